@@ -1,0 +1,343 @@
+"""Configuration: discovery, loading with ruamel.yaml, validation with path:line:col errors.
+
+ruamel.yaml is imported only when a configuration file exists.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Optional
+
+from .rule import SEVERITIES, SEVERITY_RANK
+
+CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+DEFAULT_EXTENSIONS = (".txt", ".md")
+LANGUAGES = ("zh", "en")
+LEVELS = ("off",) + SEVERITIES
+
+
+class ConfigError(Exception):
+    """A broken configuration; ``str()`` is ``path:line:col: message`` (1-based)."""
+
+    def __init__(self, path: str, line: int, col: int, message: str):
+        super().__init__(f"{path}:{line}:{col}: {message}")
+        self.path, self.line, self.col, self.message = path, line, col, message
+
+
+@dataclass
+class RuleSetting:
+    severity: Optional[str] = None          # None: the rule's default
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    path: Optional[str] = None               # the file it came from, None for defaults
+    root: str = "."                          # globs are relative to this directory
+    rules: dict = field(default_factory=dict)        # rule name -> RuleSetting
+    exclude: tuple = ()
+    per_file: tuple = ()                     # ((glob, {rule name -> RuleSetting}), …)
+    language: Optional[str] = None
+    extensions: tuple = DEFAULT_EXTENSIONS
+
+    def relative(self, path: str) -> str:
+        rel = os.path.relpath(os.path.abspath(path), self.root)
+        return rel.replace(os.sep, "/")
+
+    def is_excluded(self, path: str) -> bool:
+        rel = self.relative(path)
+        return any(glob_match(g, rel) for g in self.exclude)
+
+    def settings_for(self, path: str) -> dict:
+        """Rule settings that apply to ``path``: the global ones, then matching per-file ones."""
+        merged = {name: RuleSetting(s.severity, dict(s.options)) for name, s in self.rules.items()}
+        rel = self.relative(path)
+        for glob, rules in self.per_file:
+            if glob_match(glob, rel):
+                for name, s in rules.items():
+                    base = merged.setdefault(name, RuleSetting())
+                    if s.severity is not None:
+                        base.severity = s.severity
+                    base.options.update(s.options)
+        return merged
+
+
+# -- globs -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(glob: str) -> "re.Pattern":
+    """gitignore-like globs: ``*`` stays inside a folder, ``**`` crosses folders;
+    a glob without ``/`` matches the file name at any depth."""
+    if "/" not in glob.rstrip("/"):
+        glob = "**/" + glob
+    out, i = [], 0
+    while i < len(glob):
+        c = glob[i]
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            j = glob.find("]", i + 1)
+            if j < 0:
+                out.append(re.escape(c))
+            else:
+                body = glob[i + 1:j].replace("\\", "\\\\")
+                out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+                i = j
+        else:
+            out.append(re.escape(c))
+        i += 1
+    # A folder glob excludes everything below it.
+    return re.compile("".join(out) + "(?:/.*)?")
+
+
+def glob_match(glob: str, rel_path: str) -> bool:
+    return _glob_regex(glob[2:] if glob.startswith("./") else glob).fullmatch(rel_path) is not None
+
+
+# -- discovery ----------------------------------------------------------------------
+
+
+def find_config(start_dir: str) -> Optional[str]:
+    """The nearest config file at or above ``start_dir``, stopping at the repository root."""
+    d = os.path.abspath(start_dir)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(d, name)
+            if os.path.isfile(candidate):
+                return candidate
+        if os.path.exists(os.path.join(d, ".git")):
+            return None
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+# -- loading and validation ------------------------------------------------------------
+
+
+def _where(node, key=None, index=None) -> tuple[int, int]:
+    """1-based line and column of a key (or list item) in a ruamel round-trip node."""
+    try:
+        if key is not None:
+            line, col = node.lc.key(key)
+        elif index is not None:
+            line, col = node.lc.item(index)
+        else:
+            line, col = node.lc.line, node.lc.col
+        return line + 1, col + 1
+    except Exception:
+        return 1, 1
+
+
+class _Validator:
+    """Checks one loaded YAML document against the registry of rules."""
+
+    def __init__(self, path: str, rules: dict):
+        self.path = path
+        self.known_rules = rules
+        self.categories = {r.category for r in rules.values()}
+
+    def fail(self, node, message, key=None, index=None):
+        line, col = _where(node, key, index)
+        raise ConfigError(self.path, line, col, message)
+
+    def fail_value(self, node, key, message):
+        try:
+            line, col = node.lc.value(key)
+            raise ConfigError(self.path, line + 1, col + 1, message)
+        except (AttributeError, KeyError, TypeError):
+            self.fail(node, message, key=key)
+
+    def mapping(self, node, parent, key, what) -> dict:
+        if not isinstance(node, dict):
+            self.fail_value(parent, key, f"{what} must be a mapping")
+        return node
+
+    def string_list(self, node, parent, key) -> tuple:
+        if isinstance(node, str):
+            return (node,)
+        if not isinstance(node, list) or not all(isinstance(x, str) for x in node):
+            self.fail_value(parent, key, f"'{key}' must be a list of strings")
+        return tuple(node)
+
+    def rules(self, node, parent, key) -> dict:
+        node = self.mapping(node, parent, key, f"'{key}'")
+        out = {}
+        for name, value in node.items():
+            if name not in self.known_rules:
+                hint = " (a category cannot be configured here; name the rule)" \
+                    if name in self.categories else ""
+                self.fail(node, f"unknown rule '{name}'{hint}", key=name)
+            out[name] = self.rule_setting(self.known_rules[name], value, node, name)
+        return out
+
+    def rule_setting(self, rule, value, parent, name) -> RuleSetting:
+        if isinstance(value, str) or value is None or isinstance(value, bool):
+            if value not in LEVELS:
+                self.fail_value(parent, name, f"rule '{name}': severity must be one of "
+                                f"{', '.join(LEVELS)}, not {value!r}")
+            return RuleSetting(severity=value)
+        if not isinstance(value, dict):
+            self.fail_value(parent, name, f"rule '{name}' takes a severity or a mapping")
+        setting = RuleSetting()
+        for opt, v in value.items():
+            if opt == "severity":
+                if v not in LEVELS:
+                    self.fail_value(value, opt, f"rule '{name}': severity must be one of "
+                                    f"{', '.join(LEVELS)}, not {v!r}")
+                setting.severity = v
+                continue
+            if opt not in rule.options:
+                known = ", ".join(sorted(rule.options)) or "none"
+                self.fail(value, f"rule '{name}' has no option '{opt}' (options: {known})", key=opt)
+            setting.options[opt] = self.option_value(rule.options[opt], v, value, opt, name)
+        return setting
+
+    def option_value(self, default, v, parent, opt, rule_name):
+        """Values must have the type of the option's default (an int for an int …)."""
+        kind = type(default)
+        if kind is bool:
+            ok = isinstance(v, bool)
+        elif kind is int:
+            ok = isinstance(v, int) and not isinstance(v, bool)
+        elif kind is float:
+            ok = isinstance(v, (int, float)) and not isinstance(v, bool)
+        elif kind in (list, tuple):
+            ok = isinstance(v, list)
+        elif kind is str:
+            ok = isinstance(v, str)
+        else:
+            ok = isinstance(v, kind)
+        if not ok:
+            self.fail_value(parent, opt, f"rule '{rule_name}': option '{opt}' must be "
+                            f"{_type_name(kind)}, not {_type_name(type(v))}")
+        if kind is float:
+            return float(v)
+        if kind in (list, tuple):
+            return kind(_plain(v))
+        return _plain(v)
+
+    def document(self, data) -> dict:
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise ConfigError(self.path, 1, 1, "the configuration must be a mapping of keys")
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            handler = getattr(self, "key_" + str(key).replace("-", "_"), None)
+            if handler is None:
+                self.fail(data, f"unknown key '{key}' (known: {', '.join(TOP_LEVEL_KEYS)})", key=key)
+            out[key] = handler(value, data, key)
+        return out
+
+    # one method per top-level key --------------------------------------------------
+
+    def key_rules(self, value, parent, key):
+        return self.rules(value, parent, key)
+
+    def key_exclude(self, value, parent, key):
+        return self.string_list(value, parent, key)
+
+    def key_language(self, value, parent, key):
+        if value not in LANGUAGES:
+            self.fail_value(parent, key, f"'language' must be one of {', '.join(LANGUAGES)}")
+        return value
+
+    def key_extensions(self, value, parent, key):
+        exts = self.string_list(value, parent, key)
+        return tuple(e if e.startswith(".") else "." + e for e in exts)
+
+    def key_per_file(self, value, parent, key):
+        if not isinstance(value, list):
+            self.fail_value(parent, key, "'per-file' must be a list of {files, rules} mappings")
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.fail(value, "each 'per-file' entry must be a mapping with 'files' and 'rules'", index=i)
+            for k in item:
+                if k not in ("files", "rules"):
+                    self.fail(item, f"unknown key '{k}' in a per-file entry (known: files, rules)", key=k)
+            if "files" not in item:
+                self.fail(value, "a per-file entry needs 'files'", index=i)
+            globs = self.string_list(item["files"], item, "files")
+            rules = self.rules(item.get("rules") or {}, item, "rules")
+            out.extend((g, rules) for g in globs)
+        return tuple(out)
+
+
+TOP_LEVEL_KEYS = tuple(k[4:].replace("_", "-") for k in dir(_Validator) if k.startswith("key_"))
+
+
+def _type_name(kind) -> str:
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
+            list: "a list", tuple: "a list", dict: "a mapping", type(None): "empty"}.get(
+        kind, "a " + kind.__name__)
+
+
+def _plain(v):
+    """ruamel's round-trip scalars and containers to plain Python values."""
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, int):
+        return int(v)
+    if isinstance(v, float):
+        return float(v)
+    if isinstance(v, str):
+        return str(v)
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    return v
+
+
+def load_config(path: str, rules: dict) -> Config:
+    """Read and validate one configuration file; raises ConfigError."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+        text = raw.decode("utf-8-sig")
+    except OSError as e:
+        raise ConfigError(path, 1, 1, f"cannot read the configuration: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(path, 1, 1, f"the configuration is not UTF-8 (byte {e.start})") from None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        data = YAML(typ="rt").load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = e.problem or e.context or "invalid YAML"
+        raise ConfigError(path, line, col, f"YAML error: {problem}") from None
+    except YAMLError as e:
+        raise ConfigError(path, 1, 1, f"YAML error: {e}") from None
+    values = _Validator(path, rules).document(data)
+    return Config(
+        path=path,
+        root=os.path.dirname(os.path.abspath(path)),
+        rules=values.get("rules", {}),
+        exclude=values.get("exclude", ()),
+        per_file=values.get("per-file", ()),
+        language=values.get("language"),
+        extensions=values.get("extensions", DEFAULT_EXTENSIONS),
+    )
+
+
+def level_at_least(severity: str, threshold: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

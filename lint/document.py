@@ -1,0 +1,221 @@
+"""Document: the decoded text and its structure, each part computed lazily, once.
+
+Rules match on ``folded`` (full-width ASCII forms folded to ASCII, a
+length-preserving translation) and report offsets that are valid for ``text``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Optional
+
+from .numbers import CN_NUMERAL_CHARS, ordinal_value
+
+# U+FF01..U+FF5E -> U+0021..U+007E, U+3000 ideographic space -> space.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SENTENCE_END = re.compile(r"[。!?…]+[”’」』)]*")
+# A line that ends with one of these ends its paragraph even when hard-wrapped.
+_PARAGRAPH_END = tuple("。!?:;…”’」』)")
+
+_CN = f"[{CN_NUMERAL_CHARS}]+"
+# (style, level, pattern over the folded line); the group "n" is the ordinal.
+HEADING_STYLES = (
+    ("md", 0, re.compile(r"(?P<n>#{1,6})[ \t]+\S")),
+    ("cn", 1, re.compile(rf"[ \t]*(?P<n>{_CN})、")),
+    ("cn-paren", 2, re.compile(rf"[ \t]*\((?P<n>{_CN})\)")),
+    ("num", 3, re.compile(r"[ \t]*(?P<n>\d{1,3})(?:\.|、)(?![\d.])")),
+    ("num-paren", 4, re.compile(r"[ \t]*\((?P<n>\d{1,3})\)")),
+)
+# A heading line longer than this that holds a full stop is a run-in heading:
+# "(一)组织领导进一步加强。一是…" — the heading is the part before the 。
+_STANDALONE_MAX = 60
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII forms and the ideographic space to their ASCII forms."""
+    return text.translate(_FOLD)
+
+
+def display_width(s: str) -> int:
+    """Terminal columns: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    first_line: int  # 1-based
+    last_line: int
+
+
+@dataclass(frozen=True)
+class Heading(Span):
+    """A numbered or Markdown heading; ``start``/``end`` cover its title."""
+
+    line: int            # 1-based
+    style: str           # cn | cn-paren | num | num-paren | md
+    level: int           # 1 for 一、 … 4 for (1); Markdown: the number of #
+    ordinal: Optional[int]
+    marker: Span         # the 一、 / (一) / 1. / ## itself
+    standalone: bool     # the whole line, not a run-in heading before body text
+
+
+class Document:
+    def __init__(self, text: str, path: str = "<text>"):
+        self.text = text
+        self.path = path
+        # Work that several rules share (one scan of the pairs …), keyed by its maker.
+        self.cache: dict = {}
+
+    @cached_property
+    def folded(self) -> str:
+        return self.text.translate(_FOLD)
+
+    # -- lines ---------------------------------------------------------------
+
+    @cached_property
+    def line_spans(self) -> list[Span]:
+        """Each line without its terminator; CRLF, CR and LF all end a line."""
+        spans, start = [], 0
+        for m in _LINE_BREAK.finditer(self.text):
+            spans.append(Span(start, m.start()))
+            start = m.end()
+        spans.append(Span(start, len(self.text)))
+        return spans
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s.start for s in self.line_spans]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based offset -> 1-based (line, column), both in code points."""
+        i = bisect_right(self._line_starts, offset) - 1
+        span = self.line_spans[i]
+        # An offset inside a CRLF terminator counts as the end of the line.
+        return i + 1, min(offset, span.end) - span.start + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.line_spans[line - 1].start + column - 1
+
+    def line_text(self, line: int) -> str:
+        s = self.line_spans[line - 1]
+        return self.text[s.start:s.end]
+
+    # -- paragraphs and sentences --------------------------------------------
+
+    @cached_property
+    def _wrap_width(self) -> Optional[int]:
+        """The column at which the text was hard-wrapped, if it was.
+
+        A wrapped text has many long lines of (nearly) one display width.
+        """
+        widths = [display_width(self.text[s.start:s.end].rstrip())
+                  for s in self.line_spans if s.end - s.start >= 20]
+        if len(widths) < 3:
+            return None
+        width, count = Counter(widths).most_common(1)[0]
+        near = sum(1 for w in widths if width - 3 <= w <= width)
+        return width if count >= 3 and near >= 0.3 * len(widths) else None
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Blocks of text: one per line, except that hard-wrapped lines join up.
+
+        Blank lines always separate paragraphs.  A line joins the next one only
+        when the document is hard-wrapped, the line reaches the wrap width and
+        does not end a sentence, and the next line is not a heading.
+        """
+        wrap = self._wrap_width
+        heading_lines = {h.line for h in self.headings}
+        out: list[Paragraph] = []
+        open_start = open_line = None
+        text = self.folded
+        for i, span in enumerate(self.line_spans, start=1):
+            content = text[span.start:span.end]
+            stripped = content.strip()
+            if not stripped:
+                if open_start is not None:
+                    out.append(self._paragraph(open_start, prev_end, open_line, i - 1))
+                    open_start = None
+                continue
+            if open_start is not None and i in heading_lines:
+                out.append(self._paragraph(open_start, prev_end, open_line, i - 1))
+                open_start = None
+            if open_start is None:
+                open_start, open_line = span.start, i
+            prev_end = span.end
+            joins = (wrap is not None and not stripped.endswith(_PARAGRAPH_END)
+                     and display_width(content.rstrip()) >= wrap - 3)
+            if not joins:
+                out.append(self._paragraph(open_start, span.end, open_line, i))
+                open_start = None
+        if open_start is not None:
+            out.append(self._paragraph(open_start, prev_end, open_line, len(self.line_spans)))
+        return out
+
+    def _paragraph(self, start: int, end: int, first: int, last: int) -> Paragraph:
+        # Trim surrounding white space so that spans cover only the text.
+        seg = self.text[start:end]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        return Paragraph(start + lead, end - trail, first, last)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences inside paragraphs, each ending after its 。!? and closing quote."""
+        out = []
+        text = self.folded
+        for p in self.paragraphs:
+            start = p.start
+            for m in _SENTENCE_END.finditer(text, p.start, p.end):
+                out.append(Span(start, m.end()))
+                start = m.end()
+                while start < p.end and text[start].isspace():
+                    start += 1
+            if start < p.end:
+                out.append(Span(start, p.end))
+        return out
+
+    # -- headings --------------------------------------------------------------
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        out = []
+        text = self.folded
+        for i, span in enumerate(self.line_spans, start=1):
+            line = text[span.start:span.end]
+            for style, level, pattern in HEADING_STYLES:
+                m = pattern.match(line)
+                if not m:
+                    continue
+                n = m.group("n")
+                if style == "md":
+                    level, ordinal = len(n), None
+                    title_start = m.end() - 1
+                else:
+                    ordinal = ordinal_value(n)
+                    title_start = m.end()
+                body = line[title_start:].rstrip()
+                stop = body.find("。")
+                standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
+                title_end = title_start + (len(body) if standalone else stop)
+                out.append(Heading(
+                    start=span.start + title_start, end=span.start + title_end, line=i,
+                    style=style, level=level, ordinal=ordinal,
+                    marker=Span(span.start + m.start("n") - (1 if "paren" in style else 0),
+                                span.start + title_start),
+                    standalone=standalone))
+                break
+        return out

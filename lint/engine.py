@@ -1,0 +1,76 @@
+"""Running rules over a Document: selection, options, severities, and rule failures."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Optional
+
+from .config import RuleSetting
+from .document import Document
+from .rule import SEVERITY_RANK, Finding, Rule
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: str
+    options: dict
+
+
+@dataclass
+class FileResult:
+    path: str
+    doc: Optional[Document] = None
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)     # messages: a rule that crashed …
+    profile: Optional[str] = None
+
+
+def _matches(rule: Rule, names: Iterable[str]) -> bool:
+    return any(n in (rule.name, rule.category, "ALL") for n in names)
+
+
+def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[ActiveRule]:
+    """The rules to run and how: configured settings, then --select / --ignore.
+
+    ``select`` replaces the set of rules that run (a rule the config turned off
+    runs when it is selected by name or category); ``ignore`` removes rules.
+    """
+    active = []
+    for rule in rules.values():
+        setting = settings.get(rule.name) or RuleSetting()
+        severity = setting.severity or rule.severity
+        if select:
+            if not _matches(rule, select):
+                continue
+            if severity == "off":
+                severity = rule.severity
+        if ignore and _matches(rule, ignore):
+            continue
+        if severity == "off":
+            continue
+        options = {**rule.options, **setting.options}
+        active.append(ActiveRule(rule, severity, options))
+    return active
+
+
+def run_rules(doc: Document, active: list[ActiveRule]) -> tuple[list[Finding], list[str]]:
+    """All findings of the active rules, in text order; a rule that raises is an error."""
+    findings, errors = [], []
+    for a in active:
+        try:
+            for f in a.rule.check(doc, a.options):
+                findings.append(_with_severity(f, a))
+        except Exception as e:  # a failing plugin must not take the run down
+            errors.append(f"rule {a.rule.name} failed: {type(e).__name__}: {e}")
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings, errors
+
+
+def _with_severity(f: Finding, a: ActiveRule) -> Finding:
+    """The rule's default severity becomes the configured one; a finding the rule
+    itself marked lower (a guess reported as info) never rises above it."""
+    if f.severity == a.rule.severity:
+        sev = a.severity
+    else:
+        sev = min(f.severity, a.severity, key=SEVERITY_RANK.__getitem__)
+    return f if sev == f.severity else replace(f, severity=sev)

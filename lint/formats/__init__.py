@@ -1,0 +1,32 @@
+"""Output formats: one module per format, each with ``render(report, registry, lang) -> str``."""
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+
+FORMATS = ("text", "concise", "json")
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def render(name: str, report, registry, lang: str = "zh", **kw) -> str:
+    module = importlib.import_module(f"reportlint.formats.{name}")
+    return module.render(report, registry, lang, **kw)
+
+
+def finding_location(doc, f) -> dict:
+    """Line and column (1-based, code points) of a finding's start and end."""
+    line, column = doc.position(f.start)
+    # The end is exclusive: report the column just after the last character.
+    end_line, end_column = doc.position(f.end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
+
+
+def summary(report) -> dict:
+    by_sev = Counter(f.severity for f in report.findings)
+    by_rule = Counter(f.rule for f in report.findings)
+    return {
+        "files": len(report.results),
+        "findings": sum(by_sev.values()),
+        "by_severity": {s: by_sev.get(s, 0) for s in SEVERITY_ORDER},
+        "by_rule": dict(sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }

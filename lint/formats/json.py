@@ -1,0 +1,42 @@
+"""The JSON report: a stable contract other tools parse (version 1)."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from . import finding_location, summary
+
+
+def finding_record(doc, f, lang: str) -> dict:
+    record = {"rule": f.rule, "category": f.category, "severity": f.severity,
+              "message": f.message(lang)}
+    record.update(finding_location(doc, f))
+    record.update({
+        "start": f.start, "end": f.end, "excerpt": doc.text[f.start:f.end],
+        "related": [related_record(doc, r, lang) for r in f.related],
+        "fix": None if f.fix is None else {
+            "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement},
+    })
+    return record
+
+
+def related_record(doc, r, lang: str) -> dict:
+    line, column = doc.position(r.start)
+    return {"line": line, "column": column, "start": r.start, "end": r.end,
+            "message": r.message(lang)}
+
+
+def as_dict(report, registry, lang: str) -> dict:
+    return {
+        "version": 1,
+        "tool": {"name": "reportlint", "version": __version__},
+        "files": [{"path": r.path, "profile": r.profile,
+                   "findings": [finding_record(r.doc, f, lang) for f in r.findings]}
+                  for r in report.results],
+        "errors": [{"path": path, "message": message} for path, message in report.errors],
+        "summary": summary(report),
+    }
+
+
+def render(report, registry, lang: str = "zh", **kw) -> str:
+    return json.dumps(as_dict(report, registry, lang), ensure_ascii=False, indent=2) + "\n"

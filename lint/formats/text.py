@@ -1,0 +1,87 @@
+"""Human output, as ruff prints it: the finding, the source line with the span
+underlined, and one summary line."""
+from __future__ import annotations
+
+from ..document import display_width
+from . import summary
+from .concise import error_line, finding_line
+
+# Columns of context kept on each side of a span in a long line.
+CONTEXT = 40
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def _clip_left(s: str, width: int) -> str:
+    out, w = [], 0
+    for ch in reversed(s):
+        w += display_width(ch)
+        if w > width:
+            return "…" + "".join(reversed(out))
+        out.append(ch)
+    return "".join(reversed(out))
+
+
+def _clip_right(s: str, width: int) -> str:
+    out, w = [], 0
+    for ch in s:
+        w += display_width(ch)
+        if w > width:
+            return "".join(out) + "…"
+        out.append(ch)
+    return "".join(out)
+
+
+def snippet(doc, start: int, end: int) -> tuple[int, str, str]:
+    """(line number, the line clipped around the span, a caret line under the span)."""
+    line, _ = doc.position(start)
+    span = doc.line_spans[line - 1]
+    end = min(max(end, start), span.end)
+    before = _clip_left(doc.text[span.start:start], CONTEXT)
+    marked = doc.text[start:end]
+    after = _clip_right(doc.text[end:span.end], CONTEXT)
+    text = (before + marked + after).replace("\t", " ")
+    carets = " " * display_width(before) + "^" * max(1, display_width(marked))
+    return line, text, carets
+
+
+def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str:
+    out = []
+    for r in report.results:
+        for f in r.findings:
+            head = finding_line(r.path, r.doc, f, lang)
+            if color:
+                head = head.replace(f" {f.severity} ", f" {_COLORS[f.severity]}{f.severity}{_RESET} ", 1)
+                head = _BOLD + head.split(" ", 1)[0] + _RESET + " " + head.split(" ", 1)[1]
+            out.append(head)
+            n, text, carets = snippet(r.doc, f.start, f.end)
+            gutter = " " * len(str(n))
+            out.append(f"{gutter} |")
+            out.append(f"{n} | {text}")
+            out.append(f"{gutter} | {carets}")
+            for rel in f.related:
+                rl, rc = r.doc.position(rel.start)
+                out.append(f"{gutter} = {rl}:{rc}: {rel.message(lang)}")
+            out.append("")
+    for path, message in report.errors:
+        out.append(error_line(path, message))
+    out.append(summary_line(report, lang))
+    return "\n".join(out) + "\n"
+
+
+def summary_line(report, lang: str) -> str:
+    s = summary(report)
+    sev = s["by_severity"]
+    errors = len(report.errors)
+    if lang == "en":
+        line = (f"Found {s['findings']} problem{'s' if s['findings'] != 1 else ''} "
+                f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) "
+                f"in {s['files']} file{'s' if s['files'] != 1 else ''}")
+        if errors:
+            line += f"; {errors} error{'s' if errors != 1 else ''} (listed above)"
+        return line + "."
+    line = (f"共检查 {s['files']} 个文件,发现 {s['findings']} 个问题"
+            f"(错误 {sev['error']},警告 {sev['warning']},提示 {sev['info']})")
+    if errors:
+        line += f";另有 {errors} 项错误(见上)"
+    return line + "。"

@@ -1,0 +1,95 @@
+"""Finding the rules: built-in rule modules and installed packages alike are pluggy plugins."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pluggy
+
+from . import hookspecs
+from .rule import SEVERITIES, Rule
+
+ENTRY_POINT_GROUP = "reportlint"
+# The built-in rule families, registered exactly as a third-party module is.
+BUILTIN_PLUGINS = (
+    "reportlint.rules.duplicates",
+    "reportlint.rules.pairs",
+)
+
+
+@dataclass
+class Registry:
+    rules: dict = field(default_factory=dict)     # name -> Rule, in registration order
+    errors: list = field(default_factory=list)    # messages about plugins that failed
+
+    def categories(self) -> set:
+        return {r.category for r in self.rules.values()}
+
+
+def _entry_points():
+    from importlib.metadata import entry_points
+    try:
+        return list(entry_points(group=ENTRY_POINT_GROUP))
+    except TypeError:  # Python < 3.10
+        return list(entry_points().get(ENTRY_POINT_GROUP, ()))
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Registry:
+    """Load every plugin; a plugin that fails is an error message, never a traceback."""
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    reg = Registry()
+    plugins = []
+    for name in builtin:
+        try:
+            plugins.append((name, importlib.import_module(name)))
+        except Exception as e:
+            reg.errors.append(f"built-in rules {name} failed to load: {_describe(e)}")
+    if entry_points:
+        for ep in _entry_points():
+            try:
+                plugins.append((f"entry point {ep.name} ({ep.value})", ep.load()))
+            except Exception as e:
+                reg.errors.append(f"plugin {ep.name} ({ep.value}) failed to load: {_describe(e)}")
+    plugins.extend((getattr(p, "__name__", repr(p)), p) for p in extra)
+    for label, plugin in plugins:
+        try:
+            pm.register(plugin, name=label)
+        except Exception as e:
+            reg.errors.append(f"plugin {label} failed to register: {_describe(e)}")
+    # Call each implementation on its own so that a failing one is named and skipped.
+    for impl in pm.hook.reportlint_rules.get_hookimpls():
+        try:
+            results = list(impl.function() or ())
+        except Exception as e:
+            reg.errors.append(f"plugin {impl.plugin_name} failed: {_describe(e)}")
+            continue
+        for rule in results:
+            problem = _invalid(rule)
+            if problem:
+                reg.errors.append(f"plugin {impl.plugin_name}: {problem}")
+            elif rule.name in reg.rules:
+                reg.errors.append(f"plugin {impl.plugin_name}: rule {rule.name} is already defined")
+            else:
+                reg.rules[rule.name] = rule
+    return reg
+
+
+def _invalid(rule) -> str:
+    if not isinstance(rule, Rule):
+        return f"{rule!r} is not a reportlint Rule"
+    if not rule.name or not rule.category:
+        return f"{type(rule).__name__} has no name or category"
+    if rule.severity not in SEVERITIES:
+        return f"rule {rule.name} has an unknown default severity {rule.severity!r}"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    return build_registry()

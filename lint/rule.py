@@ -1,0 +1,107 @@
+"""The rule API: what a rule is and what it yields.
+
+A rule is a small object with metadata at the top and a ``check(doc, options)``
+generator below (the yamllint shape).  It never reads files, prints or looks at
+the configuration file: it gets a Document and its own options.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterator, Optional
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace ``text[start:end]`` with ``replacement``.
+
+    ``safe`` fixes say exactly what was meant; unsafe ones are a likely guess.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another span that explains a finding: the original of a copy, a total …"""
+
+    start: int
+    end: int
+    zh: str = ""
+    en: str = ""
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: 0-based code-point offsets into the decoded text, end exclusive."""
+
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    zh: str
+    en: str
+    related: tuple = ()
+    fix: Optional[Fix] = None
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class Rule:
+    """Base class of every rule; subclasses set the metadata and write ``check``."""
+
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "error"
+    summary: ClassVar[dict] = {"zh": "", "en": ""}
+    # Why the rule exists, shown by `reportlint explain`.
+    rationale: ClassVar[dict] = {"zh": "", "en": ""}
+    # name -> default value; the config is validated against the defaults' types.
+    options: ClassVar[dict] = {}
+    # One text the rule flags and one it accepts, for the docs.
+    examples: ClassVar[dict] = {"bad": "", "good": ""}
+
+    def check(self, doc, options: dict) -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        *,
+        zh: str,
+        en: str,
+        related=(),
+        fix: Optional[Fix] = None,
+        severity: Optional[str] = None,
+    ) -> Finding:
+        """Build a finding of this rule.
+
+        ``severity`` is for a rule that reports some findings below its default
+        (a guess is ``info``); the engine maps the default to the configured one.
+        """
+        return Finding(
+            rule=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            start=start,
+            end=end,
+            zh=zh,
+            en=en,
+            related=tuple(related),
+            fix=fix,
+        )
+
+    def __repr__(self) -> str:
+        return f"<rule {self.name}>"
+

@@ -1,0 +1,111 @@
+"""Duplicated text: a block pasted twice, a sentence said twice in one paragraph.
+
+Linear time: each paragraph and sentence is hashed once (a dict lookup), and a
+repeated run is grown by comparing neighbours, never by pairwise search.
+"""
+from __future__ import annotations
+
+import re
+
+from reportlint import Related, Rule, hookimpl
+
+_SPACE = re.compile(r"\s+")
+
+
+def _key(doc, start: int, end: int) -> str:
+    """What makes two pieces of text the same: folded, white space removed."""
+    return _SPACE.sub("", doc.folded[start:end])
+
+
+class DuplicateBlock(Rule):
+    name = "duplicate-block"
+    category = "duplicates"
+    severity = "error"
+    summary = {"zh": "重复的段落或句子", "en": "a paragraph or sentence repeated"}
+    rationale = {
+        "zh": "从 Word 粘贴到网站或 PDF 时,整段文字常被粘贴两次。重复出现的段落(或连续多段)"
+              "以及同一段内重复的句子都会被报告,并指出原文所在的行。标题、“信息来源:”之类的短行"
+              "单独重复不算。",
+        "en": "Text pasted from Word into a CMS or PDF often lands twice. A paragraph (or a run "
+              "of paragraphs) repeated later in the document, and a sentence repeated inside one "
+              "paragraph, are reported with the lines of the original. Short lines such as "
+              "headings or labels never count on their own.",
+    }
+    options = {"min-chars": 30, "min-sentence-chars": 15}
+    examples = {"bad": "一、加强组织领导。……(整段再次出现)", "good": "每段只出现一次"}
+
+    def check(self, doc, options):
+        yield from self._blocks(doc, options["min-chars"])
+        yield from self._sentences(doc, options["min-sentence-chars"])
+
+    def _blocks(self, doc, min_chars: int):
+        paras = doc.paragraphs
+        keys = [_key(doc, p.start, p.end) for p in paras]
+        first: dict[str, int] = {}
+        original = []  # index of the first paragraph with the same key, or None
+        for i, k in enumerate(keys):
+            original.append(first.get(k))
+            first.setdefault(k, i)
+        long = [len(k) >= min_chars for k in keys]
+        covered = -1  # copies end here; a later run starts after it
+        for i in range(len(paras)):
+            j = original[i]
+            if i <= covered or j is None or not long[i]:
+                continue
+            # Grow the copy i.. alongside the original j.. backwards over short
+            # paragraphs (a heading above the block) and forwards over everything.
+            lo_i, lo_j = i, j
+            while (lo_i - 1 > covered and lo_j - 1 >= 0 and lo_j - 1 < lo_i - 1
+                   and keys[lo_i - 1] == keys[lo_j - 1] and keys[lo_j - 1]):
+                lo_i, lo_j = lo_i - 1, lo_j - 1
+            hi_i, hi_j = i, j
+            while (hi_i + 1 < len(paras) and hi_j + 1 < lo_i
+                   and keys[hi_i + 1] == keys[hi_j + 1]):
+                hi_i, hi_j = hi_i + 1, hi_j + 1
+            covered = hi_i
+            copy_first, copy_last = paras[lo_i], paras[hi_i]
+            orig_first, orig_last = paras[lo_j], paras[hi_j]
+            lines_zh = _lines(orig_first.first_line, orig_last.last_line, "zh")
+            lines_en = _lines(orig_first.first_line, orig_last.last_line, "en")
+            count = hi_i - lo_i + 1
+            yield self.finding(
+                copy_first.start, copy_last.end,
+                zh=f"重复的{'段落' if count == 1 else f'{count}段文字'}:与{lines_zh}相同",
+                en=f"repeated {'paragraph' if count == 1 else f'run of {count} paragraphs'}: "
+                   f"the same as {lines_en}",
+                related=[Related(orig_first.start, orig_last.end,
+                                 zh="首次出现", en="first occurrence")])
+
+    def _sentences(self, doc, min_chars: int):
+        """A sentence said twice inside one paragraph (a paste inside a paragraph)."""
+        sentences = doc.sentences
+        k = 0
+        for p in doc.paragraphs:
+            seen: dict[str, object] = {}
+            while k < len(sentences) and sentences[k].start < p.end:
+                s = sentences[k]
+                k += 1
+                key = _key(doc, s.start, s.end)
+                if len(key) < min_chars:
+                    continue
+                if key in seen:
+                    o = seen[key]
+                    line, col = doc.position(o.start)
+                    yield self.finding(
+                        s.start, s.end,
+                        zh=f"同一段内重复的句子:与第{line}行第{col}列的句子相同",
+                        en=f"sentence repeated in its paragraph: the same as at {line}:{col}",
+                        related=[Related(o.start, o.end, zh="首次出现", en="first occurrence")])
+                else:
+                    seen[key] = s
+
+
+def _lines(first: int, last: int, lang: str) -> str:
+    if lang == "en":
+        return f"line {first}" if first == last else f"lines {first}-{last}"
+    return f"第{first}行" if first == last else f"第{first}—{last}行"
+
+
+@hookimpl
+def reportlint_rules():
+    return [DuplicateBlock()]

@@ -1,0 +1,379 @@
+"""Quotation marks and brackets: unmatched, reversed, badly nested, of mixed width.
+
+One pass per paragraph with a stack, on the folded text, so （ and ( are the same
+mark for matching; the original text tells the widths apart.  The scope of a pair
+is one paragraph (hard-wrapped lines are joined by the Document).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportlint import Fix, Related, Rule, hookimpl
+
+OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
+           "【": "】", "〔": "〕", "「": "」", "『": "』"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+QUOTES = {"“": "”", "‘": "’"}
+MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+NAMES = {
+    "“": ("左引号", "opening quotation mark"), "”": ("右引号", "closing quotation mark"),
+    "‘": ("左单引号", "opening single quotation mark"),
+    "’": ("右单引号", "closing single quotation mark"),
+    "《": ("左书名号", "opening title mark"), "》": ("右书名号", "closing title mark"),
+    "〈": ("左书名号", "opening title mark"), "〉": ("右书名号", "closing title mark"),
+    "(": ("左括号", "opening parenthesis"), ")": ("右括号", "closing parenthesis"),
+    "[": ("左方括号", "opening bracket"), "]": ("右方括号", "closing bracket"),
+    "【": ("左方头括号", "opening lenticular bracket"), "】": ("右方头括号", "closing lenticular bracket"),
+    "〔": ("左六角括号", "opening tortoise-shell bracket"),
+    "〕": ("右六角括号", "closing tortoise-shell bracket"),
+    "「": ("左直角引号", "opening corner bracket"), "」": ("右直角引号", "closing corner bracket"),
+    "『": ("左双直角引号", "opening double corner bracket"),
+    "』": ("右双直角引号", "closing double corner bracket"),
+}
+FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
+
+# Look-alikes that are not pairs at all.
+# An item marker with only a closing bracket: 1) 2） a) 一) at the start of a
+# paragraph or after white space or punctuation.
+ITEM_MARKER = re.compile(r"(?:^|(?<=[\s,;:。、!?]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2}|[ivxIVX]{1,4})[)\]]")
+EMOTICON = re.compile(r"[:;=8][-^']?[()\[\]]|[()][-^']?[:;=]")
+# A half-open interval: [0,1) (0,1]
+INTERVAL = re.compile(r"[\[(]\s*-?[\d.]+%?\s*[,~]\s*-?[\d.]+%?\s*[)\]]")
+CLAUSE_PUNCT = set(",;:。!?、")
+# A reversed pair encloses a short term: ”枫桥式“.
+REVERSED_MAX = 15
+# A term quoted elsewhere that an opening mark written as a closing one precedes.
+TERM_MAX = 12
+
+
+def _name(mark: str, lang: str) -> str:
+    zh, en = NAMES.get(mark, ("直引号", "straight quotation mark"))
+    return en if lang == "en" else zh
+
+
+@dataclass
+class Problem:
+    kind: str            # unmatched-open | unmatched-close | reversed | nesting | mixed | straight
+    start: int
+    end: int
+    mark: str = ""
+    other: int = -1      # the enclosing closer (nesting), or the matching closer (mixed)
+    count: int = 0
+
+
+@dataclass
+class _Paragraph:
+    problems: list = field(default_factory=list)
+    terms: set = field(default_factory=set)
+
+
+def scan_paragraph(text: str, start: int, end: int) -> _Paragraph:
+    """All pair problems in ``text[start:end]`` (folded text), and the short quoted terms."""
+    out = _Paragraph()
+    marks = [(m.start(), m.group()) for m in MARKS.finditer(text, start, end)]
+    if not marks:
+        return out
+    ignored = {m.start() for m in INTERVAL.finditer(text, start, end)}
+    ignored |= {m.end() - 1 for m in INTERVAL.finditer(text, start, end)}
+    reversed_at = _reversed_quotes(text, marks, ignored)
+    for p, q in reversed_at:
+        out.problems.append(Problem("reversed", p, q + 1, text[p]))
+        out.terms.add(text[p + 1:q])
+    skip = ignored | {p for pq in reversed_at for p in pq}
+    stack: list = []          # (position, mark)
+    crossed: list = []        # openers already reported as badly nested
+    straight: list = []
+    for pos, mark in marks:
+        if pos in skip:
+            continue
+        if mark == '"':
+            if pos > start and text[pos - 1].isdigit():
+                continue  # 12" is inches
+            straight.append(pos)
+        elif mark in OPENERS:
+            stack.append((pos, mark))
+        elif mark == "’" and 0 < pos - start and text[pos - 1].isascii() and \
+                text[pos - 1].isalpha() and pos + 1 < end and text[pos + 1].isascii() and \
+                text[pos + 1].isalpha():
+            continue  # an apostrophe: don’t
+        else:
+            opener = CLOSERS[mark]
+            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None)
+            if depth is None:
+                crossing = next((c for c in crossed if c[1] == opener), None)
+                if crossing is not None:
+                    crossed.remove(crossing)  # closes the opener already reported
+                elif not _looks_like_marker(text, start, pos):
+                    out.problems.append(Problem("unmatched-close", pos, pos + 1, mark))
+                continue
+            for inner_pos, inner in stack[depth + 1:]:
+                if not _emoticon_at(text, start, end, inner_pos):
+                    out.problems.append(Problem("nesting", inner_pos, inner_pos + 1, inner, other=pos))
+                    crossed.append((inner_pos, inner))
+            open_pos, _ = stack[depth]
+            del stack[depth:]
+            out.problems.append(Problem("pair", open_pos, pos + 1, opener))
+            if opener in QUOTES and pos - open_pos - 1 <= TERM_MAX:
+                out.terms.add(text[open_pos + 1:pos])
+    for pos, mark in stack:
+        if _emoticon_at(text, start, end, pos):
+            continue
+        if mark in QUOTES and pos == start and _continued_quotation(text, end):
+            continue  # a quotation that runs on into the next paragraph
+        out.problems.append(Problem("unmatched-open", pos, pos + 1, mark))
+    if len(straight) % 2:
+        last = straight[-1]
+        out.problems.append(Problem("straight", last, last + 1, '"', count=len(straight)))
+    return out
+
+
+def _reversed_quotes(text: str, marks: list, ignored: set) -> list:
+    """Pairs written the wrong way round, ”枫桥式“: a closing mark that closes
+    nothing, then soon the opening mark, around a short term."""
+    found = []
+    for opener, closer in QUOTES.items():
+        seq = [(p, m) for p, m in marks if m in (opener, closer) and p not in ignored]
+        depth = 0
+        i = 0
+        while i < len(seq):
+            p, m = seq[i]
+            if m == opener:
+                depth += 1
+            elif depth:
+                depth -= 1
+            elif i + 1 < len(seq) and seq[i + 1][1] == opener:
+                q = seq[i + 1][0]
+                term = text[p + 1:q]
+                if 0 < len(term) <= REVERSED_MAX and not (set(term) & CLAUSE_PUNCT) \
+                        and not MARKS.search(term) and "\n" not in term:
+                    # “ could instead open a real pair closed by the next ”; prefer
+                    # that reading unless what it would enclose reads like a clause.
+                    if i + 2 < len(seq) and seq[i + 2][1] == closer:
+                        alt = text[q + 1:seq[i + 2][0]]
+                        if not (set(alt) & CLAUSE_PUNCT) and len(alt) <= 2 * REVERSED_MAX:
+                            i += 1
+                            continue
+                    found.append((p, q))
+                    i += 2
+                    continue
+            i += 1
+    return found
+
+
+def _looks_like_marker(text: str, start: int, pos: int) -> bool:
+    """1) a) 一) as an item marker, :) as an emoticon."""
+    window_start = max(start, pos - 5)
+    head = text[window_start:pos + 1]
+    m = ITEM_MARKER.search(head)
+    if m and m.end() == len(head) and (m.start() > 0 or window_start == start
+                                       or not text[window_start - 1].isalnum()):
+        return True
+    return _emoticon_at(text, start, pos + 1, pos)
+
+
+def _emoticon_at(text: str, start: int, end: int, pos: int) -> bool:
+    lo, hi = max(start, pos - 2), min(end, pos + 3)
+    return any(m.start() <= pos < m.end() for m in EMOTICON.finditer(text, lo, hi))
+
+
+def _continued_quotation(text: str, end: int) -> bool:
+    """Whether the next paragraph opens with “ too (the convention for a quotation
+    of several paragraphs: every paragraph opens it, only the last closes it)."""
+    m = re.compile(r"\s*(.)").match(text, end)
+    return bool(m and m.group(1) in QUOTES)
+
+
+class PairScan:
+    """The problems of a whole document, scanned once and shared by the rules."""
+
+    def __init__(self, doc):
+        self.problems, self.terms = [], set()
+        text = doc.folded
+        for para in doc.paragraphs:
+            result = scan_paragraph(text, para.start, para.end)
+            self.problems.extend(result.problems)
+            self.terms |= result.terms
+
+    @classmethod
+    def of(cls, doc) -> "PairScan":
+        scan = doc.cache.get("pairs")
+        if scan is None:
+            scan = doc.cache["pairs"] = cls(doc)
+        return scan
+
+    def term_after(self, text: str, pos: int) -> str:
+        """The longest quoted term that the text right after ``pos`` begins with."""
+        best = ""
+        for term in self.terms:
+            if len(term) > len(best) and text.startswith(term, pos + 1):
+                best = term
+        return best
+
+
+class UnmatchedPair(Rule):
+    name = "unmatched-pair"
+    category = "pairs"
+    severity = "error"
+    summary = {"zh": "引号或括号不成对", "en": "a quotation mark or bracket without its partner"}
+    rationale = {
+        "zh": "左右引号、书名号和括号须在同一段内成对出现。丢失的一半常见于从 Word 粘贴时。"
+              "只有右括号的序号(1) 2) a))和表情符号不算。直引号\"没有方向,段内个数为奇数即不成对。",
+        "en": "Quotation marks, title marks and brackets must pair up within a paragraph; the "
+              "missing half is usually lost in pasting. Item markers with only a closing "
+              "bracket (1) 2) a)) and emoticons are not pairs. Straight quotes have no "
+              "direction: an odd number of them in a paragraph is unmatched.",
+    }
+    examples = {"bad": "推动干部依法行政群众依法办事”入围全国法治政府示范创建项目",
+                "good": "“推动干部依法行政群众依法办事”入围全国法治政府示范创建项目"}
+
+    def check(self, doc, options):
+        scan = PairScan.of(doc)
+        text = doc.folded
+        for p in scan.problems:
+            if p.kind == "unmatched-close":
+                term = scan.term_after(text, p.start) if p.mark in QUOTES.values() else ""
+                if term:
+                    opener = CLOSERS[p.mark]
+                    yield self.finding(
+                        p.start, p.end,
+                        zh=f"{_name(p.mark, 'zh')}{p.mark}没有对应的{_name(opener, 'zh')}:"
+                           f"此处似应为{opener}(即{opener}{term}{p.mark}),{term}之后缺少{p.mark}",
+                        en=f"{p.mark} has no opening {opener}: it is probably an opening "
+                           f"{opener} written as {p.mark} (meant {opener}{term}{p.mark}), "
+                           f"and the closing {p.mark} after {term} is missing")
+                else:
+                    opener = CLOSERS[p.mark]
+                    yield self.finding(
+                        p.start, p.end,
+                        zh=f"{_name(p.mark, 'zh')}{p.mark}没有对应的{_name(opener, 'zh')}{opener}:"
+                           f"前面缺少{opener}",
+                        en=f"{_name(p.mark, 'en')} {p.mark} has no opening {opener} before it")
+            elif p.kind == "unmatched-open":
+                closer = OPENERS[p.mark]
+                yield self.finding(
+                    p.start, p.end,
+                    zh=f"{_name(p.mark, 'zh')}{p.mark}在本段内没有对应的{_name(closer, 'zh')}{closer}:"
+                       f"后面缺少{closer}",
+                    en=f"{_name(p.mark, 'en')} {p.mark} is never closed in its paragraph: "
+                       f"{closer} is missing after it")
+            elif p.kind == "straight":
+                yield self.finding(
+                    p.start, p.end,
+                    zh=f"本段直引号\"共{p.count}个,为奇数:有一个没有配对",
+                    en=f"{p.count} straight quotation marks in the paragraph, an odd number: "
+                       "one has no partner")
+
+
+class ReversedQuotes(Rule):
+    name = "reversed-quotes"
+    category = "pairs"
+    severity = "error"
+    summary = {"zh": "引号方向颠倒", "en": "quotation marks in reverse order"}
+    rationale = {
+        "zh": "”枫桥式“这样左右颠倒的引号是输入法或粘贴造成的;修正为“枫桥式”。",
+        "en": "A pair written the wrong way round, such as ”枫桥式“, comes from an input "
+              "method or a paste; the fix writes “枫桥式”.",
+    }
+    examples = {"bad": "郑宅司法所荣获省级”枫桥式“司法所", "good": "郑宅司法所荣获省级“枫桥式”司法所"}
+
+    def check(self, doc, options):
+        for p in PairScan.of(doc).problems:
+            if p.kind != "reversed":
+                continue
+            closer = p.mark
+            opener = CLOSERS[closer]
+            inner = doc.text[p.start + 1:p.end - 1]
+            good = f"{opener}{inner}{closer}"
+            yield self.finding(
+                p.start, p.end,
+                zh=f"引号方向颠倒:{doc.text[p.start:p.end]},应为{good}",
+                en=f"quotation marks in reverse order: {doc.text[p.start:p.end]}, "
+                   f"meant {good}",
+                fix=Fix(p.start, p.end, good))
+
+
+class BadNesting(Rule):
+    name = "bad-nesting"
+    category = "pairs"
+    severity = "error"
+    summary = {"zh": "括号或引号交叉嵌套", "en": "a mark opened inside a pair and not closed in it"}
+    rationale = {
+        "zh": "在一对书名号或括号内打开的括号,须在外层闭合之前闭合,例如"
+              "《…纲要(2021—2025年》缺少)。引号可以嵌套(“…‘…’…”)。",
+        "en": "A bracket opened inside a pair must close before the pair does, as in "
+              "《…纲要(2021—2025年》, which lacks its ). Quotes nest (“…‘…’…”) and are fine.",
+    }
+    examples = {"bad": "《浙江省法治政府建设实施纲要(2021—2025年》",
+                "good": "《浙江省法治政府建设实施纲要(2021—2025年)》"}
+
+    def check(self, doc, options):
+        text = doc.folded
+        for p in PairScan.of(doc).problems:
+            if p.kind != "nesting":
+                continue
+            closer = OPENERS[p.mark]
+            outer = text[p.other]
+            line, col = doc.position(p.other)
+            yield self.finding(
+                p.start, p.end,
+                zh=f"{_name(p.mark, 'zh')}{p.mark}在{CLOSERS[outer]}…{outer}内没有闭合:"
+                   f"应在第{line}行第{col}列的{outer}之前补上{closer}",
+                en=f"{p.mark} opened inside {CLOSERS[outer]}…{outer} is not closed: add "
+                   f"{closer} before the {outer} at {line}:{col}",
+                related=[Related(p.other, p.other + 1,
+                                 zh=f"外层在此闭合", en="the enclosing pair closes here")])
+
+
+class MixedWidthPair(Rule):
+    name = "mixed-width-pair"
+    category = "pairs"
+    severity = "warning"
+    summary = {"zh": "成对的括号一半全角一半半角", "en": "a pair with one full-width and one half-width mark"}
+    rationale = {
+        "zh": "(秘密)这样左右宽度不同的括号是输入时切换了全角/半角;修正为文档中更常用的宽度。",
+        "en": "A pair whose marks differ in width, such as （秘密), was typed across a "
+              "full-width/half-width switch; the fix uses the width the document mostly uses.",
+    }
+    examples = {"bad": "（秘密)", "good": "（秘密）"}
+
+    def check(self, doc, options):
+        text, folded = doc.text, doc.folded
+        for p in PairScan.of(doc).problems:
+            if p.kind != "pair":
+                continue
+            open_full = text[p.start] != folded[p.start]
+            close_full = text[p.end - 1] != folded[p.end - 1]
+            if open_full == close_full:
+                continue
+            full = _mostly_full_width(doc, folded[p.start])
+            # The mark whose width differs from the document's usual one is wrong.
+            fix_at = p.start if open_full != full else p.end - 1
+            mark = folded[fix_at]
+            replacement = FULL_WIDTH[mark] if full else mark
+            yield self.finding(
+                p.start, p.end,
+                zh=f"括号宽度不一致:{_short(text[p.start:p.end])},本文多用{'全角' if full else '半角'},"
+                   f"应将{text[fix_at]}改为{replacement}",
+                en=f"a pair of mixed width: {_short(text[p.start:p.end])}; the document mostly "
+                   f"uses {'full' if full else 'half'}-width marks, so {text[fix_at]} "
+                   f"should be {replacement}",
+                fix=Fix(fix_at, fix_at + 1, replacement))
+
+
+def _short(s: str, limit: int = 20) -> str:
+    return s if len(s) <= limit else s[:limit // 2] + "…" + s[-(limit // 2):]
+
+
+def _mostly_full_width(doc, half: str) -> bool:
+    """Whether the document writes this kind of bracket mostly in full width."""
+    partner = OPENERS[half]
+    text = doc.text
+    n_full = text.count(FULL_WIDTH[half]) + text.count(FULL_WIDTH[partner])
+    n_half = text.count(half) + text.count(partner)
+    return n_full > n_half
+
+
+@hookimpl
+def reportlint_rules():
+    return [UnmatchedPair(), ReversedQuotes(), BadNesting(), MixedWidthPair()]
