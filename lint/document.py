@@ -21,6 +21,8 @@ _FOLD[0x3000] = 0x20
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"[。!?…]+[”’」』)]*")
+# A Markdown line that starts a block of its own: heading, list item, quote, fence, table.
+_MD_BLOCK_START = re.compile(r"\s*(?:$|#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|```|~~~|\|)")
 # A line that ends with one of these ends its paragraph even when hard-wrapped.
 _PARAGRAPH_END = tuple("。!?:;…”’」』)")
 
@@ -73,9 +75,11 @@ class Heading(Span):
 
 
 class Document:
-    def __init__(self, text: str, path: str = "<text>"):
+    def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None):
         self.text = text
         self.path = path
+        # In Markdown a paragraph is a block of lines; in plain text, one line.
+        self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
         # Work that several rules share (one scan of the pairs …), keyed by its maker.
         self.cache: dict = {}
 
@@ -156,8 +160,13 @@ class Document:
             if open_start is None:
                 open_start, open_line = span.start, i
             prev_end = span.end
-            joins = (wrap is not None and not stripped.endswith(_PARAGRAPH_END)
-                     and display_width(content.rstrip()) >= wrap - 3)
+            if self.markdown:
+                following = text[self.line_spans[i].start:self.line_spans[i].end] \
+                    if i < len(self.line_spans) else ""
+                joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
+            else:
+                joins = (wrap is not None and not stripped.endswith(_PARAGRAPH_END)
+                         and display_width(content.rstrip()) >= wrap - 3)
             if not joins:
                 out.append(self._paragraph(open_start, span.end, open_line, i))
                 open_start = None

@@ -15,6 +15,7 @@ OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "["
            "【": "】", "〔": "〕", "「": "」", "『": "』"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 QUOTES = {"“": "”", "‘": "’"}
+CLOSING_QUOTES = set(QUOTES.values())
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
 NAMES = {
     "“": ("左引号", "opening quotation mark"), "”": ("右引号", "closing quotation mark"),
@@ -54,7 +55,7 @@ def _name(mark: str, lang: str) -> str:
 
 @dataclass
 class Problem:
-    kind: str            # unmatched-open | unmatched-close | reversed | nesting | mixed | straight
+    kind: str  # pair | unmatched-open | unmatched-close | mismatch | reversed | nesting | straight
     start: int
     end: int
     mark: str = ""
@@ -104,7 +105,14 @@ def scan_paragraph(text: str, start: int, end: int) -> _Paragraph:
                 crossing = next((c for c in crossed if c[1] == opener), None)
                 if crossing is not None:
                     crossed.remove(crossing)  # closes the opener already reported
-                elif not _looks_like_marker(text, start, pos):
+                elif _looks_like_marker(text, start, pos):
+                    pass
+                elif stack and mark not in CLOSING_QUOTES and _stays_open(text, pos, end, stack[-1][1]):
+                    # “纲要》: the innermost open mark is never closed and this closer
+                    # opens nothing: two halves of different pairs, one mistyped.
+                    top_pos, top = stack.pop()
+                    out.problems.append(Problem("mismatch", top_pos, pos + 1, top, other=pos))
+                else:
                     out.problems.append(Problem("unmatched-close", pos, pos + 1, mark))
                 continue
             for inner_pos, inner in stack[depth + 1:]:
@@ -159,6 +167,12 @@ def _reversed_quotes(text: str, marks: list, ignored: set) -> list:
                     continue
             i += 1
     return found
+
+
+def _stays_open(text: str, pos: int, end: int, opener: str) -> bool:
+    """Whether an open mark finds no closer after ``pos``: no more closers than openers follow."""
+    rest = text[pos:end]
+    return rest.count(OPENERS[opener]) <= rest.count(opener)
 
 
 def _looks_like_marker(text: str, start: int, pos: int) -> bool:
@@ -232,7 +246,7 @@ class UnmatchedPair(Rule):
         text = doc.folded
         for p in scan.problems:
             if p.kind == "unmatched-close":
-                term = scan.term_after(text, p.start) if p.mark in QUOTES.values() else ""
+                term = scan.term_after(text, p.start) if p.mark in CLOSING_QUOTES else ""
                 if term:
                     opener = CLOSERS[p.mark]
                     yield self.finding(
@@ -257,6 +271,16 @@ class UnmatchedPair(Rule):
                        f"后面缺少{closer}",
                     en=f"{_name(p.mark, 'en')} {p.mark} is never closed in its paragraph: "
                        f"{closer} is missing after it")
+            elif p.kind == "mismatch":
+                opener, closer = p.mark, text[p.other]
+                yield self.finding(
+                    p.start, p.end,
+                    zh=f"{_name(opener, 'zh')}{opener}与{_name(closer, 'zh')}{closer}不配对:"
+                       f"应为{opener}…{OPENERS[opener]}或{CLOSERS[closer]}…{closer}",
+                    en=f"{opener} is closed by {closer}: meant {opener}…{OPENERS[opener]} "
+                       f"or {CLOSERS[closer]}…{closer}",
+                    related=[Related(p.other, p.other + 1, zh="不配对的另一半",
+                                     en="the other half")])
             elif p.kind == "straight":
                 yield self.finding(
                     p.start, p.end,
