@@ -120,18 +120,24 @@ class Document:
     # -- paragraphs and sentences --------------------------------------------
 
     @cached_property
-    def _wrap_width(self) -> Optional[int]:
-        """The column at which the text was hard-wrapped, if it was.
+    def _wrap(self):
+        """How the text was hard-wrapped, if it was: (measure, width).
 
-        A wrapped text has many long lines of (nearly) one display width.
+        A wrapped text has many long lines of (nearly) one width, counted in
+        code points or in display columns, depending on the tool that wrapped it.
         """
-        widths = [display_width(self.text[s.start:s.end].rstrip())
-                  for s in self.line_spans if s.end - s.start >= 20]
-        if len(widths) < 3:
+        lines = [self.text[s.start:s.end].rstrip() for s in self.line_spans
+                 if s.end - s.start >= 20]
+        if len(lines) < 3:
             return None
-        width, count = Counter(widths).most_common(1)[0]
-        near = sum(1 for w in widths if width - 3 <= w <= width)
-        return width if count >= 3 and near >= 0.3 * len(widths) else None
+        best = None
+        for measure in (len, display_width):
+            widths = [measure(line) for line in lines]
+            width, count = Counter(widths).most_common(1)[0]
+            near = sum(1 for w in widths if width - 3 <= w <= width)
+            if count >= 3 and near >= 0.3 * len(widths) and (best is None or near > best[0]):
+                best = (near, measure, width)
+        return best and best[1:]
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -141,7 +147,7 @@ class Document:
         when the document is hard-wrapped, the line reaches the wrap width and
         does not end a sentence, and the next line is not a heading.
         """
-        wrap = self._wrap_width
+        wrap = self._wrap
         heading_lines = {h.line for h in self.headings}
         out: list[Paragraph] = []
         open_start = open_line = None
@@ -166,7 +172,7 @@ class Document:
                 joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
             else:
                 joins = (wrap is not None and not stripped.endswith(_PARAGRAPH_END)
-                         and display_width(content.rstrip()) >= wrap - 3)
+                         and wrap[0](content.rstrip()) >= wrap[1] - 3)
             if not joins:
                 out.append(self._paragraph(open_start, span.end, open_line, i))
                 open_start = None

@@ -1,0 +1,86 @@
+"""duplicate-block: repeated paragraphs, runs of paragraphs, sentences inside a paragraph."""
+from tests.helpers import findings
+
+P1 = "严格落实重大行政决策程序,全年对12项重大行政决策事项开展合法性审查,确保决策科学民主依法。"
+P2 = "深化行政执法体制改革,推进“大综合一体化”行政执法改革,全面推行行政执法三项制度。"
+P3 = "加强行政复议工作,全年收到行政复议申请17件,受理11件,已办结8件,3件正在办理中。"
+
+
+def test_a_repeated_run_with_its_heading_is_one_finding():
+    text = "\n".join(["标题", "一、依法决策", P1, P2, "二、执法", P3,
+                      "一、依法决策", P1, P2, "二、执法", P3]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert f.start == text.index("一、依法决策", 5)  # the copy starts with its heading
+    assert f.end == text.rindex(P3) + len(P3)
+    (rel,) = f.related
+    assert (rel.start, rel.end) == (text.index("一、依法决策"), text.index(P3) + len(P3))
+    assert "第2—6行" in f.zh and "lines 2-6" in f.en
+
+
+def test_a_single_repeated_paragraph_names_its_line():
+    text = "\n".join([P1, P2, P3, P1]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.rindex(P1), text.rindex(P1) + len(P1))
+    assert "第1行" in f.zh
+
+
+def test_full_width_and_spacing_differences_still_match():
+    copy = P1.replace(",", ",").replace("12", "１２").replace("决策", "决 策", 1)
+    text = "\n".join([P1, P2, copy]) + "\n"
+    assert len(findings(text, "duplicate-block")) == 1
+
+
+def test_two_separate_copies_are_two_findings():
+    text = "\n".join([P1, P2, P3, P1, "本段是新内容,不与任何一段相同,用来把两处重复分开。", P3]) + "\n"
+    got = findings(text, "duplicate-block")
+    assert [text[f.start:f.end] for f in got] == [P1, P3]
+
+
+def test_sentence_repeated_inside_a_paragraph():
+    s = "全年共开展法治督察13次,督促落实整改问题20个。"
+    text = "一、督察\n" + s + "同时加强培训。" + s + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.rindex(s), text.rindex(s) + len(s))
+    assert f.related[0].start == text.index(s)
+
+
+def test_short_lines_never_count_on_their_own():
+    # Headings, labels and dates recur in real reports: a table of contents, 信息来源:.
+    text = "\n".join(["一、指导思想", "二、工作目标", "信息来源:", P1, "一、指导思想", P2,
+                      "二、工作目标", P3, "信息来源:", "2023年12月27日", "2023年12月27日"]) + "\n"
+    assert findings(text, "duplicate-block") == []
+
+
+def test_short_sentences_repeated_in_a_paragraph_are_fine():
+    text = "坚持依法行政。推进改革。坚持依法行政。\n"
+    assert findings(text, "duplicate-block") == []
+
+
+def test_threshold_is_an_option(tmp_path):
+    from reportlint.cli import main
+    short = "推进依法行政,建设法治政府。"   # 14 characters: below the default threshold
+    f = tmp_path / "r.txt"
+    f.write_text(short + "\n" + P1 + "\n" + short + "\n", encoding="utf-8")
+    assert main(["--no-config", "--select", "duplicate-block", str(f)]) == 0
+    cfg = tmp_path / ".reportlint.yaml"
+    cfg.write_text("rules:\n  duplicate-block:\n    min-chars: 10\n", encoding="utf-8")
+    assert main(["--config", str(cfg), "--select", "duplicate-block", str(f)]) == 1
+
+
+def test_similar_but_different_paragraphs_are_silent():
+    a = "2023年,全区共受理行政复议案件17件,审结15件,纠错率为13.3%。"
+    b = "2022年,全区共受理行政复议案件15件,审结14件,纠错率为7.1%。"
+    assert findings(a + "\n" + b + "\n", "duplicate-block") == []
+
+
+def test_no_duplicates_in_proofread_corpus_texts():
+    import glob
+    import os
+    corpus = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
+    files = sorted(glob.glob(os.path.join(corpus, "*.txt")))
+    if not files:
+        import pytest
+        pytest.skip("the shared corpus is not beside this checkout")
+    for path in files:
+        with open(path, encoding="utf-8") as fh:
+            assert findings(fh.read(), "duplicate-block") == [], path

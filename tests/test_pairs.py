@@ -1,0 +1,179 @@
+"""Quotation marks and brackets: positive cases and the look-alikes that must stay silent."""
+import pytest
+
+from tests.helpers import findings, spans
+
+
+def pairs(text, path="<text>"):
+    from reportlint import check_text
+    return [(f.rule, text[f.start:f.end]) for f in check_text(text, select=["pairs"], path=path)]
+
+
+# -- unmatched-pair ------------------------------------------------------------------
+
+
+def test_closing_quote_without_opening():
+    text = "推动干部依法行政群众依法办事”入围全国法治政府示范创建单项示范项目候选名单。"
+    (f,) = findings(text, "unmatched-pair")
+    assert text[f.start:f.end] == "”" and f.start == text.index("”")
+    assert "“" in f.zh
+
+
+def test_opening_title_mark_never_closed():
+    text = "根据《法治政府建设实施纲要(2021—2025年),结合实际。"
+    (f,) = findings(text, "unmatched-pair")
+    assert f.start == text.index("《") and f.end == f.start + 1
+    assert "》" in f.zh
+
+
+def test_each_width_of_parenthesis_is_checked():
+    assert pairs("意见（试行。") == [("unmatched-pair", "（")]
+    assert pairs("意见(试行。") == [("unmatched-pair", "(")]
+    assert pairs("意见试行)。以上") == [("unmatched-pair", ")")]
+
+
+@pytest.mark.parametrize("opener,closer", [("【", "】"), ("〔", "〕"), ("「", "」"), ("『", "』"),
+                                           ("〈", "〉"), ("[", "]"), ("［", "］"), ("‘", "’")])
+def test_every_kind_of_pair(opener, closer):
+    assert pairs(f"甲{opener}乙{closer}丙。") == []
+    assert pairs(f"甲{opener}乙丙。") == [("unmatched-pair", opener)]
+
+
+def test_odd_number_of_straight_quotes():
+    text = 'He said "yes" and "no.'
+    (f,) = findings(text, "unmatched-pair")
+    assert f.start == text.rindex('"') and "3" in f.zh
+    assert pairs('称为"放管服"改革。') == []
+    assert pairs('称为＂放管服＂改革。') == []
+
+
+def test_mismatched_halves_are_one_finding():
+    text = "一是建设社会主义新农村。“纲要（草案）》把解决“三农”问题放在首位。"
+    (f,) = findings(text, "unmatched-pair")
+    assert text[f.start:f.end] == "“纲要（草案）》"
+    assert f.related[0].start == text.index("》")
+
+
+def test_scope_is_the_paragraph():
+    # The “ of line 1 cannot be closed by the ” of line 2.
+    text = "第一段“开头。\n第二段结尾”。\n"
+    assert [r for r, _ in pairs(text)] == ["unmatched-pair", "unmatched-pair"]
+
+
+# -- reversed-quotes ---------------------------------------------------------------
+
+
+def test_reversed_quotes_with_fix():
+    text = "郑宅司法所荣获省级”枫桥式“司法所。"
+    (f,) = findings(text, "reversed-quotes")
+    assert text[f.start:f.end] == "”枫桥式“"
+    assert f.fix.replacement == "“枫桥式”" and (f.fix.start, f.fix.end) == (f.start, f.end)
+    assert findings(text, "unmatched-pair") == []
+
+
+def test_reversed_single_quotes():
+    text = "他说:“这是’试点‘工作。”"
+    (f,) = findings(text, "reversed-quotes")
+    assert f.fix.replacement == "‘试点’"
+
+
+def test_reversed_then_opening_written_as_closing():
+    # The second ” is an opening mark: the message names the quoted term.
+    text = "郑宅司法所荣获省级”枫桥式“司法所,郑家坞司法所荣获市级”枫桥式司法所。"
+    got = pairs(text)
+    assert got == [("reversed-quotes", "”枫桥式“"), ("unmatched-pair", "”")]
+    (f,) = findings(text, "unmatched-pair")
+    assert f.start == text.rindex("”") and "“枫桥式”" in f.zh
+
+
+def test_a_lost_opening_then_a_real_pair_is_not_reversed():
+    # 依法办事” lost its “; “微改革” is a real pair, not ”…“ reversed.
+    text = "依法办事”入选第二批“微改革”项目。"
+    assert pairs(text) == [("unmatched-pair", "”")]
+
+
+# -- bad-nesting ------------------------------------------------------------------------
+
+
+def test_paren_not_closed_before_title_mark_closes():
+    text = "根据《浙江省法治政府建设实施纲要(2021—2025年》《法治舟山建设规划(2021—2025年)》等文件。"
+    (f,) = findings(text, "bad-nesting")
+    assert f.start == text.index("(") and f.end == f.start + 1
+    assert f.related[0].start == text.index("》")
+    # The crossing is one finding: nothing else is reported for it.
+    assert pairs(text) == [("bad-nesting", "(")]
+
+
+def test_crossed_pair_closed_after_is_reported_once():
+    text = "《纲要(2021—2025年》)提出。"
+    assert pairs(text) == [("bad-nesting", "(")]
+
+
+# -- mixed-width-pair ----------------------------------------------------------------
+
+
+def test_mixed_width_pair_fixed_to_the_document_width():
+    text = "（一）总体要求。（二）主要任务。本文件（秘密)不公开。"
+    (f,) = findings(text, "mixed-width-pair")
+    assert text[f.start:f.end] == "（秘密)"
+    assert f.severity == "warning"
+    assert f.fix.start == text.index(")") and f.fix.replacement == "）"
+
+
+def test_mixed_width_pair_in_a_half_width_document():
+    text = "(一)总体要求。(二)主要任务。本文件（秘密)不公开。"
+    (f,) = findings(text, "mixed-width-pair")
+    assert f.fix.start == text.index("（") and f.fix.replacement == "("
+
+
+# -- look-alikes that must stay silent ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "主要任务:1) 完善制度;2) 加强监督;3) 强化考核。",
+    "主要任务:1）完善制度;2）加强监督。",
+    "选项 a) 同意 b) 反对",
+    "一) 完善制度\n二) 加强监督\n",
+    "收到反馈 :) 效果很好",
+    "取值范围为[0,1)和(0,1]。",
+    "(一)加强组织领导。（二）完善制度。",
+    "“‘枫桥经验’是基层治理的样板”,他说。",
+    "《〈中华人民共和国行政复议法〉释义》出版。",
+    "“打造‘浙里办’品牌,推进‘一网通办’”。",
+    "严格落实《法治政府建设实施纲要(2021—2025年)》。",
+    "She said “it’s done” and left.",
+    "屏幕尺寸为15\"的显示器。",
+    "中共嘉兴市委、嘉兴市人民政府:",
+])
+def test_look_alikes_stay_silent(text):
+    assert pairs(text) == []
+
+
+def test_quotation_running_over_several_paragraphs():
+    # Each paragraph of a long quotation opens with “; only the last one closes it.
+    text = "“第一段引文。\n“第二段引文。\n“第三段引文结束。”\n"
+    assert pairs(text) == []
+
+
+def test_hard_wrapped_paragraph_keeps_its_pair():
+    para = ("深入推进法治政府建设,严格落实《法治政府建设实施纲要(2021—2025年)》,"
+            "完善依法行政制度体系,推进严格规范公正文明执法,强化对行政权力的制约和监督,"
+            "健全突发事件应对体系,依法预防处置重大突发事件,全面提升政府工作法治化水平。")
+    wrapped = "\n".join(para[i:i + 30] for i in range(0, len(para), 30)) + "\n"
+    opening, closing = wrapped.index("("), wrapped.index(")")
+    assert wrapped.count("\n", opening, closing) == 1  # the pair straddles a line break
+    assert pairs(wrapped) == []
+    # The same lines separated by blank lines are separate paragraphs.
+    assert pairs(wrapped.replace("\n", "\n\n")) != []
+
+
+def test_markdown_paragraph_spans_lines():
+    text = "# 标题\n\n这一段的括号(从第一行开始,\n在第二行闭合)。\n"
+    assert pairs(text, path="report.md") == []
+    assert [r for r, _ in pairs(text, path="report.txt")] == ["unmatched-pair", "unmatched-pair"]
+
+
+def test_spans_are_code_points_in_the_original_text():
+    text = "全角（括号　内容”结束。"
+    (f1, f2) = findings(text, "unmatched-pair")
+    assert text[f1.start] == "（" and text[f2.start] == "”"
