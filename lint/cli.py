@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="decode files with this encoding instead of detecting it")
     p.add_argument("--config", metavar="FILE", help="use this configuration file")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    p.add_argument("--profile", metavar="NAME",
+                   help="treat every file as this document type (see the README's profiles)")
     p.add_argument("--stdin-filename", metavar="NAME",
                    help="the name to report (and to match config globs) for standard input")
     p.add_argument("--max-file-size", type=float, default=20, metavar="MIB",
@@ -119,6 +121,12 @@ def main(argv: Optional[list] = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("reportlint: interrupted\n")
         return 130
+    except Exception as e:  # a bug of ours: one clear line, never a traceback
+        sys.stderr.write(f"reportlint: internal error: {type(e).__name__}: {e} "
+                         "(please report it; set REPORTLINT_DEBUG=1 for details)\n")
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (… | head): stop quietly.
         try:
@@ -153,7 +161,18 @@ def _lint_command(argv: list, out) -> int:
     linter = Linter(registry=registry, select=args.select, ignore=args.ignore,
                     encoding=args.encoding, config_path=args.config,
                     use_config=not args.no_config,
-                    max_bytes=int(args.max_file_size * 1024 * 1024))
+                    max_bytes=int(args.max_file_size * 1024 * 1024), profile=args.profile)
+    if args.profile:
+        from .profiles import builtin_profiles
+
+        known = builtin_profiles()
+        if args.profile not in known:
+            # A profile a configuration defines is checked when that configuration loads.
+            linter.profile = _config_profile(linter, args.paths, args.profile)
+            if linter.profile is None:
+                sys.stderr.write(f"reportlint: error: unknown profile '{args.profile}' "
+                                 f"(known: {', '.join(sorted(known))})\n")
+                return EXIT_ERROR
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     try:
         report = linter.run(args.paths, stdin=stdin, stdin_filename=args.stdin_filename)
@@ -173,11 +192,25 @@ def _lint_command(argv: list, out) -> int:
     return EXIT_OK
 
 
-def _config_language(linter, paths) -> Optional[str]:
-    """The language named by the configuration of the first path, if any."""
+def _first_config(linter, paths):
+    """The configuration that governs the first path."""
     first = next((p for p in paths if p != "-"), None)
     probe = os.path.join(first, "_") if first and os.path.isdir(first) else (first or "_")
-    return linter.config_for(probe).language
+    return linter.config_for(probe)
+
+
+def _config_language(linter, paths) -> Optional[str]:
+    return _first_config(linter, paths).language
+
+
+def _config_profile(linter, paths, name: str) -> Optional[str]:
+    from .config import ConfigError
+
+    try:
+        profiles = _first_config(linter, paths).profiles or {}
+    except ConfigError:
+        return name  # the run reports the broken configuration itself
+    return name if name in profiles else None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,9 +38,20 @@ class Config:
     root: str = "."                          # globs are relative to this directory
     rules: dict = field(default_factory=dict)        # rule name -> RuleSetting
     exclude: tuple = ()
-    per_file: tuple = ()                     # ((glob, {rule name -> RuleSetting}), …)
+    per_file: tuple = ()                     # ((glob, {rule -> RuleSetting}, profile), …)
     language: Optional[str] = None
     extensions: tuple = DEFAULT_EXTENSIONS
+    profile: Optional[str] = None            # force this profile on every file
+    profiles: Optional[dict] = None          # built-in plus user-defined, if any defined
+
+    def profile_for(self, path: str) -> Optional[str]:
+        """The profile the configuration names for ``path``, if it names one."""
+        chosen = self.profile
+        rel = self.relative(path)
+        for glob, _, profile in self.per_file:
+            if profile and glob_match(glob, rel):
+                chosen = profile
+        return chosen
 
     def relative(self, path: str) -> str:
         rel = os.path.relpath(os.path.abspath(path), self.root)
@@ -54,7 +65,7 @@ class Config:
         """Rule settings that apply to ``path``: the global ones, then matching per-file ones."""
         merged = {name: RuleSetting(s.severity, dict(s.options)) for name, s in self.rules.items()}
         rel = self.relative(path)
-        for glob, rules in self.per_file:
+        for glob, rules, _ in self.per_file:
             if glob_match(glob, rel):
                 for name, s in rules.items():
                     base = merged.setdefault(name, RuleSetting())
@@ -70,8 +81,11 @@ class Config:
 @lru_cache(maxsize=256)
 def _glob_regex(glob: str) -> "re.Pattern":
     """gitignore-like globs: ``*`` stays inside a folder, ``**`` crosses folders;
-    a glob without ``/`` matches the file name at any depth."""
-    if "/" not in glob.rstrip("/"):
+    a glob without ``/`` matches the file name at any depth; a trailing ``/``
+    names a folder (``drafts/`` is everything below any folder named drafts)."""
+    folder = glob.endswith("/")
+    glob = glob.rstrip("/")
+    if "/" not in glob:
         glob = "**/" + glob
     out, i = [], 0
     while i < len(glob):
@@ -100,7 +114,7 @@ def _glob_regex(glob: str) -> "re.Pattern":
             out.append(re.escape(c))
         i += 1
     # A folder glob excludes everything below it.
-    return re.compile("".join(out) + "(?:/.*)?")
+    return re.compile("".join(out) + ("/.*" if folder else "(?:/.*)?"))
 
 
 def glob_match(glob: str, rel_path: str) -> bool:
@@ -150,6 +164,7 @@ class _Validator:
         self.path = path
         self.known_rules = rules
         self.categories = {r.category for r in rules.values()}
+        self.profile_refs: list = []
 
     def fail(self, node, message, key=None, index=None):
         line, col = _where(node, key, index)
@@ -269,14 +284,34 @@ class _Validator:
             if not isinstance(item, dict):
                 self.fail(value, "each 'per-file' entry must be a mapping with 'files' and 'rules'", index=i)
             for k in item:
-                if k not in ("files", "rules"):
-                    self.fail(item, f"unknown key '{k}' in a per-file entry (known: files, rules)", key=k)
+                if k not in ("files", "rules", "profile"):
+                    self.fail(item, f"unknown key '{k}' in a per-file entry "
+                                    "(known: files, rules, profile)", key=k)
             if "files" not in item:
                 self.fail(value, "a per-file entry needs 'files'", index=i)
             globs = self.string_list(item["files"], item, "files")
             rules = self.rules(item.get("rules") or {}, item, "rules")
-            out.extend((g, rules) for g in globs)
+            profile = self.key_profile(item["profile"], item, "profile") if "profile" in item else None
+            out.extend((g, rules, profile) for g in globs)
         return tuple(out)
+
+    def key_profile(self, value, parent, key):
+        if not isinstance(value, str):
+            self.fail_value(parent, key, "'profile' must be the name of a profile")
+        # Names are checked once every profile of the file is known.
+        self.profile_refs.append((value, parent, key))
+        return value
+
+    def key_profiles(self, value, parent, key):
+        from .profiles import builtin_profiles, extend_profiles
+
+        return extend_profiles(builtin_profiles(), value, self.path)
+
+    def check_profile_refs(self, profiles: dict):
+        for name, parent, key in self.profile_refs:
+            if name not in profiles:
+                self.fail_value(parent, key, f"unknown profile '{name}' "
+                                             f"(known: {', '.join(sorted(profiles))})")
 
 
 TOP_LEVEL_KEYS = tuple(k[4:].replace("_", "-") for k in dir(_Validator) if k.startswith("key_"))
@@ -327,7 +362,12 @@ def load_config(path: str, rules: dict) -> Config:
         raise ConfigError(path, line, col, f"YAML error: {problem}") from None
     except YAMLError as e:
         raise ConfigError(path, 1, 1, f"YAML error: {e}") from None
-    values = _Validator(path, rules).document(data)
+    validator = _Validator(path, rules)
+    values = validator.document(data)
+    if validator.profile_refs:
+        from .profiles import builtin_profiles
+
+        validator.check_profile_refs(values.get("profiles") or builtin_profiles())
     return Config(
         path=path,
         root=os.path.dirname(os.path.abspath(path)),
@@ -336,6 +376,8 @@ def load_config(path: str, rules: dict) -> Config:
         per_file=values.get("per-file", ()),
         language=values.get("language"),
         extensions=values.get("extensions", DEFAULT_EXTENSIONS),
+        profile=values.get("profile"),
+        profiles=values.get("profiles"),
     )
 
 

@@ -15,6 +15,9 @@ ENTRY_POINT_GROUP = "reportlint"
 BUILTIN_PLUGINS = (
     "reportlint.rules.duplicates",
     "reportlint.rules.pairs",
+    "reportlint.rules.sections",
+    "reportlint.rules.headings",
+    "reportlint.rules.residue",
 )
 
 

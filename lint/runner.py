@@ -34,6 +34,7 @@ class Linter:
     config_path: Optional[str] = None        # --config
     use_config: bool = True                  # --no-config turns discovery off
     max_bytes: int = sources.DEFAULT_MAX_BYTES
+    profile: Optional[str] = None            # --profile: force this document type
     _configs: dict = field(default_factory=dict)
 
     # -- configuration ----------------------------------------------------------
@@ -107,9 +108,21 @@ class Linter:
 
     def lint_document(self, doc: Document, config: Optional[Config] = None) -> FileResult:
         settings = config.settings_for(doc.path) if config else {}
+        doc.profile = self.choose_profile(doc, config)
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
         findings, errors = run_rules(doc, active)
-        return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors)
+        return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
+                          profile=doc.profile.name)
+
+    def choose_profile(self, doc: Document, config: Optional[Config]):
+        """--profile, else the configuration's choice for the file, else recognition."""
+        from .profiles import builtin_profiles, recognise
+
+        profiles = (config.profiles if config else None) or builtin_profiles()
+        name = self.profile or (config.profile_for(doc.path) if config else None)
+        if name and name in profiles:
+            return profiles[name]
+        return recognise(doc, profiles, doc.title)
 
     def run(self, paths: list, stdin: Optional[bytes] = None,
             stdin_filename: Optional[str] = None) -> Report:

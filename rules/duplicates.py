@@ -5,16 +5,12 @@ repeated run is grown by comparing neighbours, never by pairwise search.
 """
 from __future__ import annotations
 
-import re
-
 from reportlint import Related, Rule, hookimpl
-
-_SPACE = re.compile(r"\s+")
 
 
 def _key(doc, start: int, end: int) -> str:
     """What makes two pieces of text the same: folded, white space removed."""
-    return _SPACE.sub("", doc.folded[start:end])
+    return "".join(doc.folded[start:end].split())
 
 
 class DuplicateBlock(Rule):

@@ -1,0 +1,416 @@
+"""Throughput and cold-start benchmark for reportlint.
+
+    python bench/bench.py                 # Markdown table for the README
+    python bench/bench.py --json          # the same figures as JSON
+    python bench/bench.py --corpus DIR    # real reports from DIR/*.txt
+
+Standard library only (plus reportlint).  Progress goes to stderr, results to
+stdout.  See bench/README.md for what is measured and the targets.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import glob
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import sysconfig
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+COLD_FILE = os.path.join("seeds", "qinzhou-2023.txt")  # relative to ROOT
+
+MB = 1_000_000
+TARGET_ALL_MBPS = 5.0
+TARGET_COLD_MS = 200.0
+# Stop repeating a measurement once it has used this many seconds (at least one
+# run always happens), so that one slow rule cannot stretch the whole benchmark.
+LINE_BUDGET_S = 12.0
+
+from reportlint import __version__  # noqa: E402
+from reportlint.document import Document  # noqa: E402
+from reportlint.engine import run_rules, select_rules  # noqa: E402
+from reportlint.plugins import default_registry  # noqa: E402
+
+
+def log(msg: str) -> None:
+    sys.stderr.write(msg + "\n")
+    sys.stderr.flush()
+
+
+# -- input ---------------------------------------------------------------------
+
+def _read(path: str) -> str:
+    with open(path, "rb") as f:
+        return f.read().decode("utf-8-sig", errors="replace")
+
+
+def build_text(corpus: str, target_bytes: int) -> tuple[str, dict]:
+    seeds = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
+    corpus_files = sorted(glob.glob(os.path.join(corpus, "*.txt"))) if os.path.isdir(corpus) else []
+    files = seeds + corpus_files
+    if not files:
+        raise SystemExit("bench: no input: seeds/*.txt is empty")
+    unit = "\n\n".join(_read(p).strip("\r\n") for p in files)
+    unit_bytes = len(unit.encode("utf-8"))
+    copies = max(1, -(-target_bytes // unit_bytes))  # ceiling division
+    text = "\n\n".join([unit] * copies)
+    size = len(text.encode("utf-8"))
+    info = {
+        "bytes": size,
+        "chars": len(text),
+        "seed_files": len(seeds),
+        "corpus_files": len(corpus_files),
+        "corpus_dir": os.path.abspath(corpus) if corpus_files else None,
+        "unit_bytes": unit_bytes,
+        "copies": copies,
+    }
+    return text, info
+
+
+# -- in-process timing ---------------------------------------------------------
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that run_rules' ``except Exception``
+    (which keeps a crashing rule from ending a run) does not swallow it."""
+
+
+def _on_alarm(signum, frame):
+    raise _Timeout()
+
+
+HAVE_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
+def timed(fn, repeat: int, max_seconds: float):
+    """Best wall time of ``fn()`` over up to ``repeat`` runs, and fn's last result.
+
+    Returns (best_seconds or None if the first run timed out, result, runs).
+    """
+    best, result, runs, spent = None, None, 0, 0.0
+    for _ in range(repeat):
+        if runs and spent >= LINE_BUDGET_S:
+            break
+        gc.collect()
+        if HAVE_ALARM and max_seconds > 0:
+            signal.setitimer(signal.ITIMER_REAL, max_seconds)
+        try:
+            t0 = time.perf_counter()
+            result = fn()
+            dt = time.perf_counter() - t0
+        except _Timeout:
+            return best, result, runs
+        finally:
+            if HAVE_ALARM and max_seconds > 0:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        runs += 1
+        spent += dt
+        best = dt if best is None else min(best, dt)
+    return best, result, runs
+
+
+def lint_once(text: str, rules: dict, select):
+    doc = Document(text, path="bench.txt")
+    active = select_rules(rules, {}, select)
+    findings, errors = run_rules(doc, active)
+    return len(active), len(findings), errors
+
+
+STRUCTURE_STAGES = ("folded", "line_spans", "headings", "paragraphs", "sentences")
+
+
+def structure_once(text: str):
+    """Build the structure stage by stage; returns the counts and each stage's seconds
+    (a stage's time excludes the stages before it, which it reuses)."""
+    doc = Document(text, path="bench.txt")
+    stages = {}
+    for stage in STRUCTURE_STAGES:
+        t0 = time.perf_counter()
+        getattr(doc, stage)
+        stages[stage] = time.perf_counter() - t0
+    counts = {"paragraphs": len(doc.paragraphs), "headings": len(doc.headings),
+              "sentences": len(doc.sentences)}
+    return counts, stages
+
+
+def entry(label: str, best, runs: int, size: int, max_seconds: float, **extra) -> dict:
+    e = {"name": label, "seconds": best, "runs": runs,
+         "mb_per_s": (size / MB / best) if best else None}
+    if best is None:
+        e["timed_out_after_s"] = max_seconds
+    e.update(extra)
+    return e
+
+
+def measure_rules(text: str, size: int, repeat: int, max_seconds: float) -> dict:
+    registry = default_registry()
+    rules = registry.rules
+    out = {"registry_errors": list(registry.errors), "rules": []}
+
+    log("  document structure (paragraphs, headings, sentences) …")
+    stage_best: dict = {}
+
+    def structure():
+        counts, stages = structure_once(text)
+        for k, v in stages.items():
+            stage_best[k] = min(v, stage_best.get(k, v))
+        return counts
+
+    best, counts, runs = timed(structure, repeat, max_seconds)
+    out["structure"] = entry("Document structure", best, runs, size, max_seconds,
+                             stages=stage_best, **(counts or {}))
+
+    for name in rules:  # discovered dynamically: whatever the registry holds now
+        log(f"  {name} …")
+        best, res, runs = timed(lambda: lint_once(text, rules, [name]), repeat, max_seconds)
+        n_active, n_findings, errors = res if res else (None, None, [])
+        out["rules"].append(entry(name, best, runs, size, max_seconds,
+                                  findings=n_findings, errors=errors))
+
+    log("  all rules together …")
+    best, res, runs = timed(lambda: lint_once(text, rules, None), repeat, max_seconds)
+    n_active, n_findings, errors = res if res else (None, None, [])
+    out["all"] = entry("all rules", best, runs, size, max_seconds,
+                       rules=n_active, findings=n_findings, errors=errors)
+    return out
+
+
+# -- cold start ----------------------------------------------------------------
+
+def _is_shim(path: str) -> bool:
+    """A pyenv/asdf-style shim: a shell script that finds the real script first."""
+    try:
+        with open(path, "rb") as f:
+            shebang = f.readline(256)
+    except OSError:
+        return False
+    return shebang.startswith(b"#!") and any(
+        shebang.rstrip().endswith(sh) for sh in (b"/sh", b"/bash", b" sh", b" bash"))
+
+
+def cold_commands() -> list:
+    cmds = [("python -m reportlint", [sys.executable, "-m", "reportlint", COLD_FILE])]
+    on_path = shutil.which("reportlint")
+    if on_path:
+        shim = _is_shim(on_path)
+        cmds.append((f"reportlint (console script on PATH{', a shell shim' if shim else ''})",
+                     [on_path, COLD_FILE]))
+        # Behind a shim, also time the interpreter's own script, without the shim.
+        scripts = sysconfig.get_path("scripts")
+        direct = os.path.join(scripts, "reportlint") if scripts else ""
+        if shim and os.path.isfile(direct) and os.path.realpath(direct) != os.path.realpath(on_path):
+            cmds.append(("reportlint (console script, no shim)", [direct, COLD_FILE]))
+    cmds.append(("python -c pass (interpreter floor)", [sys.executable, "-c", "pass"]))
+    return cmds
+
+
+def cold_start(label: str, cmd: list, runs: int) -> dict:
+    times, codes, failure = [], [], None
+    for i in range(runs + 1):  # the first is a warm-up (disk cache, .pyc files)
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        dt = time.perf_counter() - t0
+        # 0 = no findings, 1 = findings (expected on this seed); anything else failed.
+        if p.returncode not in (0, 1):
+            failure = (f"exit code {p.returncode}: "
+                       + p.stderr.decode("utf-8", "replace").strip()[-500:])
+            break
+        if i:
+            times.append(dt * 1000)
+            codes.append(p.returncode)
+    return {
+        "name": label,
+        "command": " ".join(os.path.relpath(c, ROOT) if c == COLD_FILE else c for c in cmd),
+        "median_ms": statistics.median(times) if times else None,
+        "min_ms": min(times) if times else None,
+        "runs": len(times),
+        "exit_codes": sorted(set(codes)),
+        "failure": failure,
+    }
+
+
+# -- machine -------------------------------------------------------------------
+
+def machine() -> dict:
+    facts = {
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "executable": sys.executable,
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": _cpu_model() or platform.processor() or None,
+        "cpu_count": os.cpu_count(),
+        "reportlint": __version__,
+    }
+    if hasattr(os, "sched_getaffinity"):
+        facts["cpus_usable"] = len(os.sched_getaffinity(0))
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=10)
+        if rev.returncode == 0:
+            facts["git"] = rev.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return facts
+
+
+def _cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.lower().startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+# -- output --------------------------------------------------------------------
+
+def _fmt_rate(e: dict, size: int) -> str:
+    if e["seconds"] is None:
+        return f"< {size / MB / e['timed_out_after_s']:.2f} (timed out)"
+    rate = f"{e['mb_per_s']:.1f}" if e["mb_per_s"] >= 1 else f"{e['mb_per_s']:.2f}"
+    if e.get("errors") and "rules" in e:  # all rules: the figure leaves out the failed part
+        n = len(e["errors"])
+        return f"{rate} ({n} rule{'s' if n > 1 else ''} failed, see details)"
+    return "failed (see details)" if e.get("errors") else rate
+
+
+def markdown(r: dict) -> str:
+    inp, res = r["input"], r["throughput"]
+    lines = []
+    src = f"{inp['seed_files']} seed reports"
+    src += f" + {inp['corpus_files']} corpus reports" if inp["corpus_files"] else " (no corpus found)"
+    lines.append(f"Input: {inp['bytes'] / MB:.2f} MB UTF-8 ({inp['chars']:,} characters): {src}, "
+                 f"{inp['unit_bytes'] / MB:.2f} MB repeated {inp['copies']}×.")
+    lines.append(f"Throughput: best of {r['repeat']} runs, a fresh Document each run "
+                 "(its lazily computed structure is part of every rule's cost), one core.")
+    lines.append("")
+    lines.append("| rule | MB/s |")
+    lines.append("|---|---:|")
+    for e in res["rules"]:
+        lines.append(f"| `{e['name']}` | {_fmt_rate(e, inp['bytes'])} |")
+    a = res["all"]
+    together = f"all {a['rules']} rules together" if a.get("rules") else "all rules together"
+    lines.append(f"| **{together}** | **{_fmt_rate(a, inp['bytes'])}** |")
+    lines.append(f"| *Document structure alone* | *{_fmt_rate(res['structure'], inp['bytes'])}* |")
+    lines.append("")
+
+    if a["seconds"] is not None:
+        ok = a["mb_per_s"] >= TARGET_ALL_MBPS and not a.get("errors")
+        lines.append(f"All rules: {a['mb_per_s']:.1f} MB/s ({a['seconds']:.2f} s for "
+                     f"{inp['bytes'] / MB:.2f} MB, {a['findings']} findings) — target "
+                     f"≥ {TARGET_ALL_MBPS:g} MB/s: {'met' if ok else 'NOT met'}")
+    else:
+        lines.append(f"All rules: timed out after {a['timed_out_after_s']:g} s — target NOT met")
+
+    cold = r.get("cold_start")
+    if cold:
+        lines.append(f"Cold start (`reportlint {COLD_FILE}`, {os.path.getsize(os.path.join(ROOT, COLD_FILE)):,} bytes; "
+                     f"median of {r['cold_runs']} runs after 1 warm-up; exit code 1 means findings "
+                     "and is expected, not a failure; 0 means none):")
+        for c in cold:
+            if c["failure"]:
+                lines.append(f"  - {c['name']}: FAILED ({c['failure']})")
+                continue
+            target = ""
+            if "floor" not in c["name"]:
+                target = (f" — target ≤ {TARGET_COLD_MS:g} ms: "
+                          f"{'met' if c['median_ms'] <= TARGET_COLD_MS else 'NOT met'}")
+            lines.append(f"  - {c['name']}: {c['median_ms']:.0f} ms median "
+                         f"(min {c['min_ms']:.0f} ms, exit {'/'.join(map(str, c['exit_codes']))})"
+                         f"{target}")
+    lines.append("")
+
+    notes = []
+    s = res["structure"]
+    if s["seconds"]:
+        notes.append(f"Document structure alone: {s['seconds']:.2f} s "
+                     f"({s.get('paragraphs', 0):,} paragraphs, {s.get('headings', 0):,} headings, "
+                     f"{s.get('sentences', 0):,} sentences); by stage (best of runs): "
+                     + ", ".join(f"{k} {v:.2f} s" for k, v in s.get("stages", {}).items()))
+    for e in res["rules"]:
+        if e["seconds"] is None:
+            notes.append(f"{e['name']}: timed out after {e['timed_out_after_s']:g} s")
+            continue
+        notes.append(f"{e['name']}: {e['seconds']:.2f} s, {e['findings']} findings, "
+                     f"best of {e['runs']}")
+        notes.extend(f"{e['name']}: error: {msg}" for msg in e.get("errors") or ())
+    for msg in res["all"].get("errors") or ():
+        notes.append(f"all rules: error: {msg}")
+    for msg in res["registry_errors"]:
+        notes.append(f"registry: {msg}")
+    lines.append("Details:")
+    lines.extend(f"  - {n}" for n in notes)
+    lines.append("")
+
+    m = r["machine"]
+    lines.append("Machine: " + "; ".join(f"{k} {v}" for k, v in m.items()
+                                         if v is not None and k != "executable"))
+    lines.append(f"Benchmark wall time: {r['wall_seconds']:.0f} s")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS,
+                    help="folder of real report texts, *.txt (default: ../shared/corpus "
+                         "relative to the repository root; seeds alone if missing)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement, best kept (default 3)")
+    ap.add_argument("--size", type=float, default=5.0, help="input size in MB (default 5)")
+    ap.add_argument("--cold-runs", type=int, default=10, help="timed cold starts per command (default 10)")
+    ap.add_argument("--no-cold", action="store_true", help="skip the cold-start measurement")
+    ap.add_argument("--max-seconds", type=float, default=30.0,
+                    help="abandon a single run after this long (default 30; 0 = no limit)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    if args.repeat < 1 or args.cold_runs < 1:
+        ap.error("--repeat and --cold-runs must be at least 1")
+
+    start = time.perf_counter()
+    if HAVE_ALARM:
+        signal.signal(signal.SIGALRM, _on_alarm)
+    log("building input …")
+    text, info = build_text(args.corpus, int(args.size * MB))
+    log(f"  {info['bytes'] / MB:.2f} MB from {info['seed_files']} seeds + "
+        f"{info['corpus_files']} corpus files × {info['copies']}")
+    log("throughput:")
+    throughput = measure_rules(text, info["bytes"], args.repeat, args.max_seconds)
+    del text
+    gc.collect()
+
+    cold = []
+    if not args.no_cold:
+        log("cold start:")
+        for label, cmd in cold_commands():
+            log(f"  {label} …")
+            cold.append(cold_start(label, cmd, args.cold_runs))
+
+    result = {
+        "machine": machine(),
+        "input": info,
+        "repeat": args.repeat,
+        "throughput": throughput,
+        "cold_start": cold,
+        "cold_runs": args.cold_runs,
+        "targets": {"all_rules_mb_per_s": TARGET_ALL_MBPS, "cold_start_ms": TARGET_COLD_MS},
+        "wall_seconds": time.perf_counter() - start,
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

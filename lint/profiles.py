@@ -1,0 +1,296 @@
+"""Document types as data: profiles say how to recognise a type and which parts it needs.
+
+Built-in profiles are ``rules/profiles/*.yaml``; a configuration may add more or
+extend a built-in one under ``profiles:``, with the same schema and the same
+``path:line:col`` errors.  Wordings are matched with Aho-Corasick automatons,
+built once per profile.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Optional
+
+from .config import ConfigError, _where
+
+PROFILE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                           "rules", "profiles")
+# Title text beyond this is body, not a title; body cues are looked for this far.
+BODY_CUE_CHARS = 2000
+REGEX_TIMEOUT = 2.0
+
+
+@dataclass
+class Part:
+    id: str
+    name: dict                      # {"zh": …, "en": …}: in the words of the regulation
+    required: bool = True
+    headings: tuple = ()            # wordings that name the part in a heading
+    heading_patterns: tuple = ()    # regular expressions over a heading
+    body: tuple = ()                # wordings that cover the part in a sentence
+    body_patterns: tuple = ()       # regular expressions over the text (stay in a sentence)
+
+
+@dataclass
+class Profile:
+    name: str
+    description: dict = field(default_factory=dict)
+    priority: int = 0
+    title_cues: tuple = ()          # groups of wordings: every group must have a hit
+    body_cues: tuple = ()
+    parts: tuple = ()
+
+    @cached_property
+    def automaton(self):
+        """One automaton for every wording of the profile; values name their use."""
+        import ahocorasick
+
+        keys: dict = {}
+        for g, group in enumerate(self.title_cues):
+            for w in group:
+                keys.setdefault(w, []).append(("title", g))
+        for g, group in enumerate(self.body_cues):
+            for w in group:
+                keys.setdefault(w, []).append(("body-cue", g))
+        for i, part in enumerate(self.parts):
+            for w in part.headings:
+                keys.setdefault(w, []).append(("heading", i))
+            for w in part.body:
+                keys.setdefault(w, []).append(("body", i))
+        a = ahocorasick.Automaton()
+        for w, uses in keys.items():
+            a.add_word(w, (len(w), tuple(uses)))
+        if keys:
+            a.make_automaton()
+        return a
+
+    def hits(self, text: str, kind: str, start: int = 0, end: Optional[int] = None):
+        """(start, end, index) of every wording of ``kind`` in ``text[start:end]``."""
+        import ahocorasick
+
+        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no wordings at all
+            return
+        end = len(text) if end is None else end
+        for last, (length, uses) in self.automaton.iter(text, start, end):
+            for use, index in uses:
+                if use == kind:
+                    yield last + 1 - length, last + 1, index
+
+    def matches(self, text: str, cues_kind: str, groups: tuple) -> bool:
+        if not groups:
+            return False
+        found = {g for _, _, g in self.hits(text, cues_kind)}
+        return len(found) == len(groups)
+
+    @cached_property
+    def compiled(self):
+        """Per part: (heading patterns, body patterns), compiled once."""
+        import regex
+
+        return [([regex.compile(p) for p in part.heading_patterns],
+                 [regex.compile(p) for p in part.body_patterns]) for part in self.parts]
+
+
+# -- schema --------------------------------------------------------------------------
+
+
+def _text_pair(v, node, key, path, allow_str=True) -> dict:
+    if isinstance(v, str) and allow_str:
+        return {"zh": v, "en": v}
+    if isinstance(v, dict) and set(v) <= {"zh", "en"} and all(isinstance(x, str) for x in v.values()):
+        return {"zh": str(v.get("zh") or v.get("en", "")), "en": str(v.get("en") or v.get("zh", ""))}
+    line, col = _value_where(node, key)
+    raise ConfigError(path, line, col, f"'{key}' must be a string or a mapping with zh and en")
+
+
+def _value_where(node, key):
+    try:
+        line, col = node.lc.value(key)
+        return line + 1, col + 1
+    except Exception:
+        return _where(node, key=key)
+
+
+def _strings(v, node, key, path) -> tuple:
+    if isinstance(v, list) and all(isinstance(x, str) and x for x in v):
+        return tuple(str(x) for x in v)
+    line, col = _value_where(node, key)
+    raise ConfigError(path, line, col, f"'{key}' must be a list of non-empty strings")
+
+
+def _groups(v, node, key, path) -> tuple:
+    if isinstance(v, list) and v and all(isinstance(g, list) and g and
+                                         all(isinstance(x, str) and x for x in g) for g in v):
+        return tuple(tuple(str(x) for x in g) for g in v)
+    line, col = _value_where(node, key)
+    raise ConfigError(path, line, col, f"'{key}' must be a list of lists of wordings, "
+                                       "e.g. [[法治政府建设], [报告]]")
+
+
+def _patterns(v, node, key, path) -> tuple:
+    import regex
+
+    pats = _strings(v, node, key, path)
+    for i, p in enumerate(pats):
+        try:
+            regex.compile(p)
+        except regex.error as e:
+            line, col = _where(v, index=i)
+            raise ConfigError(path, line, col, f"invalid regular expression in '{key}': {e}") from None
+    return pats
+
+
+PROFILE_KEYS = ("name", "description", "priority", "recognise", "parts", "extends")
+PART_KEYS = ("id", "name", "required", "headings", "heading-patterns", "body", "body-patterns")
+
+
+def _unknown(node, known, path, what):
+    for k in node:
+        if k not in known:
+            line, col = _where(node, key=k)
+            raise ConfigError(path, line, col, f"unknown key '{k}' in {what} (known: {', '.join(known)})")
+
+
+def parse_profile(node, path: str, base: Optional[Profile] = None) -> Profile:
+    """Validate one profile mapping (a ruamel round-trip node) and build it.
+
+    With ``base`` (from ``extends``), unnamed fields come from the base and parts
+    with the id of a base part replace it; new parts are added at the end.
+    """
+    if not isinstance(node, dict):
+        line, col = _where(node)
+        raise ConfigError(path, line, col, "a profile must be a mapping")
+    _unknown(node, PROFILE_KEYS, path, "a profile")
+    if not isinstance(node.get("name"), str) or not node.get("name"):
+        line, col = _where(node)
+        raise ConfigError(path, line, col, "a profile needs a 'name'")
+    prof = Profile(name=str(node["name"]))
+    if base is not None:
+        prof = Profile(prof.name, dict(base.description), base.priority, base.title_cues,
+                       base.body_cues, base.parts)
+    if "description" in node:
+        prof.description = _text_pair(node["description"], node, "description", path)
+    if "priority" in node:
+        if not isinstance(node["priority"], int) or isinstance(node["priority"], bool):
+            line, col = _value_where(node, "priority")
+            raise ConfigError(path, line, col, "'priority' must be an integer")
+        prof.priority = int(node["priority"])
+    rec = node.get("recognise")
+    if rec is not None:
+        if not isinstance(rec, dict):
+            line, col = _value_where(node, "recognise")
+            raise ConfigError(path, line, col, "'recognise' must be a mapping with title and body")
+        _unknown(rec, ("title", "body"), path, "'recognise'")
+        if "title" in rec:
+            prof.title_cues = _groups(rec["title"], rec, "title", path)
+        if "body" in rec:
+            prof.body_cues = _groups(rec["body"], rec, "body", path)
+    if "parts" in node:
+        parts_node = node["parts"]
+        if not isinstance(parts_node, list):
+            line, col = _value_where(node, "parts")
+            raise ConfigError(path, line, col, "'parts' must be a list")
+        parts = {p.id: p for p in prof.parts}
+        for i, pn in enumerate(parts_node):
+            part = _parse_part(pn, parts_node, i, path)
+            parts[part.id] = part
+        prof.parts = tuple(parts.values())
+    return prof
+
+
+def _parse_part(node, parent, index, path) -> Part:
+    if not isinstance(node, dict):
+        line, col = _where(parent, index=index)
+        raise ConfigError(path, line, col, "a part must be a mapping with id and name")
+    _unknown(node, PART_KEYS, path, "a part")
+    if not isinstance(node.get("id"), str) or "name" not in node:
+        line, col = _where(parent, index=index)
+        raise ConfigError(path, line, col, "a part needs an 'id' and a 'name'")
+    required = node.get("required", True)
+    if not isinstance(required, bool):
+        line, col = _value_where(node, "required")
+        raise ConfigError(path, line, col, "'required' must be true or false")
+    return Part(
+        id=str(node["id"]),
+        name=_text_pair(node["name"], node, "name", path),
+        required=required,
+        headings=_strings(node["headings"], node, "headings", path) if "headings" in node else (),
+        heading_patterns=_patterns(node["heading-patterns"], node, "heading-patterns", path)
+        if "heading-patterns" in node else (),
+        body=_strings(node["body"], node, "body", path) if "body" in node else (),
+        body_patterns=_patterns(node["body-patterns"], node, "body-patterns", path)
+        if "body-patterns" in node else (),
+    )
+
+
+# -- the set of profiles ------------------------------------------------------------------
+
+
+def _load_yaml(path: str):
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            return YAML(typ="rt").load(f)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise ConfigError(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                          f"YAML error: {e.problem or e.context}") from None
+
+
+@lru_cache(maxsize=1)
+def builtin_profiles() -> dict:
+    out = {}
+    for name in sorted(os.listdir(PROFILE_DIR)):
+        if name.endswith(".yaml"):
+            path = os.path.join(PROFILE_DIR, name)
+            prof = parse_profile(_load_yaml(path), path)
+            out[prof.name] = prof
+    return out
+
+
+def extend_profiles(base: dict, nodes, path: str) -> dict:
+    """The built-in profiles plus those a configuration defines (``profiles:``)."""
+    out = dict(base)
+    if not isinstance(nodes, list):
+        line, col = _where(nodes)
+        raise ConfigError(path, line, col, "'profiles' must be a list of profiles")
+    for i, node in enumerate(nodes):
+        parent = None
+        if isinstance(node, dict) and "extends" in node:
+            parent = out.get(node["extends"])
+            if parent is None:
+                line, col = _value_where(node, "extends")
+                raise ConfigError(path, line, col, f"unknown profile '{node['extends']}' to extend "
+                                                   f"(known: {', '.join(sorted(out))})")
+        elif isinstance(node, dict) and node.get("name") in out:
+            parent = out[node["name"]]  # the same name extends the built-in one
+        prof = parse_profile(node, path, base=parent)
+        out[prof.name] = prof
+    return out
+
+
+def recognise(doc, profiles: dict, title) -> Profile:
+    """The profile of a document: by its title when it has one, else by its body."""
+    ordered = sorted(profiles.values(), key=lambda p: -p.priority)
+    text = doc.folded
+    if title is not None:
+        title_text = text[title.start:title.end]
+        for prof in ordered:
+            if prof.matches(title_text, "title", prof.title_cues):
+                return prof
+    else:
+        body = text[:BODY_CUE_CHARS]
+        for prof in ordered:
+            if prof.matches(body, "body-cue", prof.body_cues):
+                return prof
+    return profiles.get("generic") or Profile("generic")
+
+
+def profile_of(doc) -> Profile:
+    """The profile chosen for ``doc`` by the runner, or recognised with the built-in ones."""
+    if doc.profile is None:
+        doc.profile = recognise(doc, builtin_profiles(), doc.title)
+    return doc.profile

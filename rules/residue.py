@@ -1,0 +1,106 @@
+"""Web page chrome and file residue: breadcrumbs, page counters and buttons, empty
+download boxes, file names and CMS metadata left in a report pasted from a web page or PDF.
+
+The detection lives in ``reportlint.residue`` (the title detection needs it too); this
+rule reports each contiguous block of residue once, whatever its number of lines.
+"""
+from __future__ import annotations
+
+import re
+
+from reportlint import Rule, hookimpl
+from reportlint.residue import residue_blocks
+
+_SPACE = re.compile(r"\s+")
+# Longer residue is quoted by its start (by its end for a file name) and an ellipsis.
+EXCERPT_MAX = 24
+METADATA_KEYS_SHOWN = 3
+
+_COUNTERS = {"浏览次数", "访问次数", "点击次数", "阅读次数", "浏览量", "访问量", "阅读量", "点击量",
+             "点击数", "阅读数", "浏览数"}
+_FONT = re.compile(r"字体|字号|大中小")
+
+KIND_NAMES = {
+    "breadcrumb": ("网页导航残留", "web page breadcrumb"),
+    "download": ("空的下载栏", "empty download box"),
+    "filename": ("粘贴进正文的文件名", "file name pasted into the text"),
+    "metadata": ("标题前的网页元数据", "CMS metadata before the title"),
+}
+
+
+def _excerpt(text: str, from_end: bool = False) -> str:
+    s = _SPACE.sub(" ", text).strip()
+    if len(s) <= EXCERPT_MAX:
+        return s
+    return "…" + s[-(EXCERPT_MAX - 4):] if from_end else s[:EXCERPT_MAX - 4] + "…"
+
+
+def _widget_name(labels) -> tuple:
+    """页面计数器 / 字号切换 / 网页按钮, or several of them."""
+    zh, en = [], []
+    if any(label in _COUNTERS for label in labels):
+        zh.append("页面计数器")
+        en.append("page counter")
+    if any(_FONT.search(label) for label in labels):
+        zh.append("字号切换")
+        en.append("font-size switch")
+    if any(label not in _COUNTERS and not _FONT.search(label) for label in labels):
+        zh.append("网页按钮")
+        en.append("web page buttons")
+    return "和".join(zh) or "网页部件", " and ".join(en) or "web page widget"
+
+
+def describe(doc, block) -> tuple:
+    """(zh, en) messages for one residue block."""
+    text = doc.text[block.start:block.end]
+    if block.kinds == ("metadata",):
+        keys = list(block.labels[:METADATA_KEYS_SHOWN])
+        more = len(block.labels) > METADATA_KEYS_SHOWN
+        lines_zh = f"第{block.first_line}—{block.last_line}行" \
+            if block.first_line != block.last_line else f"第{block.first_line}行"
+        return (f"标题前的网页元数据({'、'.join(keys)}{'…' if more else ''}),{lines_zh}:"
+                "是网站的信息公开栏目,不属于报告正文,应删除",
+                f"CMS metadata before the title ({', '.join(keys)}{', …' if more else ''}): "
+                "the web site's disclosure fields, not part of the report; delete them")
+    names_zh, names_en = [], []
+    for kind in block.kinds:
+        zh, en = _widget_name(block.labels) if kind == "widget" else KIND_NAMES[kind]
+        names_zh.append(zh)
+        names_en.append(en)
+    quoted = _excerpt(text, from_end=block.kinds == ("filename",))
+    return (f"{'、'.join(names_zh)}「{quoted}」:从网页或 PDF 粘贴时带入,不属于报告正文,应删除",
+            f"{', '.join(names_en)} «{quoted}»: brought along when pasting from a web page "
+            "or PDF, not part of the report; delete it")
+
+
+class WebResidue(Rule):
+    name = "web-residue"
+    category = "residue"
+    severity = "warning"
+    summary = {"zh": "网页或文件残留", "en": "web page chrome or file residue in the text"}
+    rationale = {
+        "zh": "从网页或 PDF 复制的报告常带入页面上的其他内容:“当前位置: 首页 > …”导航、"
+              "“浏览次数:”计数器、“字体大小”“打印本页”“关闭窗口”等按钮、空的“文件下载:”栏、"
+              "粘贴在末尾的文件名(….pdf),以及标题前的信息公开元数据(索引号、发布机构、文号…)。"
+              "每一处连续的残留报告一次。标题下的发布日期、信息来源行,正文中的发文字号,"
+              "带内容的“附件:”行都是文件本身的内容,不报告。",
+        "en": "A report copied from a web page or PDF often brings the page along: a "
+              "breadcrumb (当前位置: 首页 > …), page counters (浏览次数:), buttons (字体大小, "
+              "打印本页, 关闭窗口), an empty download box (文件下载:), a file name pasted at the "
+              "end (….pdf) and the CMS metadata before the title (索引号, 发布机构, 文号 …). "
+              "Each contiguous block of residue is one finding. The date and source line under "
+              "the title, a document number in the body and an 附件: line with content are "
+              "the document's own and are not reported.",
+    }
+    examples = {"bad": "当前位置: 首页 > 政务公开 > 公开年报\n某县2023年度法治政府建设情况报告",
+                "good": "某县2023年度法治政府建设情况报告"}
+
+    def check(self, doc, options):
+        for block in residue_blocks(doc):
+            zh, en = describe(doc, block)
+            yield self.finding(block.start, block.end, zh=zh, en=en)
+
+
+@hookimpl
+def reportlint_rules():
+    return [WebResidue()]

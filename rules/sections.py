@@ -1,0 +1,202 @@
+"""Document structure: the parts a document type requires, their order, the title.
+
+The profile (document type) is chosen before the rules run; its parts are data
+(rules/profiles/*.yaml).  A part is present as a section when a heading of any
+level — 一、 (一) 1. or an in-paragraph 一是 — names it, covered when a sentence
+of the body does, and missing otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from reportlint import Related, Rule, hookimpl
+from reportlint.profiles import REGEX_TIMEOUT, profile_of
+
+# An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
+SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
+# 一是… as a heading of the lowest level: the item up to its full stop.
+ENUMERATION = re.compile(r"(?:^|(?<=[。;:,、!?\s]))[一二三四五六七八九十]{1,3}是([^。;]{1,60})")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    how: str                    # heading | enumeration | body
+    start: int
+    end: int
+    top_level: bool = False     # a section of the document's top heading level
+
+
+def _heading_spans(doc):
+    """(start, end, kind, level) of every heading title and every 一是 item."""
+    spans = [(h.start, h.end, "heading", h.level) for h in doc.headings]
+    for m in ENUMERATION.finditer(doc.folded):
+        spans.append((m.start(1), m.end(1), "enumeration", 99))
+    return spans
+
+
+def coverage(doc) -> list:
+    """For each part of the document's profile: its first Coverage, or None."""
+    cached = doc.cache.get("sections")
+    if cached is not None:
+        return cached
+    profile = profile_of(doc)
+    text = doc.folded
+    found: list = [None] * len(profile.parts)
+    compiled = profile.compiled
+    top = min((h.level for h in doc.headings), default=None)
+    for start, end, kind, level in sorted(_heading_spans(doc)):
+        parts = {i for _, _, i in profile.hits(text, "heading", start, end)}
+        parts |= {i for i, (heads, _) in enumerate(compiled)
+                  if any(p.search(text, start, end, timeout=REGEX_TIMEOUT) for p in heads)}
+        for i in parts:
+            if found[i] is None:
+                found[i] = Coverage(kind, start, end, top_level=(level == top))
+    for i, start, end in _body_hits(profile, text):
+        if found[i] is None or found[i].how == "body" and start < found[i].start:
+            found[i] = Coverage("body", start, end)
+    doc.cache["sections"] = found
+    return found
+
+
+def _body_hits(profile, text):
+    for start, end, i in profile.hits(text, "body"):
+        yield i, start, end
+    for i, (_, body) in enumerate(profile.compiled):
+        for p in body:
+            m = p.search(text, timeout=REGEX_TIMEOUT)
+            if m:
+                yield i, m.start(), m.end()
+
+
+def _anchor(doc) -> tuple:
+    """Where a finding about the whole document points: the title, else the first text."""
+    if doc.title is not None:
+        return doc.title.start, doc.title.end
+    first = next(iter(doc.paragraphs), None)
+    if first is None:
+        return 0, 0
+    line = doc.line_spans[first.first_line - 1]
+    return line.start + (first.start - line.start), line.end
+
+
+class MissingSection(Rule):
+    name = "missing-section"
+    category = "sections"
+    severity = "error"
+    summary = {"zh": "缺少必备部分", "en": "a part the document type requires is missing"}
+    rationale = {
+        "zh": "法治政府建设年度报告须包括:年度主要举措和成效、存在的不足和原因、党政主要负责人履行"
+              "第一责任人职责的情况、下一年度主要安排(《法治政府建设与责任落实督察工作规定》)。"
+              "既没有相应标题、正文也没有写到的部分报错误;只在正文中写到、没有单独成节的部分报提示。",
+        "en": "An annual rule-of-law report must cover the year's measures and results, the "
+              "shortfalls and their causes, how the principal leaders performed their duty as "
+              "第一责任人, and next year's plans. A part neither named by a heading nor covered "
+              "in the body is an error; one covered only in the body is reported as info.",
+    }
+    examples = {"bad": "一、2021年度法治政府建设情况 … 二、2022年度工作安排(没有写存在的不足)",
+                "good": "一、主要举措和成效 二、存在的不足和原因 三、…第一责任人… 四、下一年度工作安排"}
+
+    def check(self, doc, options):
+        profile = profile_of(doc)
+        anchor = _anchor(doc)
+        for part, cov in zip(profile.parts, coverage(doc)):
+            if not part.required:
+                continue
+            if cov is None:
+                yield self.finding(
+                    *anchor,
+                    zh=f"缺少必备部分:{part.name['zh']}(文件类型 {profile.name} 应包括此项,"
+                       "但没有相应的标题,正文中也没有写到)",
+                    en=f"missing part: {part.name['en']} (a document of type {profile.name} "
+                       "must include it; no heading names it and the body does not cover it)")
+            elif cov.how == "body":
+                line, _ = doc.position(cov.start)
+                yield self.finding(
+                    cov.start, cov.end, severity="info",
+                    zh=f"必备部分“{part.name['zh']}”没有单独成节,只在第{line}行的正文中写到",
+                    en=f"the part '{part.name['en']}' has no section of its own; it is covered "
+                       f"only in the body at line {line}")
+
+
+class SectionOrder(Rule):
+    name = "section-order"
+    category = "sections"
+    severity = "warning"
+    summary = {"zh": "必备部分的顺序与规定不符", "en": "required parts out of the prescribed order"}
+    rationale = {
+        "zh": "各部分应按规定的顺序排列,例如“存在的不足和原因”应在“下一年度主要安排”之前。"
+              "只比较文档最高一级标题所对应的部分。",
+        "en": "The parts come in the prescribed order: the shortfalls before next year's plans, "
+              "for example. Only parts that are sections at the document's top heading level "
+              "are compared.",
+    }
+    examples = {"bad": "一、工作情况 二、下一年度工作安排 三、存在的不足",
+                "good": "一、工作情况 二、存在的不足 三、下一年度工作安排"}
+
+    def check(self, doc, options):
+        profile = profile_of(doc)
+        present = [(part, cov) for part, cov in zip(profile.parts, coverage(doc))
+                   if cov is not None and cov.top_level]
+        in_order = _longest_in_order([cov.start for _, cov in present])
+        for i, (part, cov) in enumerate(present):
+            if i in in_order:
+                continue
+            # It should follow the last part before it in the regulation's order
+            # that stands where it should.
+            before = [j for j in in_order if j < i]
+            if before:
+                other, at = present[before[-1]]
+                zh = f"“{part.name['zh']}”应在“{other.name['zh']}”之后"
+                en = f"'{part.name['en']}' should come after '{other.name['en']}'"
+            else:
+                other, at = present[min(in_order)]
+                zh = f"“{part.name['zh']}”应在“{other.name['zh']}”之前"
+                en = f"'{part.name['en']}' should come before '{other.name['en']}'"
+            line, _ = doc.position(at.start)
+            yield self.finding(
+                cov.start, cov.end, zh=f"{zh}(第{line}行)", en=f"{en} (line {line})",
+                related=[Related(at.start, at.end, zh="顺序正确的相邻部分",
+                                 en="the neighbouring part in its right place")])
+
+
+def _longest_in_order(positions: list) -> set:
+    """Indices of a longest increasing run (not necessarily contiguous) of positions:
+    the parts in their right place; the others are the misplaced ones."""
+    best: list = []
+    for i, p in enumerate(positions):
+        chain = max((best[j] for j in range(i) if positions[j] < p), key=len, default=[])
+        best.append(chain + [i])
+    return set(max(best, key=len, default=[]))
+
+
+class MissingTitle(Rule):
+    name = "missing-title"
+    category = "sections"
+    severity = "error"
+    summary = {"zh": "缺少标题", "en": "the document has no title"}
+    rationale = {
+        "zh": "公开的报告须有标题。去掉网页残留后,第一行实际内容已是正文(以句号结束、以冒号结束或过长),"
+              "说明标题在粘贴时丢失。",
+        "en": "A published report needs a title. When the first line of real content (after any "
+              "page residue) is already body text, the title was lost in pasting.",
+    }
+    examples = {"bad": "2023年,钦州市委、市人民政府坚持……现将有关情况报告如下:",
+                "good": "钦州市2023年法治政府建设年度报告\n2023年,钦州市委、市人民政府坚持……"}
+
+    def check(self, doc, options):
+        if doc.title is not None or not doc.paragraphs:
+            return
+        start, end = _anchor(doc)
+        if SALUTATION.match(doc.folded, start, end):
+            return  # 各位代表: — a speech or a letter opens with its addressee, not body text
+        yield self.finding(
+            start, end,
+            zh="缺少标题:第一行实际内容已是正文",
+            en="no title: the first line of real content is already body text")
+
+
+@hookimpl
+def reportlint_rules():
+    return [MissingTitle(), MissingSection(), SectionOrder()]
