@@ -1,0 +1,323 @@
+"""Configuration: loading, validation errors with positions, discovery, globs."""
+import os
+
+import pytest
+
+from reportlint.cli import main
+from reportlint.config import ConfigError, find_config, glob_match, load_config
+from reportlint.plugins import default_registry
+
+# A title line first (a document without one is a missing-title finding), then
+# 郑0 宅1 司2 法3 所4 荣5 获6 省7 级8 ”9: reversed-quotes at 2:10
+TITLE = "关于依法行政工作的情况说明\n"
+BODY = "郑宅司法所荣获省级”枫桥式“司法所。\n"
+REVERSED = TITLE + BODY
+
+VALID = """\
+# a full configuration
+rules:
+  reversed-quotes: warning
+  duplicate-block: {severity: warning, min-chars: 50}
+  mixed-width-pair: off
+  unmatched-pair:
+    severity: info
+exclude:
+  - drafts/**
+  - "*.bak.txt"
+per-file:
+  - files: ["appendix/*.txt", "annex/**"]
+    rules:
+      duplicate-block: {min-sentence-chars: 20}
+      reversed-quotes: off
+language: en
+extensions: [txt, .text]
+"""
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def rules():
+    return default_registry().rules
+
+
+# -- loading ------------------------------------------------------------------------
+
+
+def test_load_valid_config(tmp_path, rules):
+    path = write(tmp_path / ".reportlint.yaml", VALID)
+    cfg = load_config(str(path), rules)
+    assert cfg.path == str(path)
+    assert cfg.root == str(tmp_path)
+    assert cfg.rules["reversed-quotes"].severity == "warning"
+    assert cfg.rules["reversed-quotes"].options == {}
+    dup = cfg.rules["duplicate-block"]
+    assert dup.severity == "warning"
+    assert dup.options == {"min-chars": 50}
+    assert type(dup.options["min-chars"]) is int
+    assert cfg.rules["mixed-width-pair"].severity == "off"
+    assert cfg.rules["unmatched-pair"].severity == "info"
+    assert cfg.exclude == ("drafts/**", "*.bak.txt")
+    assert cfg.language == "en"
+    assert cfg.extensions == (".txt", ".text")
+    assert [entry[0] for entry in cfg.per_file] == ["appendix/*.txt", "annex/**"]
+
+
+def test_settings_for_merges_per_file_settings(tmp_path, rules):
+    cfg = load_config(str(write(tmp_path / ".reportlint.yaml", VALID)), rules)
+    plain = cfg.settings_for(str(tmp_path / "report.txt"))
+    assert plain["reversed-quotes"].severity == "warning"
+    assert plain["duplicate-block"].options == {"min-chars": 50}
+    inner = cfg.settings_for(str(tmp_path / "appendix" / "a.txt"))
+    assert inner["reversed-quotes"].severity == "off"
+    # per-file options add to the global ones; the global severity stays
+    assert inner["duplicate-block"].severity == "warning"
+    assert inner["duplicate-block"].options == {"min-chars": 50, "min-sentence-chars": 20}
+    # the global settings are not modified by the merge
+    assert cfg.rules["duplicate-block"].options == {"min-chars": 50}
+    assert cfg.settings_for(str(tmp_path / "annex" / "x" / "y.txt"))["reversed-quotes"].severity == "off"
+    # appendix/*.txt does not reach into sub-folders
+    deep = cfg.settings_for(str(tmp_path / "appendix" / "sub" / "a.txt"))
+    assert deep["reversed-quotes"].severity == "warning"
+
+
+def test_exclusions(tmp_path, rules):
+    cfg = load_config(str(write(tmp_path / ".reportlint.yaml", VALID)), rules)
+    assert cfg.is_excluded(str(tmp_path / "drafts" / "a.txt"))
+    assert cfg.is_excluded(str(tmp_path / "drafts" / "x" / "y.txt"))
+    assert cfg.is_excluded(str(tmp_path / "deep" / "notes.bak.txt"))
+    assert not cfg.is_excluded(str(tmp_path / "report.txt"))
+    assert not cfg.is_excluded(str(tmp_path / "old-drafts" / "a.txt"))
+
+
+def test_empty_config_is_the_defaults(tmp_path, rules):
+    cfg = load_config(str(write(tmp_path / ".reportlint.yaml", "# nothing yet\n")), rules)
+    assert cfg.rules == {} and cfg.exclude == () and cfg.language is None
+    assert cfg.extensions == (".txt", ".md")
+
+
+def test_valid_config_through_the_cli(tmp_path, capsys, monkeypatch):
+    write(tmp_path / ".reportlint.yaml", VALID)
+    write(tmp_path / "report.txt", REVERSED)
+    write(tmp_path / "other.text", TITLE + "前言。\n" + BODY)
+    write(tmp_path / "notes.md", REVERSED)               # not an extension in the config
+    write(tmp_path / "drafts" / "d.txt", REVERSED)       # excluded
+    write(tmp_path / "x.bak.txt", REVERSED)              # excluded
+    write(tmp_path / "appendix" / "a.txt", REVERSED)     # reversed-quotes off there
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["--format", "concise", "."], capsys)
+    assert err == ""
+    # the config's language is English; reversed-quotes is only a warning
+    assert out.splitlines() == [
+        "./other.text:3:10: warning reversed-quotes quotation marks in reverse order: "
+        "”枫桥式“, meant “枫桥式”",
+        "./report.txt:2:10: warning reversed-quotes quotation marks in reverse order: "
+        "”枫桥式“, meant “枫桥式”",
+    ]
+    assert code == 0
+    # --lang beats the config's language; --fail-on warning makes it fail
+    code, out, _ = run(["--format", "concise", "--lang", "zh", "--fail-on", "warning",
+                        "report.txt"], capsys)
+    assert out == "report.txt:2:10: warning reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert code == 1
+
+
+def test_config_severity_info_and_off(tmp_path, capsys):
+    cfg = write(tmp_path / "c.yaml", "rules:\n  reversed-quotes: info\n")
+    doc = write(tmp_path / "d.txt", REVERSED)
+    code, out, _ = run(["--config", str(cfg), "--format", "concise", str(doc)], capsys)
+    assert " info reversed-quotes " in out and code == 0
+    write(tmp_path / "c.yaml", "rules:\n  reversed-quotes: 'off'\n")
+    code, out, _ = run(["--config", str(cfg), "--format", "concise", str(doc)], capsys)
+    assert out == "" and code == 0
+
+
+# -- errors -------------------------------------------------------------------------
+
+ERRORS = [
+    # (config text, line, column, words in the message)
+    ("language: zh\nseverity: error\n", 2, 1, ["unknown key 'severity'"]),
+    ("rules:\n  no-such-rule: error\n", 2, 3, ["unknown rule 'no-such-rule'"]),
+    ("rules:\n  pairs: warning\n", 2, 3, ["unknown rule 'pairs'", "category"]),
+    ("rules:\n  duplicate-block:\n    severity: warning\n    min-char: 5\n", 4, 5,
+     ["no option 'min-char'", "min-chars"]),
+    ("rules:\n  duplicate-block:\n    severity: warning\n    min-chars: fifty\n", 4, 16,
+     ["min-chars", "an integer", "a string"]),
+    ("rules:\n  duplicate-block: {severity: warning, min-chars: '50'}\n", 2, 51,
+     ["min-chars", "an integer"]),
+    ("rules:\n  reversed-quotes: fatal\n", 2, 20, ["severity", "'fatal'"]),
+    ("rules:\n  reversed-quotes: {severity: loud}\n", 2, 31, ["severity", "'loud'"]),
+    ("rules:\n  reversed-quotes: 3\n", 2, 20, ["reversed-quotes"]),
+    ("language: zh\nlanguage: en\n", 2, 1, ["duplicate key", "language"]),
+    ("rules:\n  reversed-quotes: error\n  reversed-quotes: warning\n", 3, 3,
+     ["duplicate key", "reversed-quotes"]),
+    ("language: en: zh\n", 1, 13, ["YAML error"]),
+    ("exclude: [a, b]]\n", 1, 16, ["YAML error"]),
+    ("rules:\n\treversed-quotes: error\n", 2, 1, ["YAML error"]),
+    ("exclude: 5\n", 1, 10, ["'exclude' must be a list of strings"]),
+    ("language: fr\n", 1, 11, ["language"]),
+    ("per-file:\n  - files: 'a/*.txt'\n    rulez: {}\n", 3, 5, ["unknown key 'rulez'"]),
+    ("per-file:\n  - rules: {reversed-quotes: off}\n", 2, 5, ["needs 'files'"]),
+]
+
+
+@pytest.mark.parametrize("text, line, col, words", ERRORS)
+def test_config_errors_from_the_cli(tmp_path, capsys, text, line, col, words):
+    cfg = write(tmp_path / ".reportlint.yaml", text)
+    doc = write(tmp_path / "d.txt", REVERSED)
+    code, out, err = run([str(doc)], capsys)
+    assert code == 2
+    assert out == ""  # a broken configuration ends the run before any output
+    assert err.startswith(f"{cfg}:{line}:{col}: "), err
+    assert len(err.splitlines()) == 1
+    for w in words:
+        assert w in err
+
+
+@pytest.mark.parametrize("text, line, col, words", ERRORS)
+def test_config_errors_from_load_config(tmp_path, rules, text, line, col, words):
+    cfg = write(tmp_path / "named.yaml", text)
+    with pytest.raises(ConfigError) as info:
+        load_config(str(cfg), rules)
+    e = info.value
+    assert (e.path, e.line, e.col) == (str(cfg), line, col)
+    assert str(e).startswith(f"{cfg}:{line}:{col}: ")
+
+
+def test_config_that_is_not_a_mapping(tmp_path, rules):
+    cfg = write(tmp_path / "c.yaml", "- a\n- b\n")
+    with pytest.raises(ConfigError, match=r"c\.yaml:1:1: .*mapping"):
+        load_config(str(cfg), rules)
+
+
+def test_config_that_is_not_utf8(tmp_path, rules):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_bytes("language: 中文\n".encode("gbk"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(str(cfg), rules)
+
+
+def test_missing_config_file_named_on_the_command_line(tmp_path, capsys):
+    doc = write(tmp_path / "d.txt", "正常。\n")
+    code, out, err = run(["--config", str(tmp_path / "none.yaml"), str(doc)], capsys)
+    assert code == 2
+    assert "none.yaml" in err and "no such configuration file" in err
+
+
+# -- discovery ----------------------------------------------------------------------
+
+
+def test_config_in_a_parent_folder_applies(tmp_path, capsys):
+    write(tmp_path / "proj" / ".reportlint.yaml", "rules:\n  reversed-quotes: warning\n")
+    doc = write(tmp_path / "proj" / "a" / "b" / "d.txt", REVERSED)
+    assert find_config(str(doc.parent)) == str(tmp_path / "proj" / ".reportlint.yaml")
+    code, out, _ = run(["--format", "concise", str(doc)], capsys)
+    assert out == f"{doc}:2:10: warning reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert code == 0
+
+
+def test_yml_spelling_is_found(tmp_path):
+    write(tmp_path / ".reportlint.yml", "language: en\n")
+    assert find_config(str(tmp_path)) == str(tmp_path / ".reportlint.yml")
+
+
+def test_nearest_config_wins(tmp_path):
+    write(tmp_path / ".reportlint.yaml", "language: en\n")
+    write(tmp_path / "sub" / ".reportlint.yaml", "language: zh\n")
+    assert find_config(str(tmp_path / "sub")) == str(tmp_path / "sub" / ".reportlint.yaml")
+
+
+def test_discovery_stops_at_a_git_folder(tmp_path, capsys):
+    write(tmp_path / ".reportlint.yaml", "rules:\n  reversed-quotes: 'off'\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    inside = write(tmp_path / "repo" / "sub" / "d.txt", REVERSED)
+    outside = write(tmp_path / "elsewhere" / "d.txt", REVERSED)
+    assert find_config(str(inside.parent)) is None
+    assert find_config(str(outside.parent)) == str(tmp_path / ".reportlint.yaml")
+    code, out, _ = run(["--format", "concise", str(inside), str(outside)], capsys)
+    assert out == f"{inside}:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert code == 1
+
+
+def test_config_at_the_git_root_is_found(tmp_path):
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    write(tmp_path / "repo" / ".reportlint.yaml", "language: en\n")
+    (tmp_path / "repo" / "a").mkdir()
+    assert find_config(str(tmp_path / "repo" / "a")) == str(tmp_path / "repo" / ".reportlint.yaml")
+
+
+def test_explicit_config_and_no_config(tmp_path, capsys):
+    # a discovered config turns the rule off; --config names another; --no-config ignores both
+    write(tmp_path / ".reportlint.yaml", "rules:\n  reversed-quotes: 'off'\n")
+    other = write(tmp_path / "conf" / "strict.yaml", "rules:\n  reversed-quotes: info\n")
+    doc = write(tmp_path / "d.txt", REVERSED)
+    code, out, _ = run(["--format", "concise", str(doc)], capsys)
+    assert (code, out) == (0, "")
+    code, out, _ = run(["--format", "concise", "--config", str(other), str(doc)], capsys)
+    assert out == f"{doc}:2:10: info reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert code == 0
+    code, out, _ = run(["--format", "concise", "--no-config", str(doc)], capsys)
+    assert out == f"{doc}:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert code == 1
+
+
+def test_no_config_skips_a_broken_config(tmp_path, capsys):
+    write(tmp_path / ".reportlint.yaml", "rulez: 1\n")
+    doc = write(tmp_path / "d.txt", TITLE + "正常的文字。\n")
+    assert run([str(doc)], capsys)[0] == 2
+    assert run(["--no-config", str(doc)], capsys)[0] == 0
+
+
+def test_explicit_config_globs_are_relative_to_its_folder(tmp_path, capsys):
+    other = write(tmp_path / "conf" / "c.yaml", "exclude: [sub/*.txt]\n")
+    below = write(tmp_path / "conf" / "sub" / "d.txt", REVERSED)
+    beside = write(tmp_path / "sub" / "d.txt", REVERSED)
+    code, out, _ = run(["--format", "concise", "--config", str(other), str(below), str(beside)],
+                       capsys)
+    assert out == f"{beside}:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert code == 1
+
+
+# -- globs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("glob, path, expected", [
+    ("*.txt", "a.txt", True),
+    ("*.txt", "x/y/a.txt", True),
+    ("*.txt", "a.md", False),
+    ("*.txt", "a.txt.md", False),
+    ("drafts/**", "drafts/a.txt", True),
+    ("drafts/**", "drafts/x/y/z.md", True),
+    ("drafts/**", "old-drafts/a.txt", False),
+    ("drafts/**", "x/drafts/a.txt", False),
+    ("a/*.txt", "a/c.txt", True),
+    ("a/*.txt", "a/b/c.txt", False),
+    ("a/*.txt", "x/a/c.txt", False),
+    ("**/*.md", "a.md", True),
+    ("**/*.md", "p/q/a.md", True),
+    ("drafts", "drafts/a.txt", True),
+    ("drafts", "x/drafts/a.txt", True),
+    ("drafts", "drafts2/a.txt", False),
+    ("drafts/", "drafts/a.txt", True),
+    ("drafts/", "x/drafts/a.txt", True),
+    ("./drafts/**", "drafts/a.txt", True),
+    ("?.txt", "a.txt", True),
+    ("?.txt", "ab.txt", False),
+    ("[ab].txt", "b.txt", True),
+    ("[!ab].txt", "a.txt", False),
+    ("[!ab].txt", "c.txt", True),
+    ("a.txt", "a_txt", False),
+])
+def test_glob_match(glob, path, expected):
+    assert glob_match(glob, path) is expected

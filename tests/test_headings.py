@@ -1,0 +1,404 @@
+"""Heading and enumeration numbering: golden expectations on the seeds and the corpus,
+positive cases, and the look-alikes that must stay silent.
+
+Most tests run the rules directly on a Document (their contract), so that they do
+not depend on the engine; a few check the registration and the seeds end to end.
+"""
+import glob
+import os
+
+import pytest
+
+from reportlint.document import Document
+from reportlint.rules import headings as mod
+from reportlint.sources import load
+
+ROOT = os.path.join(os.path.dirname(__file__), "..")
+SEEDS = os.path.join(ROOT, "seeds")
+CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+RULES = {r.name: r for r in mod.reportlint_rules()}
+
+
+def run(text, rule=None, path="<text>"):
+    doc = Document(text, path=path)
+    names = [rule] if rule else list(RULES)
+    return [f for name in names for f in RULES[name].check(doc, {})]
+
+
+def marked(text, rule=None, path="<text>"):
+    """(rule, flagged text, related text) of each finding."""
+    return [(f.rule, text[f.start:f.end], tuple(text[r.start:r.end] for r in f.related))
+            for f in run(text, rule, path)]
+
+
+def lines(*ls):
+    return "\n".join(ls) + "\n"
+
+
+# -- the plugin -----------------------------------------------------------------------
+
+
+def test_plugin_registers_both_rules():
+    from reportlint.plugins import build_registry
+    reg = build_registry(builtin=("reportlint.rules.headings",), entry_points=False)
+    assert reg.errors == []
+    assert set(reg.rules) == {"heading-sequence", "enumeration-sequence"}
+    for rule in reg.rules.values():
+        assert rule.category == "headings" and rule.severity == "error"
+        assert rule.summary["zh"] and rule.summary["en"]
+        # The documented examples behave as documented.
+        assert run(rule.examples["bad"], rule.name) != []
+        assert run(rule.examples["good"], rule.name) == []
+
+
+def test_rules_run_through_the_engine():
+    from reportlint import check_text
+    text = "一、甲\n二、乙\n四、丙\n一是甲。二是乙。四是丙。\n"
+    got = [(f.rule, text[f.start:f.end]) for f in check_text(text, select=["headings"])]
+    assert got == [("heading-sequence", "四、"), ("enumeration-sequence", "四是")]
+
+
+# -- golden: seeds ----------------------------------------------------------------------
+
+
+def seed(name):
+    path = os.path.join(SEEDS, name + ".txt")
+    return Document(load(path).text, path=path)
+
+
+def test_hongqi_restart_at_line_15_is_the_only_heading_finding():
+    doc = seed("hongqi-2021")
+    found = list(RULES["heading-sequence"].check(doc, {}))
+    assert len(found) == 1
+    (f,) = found
+    assert doc.position(f.start) == (15, 1)
+    assert doc.text[f.start:f.end] == "一、"
+    (rel,) = f.related
+    assert doc.position(rel.start) == (12, 1) and doc.text[rel.start:rel.end] == "二、"
+    assert "二、" in f.zh and "一、" in f.zh and "三、" in f.zh
+    assert list(RULES["enumeration-sequence"].check(doc, {})) == []
+
+
+@pytest.mark.parametrize("name", ["nanhu-2023", "pujiang-2023", "shengsi-2022", "qinzhou-2023"])
+def test_other_seeds_have_no_numbering_findings(name):
+    doc = seed(name)
+    assert [f for r in RULES.values() for f in r.check(doc, {})] == []
+
+
+def test_seeds_end_to_end():
+    from reportlint.runner import Linter
+    linter = Linter(use_config=False)
+    got = {}
+    for name in ["hongqi-2021", "nanhu-2023", "pujiang-2023", "shengsi-2022", "qinzhou-2023"]:
+        r = linter.lint_file(os.path.join(SEEDS, name + ".txt"))
+        got[name] = [(f.rule, r.doc.position(f.start)[0]) for f in r.findings
+                     if f.category == "headings"]
+    assert got == {"hongqi-2021": [("heading-sequence", 15)], "nanhu-2023": [],
+                   "pujiang-2023": [], "shengsi-2022": [], "qinzhou-2023": []}
+
+
+def test_shengsi_continuing_task_numbers_are_seen_and_accepted():
+    # The silence above must not come from not seeing the tasks: 1.–21. are headings.
+    doc = seed("shengsi-2022")
+    nums = [h.ordinal for h in doc.headings if h.style == "num"]
+    assert nums == list(range(1, 22))
+    # Breaking the continuation is reported: without task 5, (二) starts at 6.
+    lines_ = doc.text.split("\n")
+    (five,) = [i for i, line in enumerate(lines_) if line.startswith("5.")]
+    text = "\n".join(lines_[:five] + lines_[five + 1:])
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "6." and "“1.”" in f.zh and "“5.”" in f.zh
+
+
+# -- golden: corpus ---------------------------------------------------------------------
+
+CORPUS_FILES = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is missing")
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=os.path.basename)
+def test_corpus_has_no_numbering_findings(path):
+    doc = Document(load(path).text, path=path)
+    got = [(f.rule, doc.position(f.start)) for r in RULES.values() for f in r.check(doc, {})]
+    assert got == []
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is missing")
+def test_corpus_numbering_is_actually_checked():
+    # The corpus is silent because it counts on, not because nothing is seen.
+    headings = enumerators = 0
+    for path in CORPUS_FILES:
+        doc = Document(load(path).text, path=path)
+        headings += sum(1 for h in doc.headings if h.style in ("cn", "cn-paren"))
+        enumerators += sum(len(list(mod.ENUMERATOR.finditer(doc.folded, p.start, p.end)))
+                           for p in doc.paragraphs)
+    assert headings > 150 and enumerators > 150
+
+
+# -- heading-sequence: positive cases -------------------------------------------------------
+
+
+def test_gap():
+    # Counting goes on from 四、: 五、 is fine.
+    text = lines("一、总体要求", "二、主要任务", "四、保障措施", "五、附则")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "四、"
+    assert text[f.related[0].start:f.related[0].end] == "二、"
+    assert f.zh == "标题序号不连续:“四、”前一个同级标题是“二、”,缺少“三、”"
+    assert f.en == "heading number skips: 四、 follows 二、 (三、 is missing)"
+    assert f.severity == "error" and f.category == "headings"
+
+
+def test_gap_of_several_names_the_range():
+    text = lines("一、甲", "五、乙")
+    (f,) = run(text, "heading-sequence")
+    assert "“二、”至“四、”" in f.zh and "二、 to 四、 are missing" in f.en
+
+
+@pytest.mark.parametrize("open_,close", [("(", ")"), ("（", "）")])
+def test_repeat_in_both_bracket_widths(open_, close):
+    text = lines("一、总体要求", f"{open_}一{close}甲", f"{open_}二{close}乙", f"{open_}二{close}丙")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == f"{open_}二{close}"
+    assert f.start == text.rindex(f"{open_}二{close}")
+    assert text[f.related[0].start:f.related[0].end] == f"{open_}二{close}"
+    assert "重复" in f.zh and f"{open_}三{close}" in f.zh
+
+
+@pytest.mark.parametrize("open_,close", [("(", ")"), ("（", "）")])
+def test_paren_gap_in_both_widths(open_, close):
+    text = lines(f"{open_}一{close}甲", f"{open_}二{close}乙", f"{open_}四{close}丙")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == f"{open_}四{close}"
+    assert f"缺少“{open_}三{close}”" in f.zh
+
+
+def test_restart_after_two():
+    text = lines("一、回顾", "正文。", "二、安排", "正文。", "一、回顾", "二、安排")
+    (f,) = run(text, "heading-sequence")
+    assert f.start == text.index("一、", 1) and text[f.start:f.end] == "一、"
+    assert text[f.related[0].start:f.related[0].end] == "二、"
+    assert f.zh == "标题序号在“二、”之后又从“一、”开始,应为“三、”"
+    assert "starts again" in f.en
+
+
+def test_cn_paren_restart_under_the_same_parent():
+    text = lines("一、甲", "(一)子", "(二)子", "(一)子")
+    (f,) = run(text, "heading-sequence")
+    assert f.start == text.rindex("(一)") and "又从“(一)”开始" in f.zh
+
+
+def test_out_of_order_reports_the_swap_once():
+    text = lines("一、甲", "三、乙", "二、丙", "四、丁")
+    got = marked(text, "heading-sequence")
+    assert got == [("heading-sequence", "三、", ("一、",)),
+                   ("heading-sequence", "二、", ("三、",))]
+    (_, back) = run(text, "heading-sequence")
+    assert "倒退" in back.zh and "goes back" in back.en
+
+
+@pytest.mark.parametrize("a,b,c", [("1.", "2.", "4."), ("1、", "2、", "4、"),
+                                    ("1．", "2．", "4．"), ("(1)", "(2)", "(4)"),
+                                    ("（1）", "（2）", "（4）")])
+def test_arabic_gap(a, b, c):
+    text = lines("一、总体要求", f"{a}甲", f"{b}乙", f"{c}丙")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == c
+    assert text[f.related[0].start:f.related[0].end] == b
+
+
+@pytest.mark.parametrize("a,b", [("1.", "2."), ("1、", "2、"), ("1．", "2．"), ("(1)", "(2)")])
+def test_arabic_repeat(a, b):
+    text = lines(f"{a}甲", f"{b}乙", f"{b}丙", "3、" if a.endswith("、") else a.replace("1", "3") + "丁")
+    got = marked(text, "heading-sequence")
+    assert got == [("heading-sequence", b, (b,))]
+
+
+def test_full_and_half_width_points_are_one_sequence():
+    assert run(lines("1.甲", "2．乙", "3.丙"), "heading-sequence") == []
+
+
+def test_first_sibling_under_a_new_parent_must_start_at_one():
+    text = lines("一、甲", "(一)子", "(二)子", "(三)子", "二、乙", "(二)子", "(三)子")
+    (f,) = run(text, "heading-sequence")
+    assert f.start == text.index("(二)", text.index("二、")) and "应从“(一)”开始" in f.zh
+    assert [text[r.start:r.end] for r in f.related] == ["(三)", "二、"]
+
+
+def test_arabic_first_sibling_neither_restarting_nor_continuing():
+    text = lines("(一)甲", "1.子", "2.子", "3.子", "(二)乙", "5.子")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "5." and "“1.”" in f.zh and "“4.”" in f.zh
+
+
+# -- heading-sequence: look-alikes that stay silent ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # Arabic items continue across sections …
+    lines("(一)甲", "1.子", "2.子", "(二)乙", "3.子", "4.子", "(三)丙", "5.子"),
+    # … or restart in each one.
+    lines("(一)甲", "1.子", "2.子", "(二)乙", "1.子", "2.子"),
+    # A second Arabic list in the same section.
+    lines("一、甲", "1.子", "2.子", "3.子", "正文。", "1.子", "2.子"),
+    # (一) restarts under a new 二、.
+    lines("一、甲", "(一)子", "(二)子", "二、乙", "(一)子", "(二)子", "三、丙"),
+    lines("一、甲", "（一）子", "（二）子", "二、乙", "（一）子"),
+    # A deeper level restarts after a higher-level heading.
+    lines("一、甲", "(一)子", "1.孙", "2.孙", "(二)子", "1.孙", "二、乙", "(一)子", "1.孙"),
+    # A document (or excerpt) whose first heading is not 一、.
+    lines("二、主要任务", "三、保障措施"),
+    lines("一、甲", "(三)子", "(四)子"),
+    # Amounts at a line start are not headings.
+    lines("1.甲", "2.乙", "1.5亿元用于基础设施。", "3.丙"),
+    lines("1.甲", "1.5亿元用于基础设施。", "1.5亿元用于基础设施。", "2.乙"),
+    # Sentences that only look like headings.
+    lines("一、甲", "二、三产业融合发展。", "二、乙", "三、丙"),
+    lines("一、甲", "三、四季度经济回升。", "二、乙"),
+    lines("1、甲", "2、乙", "1、2月份完成。", "3、丙"),
+    lines("一、一年来工作回顾", "二、主要任务"),
+    # … and a real heading that reads like one is not counted, nor is anything
+    # reported across it: 三、 after 一、, (一) again under the uncounted 二、.
+    lines("一、甲", "二、三年来的主要工作", "三、丙"),
+    lines("一、甲", "(一)子", "(二)子", "二、三年来的主要工作", "(一)子", "(二)子"),
+    lines("一、甲", "(一)子", "(二)子", "二、乙", "三、四季度工作", "(二)子", "(三)子"),
+    # The predecessor is written inline on the line before.
+    lines("1.加强领导。2.完善机制。", "3.强化考核。"),
+    lines("(一)总体要求。1.坚持党的领导。", "2.坚持依法行政。", "(二)主要任务。1.甲", "2.乙"),
+    # 1、 over 1. (another level written with other punctuation).
+    lines("1、甲", "1.子", "2.子", "3.子", "2、乙", "1.子"),
+    lines("(一)甲", "1、子", "1.孙", "2.孙", "(二)乙", "2、子", "1.孙"),
+    # A year written in Chinese numerals is not a heading ordinal.
+    lines("一、甲", "二〇二三、全市经济平稳运行。", "二、乙"),
+    # Markdown headings have no ordinal.
+    lines("# 报告", "## 概况", "## 安排", "一、甲", "二、乙"),
+    # Continuing (一)… across chapters is accepted.
+    lines("一、甲", "(一)子", "(二)子", "二、乙", "(三)子"),
+])
+def test_heading_look_alikes_stay_silent(text):
+    assert marked(text, "heading-sequence") == []
+
+
+def test_markdown_heading_between_siblings_changes_nothing():
+    text = lines("一、甲", "# 小结", "三、乙")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "三、" and text[f.related[0].start:f.related[0].end] == "一、"
+
+
+def test_markdown_document_headings_are_skipped():
+    text = "# 一号\n\n## 二号\n\n## 二号\n"
+    assert run(text, "heading-sequence", path="a.md") == []
+
+
+# -- enumeration-sequence: positive cases ----------------------------------------------------
+
+
+def test_enumeration_gap():
+    text = "主要做法:一是加强领导;二是完善制度;四是强化考核。"
+    (f,) = run(text, "enumeration-sequence")
+    assert text[f.start:f.end] == "四是"
+    assert text[f.related[0].start:f.related[0].end] == "二是"
+    assert f.zh == "列举序号不连续:“四是”前一项是“二是”,缺少“三是”"
+    assert f.en == "enumeration skips: 四是 follows 二是 (三是 is missing)"
+
+
+def test_enumeration_counts_on_after_a_gap():
+    text = "一是甲。二是乙。四是丙。五是丁。"
+    assert [text[f.start:f.end] for f in run(text, "enumeration-sequence")] == ["四是"]
+
+
+def test_enumeration_repeat_and_back():
+    text = "一是甲。二是乙。二是丙。"
+    (f,) = run(text, "enumeration-sequence")
+    assert f.start == text.rindex("二是") and "应为“三是”" in f.zh
+    text = "一是甲。二是乙。三是丙。二是丁。"
+    (f,) = run(text, "enumeration-sequence")
+    assert f.start == text.rindex("二是") and "倒退" in f.zh
+
+
+@pytest.mark.parametrize("sep", [",", "，", "、", ":", "："])
+def test_ordinal_enumeration_in_both_widths(sep):
+    text = f"第一{sep}加强领导。第二{sep}完善制度。第四{sep}强化考核。"
+    (f,) = run(text, "enumeration-sequence")
+    assert text[f.start:f.end] == "第四"
+    assert text[f.related[0].start:f.related[0].end] == "第二"
+    assert "缺少“第三”" in f.zh
+
+
+def test_enumerators_after_full_width_punctuation_and_space():
+    text = "措施有三：一是甲；二是乙！ 四是丙？"
+    (f,) = run(text, "enumeration-sequence")
+    assert text[f.start:f.end] == "四是"
+
+
+def test_enumeration_scope_is_the_paragraph():
+    # The same sequence split over two paragraphs: the second starts at 三是, continuing.
+    assert run("一是甲。二是乙。\n三是丙。四是丁。\n", "enumeration-sequence") == []
+    # A gap inside the second paragraph is still found.
+    text = "一是甲。二是乙。\n三是丙。五是丁。\n"
+    (f,) = run(text, "enumeration-sequence")
+    assert f.start == text.index("五是")
+
+
+def test_the_two_kinds_are_counted_apart():
+    assert run("第一,一是甲,二是乙。第二,一是丙,二是丁。第三,完。", "enumeration-sequence") == []
+    text = "第一,一是甲,三是乙。"
+    (f,) = run(text, "enumeration-sequence")
+    assert text[f.start:f.end] == "三是"
+
+
+# -- enumeration-sequence: look-alikes that stay silent -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "坚持全国统一是前提。一是甲。二是乙。",
+    "这是唯一是非标准。一是甲,二是乙。",
+    "重要举措之一是加强领导,二是完善制度。",
+    "重要举措之一是加强领导。",
+    "两岸同一是共识。三是完善制度。",
+    "落实第一责任人制度,第一书记第一次到村,第一批试点,第二季度完成,第一时间处置。",
+    "二是完善制度。三是强化考核。",
+    "一是甲,二是乙,三是丙。另有两点:一是丁,二是戊。",
+    "一是甲。二是乙,包括:一是子,二是丑,三是寅。三是丙。",
+    "一是甲。二是乙。三是丙。四是丁。五是戊。六是己。七是庚。八是辛。九是壬。十是癸。十一是子。十二是丑。",
+    "十一是甲,十二是乙。",
+    "坚持安全第一、质量第一,排名第二,位居全国第一,第一、二产业,第二、三季度。",
+    "第一、第二产业增加值分别增长。第一,甲。第二,乙。",
+])
+def test_enumeration_look_alikes_stay_silent(text):
+    assert marked(text, "enumeration-sequence") == []
+
+
+def test_compound_ordinals_are_not_items():
+    # 第二、三季度 is "the second and third quarters", not a second item 第二.
+    assert run("第一,甲。第二,乙,第二、三季度增长较快。第三,丙。", "enumeration-sequence") == []
+    text = "第一,甲。第二,乙,第二、丙。第三,丁。"
+    (f,) = run(text, "enumeration-sequence")
+    assert f.start == text.index("第二、")
+
+
+def test_look_alikes_do_not_break_a_real_list():
+    # 统一是 and 第一次 do not count as items: the real list 一是 二是 三是 is intact,
+    # and its gap is still found.
+    text = "全国统一是前提,第一次试点。一是甲。二是乙。四是丙。"
+    (f,) = run(text, "enumeration-sequence")
+    assert text[f.start:f.end] == "四是" and text[f.related[0].start:f.related[0].end] == "二是"
+
+
+def test_hard_wrapped_paragraph_is_one_scope():
+    para = ("主要做法有:一是加强组织领导,健全工作机制,压实工作责任,确保各项任务落实到位;"
+            "二是完善制度体系,推进依法行政,规范行政行为,提高政府工作法治化水平;"
+            "四是强化监督考核,严格责任追究,形成工作合力,推动法治政府建设取得新成效。")
+    wrapped = "\n".join(para[i:i + 30] for i in range(0, len(para), 30)) + "\n"
+    (f,) = run(wrapped, "enumeration-sequence")
+    assert wrapped[f.start:f.end] == "四是"
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n,cn", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"),
+                                  (99, "九十九")])
+def test_int_to_cn_round_trips(n, cn):
+    from reportlint.numbers import cn_to_int
+    assert mod.int_to_cn(n) == cn and cn_to_int(cn) == n

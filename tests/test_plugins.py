@@ -1,0 +1,261 @@
+"""Third-party rules through a real installed entry point (a dist-info on PYTHONPATH)."""
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from reportlint import Rule
+from reportlint.plugins import build_registry
+
+# A title line first (a document without one is a missing-title finding), then
+# 郑0 宅1 司2 法3 所4 荣5 获6 省7 级8 ”9: reversed-quotes at 2:10
+TITLE = "关于依法行政工作的情况说明\n"
+BODY = "郑宅司法所荣获省级”枫桥式“司法所。\n"
+REVERSED = TITLE + BODY
+MSG_ZH = "引号方向颠倒:”枫桥式“,应为“枫桥式”"
+
+NO_TODO = '''\
+from reportlint import Rule, hookimpl
+
+
+class NoTodo(Rule):
+    name = "no-todo"
+    category = "custom"
+    severity = "error"
+    summary = {"zh": "正文中留有 TODO", "en": "a TODO left in the text"}
+
+    def check(self, doc, options):
+        start = doc.text.find("TODO")
+        while start >= 0:
+            yield self.finding(start, start + 4, zh="留有 TODO", en="a TODO is left")
+            start = doc.text.find("TODO", start + 4)
+
+
+@hookimpl
+def reportlint_rules():
+    return [NoTodo()]
+'''
+
+BROKEN = '''\
+raise ImportError("rl_broken_rules needs the missing package frobnicate")
+'''
+
+CRASHY = '''\
+from reportlint import Rule, hookimpl
+
+
+class Crashy(Rule):
+    name = "crashy"
+    category = "custom"
+    severity = "error"
+    summary = {"zh": "总是出错", "en": "always fails"}
+
+    def check(self, doc, options):
+        yield self.finding(0, 1, zh="第一个", en="first")
+        raise RuntimeError("boom in check")
+
+
+@hookimpl
+def reportlint_rules():
+    return [Crashy()]
+'''
+
+
+def install(site, dist, module, source, ep_name):
+    """A module and a dist-info folder that declares it in the reportlint group."""
+    (site / f"{module}.py").write_text(source, encoding="utf-8")
+    info = site / f"{dist.replace('-', '_')}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        f"[reportlint]\n{ep_name} = {module}\n", encoding="utf-8")
+
+
+def reportlint(args, cwd, site):
+    pythonpath = [str(site)] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(pythonpath), PYTHONIOENCODING="utf-8")
+    env.pop("NO_COLOR", None)
+    p = subprocess.run([sys.executable, "-m", "reportlint", *args], cwd=cwd,
+                       capture_output=True, env=env, timeout=120)
+    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    assert "Traceback" not in out and "Traceback" not in err
+    return p.returncode, out, err
+
+
+@pytest.fixture
+def work(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / ".git").mkdir()   # no configuration from above
+    return site, docs
+
+
+def test_installed_plugin_rule_runs(work):
+    site, docs = work
+    install(site, "rl-extra-rules", "rl_extra_rules", NO_TODO, "extra")
+    # 待0 办1 T2: the TODO of line 2 is at column 3
+    (docs / "a.txt").write_text(TITLE + "待办TODO事项。\n", encoding="utf-8")
+    code, out, err = reportlint(["--format", "concise", "a.txt"], docs, site)
+    assert err == ""
+    assert out == "a.txt:2:3: error no-todo 留有 TODO\n"
+    assert code == 1
+    code, out, _ = reportlint(["--format", "concise", "--lang", "en", "a.txt"], docs, site)
+    assert out == "a.txt:2:3: error no-todo a TODO is left\n"
+
+
+def test_installed_plugin_runs_beside_the_built_in_rules(work):
+    site, docs = work
+    install(site, "rl-extra-rules", "rl_extra_rules", NO_TODO, "extra")
+    (docs / "a.txt").write_text("TODO\n" + BODY, encoding="utf-8")
+    code, out, _ = reportlint(["--format", "concise", "--select", "custom,pairs", "a.txt"],
+                              docs, site)
+    assert out.splitlines() == ["a.txt:1:1: error no-todo 留有 TODO",
+                                f"a.txt:2:10: error reversed-quotes {MSG_ZH}"]
+    # its category selects and ignores like a built-in one
+    _, out, _ = reportlint(["--format", "concise", "--select", "custom", "a.txt"], docs, site)
+    assert out == "a.txt:1:1: error no-todo 留有 TODO\n"
+    _, out, _ = reportlint(["--format", "concise", "--select", "custom,pairs",
+                            "--ignore", "no-todo", "a.txt"], docs, site)
+    assert out == f"a.txt:2:10: error reversed-quotes {MSG_ZH}\n"
+
+
+def test_installed_plugin_rule_is_configurable(work):
+    site, docs = work
+    install(site, "rl-extra-rules", "rl_extra_rules", NO_TODO, "extra")
+    (docs / ".reportlint.yaml").write_text("rules:\n  no-todo: warning\n", encoding="utf-8")
+    (docs / "a.txt").write_text("TODO\n", encoding="utf-8")
+    code, out, _ = reportlint(["--format", "concise", "--select", "custom", "a.txt"], docs, site)
+    assert out == "a.txt:1:1: warning no-todo 留有 TODO\n"
+    assert code == 0
+
+
+def test_installed_plugin_is_listed(work):
+    site, docs = work
+    install(site, "rl-extra-rules", "rl_extra_rules", NO_TODO, "extra")
+    code, out, err = reportlint(["rules"], docs, site)
+    assert code == 0 and err == ""
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()}
+    assert table["no-todo"][:2] == ["custom", "error"]
+    assert "正文中留有" in " ".join(table["no-todo"])
+    assert table["reversed-quotes"][:2] == ["pairs", "error"]
+    assert table["duplicate-block"][:2] == ["duplicates", "error"]
+
+
+def test_without_the_dist_the_rule_is_absent(work):
+    site, docs = work
+    code, out, _ = reportlint(["rules"], docs, site)
+    assert code == 0
+    assert "no-todo" not in out
+    code, _, err = reportlint(["--select", "no-todo", "x.txt"], docs, site)
+    assert code == 2 and "no-todo" in err
+
+
+def test_plugin_that_fails_to_import(work):
+    site, docs = work
+    install(site, "rl-broken", "rl_broken_rules", BROKEN, "broken")
+    (docs / "a.txt").write_text(REVERSED, encoding="utf-8")
+    code, out, err = reportlint(["--format", "concise", "a.txt"], docs, site)
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("reportlint: error: plugin broken (rl_broken_rules) failed to load")
+    assert "ImportError" in lines[0] and "frobnicate" in lines[0]
+    # the built-in rules still ran
+    assert out.startswith(f"a.txt:2:10: error reversed-quotes {MSG_ZH}\n")
+    # listing the rules says so as well, and still lists the others
+    code, out, err = reportlint(["rules"], docs, site)
+    assert code == 2
+    assert "broken" in err and "reversed-quotes" in out
+
+
+def test_broken_plugin_beside_a_good_one(work):
+    site, docs = work
+    install(site, "rl-extra-rules", "rl_extra_rules", NO_TODO, "extra")
+    install(site, "rl-broken", "rl_broken_rules", BROKEN, "broken")
+    (docs / "a.txt").write_text("TODO\n", encoding="utf-8")
+    code, out, err = reportlint(["--format", "concise", "--select", "custom", "a.txt"], docs, site)
+    assert code == 2
+    assert out == "a.txt:1:1: error no-todo 留有 TODO\n"
+    assert len(err.splitlines()) == 1 and "plugin broken" in err
+
+
+def test_rule_that_raises_in_check(work):
+    site, docs = work
+    install(site, "rl-crashy", "rl_crashy", CRASHY, "crashy")
+    (docs / "a.txt").write_text(REVERSED, encoding="utf-8")
+    code, out, err = reportlint(["--format", "concise", "--select", "crashy,pairs", "a.txt"],
+                                docs, site)
+    assert code == 2
+    lines = out.splitlines()
+    # the other rules' findings are printed, then the failure as an error of the file
+    assert f"a.txt:2:10: error reversed-quotes {MSG_ZH}" in lines
+    assert "a.txt: error: rule crashy failed: RuntimeError: boom in check" in lines
+    code, out, _ = reportlint(["--format", "json", "--select", "crashy,pairs", "a.txt"], docs, site)
+    import json
+    data = json.loads(out)
+    assert data["errors"] == [{"path": "a.txt",
+                               "message": "rule crashy failed: RuntimeError: boom in check"}]
+    assert "reversed-quotes" in [f["rule"] for f in data["files"][0]["findings"]]
+    assert code == 2
+
+
+# -- the registry in-process ---------------------------------------------------------
+
+
+class _Good(Rule):
+    name = "good-rule"
+    category = "custom"
+
+    def check(self, doc, options):
+        return iter(())
+
+
+class _BadSeverity(Rule):
+    name = "bad-severity"
+    category = "custom"
+    severity = "fatal"
+
+
+class _NoName(Rule):
+    category = "custom"
+
+
+def _plugin(*rules, fail=False):
+    from reportlint import hookimpl
+
+    class Plugin:
+        @hookimpl
+        def reportlint_rules(self):
+            if fail:
+                raise ValueError("cannot list")
+            return list(rules)
+    return Plugin()
+
+
+def test_registry_rejects_invalid_rules():
+    reg = build_registry(builtin=("reportlint.rules.pairs",), entry_points=False,
+                         extra=[_plugin(_Good(), _BadSeverity(), _NoName(), "not a rule")])
+    assert "good-rule" in reg.rules and "reversed-quotes" in reg.rules
+    assert "bad-severity" not in reg.rules
+    text = "\n".join(reg.errors)
+    assert "unknown default severity 'fatal'" in text
+    assert "_NoName has no name or category" in text
+    assert "'not a rule' is not a reportlint Rule" in text
+    assert len(reg.errors) == 3
+
+
+def test_registry_reports_duplicate_names_and_failing_hooks():
+    reg = build_registry(builtin=("reportlint.rules.pairs", "reportlint.rules.no_such_module"),
+                         entry_points=False,
+                         extra=[_plugin(_Good()), _plugin(_Good()), _plugin(fail=True)])
+    assert list(reg.rules).count("good-rule") == 1
+    text = "\n".join(reg.errors)
+    assert "rule good-rule is already defined" in text
+    assert "ValueError: cannot list" in text
+    assert "reportlint.rules.no_such_module failed to load" in text
+    assert len(reg.errors) == 3

@@ -1,0 +1,530 @@
+"""Web page and file residue: the seeds, the corpus, each kind, and the look-alikes that
+must stay silent.  Expectations come from the issue, checked by hand against the files."""
+import glob
+import os
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportlint.document import Document
+from reportlint.residue import content_start_line, residue_blocks
+from reportlint.runner import Linter
+from tests.helpers import findings
+
+ROOT = os.path.join(os.path.dirname(__file__), "..")
+SEEDS = os.path.join(ROOT, "seeds")
+CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+RULE = "web-residue"
+TITLE = "某县2023年度法治政府建设情况报告"
+
+
+def residue(text, path="<text>"):
+    """The text of each web-residue finding, in order."""
+    return [text[f.start:f.end] for f in findings(text, RULE, path)]
+
+
+def seed(name):
+    r = Linter(use_config=False, select=["residue"]).lint_file(os.path.join(SEEDS, name + ".txt"))
+    return r.doc, [f for f in r.findings if f.rule == RULE]
+
+
+def lines_of(doc, f):
+    return doc.position(f.start)[0], doc.position(f.end - 1)[0]
+
+
+# -- the seeds ------------------------------------------------------------------------------
+
+
+def test_nanhu_only_the_pdf_name_on_the_last_line():
+    doc, got = seed("nanhu-2023")
+    (f,) = got
+    last = len(doc.line_spans)
+    assert lines_of(doc, f) == (last, last)
+    assert doc.text[f.start:f.end] == doc.line_text(last)
+    assert doc.text[f.start:f.end].startswith("南委〔2024〕12号中共南湖区委")
+    assert doc.text[f.start:f.end].endswith("的报告.pdf")
+    assert f.severity == "warning" and f.category == "residue" and f.fix is None
+    assert ".pdf" in f.zh and "文件名" in f.zh
+    assert content_start_line(doc) == 1
+
+
+def test_pujiang_breadcrumb_and_the_empty_counter():
+    doc, got = seed("pujiang-2023")
+    crumb, counter = got
+    # One finding for the two lines of the breadcrumb.
+    assert lines_of(doc, crumb) == (1, 2)
+    assert doc.text[crumb.start:crumb.end] == "当前位置: 首页\n>政务公开 >公开年报"
+    assert "导航" in crumb.zh and "当前位置" in crumb.zh
+    # Only 浏览次数: on the date line: 发布日期 and 来源 are the document's own.
+    assert lines_of(doc, counter) == (4, 4)
+    assert doc.text[counter.start:counter.end] == "浏览次数:"
+    assert doc.position(counter.start) == (4, doc.line_text(4).index("浏览次数") + 1)
+    assert "计数器" in counter.zh and "浏览次数" in counter.zh
+    # The title comes after the breadcrumb.
+    assert content_start_line(doc) == 3
+    assert doc.line_text(3) == "浦江县司法局2023年度法治政府建设情况的报告"
+
+
+def test_shengsi_metadata_widgets_and_pdf():
+    doc, got = seed("shengsi-2022")
+    title_line = next(i for i in range(1, len(doc.line_spans) + 1)
+                      if doc.line_text(i) == "嵊泗县人民政府办公室关于印发嵊泗县纵深推进法治政府建设升级版的实施意见的通知")
+    assert title_line == 34
+    meta, widgets, pdf = got
+    # The metadata block: from line 1 up to the title, not into it.
+    first, last = lines_of(doc, meta)
+    assert first == 1 and doc.position(meta.start) == (1, 1)
+    assert last < title_line and doc.text[meta.start:meta.end].endswith("有效")
+    assert "嵊政办发〔2022〕70号" in doc.text[meta.start:meta.end]
+    assert "元数据" in meta.zh and "索引号" in meta.zh
+    # 访问次数: and 字体大小:, separated by a blank line, are one finding.
+    assert doc.text[widgets.start:widgets.end] == "访问次数:\n\n字体大小:"
+    # The file name at the end.
+    assert doc.text[pdf.start:pdf.end] == "嵊政办发〔2022〕70号.pdf"
+    assert lines_of(doc, pdf)[0] == len(doc.line_spans)
+    # The date and source lines under the title are not residue.
+    for line in ("发布时间:2022-12-30 15:29", "信息来源:县政府办公室"):
+        i = next(i for i in range(1, 60) if doc.line_text(i) == line)
+        assert not any(lines_of(doc, f)[0] <= i <= lines_of(doc, f)[1] for f in got), line
+    assert content_start_line(doc) == title_line
+
+
+def test_qinzhou_trailing_download_box_is_one_finding():
+    doc, got = seed("qinzhou-2023")
+    (f,) = got
+    assert doc.text[f.start:f.end] == "文件下载:\n关联文件:"
+    assert lines_of(doc, f) == (15, 16)
+    assert "下载栏" in f.zh
+    assert content_start_line(doc) == 1
+
+
+def test_hongqi_has_no_residue():
+    doc, got = seed("hongqi-2021")
+    assert got == []
+    assert content_start_line(doc) == 1 and residue_blocks(doc) == []
+
+
+def test_blocks_of_pujiang():
+    doc, _ = seed("pujiang-2023")
+    crumb, counter = residue_blocks(doc)
+    assert (crumb.kind, crumb.first_line, crumb.last_line) == ("breadcrumb", 1, 2)
+    assert (counter.kind, counter.first_line, counter.last_line) == ("widget", 4, 4)
+    assert counter.labels == ("浏览次数",)
+
+
+# -- the corpus of proofread national reports -----------------------------------------------
+
+FOOTER = ("本作品是中华人民共和国的法律", "注:中文维基文库社群认为", "Public domain")
+
+
+def test_corpus_has_no_false_alarm():
+    files = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
+    if not files:
+        pytest.skip("the shared corpus is not beside this checkout")
+    linter = Linter(use_config=False, select=["residue"])
+    for path in files:
+        r = linter.lint_file(path)
+        # The Wikisource licence footer may rightly be flagged; nothing else may.
+        for f in r.findings:
+            first, last = lines_of(r.doc, f)
+            for i in range(first, last + 1):
+                line = r.doc.folded[r.doc.line_spans[i - 1].start:r.doc.line_spans[i - 1].end]
+                assert not line.strip() or line.startswith(FOOTER), (path, i, f.zh)
+        assert content_start_line(r.doc) == 1, path
+
+
+# -- breadcrumbs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("crumb", [
+    "当前位置:首页 > 政务公开 > 公开年报",
+    "当前位置：首页 ＞ 政务公开 ＞ 公开年报",
+    "您的位置: 首页 » 新闻中心",
+    "您现在的位置:首页>>通知公告",
+    "你的位置：首页 › 政府信息公开",
+    "您当前的位置：首页",
+    "首页 > 政务公开 > 法治政府建设",
+    "网站首页>>信息公开",
+])
+def test_breadcrumb_line(crumb):
+    text = f"{crumb}\n{TITLE}\n全年办结案件12件。\n"
+    assert residue(text) == [crumb]
+    assert content_start_line(Document(text)) == 2
+
+
+def test_breadcrumb_trail_over_lines_and_blank_lines_is_one_finding():
+    text = f"当前位置: 首页\n\n>政务公开\n  » 公开年报\n{TITLE}\n正文。\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == "当前位置: 首页\n\n>政务公开\n  » 公开年报"
+    assert content_start_line(Document(text)) == 5
+
+
+def test_trail_left_open_continues_but_never_takes_the_title():
+    text = f"当前位置:首页 >\n政务公开 > 公开年报\n{TITLE}\n"
+    assert residue(text) == ["当前位置:首页 >\n政务公开 > 公开年报"]
+    text = f"您的位置: 首页 > 政务公开 >\n{TITLE}\n正文。\n"
+    assert residue(text) == ["您的位置: 首页 > 政务公开 >"]
+    assert content_start_line(Document(text)) == 2
+
+
+# -- widgets ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("widget", [
+    "浏览次数:123", "浏览次数：", "访问次数: 45次", "点击次数:", "阅读次数：7", "点击数:7", "浏览量:",
+    "字体大小:", "字体大小：大 中 小", "字号:大 中 小", "字号：【大】【中】【小】",
+    "打印本页", "关闭窗口", "分享到:", "分享到： 微信 微博 QQ空间", "扫一扫在手机打开当前页",
+    "【打印】【关闭】", "【字体:大 中 小】", "【字体：大 中 小】", "【打印本页】 【关闭窗口】",
+    "打印本页 | 关闭窗口", "[打印] [关闭]", "【大】【中】【小】", "[ 打印本页 ] [ 关闭窗口 ]",
+    "【字体：大 中 小】【打印本页】【关闭窗口】【我要纠错】", "字号：【大 中 小】",
+])
+def test_widget_on_a_line_of_its_own(widget):
+    text = f"{TITLE}\n全年办结案件12件。\n{widget}\n其余正文。\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == widget
+
+
+@pytest.mark.parametrize("line,widget", [
+    ("发布日期:2024-02-29 09:02 浏览次数: 来源:法规监督科", "浏览次数:"),
+    ("发布日期：2024-02-29 09:02 浏览次数：356 来源：法规监督科", "浏览次数：356"),
+    ("发布时间:2024-01-02 点击数:12次 信息来源:县司法局", "点击数:12次"),
+    ("发布时间:2024-01-02 信息来源:县司法局 【打印】【关闭】", "【打印】【关闭】"),
+    ("发布日期:2024-02-29 浏览次数:来源:法规监督科", "浏览次数:"),
+    ("发布时间:2024-01-02 字号:大 中 小 | 打印本页", "字号:大 中 小 | 打印本页"),
+    ("发布时间：2024-03-28 10:00:00  来源：县司法局  浏览次数：1234", "浏览次数：1234"),
+])
+def test_widget_inside_the_date_line_spans_only_the_widget(line, widget):
+    text = f"{TITLE}\n{line}\n全年办结案件12件。\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == widget
+    assert f.start == text.index(widget)
+    assert content_start_line(Document(text)) == 1
+
+
+def test_widget_lines_separated_by_blank_lines_are_one_finding():
+    text = f"{TITLE}\n\n访问次数:\n\n\n字体大小:\n\n打印本页  关闭窗口\n\n正文。\n"
+    assert residue(text) == ["访问次数:\n\n\n字体大小:\n\n打印本页  关闭窗口"]
+    # Text between them makes two blocks.
+    text = f"{TITLE}\n访问次数:\n正文。\n打印本页\n"
+    assert residue(text) == ["访问次数:", "打印本页"]
+
+
+# -- download boxes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("box", ["文件下载:", "附件下载：", "关联文件:", "相关附件：", "相关文件:",
+                                 "下载附件", "文件下载"])
+def test_empty_download_box(box):
+    text = f"{TITLE}\n全年办结案件12件。\n{box}\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == box and "下载栏" in f.zh
+
+
+def test_download_lines_are_one_block_with_blank_lines():
+    text = f"{TITLE}\n正文。\n\n文件下载：\n\n关联文件：\n"
+    assert residue(text) == ["文件下载：\n\n关联文件："]
+
+
+# -- file names --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ext", ["pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "zip", "rar",
+                                 "PDF", "Docx"])
+def test_file_name_line(ext):
+    name = f"南委〔2024〕12号关于2023年度法治政府建设工作的报告.{ext}"
+    text = f"{TITLE}\n全年办结案件12件。\n\n{name}"
+    assert residue(text) == [name]
+
+
+def test_full_width_dot_before_the_extension():
+    text = f"{TITLE}\n正文。\n嵊政办发〔2022〕70号．pdf\n"
+    assert residue(text) == ["嵊政办发〔2022〕70号．pdf"]
+
+
+def test_file_name_stuck_to_the_end_of_a_paragraph():
+    text = f"{TITLE}\n为高质量发展提供坚强有力的法治保障。南委〔2024〕12号.pdf\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == "南委〔2024〕12号.pdf"
+    # The paragraph itself is the document's own: it is the first line of content after the title.
+    assert content_start_line(Document(text)) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "请下载《申请表.docx》填写后提交。",
+    "申请人可下载《申请表.docx》,填写后提交至窗口",
+    "报告全文(报告.pdf)已在门户网站公开。",
+    "请下载申请表.docx",
+    "详见附件.pdf",
+    "附件:1.某某办法.pdf",
+    "1.某某实施细则.pdf",
+    "电子材料统一为PDF格式。",
+    "支持上传.pdf、.ofd格式文件",
+])
+def test_file_mentions_in_the_body_stay_silent(line):
+    text = f"{TITLE}\n{line}\n全年办结案件12件。\n打印本页\n"
+    assert residue(text) == ["打印本页"]
+
+
+# -- metadata before the title ------------------------------------------------------------------
+
+SHENGSI_HEAD = """索引号 11330922090963010M/2022-29756
+ 组配分类 政府文件  发布机构 县政府办公室
+ 生成日期 2022-12-30  公开方式 主动公开
+  • 信息索引号:
+
+    11330922090963010M/2022-29756
+
+  • 文号:
+
+    嵊政办发〔2022〕70号
+
+  • 文件登记号:
+
+  • 有效性:
+
+    有效
+
+"""
+
+
+def test_metadata_block_before_the_title():
+    title = "嵊泗县人民政府办公室关于印发嵊泗县纵深推进法治政府建设升级版的实施意见的通知"
+    text = SHENGSI_HEAD + title + "\n\n发布时间:2022-12-30 15:29\n\n信息来源:县政府办公室\n\n正文。\n"
+    (f,) = findings(text, RULE)
+    assert f.start == 0 and text[f.start:f.end] == SHENGSI_HEAD.rstrip()
+    assert "文号" in f.en or "…" in f.en
+    doc = Document(text)
+    assert doc.line_text(content_start_line(doc)) == title
+    (b,) = residue_blocks(doc)
+    assert b.kind == "metadata" and "文号" in b.labels and "发布时间" not in b.labels
+
+
+def test_metadata_with_full_width_colons_and_values_on_the_line():
+    text = "索引号：000014349/2024-00012\n发布机构：县人民政府办公室\n成文日期：2024-01-05\n" \
+           f"{TITLE}\n正文。\n"
+    assert residue(text) == ["索引号：000014349/2024-00012\n发布机构：县人民政府办公室\n成文日期：2024-01-05"]
+    assert content_start_line(Document(text)) == 4
+
+
+@pytest.mark.parametrize("first", [
+    "某县人民政府关于印发某某办法的通知",
+    "某县2023年度法治政府建设情况报告",
+    "各乡镇人民政府,县政府直属各单位:",
+    "一、总体要求",
+    "(一)加强组织领导",
+])
+def test_empty_last_key_does_not_swallow_the_text_after_it(first):
+    text = f"索引号:123/2022-1\n有效性:\n\n{first}\n正文。\n"
+    assert residue(text) == ["索引号:123/2022-1\n有效性:"]
+    doc = Document(text)
+    assert doc.line_text(content_start_line(doc)) == first
+
+
+def test_widget_line_inside_the_metadata_block():
+    text = f"索引号:123/2022-1\n【打印】【关闭】\n发布机构:县政府办公室\n{TITLE}\n正文。\n"
+    assert residue(text) == ["索引号:123/2022-1\n【打印】【关闭】\n发布机构:县政府办公室"]
+    assert content_start_line(Document(text)) == 4
+
+
+def test_breadcrumb_then_metadata_is_one_block():
+    text = f"当前位置:首页>政务公开\n\n主题分类：政务公开\n发文机关：县人民政府\n{TITLE}\n正文。\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == "当前位置:首页>政务公开\n\n主题分类：政务公开\n发文机关：县人民政府"
+    (b,) = residue_blocks(Document(text))
+    assert b.kinds == ("breadcrumb", "metadata") and b.kind == "breadcrumb"
+    assert content_start_line(Document(text)) == 5
+
+
+@pytest.mark.parametrize("text", [
+    # Keys after the title are the document's own.
+    f"{TITLE}\n文号:嵊政办发〔2022〕70号\n发布机构:县政府办公室\n正文。\n",
+    # The date and source lines under a title, or opening a document, are not metadata.
+    f"{TITLE}\n发布日期:2024-02-29 信息来源:县政府办公室\n正文。\n",
+    f"发布日期:2024-02-29 09:02 来源:法规监督科\n{TITLE}\n正文。\n",
+    "信息来源:县政府办公室\n正文。\n",
+    # A key word opening body text.
+    "有效性评估工作全面开展,全年评估规范性文件12件。\n正文。\n",
+    "主题分类工作已完成。\n正文。\n",
+])
+def test_keys_that_are_not_a_metadata_block(text):
+    text += "打印本页\n"
+    assert residue(text) == ["打印本页"]
+
+
+# -- look-alikes in the body ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "关闭非法矿点12处,整治违规企业5家。",
+    "当前位置偏远的乡镇要加强便民服务。",
+    "让人民群众分享到了发展成果。",
+    "分享到了改革发展的红利",
+    "打印本页时请注意保密。",
+    "申报系统已实现一键打印本页",
+    "网站累计访问次数:",
+    "办件结束后系统自动关闭窗口",
+    "关闭窗口期内的违规项目3个。",
+    "全年网站浏览量:120万次,同比增长8%。",
+    "浏览量:120万次,同比增长8%。",
+    "浏览量: 120万次,同比增长8%。",
+    "访问次数： 3.5万人次",
+    "网站总访问量: 356万次",
+    "阅读量：1.2万",
+    "字号:某某商行",
+    "培育老字号企业12家。",
+    "扫一扫二维码即可在线办理。",
+    "下载附件填写后报送。",
+    "相关文件已印发。",
+    "附件:1. 某某办法",
+    "附件：嵊泗县法治政府建设任务分工表",
+    "信息来源:县政府办公室",
+    "发布时间:2022-12-30 15:29",
+    "《嵊泗县人民政府办公室关于印发某某的通知》(嵊政办发〔2022〕70号)已印发。",
+    "嵊政办发〔2022〕70号",
+    "您的位置在这里。",
+    "首页设置“办事指南”专栏。",
+    "网站首页改版上线",
+    "【典型案例】某县创新调解机制",
+    "(一)打印、复印材料统一由办公室负责。",
+])
+def test_body_look_alikes_stay_silent(line):
+    text = f"{TITLE}\n{line}\n全年办结案件12件。\n打印本页\n"
+    assert residue(text) == ["打印本页"]
+
+
+def test_download_label_heading_a_numbered_list_is_the_documents_own():
+    text = f"{TITLE}\n正文。\n相关文件:\n1.《某某办法》\n2.《某某细则》\n文件下载:\n"
+    assert residue(text) == ["文件下载:"]
+
+
+def test_signature_block_at_the_end_is_not_residue():
+    text = f"{TITLE}\n正文。\n\n中共嘉兴市南湖区委\n\n嘉兴市南湖区人民政府\n\n2024年2月29日\n\n某报告.pdf\n"
+    assert residue(text) == ["某报告.pdf"]
+
+
+# -- offsets: CRLF, full width -----------------------------------------------------------------
+
+
+def test_crlf_spans_are_exact():
+    text = ("当前位置: 首页\r\n>政务公开 >公开年报\r\n浦江县司法局2023年度法治政府建设情况的报告\r\n"
+            "发布日期:2024-02-29 09:02 浏览次数: 来源:法规监督科\r\n\r\n正文。\r\n\r\n"
+            "文件下载:\r\n\r\n关联文件:\r\n嵊政办发〔2022〕70号.pdf\r\n")
+    assert residue(text) == ["当前位置: 首页\r\n>政务公开 >公开年报", "浏览次数:",
+                             "文件下载:\r\n\r\n关联文件:\r\n嵊政办发〔2022〕70号.pdf"]
+    doc = Document(text)
+    assert content_start_line(doc) == 3
+    crumb, counter, tail = residue_blocks(doc)
+    assert (crumb.first_line, crumb.last_line) == (1, 2)
+    assert (counter.first_line, counter.last_line) == (4, 4)
+    assert (tail.first_line, tail.last_line) == (8, 11)
+    assert tail.kinds == ("download", "filename")
+    (f,) = findings(text, RULE)[2:]
+    assert "下载栏" in f.zh and "空的" not in f.zh and "文件名" in f.zh
+
+
+def test_crlf_metadata_block():
+    head = SHENGSI_HEAD.replace("\n", "\r\n")
+    text = head + "嵊泗县人民政府办公室关于印发某某的通知\r\n正文。\r\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == head.rstrip()
+    assert content_start_line(Document(text)) == SHENGSI_HEAD.count("\n") + 1
+
+
+def test_ideographic_space_and_full_width_forms():
+    text = f"当前位置：首页　＞　政务公开\n{TITLE}\n发布日期：2024-02-29　浏览次数：　来源：某局\n正文。\n"
+    assert residue(text) == ["当前位置：首页　＞　政务公开", "浏览次数："]
+
+
+# -- the shared cache and the API ------------------------------------------------------------------
+
+
+def test_blocks_are_computed_once_and_cached():
+    doc = Document(f"{TITLE}\n正文。\n文件下载:\n")
+    blocks = residue_blocks(doc)
+    assert doc.cache["residue"] is blocks and residue_blocks(doc) is blocks
+    (b,) = blocks
+    assert (b.kind, b.first_line, b.last_line) == ("download", 3, 3)
+    assert doc.text[b.start:b.end] == "文件下载:"
+
+
+def test_content_start_line_of_a_document_that_is_all_residue():
+    assert content_start_line(Document("当前位置:首页\n\n打印本页\n")) is None
+    assert content_start_line(Document("")) is None
+    assert content_start_line(Document("\n\n  正文。\n")) == 3
+
+
+def test_documented_examples():
+    from reportlint.rules.residue import WebResidue
+    rule = WebResidue()
+    assert (rule.name, rule.category, rule.severity) == ("web-residue", "residue", "warning")
+    bad = rule.examples["bad"]
+    assert residue(bad) == ["浏览次数:"]
+    assert residue(rule.examples["good"]) == []
+
+
+def test_messages_in_both_languages():
+    text = f"{TITLE}\n正文。\n文件下载:\n"
+    (f,) = findings(text, RULE)
+    assert "文件下载" in f.zh and "download" in f.en and "文件下载" in f.en
+
+
+def test_long_input_is_linear():
+    # Near-misses on every line: the scan must stay linear.
+    unit = "浏览次数:" + " " * 200 + "1万 当前位置 打印本页时 .pdf  x\n" + "索引号" + "　" * 100 + "\n"
+    text = TITLE + "\n" + unit * 2000
+    start = time.perf_counter()
+    blocks = residue_blocks(Document(text))
+    assert time.perf_counter() - start < 5
+    assert blocks == []
+
+
+# -- properties over generated pages ---------------------------------------------------------
+PAGE_LINES = [
+    "当前位置: 首页", ">政务公开 >公开年报", "首页 > 信息公开", "您的位置：首页 »", "政务公开 › 年报",
+    "索引号 11330922090963010M/2022-29756", "  • 文号:", "    嵊政办发〔2022〕70号", "有效性：",
+    "发布日期:2024-02-29 09:02 浏览次数: 来源:法规监督科", "访问次数：12", "【打印】【关闭】",
+    "字体大小:", "文件下载:", "关联文件：", "某报告.pdf", "正文。南委〔2024〕12号.pdf",
+    TITLE, "全年办结案件12件。", "一、总体要求", "附件:1. 某某办法", "关闭非法矿点12处。",
+    "", "  ", "\u3000",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_LINES), max_size=14))
+def test_blocks_are_trimmed_ordered_separated_and_crlf_proof(lines):
+    text = "\n".join(lines)
+    doc = Document(text)
+    blocks = residue_blocks(doc)
+    previous_end = 0
+    for b in blocks:
+        assert previous_end <= b.start < b.end <= len(text)
+        assert not text[b.start].isspace() and not text[b.end - 1].isspace()
+        # Touching residue would have been one block.
+        assert b is blocks[0] or text[previous_end:b.start].strip()
+        assert b.kind == b.kinds[0] and set(b.kinds) <= {"breadcrumb", "widget", "download",
+                                                          "filename", "metadata"}
+        assert (b.first_line, b.last_line) == (doc.position(b.start)[0], doc.position(b.end - 1)[0])
+        previous_end = b.end
+    first = content_start_line(doc)
+    if first is not None:
+        line = doc.line_text(first)
+        lo = doc.line_spans[first - 1].start + len(line) - len(line.lstrip())
+        hi = lo + len(line.strip())
+        assert line.strip()
+        assert not any(b.start <= lo and hi <= b.end for b in blocks)
+        # Every line before it is blank or residue.
+        for i in range(1, first):
+            s = doc.line_spans[i - 1]
+            assert not text[s.start:s.end].strip() or any(
+                b.start <= s.start + len(doc.line_text(i)) - len(doc.line_text(i).lstrip()) < b.end
+                for b in blocks)
+    # CRLF: the same residue, with the same line numbers.
+    crlf = text.replace("\n", "\r\n")
+    crlf_blocks = residue_blocks(Document(crlf))
+    assert [crlf[b.start:b.end].replace("\r\n", "\n") for b in crlf_blocks] == \
+        [text[b.start:b.end] for b in blocks]
+    assert [(b.first_line, b.last_line) for b in crlf_blocks] == \
+        [(b.first_line, b.last_line) for b in blocks]
+    assert content_start_line(Document(crlf)) == first
