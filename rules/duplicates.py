@@ -31,8 +31,12 @@ class DuplicateBlock(Rule):
     examples = {"bad": "一、加强组织领导。……(整段再次出现)", "good": "每段只出现一次"}
 
     def check(self, doc, options):
-        yield from self._blocks(doc, options["min-chars"])
-        yield from self._sentences(doc, options["min-sentence-chars"])
+        blocks = list(self._blocks(doc, options["min-chars"]))
+        yield from blocks
+        copies = [(f.start, f.end) for f in blocks]
+        for f in self._sentences(doc, options["min-sentence-chars"]):
+            if not any(a <= f.start < b for a, b in copies):
+                yield f
 
     def _blocks(self, doc, min_chars: int):
         paras = doc.paragraphs
@@ -73,27 +77,46 @@ class DuplicateBlock(Rule):
                                  zh="首次出现", en="first occurrence")])
 
     def _sentences(self, doc, min_chars: int):
-        """A sentence said twice inside one paragraph (a paste inside a paragraph)."""
+        """Sentences said again inside one paragraph or in the paragraph right after
+        (a paste at a paragraph boundary); a run of them is one finding."""
         sentences = doc.sentences
         k = 0
+        previous: dict = {}
         for p in doc.paragraphs:
-            seen: dict[str, object] = {}
+            seen, own = dict(previous), {}
+            run: list = []  # [(copy, original)] of consecutive repeated sentences
             while k < len(sentences) and sentences[k].start < p.end:
                 s = sentences[k]
                 k += 1
                 key = _key(doc, s.start, s.end)
                 if len(key) < min_chars:
                     continue
-                if key in seen:
-                    o = seen[key]
-                    line, col = doc.position(o.start)
-                    yield self.finding(
-                        s.start, s.end,
-                        zh=f"同一段内重复的句子:与第{line}行第{col}列的句子相同",
-                        en=f"sentence repeated in its paragraph: the same as at {line}:{col}",
-                        related=[Related(o.start, o.end, zh="首次出现", en="first occurrence")])
+                original = seen.get(key)
+                if original is None:
+                    if run:
+                        yield self._sentence_finding(doc, run)
+                    run = []
+                    seen[key] = own[key] = s
                 else:
-                    seen[key] = s
+                    run.append((s, original))
+            if run:
+                yield self._sentence_finding(doc, run)
+            previous = own
+
+    def _sentence_finding(self, doc, run):
+        (first, orig), (last, orig_last) = run[0], run[-1]
+        line, col = doc.position(orig.start)
+        same = doc.position(first.start)[0] == line
+        n = len(run)
+        what_zh = "句子" if n == 1 else f"{n}个句子"
+        what_en = "sentence" if n == 1 else f"run of {n} sentences"
+        return self.finding(
+            first.start, last.end,
+            zh=f"重复的{what_zh}:与{'同一段' if same else '上一段'}第{line}行第{col}列的文字相同",
+            en=f"repeated {what_en}: the same as at {line}:{col} "
+               f"{'in the same paragraph' if same else 'in the paragraph before'}",
+            related=[Related(orig.start, max(orig.end, orig_last.end),
+                             zh="首次出现", en="first occurrence")])
 
 
 def _lines(first: int, last: int, lang: str) -> str:
