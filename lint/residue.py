@@ -30,7 +30,9 @@ KINDS = ("breadcrumb", "widget", "download", "filename", "metadata")
 
 _TRAIL_SEP = "[>»›→]|&gt;"
 BREADCRUMB = re.compile(
-    r"\s*(?P<label>当前位置|当前的位置|(?:您|你)(?:现在|当前|所在)?的?位置)\s*(?::|\s+(?=首页))")
+    r"\s*(?P<label>当前位置|当前的位置|(?:您|你)(?:现在|当前|所在)?的?位置)\s*(?::|\s+(?=首页))"
+    # A trail without its label: 首页 > 政务公开 > 公开年报
+    rf"|\s*(?P<home>(?:网站)?首页)\s*(?:{_TRAIL_SEP})")
 # A line continues the trail when it begins with a separator (>政务公开 >公开年报), or
 # when the line before left the trail open (首页 > or 当前位置: alone) and it holds a
 # separator or starts at 首页: a title never does.
@@ -53,7 +55,7 @@ _FONT = (rf"字体大小(?:\s*:)?(?:\s*{_SIZES})?"
          rf"|(?:字体|字号)(?:\s*:(?:\s*{_SIZES})?|\s*{_SIZES})")
 # A bracketed button: 【打印】 【关闭】 [收藏] 【字体:大 中 小】 【大】【中】【小】
 _BRACKETED = (r"[【\[]大[】\]]\s*[【\[]中[】\]]\s*[【\[]小[】\]]"
-              rf"|[【\[]\s*(?:{_BUTTONS}|{_FONT}|打印|关闭|收藏|返回|纠错)\s*[】\]]")
+              rf"|[【\[]\s*(?:{_BUTTONS}|{_FONT}|打印|关闭|收藏|返回|纠错|我要纠错)\s*[】\]]")
 # A widget is a token of its own: white space, a separator or a bracket (or the label
 # of the next field, when the page lost the space) on both sides.
 _NEXT_FIELD = "(?:信息)?来源|发布|字体|字号|打印|关闭|分享|浏览|访问|点击|阅读|作者|责任编辑"
@@ -73,7 +75,7 @@ DOWNLOAD = re.compile(
     r"\s*(?P<label>(?:文件下载|附件下载|下载附件|相关下载)(?:\s*:)?"
     r"|(?:关联文件|相关附件|相关文件|附件列表|关联附件)\s*:)\s*$")
 # A numbered item after the label makes it the document's own list, not an empty box.
-LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、.]|[((]\d{1,2}[))]|附件\s*\d|[一二三四五六七八九十]{1,2}、|《)")
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d|[一二三四五六七八九十]{1,2}、|《)")
 
 # -- file names ---------------------------------------------------------------------------
 
@@ -84,7 +86,7 @@ _SENTENCE_STOP = re.compile(r"[。!?;]")
 # A file name at the end of an item of the document's own attachment list, or a
 # sentence about a file, is not residue.
 NOT_A_PASTED_NAME = re.compile(
-    r"(?:\d{1,2}\s*[.、.]|[((]\d{1,2}[))]|附件\s*\d*\s*[:.、]"
+    r"(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d*\s*[:.、]"
     r"|请|详见|参见|见附件|点击|下载|登录|访问)")
 FILE_NAME_MAX = 120
 
@@ -107,7 +109,10 @@ ANY_KEY = re.compile(rf"(?<![^\s•·●◆■▪:])(?P<key>{_PRIMARY_KEYS}|{_SE
 EMPTY_LAST_KEY = re.compile(rf"(?<![^\s•·●◆■▪:])(?:{_PRIMARY_KEYS}|{_SECONDARY_KEYS})\s*:?\s*$")
 # A value on a line of its own is short and never reads like a title.
 VALUE_MAX = 40
-TITLE_LIKE = re.compile(r"关于|。|(?:报告|通知|意见|办法|方案|规定|决定|细则|规划|纲要|公告|通告|批复|函)$")
+# (A heading 一、… or a salutation …各单位: is the document's own text, never a value.)
+NOT_A_VALUE = re.compile(
+    r"关于|。|(?:报告|通知|意见|办法|方案|规定|决定|细则|规划|纲要|公告|通告|批复|函|:)$"
+    r"|^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,3}、|#)")
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,7 @@ class Block:
 
     start: int
     end: int
-    kind: str            # the kind of its first part: breadcrumb | widget | download | filename | metadata
+    kind: str            # of its first part: breadcrumb | widget | download | filename | metadata
     first_line: int
     last_line: int
     kinds: tuple = ()    # every kind in it, in order: a block of touching residue may mix kinds
@@ -129,7 +134,7 @@ class _Part:
     start: int
     end: int
     kind: str
-    labels: tuple
+    labels: list
 
 
 def residue_blocks(doc) -> list:
@@ -179,21 +184,21 @@ def _scan(doc) -> list:
                 TRAIL_CONTINUES.match(text, lo, hi)
                 or (TRAIL_OPEN.search(text, *lines[prev_crumb]) and hi - lo <= TRAIL_MAX
                     and TRAIL_PART.match(text, lo, hi))):
-            parts.append(_Part(lo, hi, "breadcrumb", ()))
+            parts.append(_Part(lo, hi, "breadcrumb", []))
             whole[i] = True
             prev_crumb = i
             continue
         prev_crumb = None
         m = BREADCRUMB.match(text, lo, hi)
         if m:
-            parts.append(_Part(lo, hi, "breadcrumb", (m.group("label"),)))
+            parts.append(_Part(lo, hi, "breadcrumb", [m.group("label") or m.group("home")]))
             whole[i] = True
             prev_crumb = i
             continue
         # An empty download box.
         m = DOWNLOAD.match(text, lo, hi)
         if m and not _list_follows(text, lines, i):
-            parts.append(_Part(lo, hi, "download", (_label(m.group("label")),)))
+            parts.append(_Part(lo, hi, "download", [_label(m.group("label"))]))
             whole[i] = True
             continue
         # Widgets: tokens of their own, grouped when only separators stand between.
@@ -202,9 +207,9 @@ def _scan(doc) -> list:
             label = _label(w.group("w"))
             if group is not None and WIDGET_GAP.fullmatch(text, group.end, w.start()):
                 group.end = w.end()
-                group.labels += (label,)
+                group.labels.append(label)
                 continue
-            group = _Part(w.start(), w.end(), "widget", (label,))
+            group = _Part(w.start(), w.end(), "widget", [label])
             parts.append(group)
         if group is not None and parts[-1].start == lo and parts[-1].end == hi:
             whole[i] = True
@@ -218,7 +223,7 @@ def _scan(doc) -> list:
             name_start, _ = _trim(text, name_start, hi)
             if (0 < m.start() - name_start <= FILE_NAME_MAX
                     and not NOT_A_PASTED_NAME.match(text, name_start, hi)):
-                parts.append(_Part(name_start, hi, "filename", (m.group("ext").lower(),)))
+                parts.append(_Part(name_start, hi, "filename", [m.group("ext").lower()]))
                 whole[i] = name_start == lo
 
     meta = _metadata(text, lines, whole)
@@ -261,12 +266,12 @@ def _metadata(text: str, lines: list, whole: list) -> Optional[_Part]:
         if KEY_LINE.match(text, lo, hi) or SECONDARY_KEY_LINE.match(text, lo, hi):
             keys.extend(m.group("key") for m in ANY_KEY.finditer(text, lo, hi))
             expect_value = bool(EMPTY_LAST_KEY.search(text, lo, hi))
-        elif expect_value and hi - lo <= VALUE_MAX and not TITLE_LIKE.search(text, lo, hi):
+        elif expect_value and hi - lo <= VALUE_MAX and not NOT_A_VALUE.search(text[lo:hi]):
             expect_value = False
         else:
             break  # the title
         last = j
-    return _Part(start, lines[last][1], "metadata", tuple(dict.fromkeys(keys)))
+    return _Part(start, lines[last][1], "metadata", keys)
 
 
 def _merge(doc, parts: list) -> list:

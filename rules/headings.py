@@ -186,11 +186,13 @@ class HeadingSequence(Rule):
         """The first heading of its style under its parent: 1, or continuing the last one."""
         h = headings[i]
         n = h.ordinal
-        if previous is None or n == 1 or doubt[h.level] > previous:
+        if previous is None or parent < 0 or n == 1 or doubt[h.level] > previous:
             return None
         p = headings[previous]
         if n == p.ordinal + 1:
             return None  # numbering that continues across sections
+        if h.style in ARABIC_STYLES and _punctuation(doc, h) != _punctuation(doc, p):
+            return None  # 1、 and 1. as two levels
         if _inline(doc, h.style, {n - 1}, headings[parent].marker.end, h.marker.start):
             return None
         one, here, up = _marker_for(doc, h, 1), _marker_text(doc, h), _marker_text(doc, headings[parent])

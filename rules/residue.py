@@ -64,7 +64,12 @@ def describe(doc, block) -> tuple:
                 "the web site's disclosure fields, not part of the report; delete them")
     names_zh, names_en = [], []
     for kind in block.kinds:
-        zh, en = _widget_name(block.labels) if kind == "widget" else KIND_NAMES[kind]
+        if kind == "widget":
+            zh, en = _widget_name(block.labels)
+        elif kind == "download" and "filename" in block.kinds:
+            zh, en = "下载栏", "download box"  # not empty: a file name follows
+        else:
+            zh, en = KIND_NAMES[kind]
         names_zh.append(zh)
         names_en.append(en)
     quoted = _excerpt(text, from_end=block.kinds == ("filename",))
@@ -92,8 +97,8 @@ class WebResidue(Rule):
               "the title, a document number in the body and an 附件: line with content are "
               "the document's own and are not reported.",
     }
-    examples = {"bad": "当前位置: 首页 > 政务公开 > 公开年报\n某县2023年度法治政府建设情况报告",
-                "good": "某县2023年度法治政府建设情况报告"}
+    examples = {"bad": "发布日期:2024-02-29 09:02 浏览次数: 来源:法规监督科",
+                "good": "发布日期:2024-02-29 09:02 来源:法规监督科"}
 
     def check(self, doc, options):
         for block in residue_blocks(doc):
