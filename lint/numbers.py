@@ -1,35 +1,54 @@
-"""Numerals: Chinese and Arabic digits to integers.
+"""Numerals and quantities: Arabic and Chinese numbers, 万/亿, units, percentages.
 
-Only what the document model needs for heading ordinals lives here for now;
-quantities with units and spans build on the same tables.
+``quantities(doc)`` finds every quantity with its exact span (offsets into the
+text), its value in base units, its unit, whether it is exact (余, 多, 近, 约,
+超过, 以上, 左右, ranges such as 97至105项 make it inexact) and the words before
+it in its clause, from which the rules read its label.
 """
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
 
 
 def cn_to_int(s: str) -> int | None:
-    """二十一 -> 21, 十三 -> 13, 一百零五 -> 105, 二〇二三 -> 2023; None if not a numeral."""
-    if not s or any(c not in CN_DIGITS and c not in CN_UNITS for c in s):
+    """二十一 -> 21, 十三 -> 13, 一百零五 -> 105, 三万五千 -> 35000, 二〇二三 -> 2023;
+    None if ``s`` is not a well-formed numeral (十十, 二三十, 千百)."""
+    if not s:
+        return None
+    for big in ("亿", "万"):  # split on the largest multiplier first
+        if big in s:
+            head, _, tail = s.partition(big)
+            high = cn_to_int(head) if head else 1
+            low = cn_to_int(tail) if tail else 0
+            if high is None or low is None or low >= CN_BIG[big]:
+                return None
+            return high * CN_BIG[big] + low
+    if any(c not in CN_DIGITS and c not in CN_UNITS for c in s):
         return None
     if not any(c in CN_UNITS for c in s):  # digit by digit: 二〇二三
         n = 0
         for c in s:
             n = n * 10 + CN_DIGITS[c]
         return n
-    total, digit = 0, None
+    total, digit, last_unit = 0, None, 10_000
     for c in s:
         if c in CN_DIGITS:
             if digit is not None and CN_DIGITS[c] != 0:
-                return None  # 二三十 is not a numeral
+                return None  # 二三十
             digit = CN_DIGITS[c] if CN_DIGITS[c] else None
         else:
             unit = CN_UNITS[c]
+            if unit >= last_unit:
+                return None  # 十十, 千百 are not numerals
             total += (1 if digit is None else digit) * unit
-            digit = None
+            digit, last_unit = None, unit
     return total + (digit or 0)
 
 
@@ -38,3 +57,96 @@ def ordinal_value(s: str) -> int | None:
     if s.isascii() and s.isdigit():
         return int(s)
     return cn_to_int(s)
+
+
+# -- quantities ----------------------------------------------------------------------
+
+# Measure words and units, longest first so that 人次 wins over 人.
+UNITS = sorted("""件 个 项 次 名 人 家 份 条 户 篇 场 批 批次 人次 件次 家次 户次 场次 元 万元 亿元
+平方米 平方公里 亩 公里 千米 米 所 座 处 起 宗 例 台 辆 部 册 本 期 轮 类 支 套 张 笔 课时 学时
+小时 天 个月 吨 千克 公斤 位 只 栋 间 节 门 封 单 首 集 组 队 届""".split(), key=len,
+               reverse=True)
+_UNIT = "|".join(map(re.escape, UNITS))
+_CN_NUM = f"[{CN_NUMERAL_CHARS}万亿]+"
+# A number: Arabic (with optional decimals) or Chinese; then 万/亿; then 余/多; then a unit or %.
+QUANTITY = re.compile(
+    rf"(?P<pre>近|约|超过|逾|不足|不到|将近|大约|上百|上千)?"
+    rf"(?:(?P<lo>\d+(?:\.\d+)?)\s*(?:至|到|-|—|~)\s*)?"
+    rf"(?:(?P<arabic>(?<![\d.第])\d+(?:\.\d+)?)|(?P<cn>(?<![{CN_NUMERAL_CHARS}第]){_CN_NUM}))"
+    rf"(?P<mult>万|亿)?(?P<approx1>余|多)?"
+    rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
+    rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
+PERCENT_WORDS = re.compile(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
+# What ends a clause: the label of a quantity is found after the last of these.
+CLAUSE_END = re.compile(r"[,;:。!?、()\[\]“”《》\n]")
+CLAUSE_LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int          # the quantity as written, markers included
+    end: int
+    value: float        # in base units: 4.05亿元 -> 405000000.0 (unit 元)
+    unit: str           # 件, 元, 平方米 … or % for a percentage
+    exact: bool         # False for 余, 多, 近, 约, 超过, ranges …
+    decimals: int       # digits written after the point (the precision of a rate)
+    context_start: int  # where its clause starts: the label is in text[context_start:start]
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+def _number(m) -> tuple[float, int] | None:
+    if m.group("arabic"):
+        raw = m.group("arabic")
+        decimals = len(raw.partition(".")[2])
+        return float(raw), decimals
+    value = cn_to_int(m.group("cn"))
+    return (None if value is None else (float(value), 0))
+
+
+def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
+    """Every quantity in ``text[start:end]`` (folded text), in order."""
+    end = len(text) if end is None else end
+    out = []
+    for m in QUANTITY.finditer(text, start, end):
+        number = _number(m)
+        if number is None:
+            continue
+        value, decimals = number
+        unit = "%" if m.group("pct") else m.group("unit")
+        mult = m.group("mult")
+        if mult:
+            value *= CN_BIG[mult]
+        exact = not (m.group("pre") or m.group("lo") or m.group("approx1") or m.group("approx2"))
+        ctx = _clause_start(text, m.start(), start)
+        out.append(Quantity(m.start(), m.end(), value, unit, exact, decimals, ctx))
+    for m in PERCENT_WORDS.finditer(text, start, end):
+        raw = m.group("cn")
+        value = float(raw) if raw[0].isdigit() else cn_to_int(raw)
+        if value is None:
+            continue
+        decimals = len(raw.partition(".")[2]) if raw[0].isdigit() else 0
+        out.append(Quantity(m.start(), m.end(), float(value), "%", True, decimals,
+                            _clause_start(text, m.start(), start)))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    lo = max(floor, pos - CLAUSE_LOOKBACK)
+    last = lo
+    for m in CLAUSE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def quantities(doc) -> list:
+    """All quantities of a document, found once and shared by the rules."""
+    found = doc.cache.get("quantities")
+    if found is None:
+        text = doc.folded
+        found = doc.cache["quantities"] = [
+            q for p in doc.paragraphs for q in parse_quantities(text, p.start, p.end)]
+    return found

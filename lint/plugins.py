@@ -18,6 +18,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.sections",
     "reportlint.rules.headings",
     "reportlint.rules.residue",
+    "reportlint.rules.arithmetic",
 )
 
 

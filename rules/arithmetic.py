@@ -1,0 +1,571 @@
+"""Arithmetic consistency: counts in one statement that contradict each other.
+
+Precision before recall: a relation is checked only between exact numbers of
+one unit inside one statement (between 。!?;), whose labels the vocabulary
+(rules/vocab/*.yaml) relates.  Anything less certain stays silent.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from reportlint import Related, Rule, hookimpl
+from reportlint.numbers import quantities
+
+VOCAB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vocab")
+STATEMENT_END = re.compile(r"[。!?;\n]")
+
+
+# -- vocabulary ------------------------------------------------------------------------
+
+
+@dataclass
+class Vocab:
+    subsets: list = field(default_factory=list)     # [(subset words, superset words)]
+    rates: list = field(default_factory=list)       # [(names, numerator, denominator)]
+    bounded: set = field(default_factory=set)
+    growth: set = field(default_factory=set)
+    totals: set = field(default_factory=set)
+    breakdown: set = field(default_factory=set)
+    partitions: list = field(default_factory=list)
+    carry_over: set = field(default_factory=set)
+    neutral: set = field(default_factory=set)
+    adjusted: set = field(default_factory=set)
+    added: set = field(default_factory=set)
+    removed: set = field(default_factory=set)
+
+    def merge(self, data: dict) -> None:
+        for item in data.get("subsets", ()):
+            self.subsets.append((frozenset(item["subset"]), frozenset(item["superset"])))
+        for item in data.get("rates", ()):
+            self.rates.append((frozenset(item["names"]), frozenset(item["numerator"]),
+                               frozenset(item["denominator"])))
+        self.bounded |= set(data.get("bounded-rates", ()))
+        self.growth |= set(data.get("growth-words", ()))
+        self.totals |= set(data.get("totals", ()))
+        self.breakdown |= set(data.get("breakdown", ()))
+        self.partitions += [frozenset(p) for p in data.get("partitions", ())]
+        self.carry_over |= set(data.get("carry-over", ()))
+        self.neutral |= set(data.get("neutral", ()))
+        balance = data.get("balance", {})
+        self.adjusted |= set(balance.get("adjusted", ()))
+        self.added |= set(balance.get("added", ()))
+        self.removed |= set(balance.get("removed", ()))
+        self.__dict__.pop("_automaton", None)
+
+    @property
+    def labels(self) -> set:
+        words = set(self.neutral)
+        for sub, sup in self.subsets:
+            words |= sub | sup
+        for names, num, den in self.rates:
+            words |= names | num | den
+        for p in self.partitions:
+            words |= p
+        return words | self.bounded | self.added | self.removed
+
+    @property
+    def automaton(self):
+        a = self.__dict__.get("_automaton")
+        if a is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for w in self.labels:
+                a.add_word(w, w)
+            a.make_automaton()
+            self.__dict__["_automaton"] = a
+        return a
+
+    def label(self, text: str, start: int, end: int) -> Optional[str]:
+        """The label of a number: the leftmost-longest vocabulary word in its clause."""
+        if end <= start:
+            return None
+        best = None
+        for last, word in self.automaton.iter(text, start, end):
+            first = last - len(word) + 1
+            if best is None or first < best[0] or first == best[0] and len(word) > len(best[1]):
+                best = (first, word)
+        if best is None or best[1] in self.neutral:
+            return None
+        return best[1]
+
+    def is_subset(self, sub: str, sup: str) -> bool:
+        return any(sub in a and sup in b for a, b in self.subsets)
+
+
+def _read_yaml(path: str) -> dict:
+    from ruamel.yaml import YAML
+
+    with open(path, encoding="utf-8") as f:
+        return YAML(typ="safe", pure=True).load(f) or {}
+
+
+@lru_cache(maxsize=1)
+def builtin_vocab() -> Vocab:
+    v = Vocab()
+    for name in sorted(os.listdir(VOCAB_DIR)):
+        if name.endswith(".yaml"):
+            v.merge(_read_yaml(os.path.join(VOCAB_DIR, name)))
+    return v
+
+
+def vocab_of(doc) -> Vocab:
+    """The vocabulary for ``doc``: the built-in one, extended by the configuration."""
+    return getattr(doc, "vocab", None) or builtin_vocab()
+
+
+# -- statements ---------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    q: object             # the Quantity
+    label: Optional[str]
+    context: str          # the words before it in its clause
+
+
+def statements(doc) -> list:
+    """Statements (between 。!?; inside a paragraph) with their labelled quantities."""
+    cached = doc.cache.get("arithmetic")
+    if cached is not None:
+        return cached
+    text = doc.folded
+    vocab = vocab_of(doc)
+    out, current, stmt_end = [], [], -1
+    qs = quantities(doc)
+    bounds = _statement_bounds(doc)
+    b = 0
+    prev_end = 0
+    for q in qs:
+        while b < len(bounds) and bounds[b][1] <= q.start:
+            b += 1
+        if b >= len(bounds):
+            break
+        if bounds[b][1] != stmt_end:
+            if current:
+                out.append(current)
+            current, stmt_end, prev_end = [], bounds[b][1], bounds[b][0]
+        ctx_start = max(q.context_start, prev_end)
+        current.append(Item(q, vocab.label(text, ctx_start, q.start), text[ctx_start:q.start]))
+        prev_end = q.end
+    if current:
+        out.append(current)
+    doc.cache["arithmetic"] = out
+    return out
+
+
+def _statement_bounds(doc) -> list:
+    text = doc.folded
+    bounds = []
+    for p in doc.paragraphs:
+        start = p.start
+        for m in STATEMENT_END.finditer(text, p.start, p.end):
+            bounds.append((start, m.start()))
+            start = m.end()
+        if start < p.end:
+            bounds.append((start, p.end))
+    return bounds
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+def _show(doc, q) -> str:
+    return doc.text[q.start:q.end]
+
+
+class _Arithmetic(Rule):
+    category = "arithmetic"
+    severity = "error"
+
+
+# -- subset-exceeds-total -------------------------------------------------------------------
+
+
+class SubsetExceedsTotal(_Arithmetic):
+    name = "subset-exceeds-total"
+    summary = {"zh": "部分数大于总数", "en": "a subset count larger than its total"}
+    rationale = {
+        "zh": "同一句中,化解数不能多于排查数,受理数不能多于收到数,办结数不能多于受理数,"
+              "“其中”的某一项不能多于“共”计数。“含上年度结转N件”之类的说明会被计入。",
+        "en": "In one statement 化解 cannot exceed 排查, 受理 cannot exceed 收到, 办结 cannot "
+              "exceed 受理, and an item after 其中 cannot exceed the 共 total. A qualifier such as "
+              "含上年度结转6件 is taken into account.",
+    }
+    examples = {"bad": "全区共排查各类矛盾纠纷2887件,化解2936件。",
+                "good": "全区共排查各类矛盾纠纷2887件,化解2836件。"}
+
+    def check(self, doc, options):
+        vocab = vocab_of(doc)
+        text = doc.folded
+        for stmt in statements(doc):
+            total = None  # the 共 … count a 其中 breakdown refers to
+            in_breakdown = False
+            for i, it in enumerate(stmt):
+                q = it.q
+                if any(w in it.context for w in vocab.breakdown):
+                    in_breakdown = True
+                if not q.exact or q.is_percent:
+                    continue
+                sup = self._superset(stmt, i, vocab)
+                allowance = self._carry_over(text, q, stmt[i + 1:], vocab)
+                if sup is not None and q.value - allowance > sup.q.value:
+                    yield self._finding(doc, it, sup, allowance, "label")
+                    continue
+                if in_breakdown and total is not None and total.q.unit == q.unit \
+                        and q.value - allowance > total.q.value:
+                    yield self._finding(doc, it, total, allowance, "total")
+                if total is None and any(w in it.context for w in vocab.totals):
+                    total = it
+
+    @staticmethod
+    def _superset(stmt, i, vocab) -> Optional[Item]:
+        """The nearest earlier count in the statement whose label contains this one's."""
+        it = stmt[i]
+        if it.label is None:
+            return None
+        for prev in reversed(stmt[:i]):
+            if prev.q.unit != it.q.unit or prev.q.is_percent:
+                continue
+            if prev.label is not None and vocab.is_subset(it.label, prev.label):
+                return prev if prev.q.exact else None
+        return None
+
+    @staticmethod
+    def _carry_over(text, q, following, vocab) -> float:
+        """含上年度结转6件 right after a count: that much may come from outside the total."""
+        tail = text[q.end:q.end + 20]
+        if tail.startswith("(") and any(w in tail.split(")")[0] for w in vocab.carry_over):
+            for nxt in following:
+                if nxt.q.start < q.end + len(tail.split(")")[0]) + 1:
+                    return nxt.q.value
+        return 0.0
+
+    def _finding(self, doc, it, sup, allowance, kind):
+        q, s = it.q, sup.q
+        extra_zh = f"(已计入结转{_fmt(allowance)}{q.unit})" if allowance else ""
+        extra_en = f" (counting the {_fmt(allowance)} carried over)" if allowance else ""
+        sub_label = it.label or "其中一项"
+        sup_label = (sup.label or "共计") if kind == "label" else "共计"
+        return self.finding(
+            q.start, q.end,
+            zh=f"部分数大于总数:{sub_label}{_show(doc, q)} > {sup_label}{_show(doc, s)}{extra_zh}",
+            en=f"subset larger than its total: {sub_label} {_show(doc, q)} > "
+               f"{sup_label} {_show(doc, s)}{extra_en}",
+            related=[Related(s.start, s.end, zh="总数", en="the total")])
+
+
+# -- parts-sum-mismatch ------------------------------------------------------------------------
+
+
+class PartsSumMismatch(_Arithmetic):
+    name = "parts-sum-mismatch"
+    summary = {"zh": "各分项之和与总数不符", "en": "parts that do not add up to their total"}
+    rationale = {
+        "zh": "“共N件,其中a件、b件、c件”:用顿号列出的同一单位的分项之和大于总数是错误;"
+              "小于总数只在分项明显构成全部(如继续有效/废止/宣布失效/修改)时报警告。",
+        "en": "共 N, 其中 a、b、c: parts of one unit listed with 、 that sum to more than the "
+              "total are an error; a sum below the total is a warning only when the parts are "
+              "clearly the whole breakdown (继续有效/废止/宣布失效/修改).",
+    }
+    examples = {"bad": "共梳理文件252件,其中继续有效187件、废止41件、宣布失效33件、修改1件。",
+                "good": "共梳理文件252件,其中继续有效187件、废止41件、宣布失效23件、修改1件。"}
+
+    def check(self, doc, options):
+        vocab = vocab_of(doc)
+        text = doc.folded
+        for stmt in statements(doc):
+            for i, it in enumerate(stmt):
+                if not any(w in it.context for w in vocab.totals) or it.q.is_percent:
+                    continue
+                parts = self._parts(text, stmt, i, vocab)
+                if len(parts) < 2 or not it.q.exact or not all(p.q.exact for p in parts):
+                    continue
+                total = it.q.value
+                got = sum(p.q.value for p in parts)
+                shown = "+".join(_show(doc, p.q) for p in parts)
+                related = [Related(it.q.start, it.q.end, zh="总数", en="the total")]
+                if got > total + 1e-9:
+                    yield self.finding(
+                        parts[0].q.start, parts[-1].q.end,
+                        zh=f"分项之和大于总数:{shown} = {_fmt(got)} > {_show(doc, it.q)}",
+                        en=f"the parts add up to more than the total: {shown} = {_fmt(got)} > "
+                           f"{_show(doc, it.q)}",
+                        related=related)
+                elif got < total - 1e-9 and self._whole(parts, vocab):
+                    yield self.finding(
+                        parts[0].q.start, parts[-1].q.end, severity="warning",
+                        zh=f"分项之和小于总数:{shown} = {_fmt(got)} < {_show(doc, it.q)},"
+                           "缺少一项或某个数有误",
+                        en=f"the parts add up to less than the total: {shown} = {_fmt(got)} < "
+                           f"{_show(doc, it.q)}; a part is missing or a number is wrong",
+                        related=related)
+
+    @staticmethod
+    def _parts(text, stmt, i, vocab) -> list:
+        """The 、-list of counts right after 其中 (or 分别) that follows the total."""
+        total = stmt[i]
+        if i + 1 >= len(stmt):
+            return []
+        first = stmt[i + 1]
+        between = text[total.q.end:first.q.start]
+        if not any(w in between for w in vocab.breakdown | {"分别"}) or first.q.unit != total.q.unit:
+            return []
+        parts = [first]
+        for nxt in stmt[i + 2:]:
+            gap = text[parts[-1].q.end:nxt.q.start]
+            if nxt.q.unit != total.q.unit or not (gap.startswith("、") or gap.startswith(("和", "及"))):
+                break
+            parts.append(nxt)
+        return parts
+
+    @staticmethod
+    def _whole(parts, vocab) -> bool:
+        labels = [p.label for p in parts]
+        return all(labels) and any(set(labels) <= part for part in vocab.partitions)
+
+
+# -- rates -------------------------------------------------------------------------------------
+
+
+def _rate_name(vocab, context: str, names) -> Optional[str]:
+    found = [n for n in names if n in context]
+    return max(found, key=len) if found else None
+
+
+def _rate_matches(stated: float, decimals: int, num: float, den: float) -> bool:
+    """Whether a stated percentage is num/den, rounded or truncated at its precision."""
+    if den <= 0:
+        return False
+    exact = num / den * 100
+    step = 10 ** -decimals
+    if abs(exact - stated) <= step / 2 + 1e-9:
+        return True
+    return math.floor(exact / step + 1e-9) * step == stated or \
+        math.ceil(exact / step - 1e-9) * step == stated
+
+
+class RateMismatch(_Arithmetic):
+    name = "rate-mismatch"
+    summary = {"zh": "比率与其计算依据的数字不符", "en": "a rate that does not match its counts"}
+    rationale = {
+        "zh": "调解成功率、办结率、化解率、纠错率等须等于同一句中相应的两个数之比,允许按所写精度四舍五入"
+              "或截断(2836/2887=98.23%,写98%正确)。同一句有多组数字时,与任何一组相符即可。",
+        "en": "A stated 调解成功率, 办结率, 化解率, 纠错率 … must equal the ratio of the counts it "
+              "is computed from in the same statement, rounded or truncated at the stated "
+              "precision (2836/2887 = 98.23% written 98% is right). With several candidate "
+              "pairs, matching any one is enough.",
+    }
+    examples = {"bad": "共受理5931件,成功调解5929件,调解成功率98.97%。",
+                "good": "共受理5931件,成功调解5929件,调解成功率99.97%。"}
+
+    def check(self, doc, options):
+        vocab = vocab_of(doc)
+        for stmt in statements(doc):
+            for i, it in enumerate(stmt):
+                if not it.q.is_percent or not it.q.exact:
+                    continue
+                for names, nums, dens in vocab.rates:
+                    if _rate_name(vocab, it.context, names) is None:
+                        continue
+                    pairs = self._candidates(stmt[:i], nums, dens)
+                    if pairs and not any(_rate_matches(it.q.value, it.q.decimals, n.q.value, d.q.value)
+                                         for n, d in pairs):
+                        n, d = pairs[-1]
+                        actual = n.q.value / d.q.value * 100
+                        yield self.finding(
+                            it.q.start, it.q.end,
+                            zh=f"比率与数字不符:{_show(doc, n.q)}/{_show(doc, d.q)} = {actual:.2f}%,"
+                               f"而文中为{_show(doc, it.q)}",
+                            en=f"rate does not match its counts: {_show(doc, n.q)}/{_show(doc, d.q)} "
+                               f"= {actual:.2f}%, but the text says {_show(doc, it.q)}",
+                            related=[Related(n.q.start, n.q.end, zh="分子", en="numerator"),
+                                     Related(d.q.start, d.q.end, zh="分母", en="denominator")])
+                    break
+
+    @staticmethod
+    def _candidates(before, nums, dens) -> list:
+        """(numerator, denominator) pairs: a denominator-labelled count, then a
+        numerator-labelled count after it, both exact and of one unit."""
+        out = []
+        for j, d in enumerate(before):
+            if d.label not in dens or not d.q.exact or d.q.is_percent:
+                continue
+            for n in before[j + 1:]:
+                if n.label in nums and n.q.exact and n.q.unit == d.q.unit:
+                    out.append((n, d))
+        return out
+
+
+class RateOutOfRange(_Arithmetic):
+    name = "rate-out-of-range"
+    summary = {"zh": "比率超出100%", "en": "a rate above 100%"}
+    rationale = {
+        "zh": "成功率、办结率、覆盖率、满意率、出庭率等不可能超过100%;同比增长之类的变化率不受此限。",
+        "en": "A success, completion, coverage, satisfaction or appearance rate cannot exceed "
+              "100%; a growth rate (同比上升, 增长) can.",
+    }
+    examples = {"bad": "调解成功8140件,成功率为109%。", "good": "调解成功8140件,成功率为99%。"}
+
+    def check(self, doc, options):
+        vocab = vocab_of(doc)
+        for stmt in statements(doc):
+            name = None
+            for it in stmt:
+                q = it.q
+                if not q.is_percent:
+                    name = None
+                    continue
+                found = _rate_name(vocab, it.context, vocab.bounded)
+                if found or not it.context.strip("、和及 "):
+                    name = found or name  # 满意率分别为100%、98%: the name carries on
+                else:
+                    name = None
+                if name is None or any(w in it.context for w in vocab.growth):
+                    continue
+                if q.value > 100:
+                    yield self.finding(
+                        q.start, q.end,
+                        zh=f"{name}不可能超过100%:文中为{_show(doc, q)}",
+                        en=f"{name} cannot exceed 100%: the text says {_show(doc, q)}")
+
+
+# -- balance-mismatch ------------------------------------------------------------------------
+
+
+class BalanceMismatch(_Arithmetic):
+    name = "balance-mismatch"
+    summary = {"zh": "调整前后的数目与增减不符", "en": "before, after and changes that do not balance"}
+    rationale = {
+        "zh": "“由X项调整为Y项,其中新增a项,取消b项”:须有X+a−b=Y。",
+        "en": "由 X 调整为 Y, 其中新增 a, 取消 b: X + a − b must equal Y.",
+    }
+    examples = {"bad": "清单401项调整为400项,其中新增3项,取消5项。",
+                "good": "清单401项调整为400项,其中新增3项,取消4项。"}
+
+    def check(self, doc, options):
+        vocab = vocab_of(doc)
+        text = doc.folded
+        for stmt in statements(doc):
+            for i in range(len(stmt) - 1):
+                before, after = stmt[i], stmt[i + 1]
+                between = text[before.q.end:after.q.start]
+                if not any(w in between for w in vocab.adjusted) or before.q.unit != after.q.unit:
+                    continue
+                changes = [c for c in stmt[i + 2:] if c.q.unit == before.q.unit]
+                kinds = [self._kind(c, vocab) for c in changes]
+                if not changes or None in kinds or not all(c.q.exact for c in (before, after, *changes)):
+                    continue
+                delta = sum(c.q.value if k == "+" else -c.q.value for c, k in zip(changes, kinds))
+                expected = before.q.value + delta
+                if abs(expected - after.q.value) > 1e-9:
+                    terms = "".join(f"{k}{_fmt(c.q.value)}" for c, k in zip(changes, kinds))
+                    yield self.finding(
+                        after.q.start, after.q.end,
+                        zh=f"增减不平衡:{_fmt(before.q.value)}{terms} = {_fmt(expected)},"
+                           f"而文中调整后为{_show(doc, after.q)}",
+                        en=f"changes do not balance: {_fmt(before.q.value)}{terms} = "
+                           f"{_fmt(expected)}, but the text says {_show(doc, after.q)}",
+                        related=[Related(before.q.start, before.q.end, zh="调整前", en="before")]
+                        + [Related(c.q.start, c.q.end, zh="增减", en="change") for c in changes])
+
+    @staticmethod
+    def _kind(item, vocab) -> Optional[str]:
+        ctx = item.context
+        added = any(w in ctx for w in vocab.added)
+        removed = any(w in ctx for w in vocab.removed)
+        if added == removed:
+            return None  # neither, or both: not a change we can read
+        return "+" if added else "-"
+
+
+# -- count-mismatch ------------------------------------------------------------------------
+
+# A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
+LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})"
+                        r"(?P<m>项|个|大|类|种|条|方面|家|支|批)")
+LIST_START = re.compile(r"[,;:。!?()“”《》\n]")
+MIN_SUFFIX = 2
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n:]
+
+
+def _count_items(segments: list) -> Optional[int]:
+    """How many items a 、-list holds, or None when that is not certain.
+
+    An item may hold 、 itself (涉企执法多头检查、重复检查专项监督 is one item):
+    when most segments share a suffix, a segment without it joins the next one.
+    """
+    best = ""
+    for i, a in enumerate(segments):
+        for b in segments[i + 1:]:
+            suffix = _common_suffix(a, b)
+            if len(suffix) > len(best):
+                best = suffix
+    if len(best) < MIN_SUFFIX:
+        # No shared suffix: only a list of short names (文旅、海洋、渔业) is countable.
+        return len(segments) if all(len(seg) <= 4 for seg in segments[1:]) else None
+    ending = [seg.endswith(best) for seg in segments]
+    if not ending[-1] or sum(ending) * 2 <= len(segments):
+        return None
+    # 限制开发和禁止开发: the last segment holds two items joined by 和.
+    last = re.split("和|及|与", segments[-1])
+    joined = len(last) == 2 and last[0].endswith(best)
+    return sum(ending) + joined
+
+
+class CountMismatch(_Arithmetic):
+    name = "count-mismatch"
+    severity = "warning"
+    summary = {"zh": "列举的项数与所称数目不符", "en": "a stated count that does not match its list"}
+    rationale = {
+        "zh": "“A、B、C三大特色产业”须正好列出三项;“A、B、C等4项”列出的不能多于4项(“等”可以省略其余)。"
+              "分项本身含顿号时按共同的后缀计数;拿不准时不报。",
+        "en": "“A、B、C三大特色产业” must list exactly three; “A、B、C等4项” may list fewer than "
+              "four (等 leaves the rest out) but not more. Items may contain 、 themselves: they "
+              "are counted by their shared suffix; when unsure, nothing is reported.",
+    }
+    examples = {"bad": "打造文旅、海洋、渔业、港航四大特色产业之外的三大特色产业:文旅、海洋三大特色产业",
+                "good": "打造文旅、海洋、渔业三大特色产业"}
+
+    def check(self, doc, options):
+        from reportlint.numbers import ordinal_value
+
+        text = doc.folded
+        for p in doc.paragraphs:
+            for m in LIST_COUNT.finditer(text, p.start, p.end):
+                start = p.start
+                for b in LIST_START.finditer(text, p.start, m.start()):
+                    start = b.end()
+                segments = text[start:m.start()].split("、")
+                if len(segments) < 2 or not all(segments):
+                    continue
+                stated = ordinal_value(m.group("n"))
+                if stated is None or stated < 2 or text[m.start() - 1:m.start()] == "第":
+                    continue  # 一批, 一个 and 第一个 count nothing
+                items = _count_items(segments)
+                if items is None:
+                    continue
+                if items > stated or (items < stated and not m.group("etc")):
+                    yield self.finding(
+                        m.start("n"), m.end("m"),
+                        zh=f"列举了{items}项,却称{m.group('n')}{m.group('m')}",
+                        en=f"the list has {items} items but the text says {m.group('n')}{m.group('m')}",
+                        related=[Related(start, m.start(), zh="列举的各项", en="the list")])
+
+
+@hookimpl
+def reportlint_rules():
+    return [SubsetExceedsTotal(), PartsSumMismatch(), RateMismatch(), RateOutOfRange(),
+            BalanceMismatch(), CountMismatch()]
