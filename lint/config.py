@@ -38,11 +38,13 @@ class Config:
     root: str = "."                          # globs are relative to this directory
     rules: dict = field(default_factory=dict)        # rule name -> RuleSetting
     exclude: tuple = ()
+    ignore: tuple = ()                       # ({rule, text, files, line, col}, …): suppressions
     per_file: tuple = ()                     # ((glob, {rule -> RuleSetting}, profile), …)
     language: Optional[str] = None
     extensions: tuple = DEFAULT_EXTENSIONS
     profile: Optional[str] = None            # force this profile on every file
     profiles: Optional[dict] = None          # built-in plus user-defined, if any defined
+    vocab: Optional[dict] = None             # additions to the arithmetic vocabulary
 
     def profile_for(self, path: str) -> Optional[str]:
         """The profile the configuration names for ``path``, if it names one."""
@@ -276,6 +278,34 @@ class _Validator:
         exts = self.string_list(value, parent, key)
         return tuple(e if e.startswith(".") else "." + e for e in exts)
 
+    def key_ignore(self, value, parent, key):
+        """Suppressions for texts without comments: ``{rule, text, files?}`` entries."""
+        if not isinstance(value, list):
+            self.fail_value(parent, key, "'ignore' must be a list of {rule, text} mappings")
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.fail(value, "each 'ignore' entry must be a mapping with 'rule' and 'text'",
+                          index=i)
+            for k in item:
+                if k not in ("rule", "text", "files"):
+                    self.fail(item, f"unknown key '{k}' in an ignore entry "
+                                    "(known: rule, text, files)", key=k)
+            for needed in ("rule", "text"):
+                if needed not in item:
+                    self.fail(value, f"an ignore entry needs '{needed}'", index=i)
+            rule, text = item["rule"], item["text"]
+            if not isinstance(rule, str) or (rule not in self.known_rules
+                                             and rule not in self.categories and rule != "ALL"):
+                self.fail_value(item, "rule", f"unknown rule '{rule}' in an ignore entry")
+            if not isinstance(text, str) or not text:
+                self.fail_value(item, "text", "'text' must be the text to ignore (not empty)")
+            files = self.string_list(item["files"], item, "files") if "files" in item else ()
+            line, col = _where(value, index=i)
+            out.append({"rule": str(rule), "text": str(text), "files": files,
+                        "line": line, "col": col})
+        return tuple(out)
+
     def key_per_file(self, value, parent, key):
         if not isinstance(value, list):
             self.fail_value(parent, key, "'per-file' must be a list of {files, rules} mappings")
@@ -306,6 +336,11 @@ class _Validator:
         from .profiles import builtin_profiles, extend_profiles
 
         return extend_profiles(builtin_profiles(), value, self.path)
+
+    def key_vocab(self, value, parent, key):
+        from .vocab import validate
+
+        return validate(value, self.path)
 
     def check_profile_refs(self, profiles: dict):
         for name, parent, key in self.profile_refs:
@@ -373,11 +408,13 @@ def load_config(path: str, rules: dict) -> Config:
         root=os.path.dirname(os.path.abspath(path)),
         rules=values.get("rules", {}),
         exclude=values.get("exclude", ()),
+        ignore=values.get("ignore", ()),
         per_file=values.get("per-file", ()),
         language=values.get("language"),
         extensions=values.get("extensions", DEFAULT_EXTENSIONS),
         profile=values.get("profile"),
         profiles=values.get("profiles"),
+        vocab=values.get("vocab"),
     )
 
 

@@ -95,6 +95,7 @@ class Document:
         # In Markdown a paragraph is a block of lines; in plain text, one line.
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
         self.profile = None  # the document type (a Profile), chosen before the rules run
+        self.vocab = None    # the arithmetic vocabulary, when a configuration extends it
         # Work that several rules share (one scan of the pairs …), keyed by its maker.
         self.cache: dict = {}
 

@@ -25,7 +25,7 @@ def cn_to_int(s: str) -> int | None:
     for big in ("亿", "万"):  # split on the largest multiplier first
         if big in s:
             head, _, tail = s.partition(big)
-            high = cn_to_int(head) if head else 1
+            high = cn_to_int(head)
             low = cn_to_int(tail) if tail else 0
             if high is None or low is None or low >= CN_BIG[big]:
                 return None
@@ -45,8 +45,8 @@ def cn_to_int(s: str) -> int | None:
             digit = CN_DIGITS[c] if CN_DIGITS[c] else None
         else:
             unit = CN_UNITS[c]
-            if unit >= last_unit:
-                return None  # 十十, 千百 are not numerals
+            if unit >= last_unit or digit is None and not (c == "十" and total == 0):
+                return None  # 十十, 千百 are not numerals; only a leading 十 stands alone
             total += (1 if digit is None else digit) * unit
             digit, last_unit = None, unit
     return total + (digit or 0)

@@ -109,10 +109,21 @@ class Linter:
     def lint_document(self, doc: Document, config: Optional[Config] = None) -> FileResult:
         settings = config.settings_for(doc.path) if config else {}
         doc.profile = self.choose_profile(doc, config)
+        if config is not None and config.vocab:
+            doc.vocab = self._vocab(config)
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
         findings, errors = run_rules(doc, active)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
                           profile=doc.profile.name)
+
+    def _vocab(self, config: Config):
+        """The arithmetic vocabulary extended by ``config``, built once per configuration."""
+        key = ("vocab", id(config))
+        if key not in self._configs:
+            from .vocab import extended
+
+            self._configs[key] = extended(config.vocab)
+        return self._configs[key]
 
     def choose_profile(self, doc: Document, config: Optional[Config]):
         """--profile, else the configuration's choice for the file, else recognition."""

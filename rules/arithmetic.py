@@ -7,116 +7,15 @@ one unit inside one statement (between 。!?;), whose labels the vocabulary
 from __future__ import annotations
 
 import math
-import os
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.numbers import quantities
+from reportlint.vocab import vocab_of
 
-VOCAB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vocab")
 STATEMENT_END = re.compile(r"[。!?;\n]")
-
-
-# -- vocabulary ------------------------------------------------------------------------
-
-
-@dataclass
-class Vocab:
-    subsets: list = field(default_factory=list)     # [(subset words, superset words)]
-    rates: list = field(default_factory=list)       # [(names, numerator, denominator)]
-    bounded: set = field(default_factory=set)
-    growth: set = field(default_factory=set)
-    totals: set = field(default_factory=set)
-    breakdown: set = field(default_factory=set)
-    partitions: list = field(default_factory=list)
-    carry_over: set = field(default_factory=set)
-    neutral: set = field(default_factory=set)
-    adjusted: set = field(default_factory=set)
-    added: set = field(default_factory=set)
-    removed: set = field(default_factory=set)
-
-    def merge(self, data: dict) -> None:
-        for item in data.get("subsets", ()):
-            self.subsets.append((frozenset(item["subset"]), frozenset(item["superset"])))
-        for item in data.get("rates", ()):
-            self.rates.append((frozenset(item["names"]), frozenset(item["numerator"]),
-                               frozenset(item["denominator"])))
-        self.bounded |= set(data.get("bounded-rates", ()))
-        self.growth |= set(data.get("growth-words", ()))
-        self.totals |= set(data.get("totals", ()))
-        self.breakdown |= set(data.get("breakdown", ()))
-        self.partitions += [frozenset(p) for p in data.get("partitions", ())]
-        self.carry_over |= set(data.get("carry-over", ()))
-        self.neutral |= set(data.get("neutral", ()))
-        balance = data.get("balance", {})
-        self.adjusted |= set(balance.get("adjusted", ()))
-        self.added |= set(balance.get("added", ()))
-        self.removed |= set(balance.get("removed", ()))
-        self.__dict__.pop("_automaton", None)
-
-    @property
-    def labels(self) -> set:
-        words = set(self.neutral)
-        for sub, sup in self.subsets:
-            words |= sub | sup
-        for names, num, den in self.rates:
-            words |= names | num | den
-        for p in self.partitions:
-            words |= p
-        return words | self.bounded | self.added | self.removed
-
-    @property
-    def automaton(self):
-        a = self.__dict__.get("_automaton")
-        if a is None:
-            import ahocorasick
-
-            a = ahocorasick.Automaton()
-            for w in self.labels:
-                a.add_word(w, w)
-            a.make_automaton()
-            self.__dict__["_automaton"] = a
-        return a
-
-    def label(self, text: str, start: int, end: int) -> Optional[str]:
-        """The label of a number: the leftmost-longest vocabulary word in its clause."""
-        if end <= start:
-            return None
-        best = None
-        for last, word in self.automaton.iter(text, start, end):
-            first = last - len(word) + 1
-            if best is None or first < best[0] or first == best[0] and len(word) > len(best[1]):
-                best = (first, word)
-        if best is None or best[1] in self.neutral:
-            return None
-        return best[1]
-
-    def is_subset(self, sub: str, sup: str) -> bool:
-        return any(sub in a and sup in b for a, b in self.subsets)
-
-
-def _read_yaml(path: str) -> dict:
-    from ruamel.yaml import YAML
-
-    with open(path, encoding="utf-8") as f:
-        return YAML(typ="safe", pure=True).load(f) or {}
-
-
-@lru_cache(maxsize=1)
-def builtin_vocab() -> Vocab:
-    v = Vocab()
-    for name in sorted(os.listdir(VOCAB_DIR)):
-        if name.endswith(".yaml"):
-            v.merge(_read_yaml(os.path.join(VOCAB_DIR, name)))
-    return v
-
-
-def vocab_of(doc) -> Vocab:
-    """The vocabulary for ``doc``: the built-in one, extended by the configuration."""
-    return getattr(doc, "vocab", None) or builtin_vocab()
 
 
 # -- statements ---------------------------------------------------------------------------

@@ -1,0 +1,194 @@
+"""The vocabulary of counts: which labels are subsets of which, which rates go
+with which counts, which rates are bounded — data in rules/vocab/*.yaml, extended
+from .reportlint.yaml under ``vocab:``."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from .config import ConfigError, _where
+
+VOCAB_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                         "rules", "vocab")
+# key -> the shape of its value: words, a list of word lists, or mappings of word lists.
+SCHEMA = {
+    "subsets": ("mappings", ("subset", "superset")),
+    "rates": ("mappings", ("names", "numerator", "denominator")),
+    "bounded-rates": ("words", None),
+    "growth-words": ("words", None),
+    "totals": ("words", None),
+    "breakdown": ("words", None),
+    "partitions": ("word-lists", None),
+    "carry-over": ("words", None),
+    "neutral": ("words", None),
+    "balance": ("mapping", ("adjusted", "added", "removed")),
+}
+
+
+@dataclass
+class Vocab:
+    subsets: list = field(default_factory=list)     # [(subset words, superset words)]
+    rates: list = field(default_factory=list)       # [(names, numerator, denominator)]
+    bounded: set = field(default_factory=set)
+    growth: set = field(default_factory=set)
+    totals: set = field(default_factory=set)
+    breakdown: set = field(default_factory=set)
+    partitions: list = field(default_factory=list)
+    carry_over: set = field(default_factory=set)
+    neutral: set = field(default_factory=set)
+    adjusted: set = field(default_factory=set)
+    added: set = field(default_factory=set)
+    removed: set = field(default_factory=set)
+
+    def merge(self, data: dict) -> None:
+        for item in data.get("subsets", ()):
+            self.subsets.append((frozenset(item["subset"]), frozenset(item["superset"])))
+        for item in data.get("rates", ()):
+            self.rates.append((frozenset(item["names"]), frozenset(item["numerator"]),
+                               frozenset(item["denominator"])))
+        self.bounded |= set(data.get("bounded-rates", ()))
+        self.growth |= set(data.get("growth-words", ()))
+        self.totals |= set(data.get("totals", ()))
+        self.breakdown |= set(data.get("breakdown", ()))
+        self.partitions += [frozenset(p) for p in data.get("partitions", ())]
+        self.carry_over |= set(data.get("carry-over", ()))
+        self.neutral |= set(data.get("neutral", ()))
+        balance = data.get("balance", {})
+        self.adjusted |= set(balance.get("adjusted", ()))
+        self.added |= set(balance.get("added", ()))
+        self.removed |= set(balance.get("removed", ()))
+        self.__dict__.pop("_automaton", None)
+
+    @property
+    def labels(self) -> set:
+        words = set(self.neutral)
+        for sub, sup in self.subsets:
+            words |= sub | sup
+        for names, num, den in self.rates:
+            words |= names | num | den
+        for p in self.partitions:
+            words |= p
+        return words | self.bounded | self.added | self.removed
+
+    @property
+    def automaton(self):
+        a = self.__dict__.get("_automaton")
+        if a is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for w in self.labels:
+                a.add_word(w, w)
+            a.make_automaton()
+            self.__dict__["_automaton"] = a
+        return a
+
+    def label(self, text: str, start: int, end: int) -> Optional[str]:
+        """The label of a number: the leftmost-longest vocabulary word in its clause."""
+        if end <= start:
+            return None
+        best = None
+        for last, word in self.automaton.iter(text, start, end):
+            first = last - len(word) + 1
+            if best is None or first < best[0] or first == best[0] and len(word) > len(best[1]):
+                best = (first, word)
+        if best is None or best[1] in self.neutral:
+            return None
+        return best[1]
+
+    def is_subset(self, sub: str, sup: str) -> bool:
+        return any(sub in a and sup in b for a, b in self.subsets)
+
+
+def _read_yaml(path: str) -> dict:
+    from ruamel.yaml import YAML
+
+    with open(path, encoding="utf-8") as f:
+        return YAML(typ="safe", pure=True).load(f) or {}
+
+
+@lru_cache(maxsize=1)
+def builtin_vocab() -> Vocab:
+    v = Vocab()
+    for name in sorted(os.listdir(VOCAB_DIR)):
+        if name.endswith(".yaml"):
+            v.merge(_read_yaml(os.path.join(VOCAB_DIR, name)))
+    return v
+
+
+def vocab_of(doc) -> Vocab:
+    """The vocabulary for ``doc``: the built-in one, extended by the configuration."""
+    return getattr(doc, "vocab", None) or builtin_vocab()
+
+
+
+def validate(node, path: str) -> dict:
+    """Check a ``vocab:`` mapping (a ruamel round-trip node) against SCHEMA; plain values out."""
+    if not isinstance(node, dict):
+        line, col = _where(node)
+        raise ConfigError(path, line, col, "'vocab' must be a mapping (keys: "
+                                           f"{', '.join(SCHEMA)})")
+    out = {}
+    for key, value in node.items():
+        if key not in SCHEMA:
+            line, col = _where(node, key=key)
+            raise ConfigError(path, line, col, f"unknown vocab key '{key}' (known: {', '.join(SCHEMA)})")
+        shape, fields = SCHEMA[key]
+        out[key] = _shaped(value, shape, fields, node, key, path)
+    return out
+
+
+def _words(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+
+
+def _shaped(value, shape, fields, parent, key, path):
+    def fail(message, node=parent, k=key):
+        try:
+            line, col = node.lc.value(k)
+            line, col = line + 1, col + 1
+        except Exception:
+            line, col = _where(node, key=k)
+        raise ConfigError(path, line, col, message)
+
+    if shape == "words":
+        if not _words(value):
+            fail(f"vocab '{key}' must be a list of words")
+        return [str(x) for x in value]
+    if shape == "word-lists":
+        if not isinstance(value, list) or not all(_words(x) for x in value):
+            fail(f"vocab '{key}' must be a list of lists of words")
+        return [[str(x) for x in g] for g in value]
+    items = [value] if shape == "mapping" else value
+    if not isinstance(items, list):
+        fail(f"vocab '{key}' must be a list of mappings with {', '.join(fields)}")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            fail(f"vocab '{key}' must hold mappings with {', '.join(fields)}")
+        for f in item:
+            if f not in fields:
+                line, col = _where(item, key=f)
+                raise ConfigError(path, line, col, f"unknown key '{f}' in vocab '{key}' "
+                                                   f"(known: {', '.join(fields)})")
+        missing = [f for f in fields if f not in item] if shape == "mappings" else []
+        if missing:
+            line, col = _where(items, index=i) if shape == "mappings" else _where(item)
+            raise ConfigError(path, line, col, f"vocab '{key}' entry lacks {', '.join(missing)}")
+        for f in item:
+            if not _words(item[f]):
+                fail(f"'{f}' in vocab '{key}' must be a list of words", node=item, k=f)
+        out.append({f: [str(x) for x in item[f]] for f in item})
+    return out[0] if shape == "mapping" else out
+
+
+def extended(data: dict) -> Vocab:
+    """The built-in vocabulary plus a configuration's additions."""
+    v = Vocab()
+    base = builtin_vocab()
+    v.__dict__.update({k: (list(x) if isinstance(x, list) else set(x))
+                       for k, x in base.__dict__.items() if k != "_automaton"})
+    v.merge(data)
+    return v

@@ -1,0 +1,225 @@
+"""Arithmetic consistency: positives made by changing one number in a real seed
+sentence (from the issue), and look-alikes that must stay silent."""
+import glob
+import os
+
+import pytest
+
+from reportlint import check_text
+from tests.helpers import findings
+
+SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
+CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
+
+
+def seed(name):
+    with open(os.path.join(SEEDS, name + ".txt"), encoding="utf-8") as f:
+        return f.read()
+
+
+def arithmetic(text):
+    return [(f.rule, f.severity, text[f.start:f.end]) for f in check_text(text, select=["arithmetic"])]
+
+
+def changed(name, old, new):
+    text = seed(name)
+    assert text.count(old) >= 1, old
+    return text.replace(old, new, 1)
+
+
+# -- golden: the seeds are consistent ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["nanhu-2023", "hongqi-2021", "pujiang-2023", "shengsi-2022",
+                                  "qinzhou-2023"])
+def test_no_arithmetic_finding_on_the_seeds(name):
+    assert arithmetic(seed(name)) == []
+
+
+def test_no_arithmetic_finding_on_the_corpus():
+    files = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
+    if not files:
+        pytest.skip("the shared corpus is not beside this checkout")
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            assert arithmetic(f.read()) == [], path
+
+
+# -- golden: one number changed ----------------------------------------------------------------
+
+
+def test_hongqi_more_resolved_than_screened():
+    text = changed("hongqi-2021", "化解2836件", "化解2936件")
+    (f,) = findings(text, "subset-exceeds-total")
+    assert text[f.start:f.end] == "2936件"
+    assert text[f.related[0].start:f.related[0].end] == "2887件"
+    assert "2936件 > " in f.zh and "2887件" in f.zh
+
+
+def test_nanhu_parts_over_their_total():
+    text = changed("nanhu-2023", "宣布失效23件", "宣布失效33件")
+    (f,) = findings(text, "parts-sum-mismatch")
+    assert f.severity == "error"
+    assert text[f.start:f.end] == "187件、废止41件、宣布失效33件、修改1件"
+    assert "262" in f.zh and "252件" in f.zh
+    assert text[f.related[0].start:f.related[0].end] == "252件"
+
+
+def test_nanhu_parts_under_a_whole_breakdown_is_a_warning():
+    text = changed("nanhu-2023", "宣布失效23件", "宣布失效13件")
+    (f,) = findings(text, "parts-sum-mismatch")
+    assert f.severity == "warning" and "242" in f.zh
+
+
+def test_pujiang_rate_does_not_match():
+    text = changed("pujiang-2023", "调解成功率99.97%", "调解成功率98.97%")
+    (f,) = findings(text, "rate-mismatch")
+    assert text[f.start:f.end] == "98.97%"
+    assert "5929件/5931件" in f.zh and "99.97%" in f.zh
+
+
+def test_qinzhou_changes_do_not_balance():
+    text = changed("qinzhou-2023", "取消行政许可事项4项", "取消行政许可事项5项")
+    (f,) = findings(text, "balance-mismatch")
+    assert text[f.start:f.end] == "400项" and "401+3-5 = 399" in f.zh
+
+
+def test_qinzhou_rate_over_100():
+    text = changed("qinzhou-2023", "成功率为99%", "成功率为109%")
+    (f,) = findings(text, "rate-out-of-range")
+    assert text[f.start:f.end] == "109%"
+
+
+def test_nanhu_closed_over_received_counts_the_carry_over():
+    text = changed("nanhu-2023", "办结127件", "办结187件")
+    (f,) = findings(text, "subset-exceeds-total")
+    assert text[f.start:f.end] == "187件" and "152件" in f.zh
+    # 157 - 6 carried over from last year = 151 ≤ 152: consistent.
+    assert findings(changed("nanhu-2023", "办结127件", "办结157件"), "subset-exceeds-total") == []
+
+
+# -- unit cases and look-alikes ------------------------------------------------------------------
+
+
+def test_nested_breakdown_is_not_a_sum():
+    text = "共收到行政复议案件17件,其中受理案件11件,已办结8件,3件正在办理中。"
+    assert arithmetic(text) == []
+
+
+def test_refused_is_not_accepted():
+    # 不予受理6件 is not 受理: 审结9件 is not a subset of it.
+    text = "共收到行政应诉案件18件,其中不予受理6件,人民法院已审结9件,正在审理3件。"
+    assert arithmetic(text) == []
+
+
+def test_item_of_a_breakdown_over_the_total():
+    text = "共收到行政复议案件17件,其中受理案件19件。"
+    (f,) = findings(text, "subset-exceeds-total")
+    assert text[f.start:f.end] == "19件"
+
+
+def test_different_units_are_different_things():
+    assert arithmetic("共有112家企业参加,其中政策宣讲100次、培训200次。") == []
+
+
+def test_statements_are_separate():
+    # A number in one sentence is not a subset of a number in the next.
+    assert arithmetic("全区排查矛盾纠纷100件。全市化解矛盾纠纷2836件。") == []
+    assert arithmetic("排查矛盾纠纷100件;化解矛盾纠纷2836件。") == []
+
+
+def test_inexact_numbers_are_never_compared():
+    assert arithmetic("排查矛盾纠纷近100件,化解120余件。") == []
+    assert arithmetic("共梳理文件100余件,其中继续有效87件、废止41件。") == []
+
+
+def test_growth_rates_may_exceed_100():
+    assert arithmetic("收到行政复议申请152件,同比上升156.7%。") == []
+    assert arithmetic("行政诉讼案件数量同比增长120%,办结率为98%。") == []
+
+
+def test_satisfaction_rates_listed_with_fenbie():
+    assert arithmetic("办理工作和办理结果满意率分别为100%、98%。") == []
+    assert [r for r, _, _ in arithmetic("办理工作和办理结果满意率分别为100%、108%。")] == \
+        ["rate-out-of-range"]
+
+
+def test_rates_rounded_or_truncated_at_their_precision():
+    assert arithmetic("全区共排查各类矛盾纠纷2887件,化解2836件,调成率98%。") == []
+    assert arithmetic("共受理127件,办结127件,其中纠错2件,纠错率为1.57%。") == []
+    assert arithmetic("共受理127件,办结127件,其中纠错2件,纠错率为1.58%。") == []  # rounded
+    assert [r for r, _, _ in arithmetic("共受理127件,办结127件,其中纠错2件,纠错率为1.6%。")] == []
+    assert [r for r, _, _ in arithmetic("共受理127件,办结127件,其中纠错2件,纠错率为2.57%。")] == \
+        ["rate-mismatch"]
+
+
+def test_a_rate_matching_any_candidate_pair_is_fine():
+    text = "排查纠纷2887件,化解2836件,其中书面案件625件,化解606件;口头案件2262件,化解2230件,调成率98%。"
+    assert arithmetic(text) == []
+
+
+def test_parts_of_one_unit_with_fenbie_and_under_sum_without_partition():
+    # Parts that do not make up the whole (some kinds unnamed): a smaller sum is fine.
+    assert arithmetic("共开展培训30场,其中法治讲座12场、专题培训10场。") == []
+    (rule, sev, _), = arithmetic("共开展培训30场,其中法治讲座22场、专题培训10场。")
+    assert (rule, sev) == ("parts-sum-mismatch", "error")
+
+
+def test_balance_with_unknown_change_stays_silent():
+    assert arithmetic("清单401项调整为400项,其中新增3项,合并调整2项。") == []
+    assert arithmetic("清单401项调整为400项,其中新增3项,取消4项。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "2023年共开展道路交通安全和运输执法领域专项监督、涉企执法多头检查、重复检查专项监督、征收拆迁专项监督、"
+    "综合行政执法着装规范管理专项监督等4项专项监督工作。",
+    "打造文旅、海洋、渔业三大特色产业。",
+    "将国土空间划分为优化开发、重点开发、限制开发和禁止开发四类主体功能区。",
+    "开展培训、宣传等5项活动。",           # 等 may leave items out
+    "废止和修改、制定了一批法律法规。",      # 一批 counts nothing
+    "制定党的第三个历史决议、实现第一个百年奋斗目标。",
+])
+def test_list_counts_that_are_fine(text):
+    assert findings(text, "count-mismatch") == []
+
+
+def test_list_with_more_items_than_its_count():
+    text = "打造文旅、海洋、渔业、港航三大特色产业。"
+    (f,) = findings(text, "count-mismatch")
+    assert text[f.start:f.end] == "三大" and f.severity == "warning" and "4" in f.zh
+    text = "开展A专项监督、B专项监督、C专项监督等2项专项监督工作。"
+    (f,) = findings(text, "count-mismatch")
+    assert text[f.start:f.end] == "2项"
+
+
+# -- the vocabulary in .reportlint.yaml --------------------------------------------------------
+
+
+def test_a_relation_added_in_the_configuration(tmp_path, capsys):
+    from reportlint.cli import main
+    report = tmp_path / "r.txt"
+    report.write_text("标题\n全年走访企业120家,帮扶企业130家。\n", encoding="utf-8")
+    assert main(["--select", "arithmetic", str(report)]) == 0
+    (tmp_path / ".reportlint.yaml").write_text(
+        "vocab:\n  subsets:\n    - subset: [帮扶]\n      superset: [走访]\n", encoding="utf-8")
+    assert main(["--select", "arithmetic", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "subset-exceeds-total" in out and "130家" in out
+
+
+@pytest.mark.parametrize("yaml,line,col,words", [
+    ("vocab:\n  subsetz: []\n", 2, 3, "unknown vocab key 'subsetz'"),
+    ("vocab:\n  subsets:\n    - subset: [a]\n", 3, 7, "lacks superset"),
+    ("vocab:\n  bounded-rates: 成功率\n", 2, 18, "list of words"),
+    ("vocab:\n  subsets:\n    - {subset: [a], superset: b}\n", 3, 31, "'superset'"),
+])
+def test_broken_vocab_gives_path_line_col(tmp_path, capsys, yaml, line, col, words):
+    from reportlint.cli import main
+    cfg = tmp_path / ".reportlint.yaml"
+    cfg.write_text(yaml, encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("标题\n正文。\n", encoding="utf-8")
+    assert main([str(report)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{cfg}:{line}:{col}: "), err
+    assert words in err
