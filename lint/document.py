@@ -167,6 +167,7 @@ class Document:
         heading_lines = {h.line for h in self.headings}
         out: list[Paragraph] = []
         open_start = open_line = None
+        prev_end = 0
         text = self.folded
         for i, span in enumerate(self.line_spans, start=1):
             content = text[span.start:span.end]

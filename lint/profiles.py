@@ -7,15 +7,12 @@ built once per profile.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
 
 from .config import ConfigError, _where
 
-PROFILE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                           "rules", "profiles")
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000
 REGEX_TIMEOUT = 2.0
@@ -128,10 +125,12 @@ def _groups(v, node, key, path) -> tuple:
                                        "e.g. [[法治政府建设], [报告]]")
 
 
-def _patterns(v, node, key, path) -> tuple:
+def _patterns(v, node, key, path, trusted=False) -> tuple:
+    pats = _strings(v, node, key, path)
+    if trusted:
+        return pats  # built-in data: compiled when first used
     import regex
 
-    pats = _strings(v, node, key, path)
     for i, p in enumerate(pats):
         try:
             regex.compile(p)
@@ -152,7 +151,7 @@ def _unknown(node, known, path, what):
             raise ConfigError(path, line, col, f"unknown key '{k}' in {what} (known: {', '.join(known)})")
 
 
-def parse_profile(node, path: str, base: Optional[Profile] = None) -> Profile:
+def parse_profile(node, path: str, base: Optional[Profile] = None, trusted: bool = False) -> Profile:
     """Validate one profile mapping (a ruamel round-trip node) and build it.
 
     With ``base`` (from ``extends``), unnamed fields come from the base and parts
@@ -193,13 +192,13 @@ def parse_profile(node, path: str, base: Optional[Profile] = None) -> Profile:
             raise ConfigError(path, line, col, "'parts' must be a list")
         parts = {p.id: p for p in prof.parts}
         for i, pn in enumerate(parts_node):
-            part = _parse_part(pn, parts_node, i, path)
+            part = _parse_part(pn, parts_node, i, path, trusted)
             parts[part.id] = part
         prof.parts = tuple(parts.values())
     return prof
 
 
-def _parse_part(node, parent, index, path) -> Part:
+def _parse_part(node, parent, index, path, trusted=False) -> Part:
     if not isinstance(node, dict):
         line, col = _where(parent, index=index)
         raise ConfigError(path, line, col, "a part must be a mapping with id and name")
@@ -216,10 +215,10 @@ def _parse_part(node, parent, index, path) -> Part:
         name=_text_pair(node["name"], node, "name", path),
         required=required,
         headings=_strings(node["headings"], node, "headings", path) if "headings" in node else (),
-        heading_patterns=_patterns(node["heading-patterns"], node, "heading-patterns", path)
+        heading_patterns=_patterns(node["heading-patterns"], node, "heading-patterns", path, trusted)
         if "heading-patterns" in node else (),
         body=_strings(node["body"], node, "body", path) if "body" in node else (),
-        body_patterns=_patterns(node["body-patterns"], node, "body-patterns", path)
+        body_patterns=_patterns(node["body-patterns"], node, "body-patterns", path, trusted)
         if "body-patterns" in node else (),
     )
 
@@ -227,27 +226,15 @@ def _parse_part(node, parent, index, path) -> Part:
 # -- the set of profiles ------------------------------------------------------------------
 
 
-def _load_yaml(path: str):
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
-
-    try:
-        with open(path, encoding="utf-8") as f:
-            return YAML(typ="rt").load(f)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise ConfigError(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
-                          f"YAML error: {e.problem or e.context}") from None
-
-
 @lru_cache(maxsize=1)
 def builtin_profiles() -> dict:
+    """The profiles shipped in rules/profiles (trusted data, parsed through the cache)."""
+    from .datacache import builtin_data_files, load_yaml_data
+
     out = {}
-    for name in sorted(os.listdir(PROFILE_DIR)):
-        if name.endswith(".yaml"):
-            path = os.path.join(PROFILE_DIR, name)
-            prof = parse_profile(_load_yaml(path), path)
-            out[prof.name] = prof
+    for path in builtin_data_files("profiles"):
+        prof = parse_profile(load_yaml_data(path), path, trusted=True)
+        out[prof.name] = prof
     return out
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import sources
-from .config import Config, find_config, load_config
+from .config import Config, ConfigError, find_config, load_config
 from .document import Document
 from .engine import FileResult, run_rules, select_rules
 from .plugins import Registry, default_registry
@@ -19,10 +19,36 @@ SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 class Report:
     results: list = field(default_factory=list)   # FileResult, in the order linted
     errors: list = field(default_factory=list)    # (path, message)
+    fix_mode: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
+    fixed: int = 0                                # findings fixed (or that a diff fixes)
+    diffs: list = field(default_factory=list)     # unified diffs, in the order linted
+    fixed_stdin: Optional[bytes] = None           # standard input, fixed
+    unused_ignores: list = field(default_factory=list)  # (Config, set of used indices)
 
     @property
     def findings(self):
         return [f for r in self.results for f in r.findings]
+
+
+@dataclass
+class Outcome:
+    """What linting one file gives back; plain data, so it crosses process boundaries
+    (a Document holds caches that may not pickle: the parent rebuilds it from ``text``)."""
+
+    name: str
+    text: str = ""
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    profile: Optional[str] = None
+    fixed: int = 0
+    diff: str = ""
+    fixed_raw: Optional[bytes] = None             # standard input with --fix
+    used_ignores: tuple = ()                      # (config path, index of the entry)
+    failed: Optional[str] = None                  # the file could not be read
+
+    def result(self) -> FileResult:
+        return FileResult(path=self.name, doc=Document(self.text, path=self.name),
+                          findings=self.findings, errors=self.errors, profile=self.profile)
 
 
 @dataclass
@@ -35,7 +61,16 @@ class Linter:
     use_config: bool = True                  # --no-config turns discovery off
     max_bytes: int = sources.DEFAULT_MAX_BYTES
     profile: Optional[str] = None            # --profile: force this document type
+    report_unused: bool = False              # --report-unused-suppressions
+    fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
+    unsafe_fixes: bool = False               # --unsafe-fixes
     _configs: dict = field(default_factory=dict)
+
+    def settings(self) -> dict:
+        """What a worker process needs to build the same Linter."""
+        return {k: getattr(self, k) for k in (
+            "select", "ignore", "encoding", "config_path", "use_config", "max_bytes",
+            "profile", "report_unused", "fix", "unsafe_fixes")}
 
     # -- configuration ----------------------------------------------------------
 
@@ -107,14 +142,41 @@ class Linter:
         return self.lint_document(doc, config)
 
     def lint_document(self, doc: Document, config: Optional[Config] = None) -> FileResult:
+        return self.check(doc, config)[0]
+
+    def check(self, doc: Document, config: Optional[Config] = None) -> tuple:
+        """(FileResult, indices of the config's ignore entries used): rules, then suppressions."""
         settings = config.settings_for(doc.path) if config else {}
         doc.profile = self.choose_profile(doc, config)
         if config is not None and config.vocab:
             doc.vocab = self._vocab(config)
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
         findings, errors = run_rules(doc, active)
+        findings, used = self._suppress(doc, config, findings, active)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
-                          profile=doc.profile.name)
+                          profile=doc.profile.name), used
+
+    def _suppress(self, doc: Document, config: Optional[Config], findings: list, active):
+        used: set = set()
+        comments = "reportlint-" in doc.text
+        if not findings and not (comments and self.report_unused):
+            return findings, used
+        if not comments and not (config and config.ignore):
+            return findings, used
+        from . import suppress
+
+        if comments and suppress.has_comments(doc.path):
+            directives = suppress.parse(doc)
+            findings = suppress.apply_comments(doc, findings, directives)
+            if self.report_unused:
+                known = set(self.registry.rules) | self.registry.categories()
+                running = {a.rule.name for a in active} | {a.rule.category for a in active}
+                findings = sorted(findings + suppress.unused_comments(directives, known, running),
+                                  key=lambda f: (f.start, f.end, f.rule))
+        if config and config.ignore:
+            entries = suppress.entries_for(config, config.relative(doc.path))
+            findings, used = suppress.apply_ignores(doc, findings, entries)
+        return findings, used
 
     def _vocab(self, config: Config):
         """The arithmetic vocabulary extended by ``config``, built once per configuration."""
@@ -135,21 +197,145 @@ class Linter:
             return profiles[name]
         return recognise(doc, profiles, doc.title)
 
+    def process(self, path: str, name: str, raw: Optional[bytes] = None) -> Outcome:
+        """Lint (and with ``fix`` set, fix) one file; never raises for a bad file."""
+        try:
+            config = self.config_for(name if path == "-" else path)
+            source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes)
+        except (sources.SourceError, ConfigError) as e:
+            return Outcome(name, failed=str(e))
+        if not self.fix:
+            result, used = self.check(Document(source.text, path=name), config)
+            return _outcome(result, source.text, used, config)
+        from .fixes import FixError, fix_document, unified_diff, write_atomic
+
+        try:
+            fixed = fix_document(self.check, source, name, config, self.unsafe_fixes)
+        except FixError as e:
+            result, used = self.check(Document(source.text, path=name), config)
+            outcome = _outcome(result, source.text, used, config)
+            outcome.errors = outcome.errors + [f"not fixed: {e}"]
+            return outcome
+        outcome = _outcome(fixed.result, fixed.text, fixed.used_ignores, config)
+        outcome.fixed = fixed.count
+        if not fixed.count:
+            return outcome
+        if self.fix == "diff":
+            outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
+        elif path == "-":
+            outcome.fixed_raw = fixed.raw
+        else:
+            try:
+                write_atomic(path, fixed.raw)
+            except OSError as e:
+                result, used = self.check(Document(source.text, path=name), config)
+                outcome = _outcome(result, source.text, used, config)
+                outcome.errors = outcome.errors + [
+                    f"cannot write the fixes: {e.strerror or e}"]
+        return outcome
+
     def run(self, paths: list, stdin: Optional[bytes] = None,
-            stdin_filename: Optional[str] = None) -> Report:
+            stdin_filename: Optional[str] = None, jobs: Optional[int] = None,
+            progress=None) -> Report:
         """Lint every file under ``paths``; a broken configuration raises ConfigError
-        before any file is linted, since it ends the run."""
-        report = Report()
+        before any file is linted, since it ends the run.
+
+        ``jobs``: processes to lint in (None: one per CPU for a long list of files);
+        ``progress(done, total)`` is called after each file.  Results keep input order.
+        """
+        report = Report(fix_mode=self.fix)
         files = self.collect(paths, report)
         names = {p: (stdin_filename or "-") if p == "-" else p for p in files}
         files = [p for p in files if not self.config_for(names[p]).is_excluded(names[p])]
-        for path in files:
-            name = names[path]
-            try:
-                result = self.lint_file(path, raw=stdin if path == "-" else None, display_path=name)
-            except sources.SourceError as e:
-                report.errors.append((name, str(e)))
+        tasks = [(p, names[p], stdin if p == "-" else None) for p in files]
+        used_by_config: dict = {}
+        for done, outcome in enumerate(self._outcomes(tasks, jobs), start=1):
+            if progress:
+                progress(done, len(tasks))
+            if outcome.failed is not None:
+                report.errors.append((outcome.name, outcome.failed))
                 continue
-            report.results.append(result)
-            report.errors.extend((name, msg) for msg in result.errors)
+            report.results.append(outcome.result())
+            report.errors.extend((outcome.name, msg) for msg in outcome.errors)
+            report.fixed += outcome.fixed
+            if outcome.diff:
+                report.diffs.append(outcome.diff)
+            if outcome.fixed_raw is not None:
+                report.fixed_stdin = outcome.fixed_raw
+            for key in outcome.used_ignores:
+                used_by_config.setdefault(key[0], set()).add(key[1])
+        if self.report_unused:
+            report.unused_ignores = self._unused_ignores(
+                {names[p] for p in files}, used_by_config)
         return report
+
+    def _unused_ignores(self, names: set, used_by_config: dict) -> list:
+        """(Config, unused entry indices) for the configurations that governed the run;
+        entries for rules that --select/--ignore turned off are left out."""
+        out, seen = [], set()
+        for name in sorted(names):
+            config = self.config_for(name)
+            if not config.ignore or config.path in seen:
+                continue
+            seen.add(config.path)
+            used = used_by_config.get(config.path, set())
+            unused = [i for i, e in enumerate(config.ignore)
+                      if i not in used and self._rule_runs(e["rule"])]
+            if unused:
+                out.append((config, unused))
+        return out
+
+    def _rule_runs(self, name: str) -> bool:
+        from .engine import _matches
+
+        return any((not self.select or _matches(r, self.select))
+                   and not (self.ignore and _matches(r, self.ignore))
+                   and _matches(r, [name]) for r in self.registry.rules.values())
+
+    def _outcomes(self, tasks: list, jobs: Optional[int]):
+        """Each task's Outcome, in task order: in this process or in a pool."""
+        if jobs is None:
+            jobs = default_jobs(len(tasks))
+        if jobs <= 1 or len(tasks) <= 1 or self.registry is not default_registry():
+            for task in tasks:
+                yield self.process(*task)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork shares the parent's loaded modules; elsewhere workers import afresh.
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        workers = min(jobs, len(tasks))
+        chunk = max(1, min(8, len(tasks) // (workers * 4)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_init_worker, initargs=(self.settings(),)) as pool:
+            yield from pool.map(_work, tasks, chunksize=chunk)
+
+
+# More files than this are linted in parallel by default: below it, starting the
+# processes costs more than it saves.
+PARALLEL_MIN_FILES = 8
+
+
+def default_jobs(n_files: int) -> int:
+    return (os.cpu_count() or 1) if n_files > PARALLEL_MIN_FILES else 1
+
+
+def _outcome(result: FileResult, text: str, used: set, config: Optional[Config]) -> Outcome:
+    path = config.path if config else None
+    return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
+                   used_ignores=tuple((path, i) for i in sorted(used)))
+
+
+_worker_linter: Optional[Linter] = None
+
+
+def _init_worker(settings: dict) -> None:
+    """Each worker builds its own Linter, rules and automatons."""
+    global _worker_linter
+    _worker_linter = Linter(**settings)
+
+
+def _work(task: tuple) -> Outcome:
+    return _worker_linter.process(*task)

@@ -3,15 +3,12 @@ with which counts, which rates are bounded — data in rules/vocab/*.yaml, exten
 from .reportlint.yaml under ``vocab:``."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 from .config import ConfigError, _where
 
-VOCAB_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                         "rules", "vocab")
 # key -> the shape of its value: words, a list of word lists, or mappings of word lists.
 SCHEMA = {
     "subsets": ("mappings", ("subset", "superset")),
@@ -102,19 +99,13 @@ class Vocab:
         return any(sub in a and sup in b for a, b in self.subsets)
 
 
-def _read_yaml(path: str) -> dict:
-    from ruamel.yaml import YAML
-
-    with open(path, encoding="utf-8") as f:
-        return YAML(typ="safe", pure=True).load(f) or {}
-
-
 @lru_cache(maxsize=1)
 def builtin_vocab() -> Vocab:
+    from .datacache import builtin_data_files, load_yaml_data
+
     v = Vocab()
-    for name in sorted(os.listdir(VOCAB_DIR)):
-        if name.endswith(".yaml"):
-            v.merge(_read_yaml(os.path.join(VOCAB_DIR, name)))
+    for path in builtin_data_files("vocab"):
+        v.merge(load_yaml_data(path) or {})
     return v
 
 

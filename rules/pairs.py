@@ -346,7 +346,7 @@ class BadNesting(Rule):
                 en=f"{p.mark} opened inside {CLOSERS[outer]}…{outer} is not closed: add "
                    f"{closer} before the {outer} at {line}:{col}",
                 related=[Related(p.other, p.other + 1,
-                                 zh=f"外层在此闭合", en="the enclosing pair closes here")])
+                                 zh="外层在此闭合", en="the enclosing pair closes here")])
 
 
 class MixedWidthPair(Rule):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.profiles import REGEX_TIMEOUT, profile_of

@@ -406,7 +406,7 @@ def test_crlf_file_matches_its_lf_twin(tmp_path, capsys):
     write(tmp_path / "crlf.txt", text.replace("\n", "\r\n"))
     _, lf, _ = run(["--format", "concise", "--select", "pairs", "lf.txt"], capsys)
     _, crlf, _ = run(["--format", "concise", "--select", "pairs", "crlf.txt"], capsys)
-    assert lf.startswith(f"lf.txt:4:3: error reversed-quotes ")
+    assert lf.startswith("lf.txt:4:3: error reversed-quotes ")
     assert crlf.replace("crlf.txt", "lf.txt") == lf
     _, lf_json, _ = run(["--format", "json", "--select", "pairs", "lf.txt"], capsys)
     _, crlf_json, _ = run(["--format", "json", "--select", "pairs", "crlf.txt"], capsys)

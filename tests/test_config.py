@@ -1,6 +1,4 @@
 """Configuration: loading, validation errors with positions, discovery, globs."""
-import os
-
 import pytest
 
 from reportlint.cli import main

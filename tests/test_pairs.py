@@ -1,7 +1,7 @@
 """Quotation marks and brackets: positive cases and the look-alikes that must stay silent."""
 import pytest
 
-from tests.helpers import findings, spans
+from tests.helpers import findings
 
 
 def pairs(text, path="<text>"):

@@ -1,0 +1,58 @@
+"""The built-in YAML data (profiles, vocabulary), parsed once per machine.
+
+ruamel.yaml is a pure-Python parser: the few hundred lines of built-in data cost
+more to parse than linting a report does.  The parsed data is kept as JSON in the
+user's cache folder, keyed by the file's content, so a cold start reads JSON.  A
+cache that cannot be read or written is simply not used.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+
+
+def builtin_data_files(folder: str) -> list:
+    """The YAML files of a data folder beside the rule modules (installed or not)."""
+    import reportlint.rules
+
+    base = os.path.join(os.path.dirname(os.path.abspath(reportlint.rules.__file__)), folder)
+    return [os.path.join(base, n) for n in sorted(os.listdir(base)) if n.endswith(".yaml")]
+
+
+def cache_dir() -> str:
+    explicit = os.environ.get("REPORTLINT_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "reportlint")
+
+
+def load_yaml_data(path: str):
+    """The plain data (dicts, lists, strings, numbers) of a trusted YAML file."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    key = hashlib.sha256(raw).hexdigest()[:32]
+    cached = os.path.join(cache_dir(), f"{key}.json")
+    try:
+        with open(cached, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        pass
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
+    _store(cached, data)
+    return data
+
+
+def _store(path: str, data) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
+        pass  # no cache: the next run parses again

@@ -1,0 +1,173 @@
+"""Applying fixes: choose the ones that do not overlap, splice them into the bytes,
+write atomically, re-lint until nothing fixable is left.
+
+Only the replaced spans are encoded: every other byte of the file (its BOM, its
+line endings, its encoding) is copied from the original, and the result is
+decoded again to prove it says what the fixed text says.
+"""
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Optional
+
+# Re-lint and fix again at most this often (a fix may uncover another, as in ruff).
+MAX_PASSES = 10
+# BOM -> the stateless codec for the bytes after it, for the codecs that read a BOM.
+_BOM_CODECS = {
+    "utf-8-sig": ((codecs.BOM_UTF8, "utf-8"),),
+    "utf-16": ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")),
+    "utf-32": ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")),
+}
+
+
+class FixError(Exception):
+    """Fixes that cannot be written; the message is for the user."""
+
+
+@dataclass
+class Fixed:
+    """What fixing one file did."""
+
+    result: object          # the FileResult of the final text (remaining findings)
+    used_ignores: set
+    text: str
+    raw: bytes
+    count: int              # findings fixed
+    original_text: str
+
+
+def applicable(f, unsafe: bool) -> bool:
+    return f.fix is not None and (f.fix.safe or unsafe)
+
+
+def choose(findings: list, unsafe: bool = False) -> list:
+    """(fix, findings it fixes) in text order, none overlapping another.
+
+    Of two fixes that overlap the first in text order wins; the other finding is
+    looked at again after the re-lint.  Two insertions at one offset overlap.
+    """
+    chosen, last_start, last_end = [], -1, -1
+    for f in sorted((f for f in findings if applicable(f, unsafe)),
+                    key=lambda f: (f.fix.start, f.fix.end)):
+        fix = f.fix
+        if chosen and fix == chosen[-1][0]:
+            chosen[-1][1].append(f)     # one edit fixes both findings
+            continue
+        if fix.start < last_end or fix.start == last_start:
+            continue
+        chosen.append((fix, [f]))
+        last_start, last_end = fix.start, fix.end
+    return chosen
+
+
+def apply_text(text: str, fixes: list) -> str:
+    out, pos = [], 0
+    for fix in fixes:
+        out += [text[pos:fix.start], fix.replacement]
+        pos = fix.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _layout(raw: bytes, encoding: str) -> tuple:
+    """(length of the BOM, the codec of the bytes after it)."""
+    name = codecs.lookup(encoding).name
+    for bom, codec in _BOM_CODECS.get(name, ()):
+        if raw.startswith(bom):
+            return len(bom), codec
+    if name in ("utf-16", "utf-32"):
+        return 0, name + "-le"     # no BOM: Python reads these as little-endian
+    return 0, "utf-8" if name == "utf-8-sig" else name
+
+
+def splice(raw: bytes, text: str, encoding: str, fixes: list) -> tuple:
+    """(new bytes, new text): the fixes spliced into ``raw``, decoded as ``text``.
+
+    Raises FixError when a replacement cannot be encoded, or when the encoding is
+    one whose bytes cannot be cut apart (a stateful one): the file is then left alone.
+    """
+    new_text = apply_text(text, fixes)
+    prefix, codec = _layout(raw, encoding)
+    out, pos_b, pos_t = [raw[:prefix]], prefix, 0
+    try:
+        for fix in fixes:
+            kept = len(text[pos_t:fix.start].encode(codec))
+            out.append(raw[pos_b:pos_b + kept])
+            pos_b += kept + len(text[fix.start:fix.end].encode(codec))
+            out.append(fix.replacement.encode(codec))
+            pos_t = fix.end
+    except UnicodeEncodeError as e:
+        raise FixError(f"the fix {e.object[e.start:e.end]!r} cannot be written in "
+                       f"{encoding}") from None
+    out.append(raw[pos_b:])
+    new_raw = b"".join(out)
+    try:
+        same = new_raw.decode(encoding) == new_text
+    except UnicodeDecodeError:
+        same = False
+    if not same:
+        raise FixError(f"cannot splice fixes into a file in {encoding}: left unchanged")
+    return new_raw, new_text
+
+
+def fix_document(check, source, name: str, config, unsafe: bool) -> Fixed:
+    """Fix, re-lint and fix again until nothing applicable is left.
+
+    ``check(Document, config)`` lints a text and returns (FileResult, used ignores).
+    """
+    from .document import Document
+
+    text, raw, count = source.text, source.raw, 0
+    result, used = check(Document(text, path=name), config)
+    for _ in range(MAX_PASSES):
+        chosen = choose(result.findings, unsafe)
+        if not chosen:
+            break
+        raw, text = splice(raw, text, source.encoding, [fix for fix, _ in chosen])
+        count += sum(len(fs) for _, fs in chosen)
+        result, used = check(Document(text, path=name), config)
+    return Fixed(result, used, text, raw, count, source.text)
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    """A unified diff of two texts, as ``diff -u`` prints it."""
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    out = []
+    for line in difflib.unified_diff(a, b, fromfile=name, tofile=name):
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def write_atomic(path: str, data: bytes, mode: Optional[int] = None) -> None:
+    """Write through a temporary file in the same folder and ``os.replace``: a reader
+    sees the old file or the new one, never half of one.  Raises OSError."""
+    target = os.path.realpath(path)       # replace the file a symlink points to
+    if mode is None:
+        mode = os.stat(target).st_mode & 0o7777 if os.path.exists(target) else _new_file_mode()
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target) or ".",
+                               prefix="." + os.path.basename(target) + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)     # mkstemp makes 0600; keep the file's own mode
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -1,0 +1,39 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+    ::error file=a.txt,line=2,col=10,endLine=2,endColumn=15,title=reversed-quotes::message
+
+Columns are 1-based code points; the end column is exclusive, as in ruff's output.
+"""
+from __future__ import annotations
+
+from . import finding_location
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    """The message: GitHub unescapes %25, %0D and %0A."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    """A property value: also ``:`` and ``,``, which end a property."""
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **props) -> str:
+    fields = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    return f"::{level} {fields}::{escape_data(message)}"
+
+
+def render(report, registry, lang: str = "zh", **kw) -> str:
+    out = []
+    for r in report.results:
+        for f in r.findings:
+            loc = finding_location(r.doc, f)
+            out.append(command(LEVELS[f.severity], f.message(lang), file=r.path,
+                               line=loc["line"], col=loc["column"], endLine=loc["end_line"],
+                               endColumn=loc["end_column"], title=f.rule))
+    for path, message in report.errors:
+        out.append(command("error", message, file=path, title="reportlint"))
+    return "".join(line + "\n" for line in out)

@@ -1,0 +1,133 @@
+"""SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif) and other viewers.
+
+Columns and character offsets count Unicode code points (``columnKind``), as
+every other reportlint position does; end columns are exclusive, as SARIF wants.
+"""
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+from .. import __version__
+from . import finding_location
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI for a relative path (code scanning resolves it against the
+    repository), a file: URI for an absolute one."""
+    if os.path.isabs(path):
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"))
+
+
+def region(doc, start: int, end: int) -> dict:
+    loc = finding_location(doc, _Span(start, end))
+    return {"startLine": loc["line"], "startColumn": loc["column"],
+            "endLine": loc["end_line"], "endColumn": loc["end_column"],
+            "charOffset": start, "charLength": end - start}
+
+
+class _Span:
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+
+
+def rule_descriptor(rule, lang: str) -> dict:
+    from ..ruledoc import help_markdown, help_text
+
+    return {
+        "id": rule.name,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary.get(lang) or rule.name},
+        "fullDescription": {"text": rule.rationale.get(lang) or rule.summary.get(lang)
+                            or rule.name},
+        "help": {"text": help_text(rule, lang), "markdown": help_markdown(rule, lang)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+
+
+def _rules(report, registry) -> list:
+    from ..suppress import PSEUDO_RULES
+
+    rules = dict(registry.rules)
+    for f in report.findings:
+        if f.rule not in rules and f.rule in PSEUDO_RULES:
+            rules[f.rule] = PSEUDO_RULES[f.rule]
+    return [rules[name] for name in sorted(rules)]
+
+
+def result(doc, path: str, f, index: dict, lang: str) -> dict:
+    from ..baseline import fingerprint
+
+    uri = artifact_uri(path)
+    where = region(doc, f.start, f.end)
+    where["snippet"] = {"text": doc.text[f.start:f.end]}
+    out = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message(lang)},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": where}}],
+        "partialFingerprints": {"reportlint/v1": fingerprint(doc, f)},
+        "properties": {"category": f.category},
+    }
+    if f.rule in index:
+        out["ruleIndex"] = index[f.rule]
+    if f.related:
+        out["relatedLocations"] = [
+            {"id": i, "message": {"text": r.message(lang) or f.rule},
+             "physicalLocation": {"artifactLocation": {"uri": uri},
+                                  "region": region(doc, r.start, r.end)}}
+            for i, r in enumerate(f.related)]
+    if f.fix is not None:
+        out["fixes"] = [{
+            "description": {"text": (f"replace with {f.fix.replacement}" if lang == "en" else
+                                     f"改为{f.fix.replacement}")
+                            + ("" if f.fix.safe else (" (unsafe)" if lang == "en" else "(不安全)"))},
+            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [{
+                "deletedRegion": region(doc, f.fix.start, f.fix.end),
+                "insertedContent": {"text": f.fix.replacement}}]}],
+        }]
+    return out
+
+
+def _notifications(report, lang: str) -> list:
+    out = [{"level": "error", "message": {"text": message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]}
+           for path, message in report.errors]
+    from ..suppress import unused_ignore_notes
+
+    for config, line, col, message in unused_ignore_notes(report.unused_ignores, lang):
+        out.append({"level": "warning", "message": {"text": message}, "locations": [{
+            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(config)},
+                                 "region": {"startLine": line, "startColumn": col}}}]})
+    return out
+
+
+def as_dict(report, registry, lang: str) -> dict:
+    rules = _rules(report, registry)
+    index = {r.name: i for i, r in enumerate(rules)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "reportlint", "version": __version__, "semanticVersion": __version__,
+                "rules": [rule_descriptor(r, lang) for r in rules]}},
+            "columnKind": "unicodeCodePoints",
+            "results": [result(r.doc, r.path, f, index, lang)
+                        for r in report.results for f in r.findings],
+            "invocations": [{"executionSuccessful": not report.errors,
+                             "toolExecutionNotifications": _notifications(report, lang)}],
+        }],
+    }
+
+
+def render(report, registry, lang: str = "zh", **kw) -> str:
+    return json.dumps(as_dict(report, registry, lang), ensure_ascii=False, indent=2) + "\n"

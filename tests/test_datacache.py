@@ -1,0 +1,39 @@
+"""The parsed-data cache: used when present, ignored when broken, never required."""
+import json
+import os
+
+from reportlint import datacache
+
+
+def test_data_is_parsed_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "data.yaml"
+    src.write_text("names: [成功率, 办结率]\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"names": ["成功率", "办结率"]}
+    (cached,) = os.listdir(tmp_path / "cache")
+    # What is read back is the cache, not the YAML: change the cached copy and see it.
+    path = tmp_path / "cache" / cached
+    path.write_text(json.dumps({"names": ["from the cache"]}), encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"names": ["from the cache"]}
+    # Another content is another key: an edited file is parsed again.
+    src.write_text("names: [覆盖率]\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"names": ["覆盖率"]}
+
+
+def test_a_broken_or_unwritable_cache_is_not_used(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(blocker))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"a": 1}
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    datacache.load_yaml_data(str(src))
+    (cached,) = os.listdir(tmp_path / "c")
+    (tmp_path / "c" / cached).write_text("{not json", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"a": 1}
+
+
+def test_builtin_data_is_found_beside_the_rules():
+    names = [os.path.basename(p) for p in datacache.builtin_data_files("profiles")]
+    assert {"annual-report.yaml", "implementation-opinion.yaml", "generic.yaml"} <= set(names)
