@@ -27,6 +27,16 @@ def _names(value: str) -> list:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of processes, not {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reportlint",
                 description="A data-quality linter for published Chinese government reports.",
@@ -38,8 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated rule names or categories to run (only these)")
     p.add_argument("--ignore", type=_names, metavar="RULES",
                    help="comma-separated rule names or categories not to run")
-    p.add_argument("--format", choices=("text", "concise", "json"), default="text",
-                   help="output format (default: text)")
+    p.add_argument("--format", choices=("text", "concise", "json", "sarif", "github"),
+                   default="text", help="output format (default: text)")
+    p.add_argument("--output", metavar="FILE",
+                   help="write the report to FILE; the summary still goes to the terminal")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--lang", choices=("zh", "en"), default=None,
@@ -55,6 +67,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="skip files larger than this, with an error (default: 20)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text format (default: auto)")
+    fixing = p.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes to the files, then report what is left")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff; write nothing")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, also apply fixes marked unsafe")
+    gate = p.add_argument_group("gates and audits")
+    gate.add_argument("--baseline", metavar="FILE",
+                      help="report only findings that the baseline FILE does not hold")
+    gate.add_argument("--write-baseline", metavar="FILE",
+                      help="record the current findings in FILE and exit")
+    gate.add_argument("--report-unused-suppressions", action="store_true",
+                      help="report suppressions (comments, ignore: entries) that silence nothing")
+    gate.add_argument("--statistics", action="store_true",
+                      help="print the number of findings per rule instead of the findings")
+    gate.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                      help="lint in N processes (default: one per CPU for more than "
+                           "a few files; 1: no extra processes)")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
     return p
 
@@ -121,12 +152,6 @@ def main(argv: Optional[list] = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("reportlint: interrupted\n")
         return 130
-    except Exception as e:  # a bug of ours: one clear line, never a traceback
-        sys.stderr.write(f"reportlint: internal error: {type(e).__name__}: {e} "
-                         "(please report it; set REPORTLINT_DEBUG=1 for details)\n")
-        if os.environ.get("REPORTLINT_DEBUG"):
-            raise
-        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (… | head): stop quietly.
         try:
@@ -134,16 +159,26 @@ def main(argv: Optional[list] = None) -> int:
         except OSError:
             pass
         return EXIT_ERROR
+    except Exception as e:  # a bug of ours: one clear line, never a traceback
+        sys.stderr.write(f"reportlint: internal error: {type(e).__name__}: {e} "
+                         "(please report it; set REPORTLINT_DEBUG=1 for details)\n")
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        return EXIT_ERROR
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"reportlint: error: {message}\n")
+    return EXIT_ERROR
 
 
 def _lint_command(argv: list, out) -> int:
     args = build_parser().parse_args(argv)
     if not args.paths:
-        sys.stderr.write("reportlint: error: no path given (try 'reportlint .' or "
-                         "'reportlint --help')\n")
-        return EXIT_ERROR
-    from .config import ConfigError, level_at_least
-    from .formats import render
+        return _fail("no path given (try 'reportlint .' or 'reportlint --help')")
+    if args.baseline and args.write_baseline:
+        return _fail("--baseline and --write-baseline cannot be used together")
+    from .config import ConfigError
     from .plugins import default_registry
     from .runner import Linter
 
@@ -152,16 +187,16 @@ def _lint_command(argv: list, out) -> int:
     unknown = [n for n in (args.select or []) + (args.ignore or [])
                if n != "ALL" and n not in registry.rules and n not in registry.categories()]
     if unknown:
-        sys.stderr.write(f"reportlint: error: unknown rule or category: {', '.join(unknown)} "
-                         "(see 'reportlint rules')\n")
-        return EXIT_ERROR
+        return _fail(f"unknown rule or category: {', '.join(unknown)} (see 'reportlint rules')")
     if args.config and not os.path.isfile(args.config):
-        sys.stderr.write(f"reportlint: error: {args.config}: no such configuration file\n")
-        return EXIT_ERROR
+        return _fail(f"{args.config}: no such configuration file")
     linter = Linter(registry=registry, select=args.select, ignore=args.ignore,
                     encoding=args.encoding, config_path=args.config,
                     use_config=not args.no_config,
-                    max_bytes=int(args.max_file_size * 1024 * 1024), profile=args.profile)
+                    max_bytes=int(args.max_file_size * 1024 * 1024), profile=args.profile,
+                    report_unused=args.report_unused_suppressions,
+                    fix="diff" if args.diff else ("write" if args.fix else None),
+                    unsafe_fixes=args.unsafe_fixes)
     if args.profile:
         from .profiles import builtin_profiles
 
@@ -170,26 +205,138 @@ def _lint_command(argv: list, out) -> int:
             # A profile a configuration defines is checked when that configuration loads.
             linter.profile = _config_profile(linter, args.paths, args.profile)
             if linter.profile is None:
-                sys.stderr.write(f"reportlint: error: unknown profile '{args.profile}' "
-                                 f"(known: {', '.join(sorted(known))})\n")
-                return EXIT_ERROR
+                return _fail(f"unknown profile '{args.profile}' "
+                             f"(known: {', '.join(sorted(known))})")
+    known_findings = None
+    if args.baseline:   # read it first: a broken baseline ends the run before any work
+        from .baseline import BaselineError, load
+
+        try:
+            known_findings = load(args.baseline)
+        except BaselineError as e:
+            return _fail(str(e))
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    from .progress import Progress
+
+    progress = Progress(sys.stderr)
     try:
-        report = linter.run(args.paths, stdin=stdin, stdin_filename=args.stdin_filename)
+        report = linter.run(args.paths, stdin=stdin, stdin_filename=args.stdin_filename,
+                            jobs=args.jobs, progress=progress)
         lang = args.lang or _config_language(linter, args.paths) or "zh"
     except ConfigError as e:
         sys.stderr.write(f"{e}\n")
         return EXIT_ERROR
-    color = args.color == "always" or (
-        args.color == "auto" and out.isatty() and not os.environ.get("NO_COLOR"))
-    out.write(render(args.format, report, registry, lang, color=color))
-    out.flush()
-    if report.errors or registry.errors:
+    finally:
+        progress.close()
+    failed = bool(report.errors or registry.errors)
+    if args.write_baseline:
+        return _write_baseline(report, args.write_baseline, lang, failed)
+    if known_findings is not None:
+        from .baseline import apply
+
+        apply(report, known_findings, args.baseline)
+    notes = _unused_ignore_lines(report, lang)
+    if args.diff:
+        return _print_diffs(report, args, out, lang, failed)
+    return _print_report(report, registry, args, out, lang, failed, notes)
+
+
+def _write_baseline(report, path: str, lang: str, failed: bool) -> int:
+    from .baseline import BaselineError, write
+
+    try:
+        n = write(report, path)
+    except BaselineError as e:
+        return _fail(str(e))
+    sys.stderr.write(f"reportlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline "
+                     f"{path}\n" if lang == "en" else f"reportlint: 已将 {n} 个问题写入基线 {path}\n")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _unused_ignore_lines(report, lang: str) -> list:
+    if not report.unused_ignores:
+        return []
+    from .suppress import UNUSED, unused_ignore_notes
+
+    notes = unused_ignore_notes(report.unused_ignores, lang)
+    for path, line, col, message in notes:
+        sys.stderr.write(f"{path}:{line}:{col}: warning {UNUSED.name} {message}\n")
+    return notes
+
+
+def _print_diffs(report, args, out, lang: str, failed: bool) -> int:
+    """--diff, as ruff does it: the diffs only; exit 1 when there is something to fix."""
+    text = "".join(report.diffs)
+    if not _emit(text, args.output, out):
         return EXIT_ERROR
-    if args.fail_on != "never" and any(level_at_least(f.severity, args.fail_on)
-                                       for f in report.findings):
+    files = len(report.diffs)
+    sys.stderr.write(
+        f"Would fix {report.fixed} problem{'s' if report.fixed != 1 else ''} in {files} "
+        f"file{'s' if files != 1 else ''} (nothing written).\n" if lang == "en" else
+        f"可修复 {files} 个文件中的 {report.fixed} 个问题(未写入)。\n")
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if report.diffs else EXIT_OK
+
+
+def _print_report(report, registry, args, out, lang: str, failed: bool, notes: list) -> int:
+    from .config import level_at_least
+    from .formats import render
+
+    if report.fixed_stdin is not None:
+        # The fixed text owns standard output; the report goes to standard error.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.fixed_stdin)
+        sys.stdout.buffer.flush()
+        out = sys.stderr
+    if args.output:
+        if not _emit(render(args.format, report, registry, lang, color=False), args.output, out):
+            return EXIT_ERROR
+        terminal = _statistics(report, registry, args, lang) if args.statistics else ""
+        from .formats.text import terminal_summary
+
+        out.write(terminal + "\n".join(terminal_summary(report, lang)) + "\n")
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and out.isatty() and not os.environ.get("NO_COLOR"))
+        if args.statistics:
+            out.write(_statistics(report, registry, args, lang))
+        else:
+            out.write(render(args.format, report, registry, lang, color=color))
+        if args.fix and args.format != "text" and not args.statistics:
+            from .formats.text import terminal_summary
+
+            sys.stderr.write(terminal_summary(report, lang)[0] + "\n")
+    out.flush()
+    if failed:
+        return EXIT_ERROR
+    if args.fail_on != "never" and (
+            any(level_at_least(f.severity, args.fail_on) for f in report.findings)
+            or (notes and level_at_least("warning", args.fail_on))):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _statistics(report, registry, args, lang: str) -> str:
+    from .formats.statistics import render
+
+    return render(report, registry, lang, as_json=args.format == "json" and not args.output,
+                  unsafe=args.unsafe_fixes)
+
+
+def _emit(text: str, path: Optional[str], out) -> bool:
+    """Write the report to ``path`` (atomically) or to ``out``; False after a clear error."""
+    if not path:
+        out.write(text)
+        return True
+    from .fixes import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as e:
+        _fail(f"cannot write the report to {path}: {e.strerror or e}")
+        return False
+    return True
 
 
 def _first_config(linter, paths):

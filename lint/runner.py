@@ -23,7 +23,7 @@ class Report:
     fixed: int = 0                                # findings fixed (or that a diff fixes)
     diffs: list = field(default_factory=list)     # unified diffs, in the order linted
     fixed_stdin: Optional[bytes] = None           # standard input, fixed
-    unused_ignores: list = field(default_factory=list)  # (Config, set of used indices)
+    unused_ignores: list = field(default_factory=list)  # (Config, indices of unused entries)
 
     @property
     def findings(self):
@@ -212,26 +212,29 @@ class Linter:
         try:
             fixed = fix_document(self.check, source, name, config, self.unsafe_fixes)
         except FixError as e:
-            result, used = self.check(Document(source.text, path=name), config)
-            outcome = _outcome(result, source.text, used, config)
-            outcome.errors = outcome.errors + [f"not fixed: {e}"]
-            return outcome
+            return self._unfixed(source, name, config, f"not fixed: {e}")
         outcome = _outcome(fixed.result, fixed.text, fixed.used_ignores, config)
         outcome.fixed = fixed.count
-        if not fixed.count:
-            return outcome
-        if self.fix == "diff":
-            outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
-        elif path == "-":
-            outcome.fixed_raw = fixed.raw
-        else:
+        if path == "-":
+            if self.fix == "write":
+                outcome.fixed_raw = fixed.raw   # printed even when unchanged, as a filter
+        elif fixed.count and self.fix == "write":
             try:
                 write_atomic(path, fixed.raw)
             except OSError as e:
-                result, used = self.check(Document(source.text, path=name), config)
-                outcome = _outcome(result, source.text, used, config)
-                outcome.errors = outcome.errors + [
-                    f"cannot write the fixes: {e.strerror or e}"]
+                return self._unfixed(source, name, config,
+                                     f"cannot write the fixes: {e.strerror or e}")
+        if fixed.count and self.fix == "diff":
+            outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
+        return outcome
+
+    def _unfixed(self, source, name: str, config, error: str) -> Outcome:
+        """The findings of a file left as it was, and why it was."""
+        result, used = self.check(Document(source.text, path=name), config)
+        outcome = _outcome(result, source.text, used, config)
+        outcome.errors.append(error)
+        if source.path == "-" and self.fix == "write":
+            outcome.fixed_raw = source.raw
         return outcome
 
     def run(self, paths: list, stdin: Optional[bytes] = None,

@@ -13,8 +13,9 @@ holds the text, or is held in the text where it stands.
 
 Every suppression records what it silenced, so that ``--report-unused-suppressions``
 can name those that silence nothing: an unused comment is a finding of the
-pseudo-rule ``unused-suppression`` (one file tells everything about it), an unused
-``ignore:`` entry a warning line about the configuration (see the README).
+pseudo-rule ``unused-suppression`` (its file tells everything about it), an unused
+``ignore:`` entry a warning line about the configuration file, since only a run
+over every file it may apply to can tell (see the README).
 """
 from __future__ import annotations
 
@@ -221,14 +222,15 @@ def apply_ignores(doc, findings: list, entries: list) -> tuple:
     return kept, used
 
 
-def unused_ignore_lines(config, used: set, lang: str) -> list:
-    """``path:line:col: warning unused-suppression …`` for each unused entry."""
+def unused_ignore_notes(unused: list, lang: str) -> list:
+    """(config path, line, column, message) for each unused ``ignore:`` entry;
+    ``unused`` holds (Config, indices of its unused entries)."""
     out = []
-    for i, e in enumerate(getattr(config, "ignore", ()) or ()):
-        if i in used:
-            continue
-        what = f"rule: {e['rule']}, text: {e['text']}"
-        message = (f"ignore 条目没有抑制任何问题({what})" if lang == "zh" else
-                   f"ignore entry suppresses nothing ({what})")
-        out.append(f"{config.path}:{e['line']}:{e['col']}: warning {UNUSED.name} {message}")
+    for config, indices in unused:
+        for i in indices:
+            e = config.ignore[i]
+            what = f"rule: {e['rule']}, text: {e['text']}"
+            message = (f"ignore entry suppresses nothing ({what})" if lang == "en" else
+                       f"ignore 条目没有抑制任何问题({what})")
+            out.append((config.path, e["line"], e["col"], message))
     return out

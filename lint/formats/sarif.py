@@ -10,7 +10,6 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
-from . import finding_location
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -27,15 +26,10 @@ def artifact_uri(path: str) -> str:
 
 
 def region(doc, start: int, end: int) -> dict:
-    loc = finding_location(doc, _Span(start, end))
-    return {"startLine": loc["line"], "startColumn": loc["column"],
-            "endLine": loc["end_line"], "endColumn": loc["end_column"],
-            "charOffset": start, "charLength": end - start}
-
-
-class _Span:
-    def __init__(self, start, end):
-        self.start, self.end = start, end
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return {"startLine": line, "startColumn": column, "endLine": end_line,
+            "endColumn": end_column, "charOffset": start, "charLength": end - start}
 
 
 def rule_descriptor(rule, lang: str) -> dict:

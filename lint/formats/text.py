@@ -2,6 +2,8 @@
 underlined, and one summary line."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..document import display_width
 from . import summary
 from .concise import error_line, finding_line
@@ -65,8 +67,44 @@ def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str
             out.append("")
     for path, message in report.errors:
         out.append(error_line(path, message))
-    out.append(summary_line(report, lang))
+    if len(report.results) > 1:
+        if out and out[-1]:
+            out.append("")
+        out += [*file_table(report, lang), ""]
+    out += terminal_summary(report, lang)
     return "\n".join(out) + "\n"
+
+
+def terminal_summary(report, lang: str) -> list:
+    """The closing lines: what --fix did, then the counts."""
+    lines = []
+    if report.fix_mode == "write":
+        remaining = len(report.findings)
+        lines.append(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}, "
+                     f"{remaining} remaining." if lang == "en" else
+                     f"已修复 {report.fixed} 个问题,剩余 {remaining} 个。")
+    return lines + [summary_line(report, lang)]
+
+
+def file_table(report, lang: str) -> list:
+    """One row per file, worst first: findings per severity and the document type."""
+    heads = (("errors", "warnings", "info", "profile", "file") if lang == "en" else
+             ("错误", "警告", "提示", "文档类型", "文件"))
+    rows = []
+    for r in report.results:
+        counts = Counter(f.severity for f in r.findings)
+        rows.append((counts["error"], counts["warning"], counts["info"], r.profile or "-", r.path))
+    rows.sort(key=lambda row: (-row[0], -row[1], -row[2]))   # stable: input order on ties
+    widths = [max(display_width(str(x)) for x in [h] + [row[i] for row in rows])
+              for i, h in enumerate(heads)]
+
+    def line(cells) -> str:
+        numbers = [" " * (widths[i] - display_width(str(c))) + str(c)
+                   for i, c in enumerate(cells[:3])]
+        profile = str(cells[3]) + " " * (widths[3] - display_width(str(cells[3])))
+        return "  ".join(numbers + [profile, str(cells[4])])
+
+    return [line(heads)] + [line(row) for row in rows]
 
 
 def summary_line(report, lang: str) -> str:

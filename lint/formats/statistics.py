@@ -1,0 +1,39 @@
+"""``--statistics``: findings counted per rule, most frequent first (ruff's shape:
+count, rule, category, ``[*]`` when --fix can fix some, summary)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+
+def rows(report, registry, lang: str, unsafe: bool = False) -> list:
+    from ..fixes import applicable
+    from ..suppress import PSEUDO_RULES
+
+    counts, fixable, categories = Counter(), set(), {}
+    for f in report.findings:
+        counts[f.rule] += 1
+        categories[f.rule] = f.category
+        if applicable(f, unsafe):
+            fixable.add(f.rule)
+    out = []
+    for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = registry.rules.get(name) or PSEUDO_RULES.get(name)
+        summary = rule.summary.get(lang, "") if rule else ""
+        out.append({"count": count, "rule": name, "category": categories[name],
+                    "fixable": name in fixable, "summary": summary})
+    return out
+
+
+def render(report, registry, lang: str = "zh", as_json: bool = False, unsafe: bool = False,
+           **kw) -> str:
+    table = rows(report, registry, lang, unsafe)
+    if as_json:
+        return json.dumps(table, ensure_ascii=False, indent=2) + "\n"
+    if not table:
+        return ""
+    w_count = max(len(str(r["count"])) for r in table)
+    w_rule = max(len(r["rule"]) for r in table)
+    w_cat = max(len(r["category"]) for r in table)
+    return "".join(f"{r['count']:>{w_count}}  {r['rule']:<{w_rule}}  {r['category']:<{w_cat}}  "
+                   f"{'[*]' if r['fixable'] else '   '} {r['summary']}\n" for r in table)
