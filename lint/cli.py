@@ -126,6 +126,10 @@ def _explain_command(argv: list, out) -> int:
     _print_plugin_errors(reg)
     rule = reg.rules.get(args.rule)
     if rule is None:
+        from .suppress import PSEUDO_RULES
+
+        rule = PSEUDO_RULES.get(args.rule)
+    if rule is None:
         sys.stderr.write(f"reportlint: error: unknown rule '{args.rule}' "
                          "(see 'reportlint rules')\n")
         return EXIT_ERROR

@@ -1,6 +1,6 @@
 """Numerals and quantities: Arabic and Chinese numbers, 万/亿, units, percentages.
 
-``quantities(doc)`` finds every quantity with its exact span (offsets into the
+``parse_quantities(text)`` finds every quantity with its exact span (offsets into the
 text), its value in base units, its unit, whether it is exact (余, 多, 近, 约,
 超过, 以上, 左右, ranges such as 97至105项 make it inexact) and the words before
 it in its clause, from which the rules read its label.
@@ -68,17 +68,25 @@ UNITS = sorted("""件 个 项 次 名 人 家 份 条 户 篇 场 批 批次 人
                reverse=True)
 _UNIT = "|".join(map(re.escape, UNITS))
 _CN_NUM = f"[{CN_NUMERAL_CHARS}万亿]+"
-# A number: Arabic (with optional decimals) or Chinese; then 万/亿; then 余/多; then a unit or %.
-QUANTITY = re.compile(
-    rf"(?P<pre>近|约|超过|逾|不足|不到|将近|大约|上百|上千)?"
-    rf"(?:(?P<lo>\d+(?:\.\d+)?)\s*(?:至|到|-|—|~)\s*)?"
-    rf"(?:(?P<arabic>(?<![\d.第])\d+(?:\.\d+)?)|(?P<cn>(?<![{CN_NUMERAL_CHARS}第]){_CN_NUM}))"
+# Where a quantity may start: a number followed by a unit or %.  The pattern opens
+# with a single character class, which the regex engine skips to quickly; the
+# whole quantity is then matched only at these places, keeping the parse fast.
+CANDIDATE = re.compile(rf"[\d{CN_NUMERAL_CHARS}万亿](?:(?<=\d)[\d.]*[万亿]?|[{CN_NUMERAL_CHARS}万亿]*)"
+                       rf"(?:余|多)?(?:%|{_UNIT})")
+NUMBER_CHARS = set("0123456789.第" + CN_NUMERAL_CHARS + "万亿")
+# The quantity from its number on: number, 万/亿, 余/多, then a unit or %, then 以上 ….
+QUANTITY_AT = re.compile(
+    rf"(?:(?P<arabic>\d+(?:\.\d+)?)|(?P<cn>{_CN_NUM}))"
     rf"(?P<mult>万|亿)?(?P<approx1>余|多)?"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
+# Before the number: a marker that makes it inexact, or the low end of a range.
+APPROX_BEFORE = re.compile(r"(?:近|约|超过|逾|不足|不到|将近|大约|上百|上千)$")
+RANGE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
+_BEFORE_LAST = set("近约过逾足到百千至-—~ \t")  # the last character of either
 PERCENT_WORDS = re.compile(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
 # What ends a clause: the label of a quantity is found after the last of these.
-CLAUSE_END = re.compile(r"[,;:。!?、()\[\]“”《》\n]")
+CLAUSE_CHARS = frozenset(",;:。!?、()[]“”《》\n")
 CLAUSE_LOOKBACK = 40
 
 
@@ -110,18 +118,33 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
     end = len(text) if end is None else end
     out = []
-    for m in QUANTITY.finditer(text, start, end):
+    pos = start
+    for candidate in CANDIDATE.finditer(text, start, end):
+        at = candidate.start()
+        if at < pos or at > start and text[at - 1] in NUMBER_CHARS:
+            continue  # inside a number already read, the tail of one, or 第14次
+        m = QUANTITY_AT.match(text, at, end)
+        if m is None:
+            continue
+        pos = m.end()
         number = _number(m)
         if number is None:
             continue
         value, decimals = number
-        unit = "%" if m.group("pct") else m.group("unit")
         mult = m.group("mult")
         if mult:
             value *= CN_BIG[mult]
-        exact = not (m.group("pre") or m.group("lo") or m.group("approx1") or m.group("approx2"))
-        ctx = _clause_start(text, m.start(), start)
-        out.append(Quantity(m.start(), m.end(), value, unit, exact, decimals, ctx))
+        q_start = m.start()
+        exact = not (m.group("approx1") or m.group("approx2"))
+        if q_start > start and text[q_start - 1] in _BEFORE_LAST:
+            head = text[max(start, q_start - 12):q_start]
+            found = RANGE_BEFORE.search(head) or APPROX_BEFORE.search(head)
+            if found:
+                exact = False
+                q_start -= len(head) - found.start()
+        unit = "%" if m.group("pct") else m.group("unit")
+        ctx = _clause_start(text, q_start, start)
+        out.append(Quantity(q_start, m.end(), value, unit, exact, decimals, ctx))
     for m in PERCENT_WORDS.finditer(text, start, end):
         raw = m.group("cn")
         value = float(raw) if raw[0].isdigit() else cn_to_int(raw)
@@ -135,18 +158,9 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK."""
     lo = max(floor, pos - CLAUSE_LOOKBACK)
-    last = lo
-    for m in CLAUSE_END.finditer(text, lo, pos):
-        last = m.end()
-    return last
-
-
-def quantities(doc) -> list:
-    """All quantities of a document, found once and shared by the rules."""
-    found = doc.cache.get("quantities")
-    if found is None:
-        text = doc.folded
-        found = doc.cache["quantities"] = [
-            q for p in doc.paragraphs for q in parse_quantities(text, p.start, p.end)]
-    return found
+    i = pos - 1
+    while i >= lo and text[i] not in CLAUSE_CHARS:  # clauses are short: a few steps
+        i -= 1
+    return i + 1

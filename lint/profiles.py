@@ -68,11 +68,13 @@ class Profile:
 
         if self.automaton.kind != ahocorasick.AHOCORASICK:  # no wordings at all
             return
-        end = len(text) if end is None else end
-        for last, (length, uses) in self.automaton.iter(text, start, end):
+        # Slice first: the automaton copies the whole string it is given, so
+        # start/end arguments on a long text would make every call cost its length.
+        piece = text[start:end] if start or end is not None else text
+        for last, (length, uses) in self.automaton.iter(piece):
             for use, index in uses:
                 if use == kind:
-                    yield last + 1 - length, last + 1, index
+                    yield start + last + 1 - length, start + last + 1, index
 
     def matches(self, text: str, cues_kind: str, groups: tuple) -> bool:
         if not groups:

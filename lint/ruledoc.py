@@ -20,6 +20,7 @@ _WORDS = {
     "good": ("没有问题的例子:", "Accepted:"),
     "fix": ("可自动修正", "fixable with --fix"),
     "unsafe": ("可用 --unsafe-fixes 修正", "fixable with --unsafe-fixes"),
+    "flag": ("加上 {} 时报告。", "Reported with {}."),
 }
 
 
@@ -41,7 +42,7 @@ def yaml_value(v) -> str:
     return str(v)
 
 
-def example_finding(rule, lang: str = "zh"):
+def example_finding(rule):
     """The first finding the rule gives on its own bad example, if any."""
     bad = rule.examples.get("bad")
     if not bad:
@@ -69,13 +70,17 @@ def explain(rule, lang: str = "zh") -> str:
         lines.append(_word("options", lang))
         lines += [f"  {k}: {yaml_value(v)}" for k, v in rule.options.items()]
         lines.append("")
-    lines += [_word("configure", lang), "  rules:", f"    {rule.name}:",
-              f"      severity: {rule.severity}"]
-    lines += [f"      {k}: {yaml_value(v)}" for k, v in rule.options.items()]
-    lines.append("")
+    flag = getattr(rule, "enabled_by", None)
+    if flag:
+        lines += [_word("flag", lang).format(flag), ""]
+    else:
+        lines += [_word("configure", lang), "  rules:", f"    {rule.name}:",
+                  f"      severity: {rule.severity}"]
+        lines += [f"      {k}: {yaml_value(v)}" for k, v in rule.options.items()]
+        lines.append("")
     if rule.examples.get("bad"):
         lines += [_word("bad", lang)] + _indented(rule.examples["bad"])
-        f = example_finding(rule, lang)
+        f = example_finding(rule)
         if f is not None:
             doc_line = _position(rule.examples["bad"], f.start)
             note = ""

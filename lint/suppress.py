@@ -39,6 +39,7 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     category = "suppressions"
     severity = "warning"
+    enabled_by = "--report-unused-suppressions"   # not configured under rules:
     summary = {"zh": "没有抑制任何问题的抑制注释",
                "en": "a suppression comment that suppresses nothing"}
     rationale = {

@@ -87,8 +87,9 @@ class Vocab:
         if end <= start:
             return None
         best = None
-        for last, word in self.automaton.iter(text, start, end):
-            first = last - len(word) + 1
+        # Slice first: the automaton copies the whole string it is given.
+        for last, word in self.automaton.iter(text[start:end]):
+            first = start + last - len(word) + 1
             if best is None or first < best[0] or first == best[0] and len(word) > len(best[1]):
                 best = (first, word)
         if best is None or best[1] in self.neutral:

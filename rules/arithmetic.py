@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import quantities
+from reportlint.numbers import parse_quantities
 from reportlint.vocab import vocab_of
 
-STATEMENT_END = re.compile(r"[。!?;\n]")
+STATEMENT_END = re.compile(r"[。!?;]")
 
 
 # -- statements ---------------------------------------------------------------------------
@@ -35,40 +35,23 @@ def statements(doc) -> list:
         return cached
     text = doc.folded
     vocab = vocab_of(doc)
-    out, current, stmt_end = [], [], -1
-    qs = quantities(doc)
-    bounds = _statement_bounds(doc)
-    b = 0
-    prev_end = 0
-    for q in qs:
-        while b < len(bounds) and bounds[b][1] <= q.start:
-            b += 1
-        if b >= len(bounds):
-            break
-        if bounds[b][1] != stmt_end:
-            if current:
-                out.append(current)
-            current, stmt_end, prev_end = [], bounds[b][1], bounds[b][0]
-        ctx_start = max(q.context_start, prev_end)
-        current.append(Item(q, vocab.label(text, ctx_start, q.start), text[ctx_start:q.start]))
-        prev_end = q.end
-    if current:
-        out.append(current)
+    out = []
+    for p in doc.paragraphs:
+        current, stmt_end, prev_end = [], -1, p.start
+        for q in parse_quantities(text, p.start, p.end):
+            m = STATEMENT_END.search(text, q.end, p.end)
+            end = m.start() if m else p.end
+            if end != stmt_end:
+                if current:
+                    out.append(current)
+                current, stmt_end = [], end
+            ctx_start = max(q.context_start, prev_end)
+            current.append(Item(q, vocab.label(text, ctx_start, q.start), text[ctx_start:q.start]))
+            prev_end = q.end
+        if current:
+            out.append(current)
     doc.cache["arithmetic"] = out
     return out
-
-
-def _statement_bounds(doc) -> list:
-    text = doc.folded
-    bounds = []
-    for p in doc.paragraphs:
-        start = p.start
-        for m in STATEMENT_END.finditer(text, p.start, p.end):
-            bounds.append((start, m.start()))
-            start = m.end()
-        if start < p.end:
-            bounds.append((start, p.end))
-    return bounds
 
 
 def _fmt(v: float) -> str:
@@ -387,9 +370,8 @@ class BalanceMismatch(_Arithmetic):
 # -- count-mismatch ------------------------------------------------------------------------
 
 # A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
-LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})"
-                        r"(?P<m>项|个|大|类|种|条|方面|家|支|批)")
-LIST_START = re.compile(r"[,;:。!?()“”《》\n]")
+LIST_COUNT = re.compile(r"(?P<n>[\d一二两三四五六七八九十]{1,3})(?P<m>项|个|大|类|种|条|方面|家|支|批)")
+LIST_START = frozenset(",;:。!?()“”《》\n")
 MIN_SUFFIX = 2
 
 
@@ -444,10 +426,11 @@ class CountMismatch(_Arithmetic):
         text = doc.folded
         for p in doc.paragraphs:
             for m in LIST_COUNT.finditer(text, p.start, p.end):
-                start = p.start
-                for b in LIST_START.finditer(text, p.start, m.start()):
-                    start = b.end()
-                segments = text[start:m.start()].split("、")
+                start = m.start() - 1  # back to where the list starts: a few steps
+                while start >= p.start and text[start] not in LIST_START:
+                    start -= 1
+                start += 1
+                segments = text[start:m.start() - (text[m.start() - 1:m.start()] == "等")].split("、")
                 if len(segments) < 2 or not all(segments):
                     continue
                 stated = ordinal_value(m.group("n"))
@@ -456,7 +439,8 @@ class CountMismatch(_Arithmetic):
                 items = _count_items(segments)
                 if items is None:
                     continue
-                if items > stated or (items < stated and not m.group("etc")):
+                etc = text[m.start() - 1:m.start()] == "等"
+                if items > stated or (items < stated and not etc):
                     yield self.finding(
                         m.start("n"), m.end("m"),
                         zh=f"列举了{items}项,却称{m.group('n')}{m.group('m')}",

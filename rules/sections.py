@@ -16,7 +16,8 @@ from reportlint.profiles import REGEX_TIMEOUT, profile_of
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
 SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
 # 一是… as a heading of the lowest level: the item up to its full stop.
-ENUMERATION = re.compile(r"(?:^|(?<=[。;:,、!?\s]))[一二三四五六七八九十]{1,3}是([^。;]{1,60})")
+ENUMERATION = re.compile(r"[一二三四五六七八九十]{1,3}是([^。;]{1,60})")
+ENUMERATION_AFTER = set("。;:,、!?") | {""}
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,13 @@ class Coverage:
 def _heading_spans(doc):
     """(start, end, kind, level) of every heading title and every 一是 item."""
     spans = [(h.start, h.end, "heading", h.level) for h in doc.headings]
-    for m in ENUMERATION.finditer(doc.folded):
-        spans.append((m.start(1), m.end(1), "enumeration", 99))
+    text = doc.folded
+    for m in ENUMERATION.finditer(text):
+        # The pattern starts with a character class, which the engine scans for
+        # quickly; what may stand before 一是 is checked here.
+        before = text[m.start() - 1:m.start()]
+        if before in ENUMERATION_AFTER or before.isspace():
+            spans.append((m.start(1), m.end(1), "enumeration", 99))
     return spans
 
 
