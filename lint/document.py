@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
-from .numbers import CN_NUMERAL_CHARS, ordinal_value
+from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
 
 # U+FF01..U+FF5E -> U+0021..U+007E, U+3000 ideographic space -> space.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -47,6 +47,29 @@ _MD_TITLE = re.compile(r"\s*(#\s+)?")
 # A heading line longer than this that holds a full stop is a run-in heading:
 # "(一)组织领导进一步加强。一是…" — the heading is the part before the 。
 _STANDALONE_MAX = 60
+
+
+# In-paragraph enumerations.  What may stand right before an enumerator: white space or one of these marks
+# (full-width ASCII forms are folded to ASCII before matching).
+_BEFORE = frozenset("。;,:、!?.…—-“”‘’\"'()[]【】《》〈〉「」『』〔〕｡､")
+_ENUM_DIGIT = "一二三四五六七八九十"
+# 一是 … 十是, and 第一, 第一、 第一: — but not 统一是 / 第一次 / 第一、二产业 / 十一是.
+# Two patterns, each opening with a character class or a literal that the regex
+# engine skips to quickly; what stands before the enumerator is checked in code.
+SHI = re.compile(rf"(?P<n>[{_ENUM_DIGIT}])是")
+DI = re.compile(rf"第(?P<n>[{_ENUM_DIGIT}])(?:[,:]|[、､](?![{CN_NUMERAL_CHARS}第]))")
+
+
+def enumerators(text: str, start: int, end: int) -> list:
+    """(kind, value, start, end) of each enumerator in ``text[start:end]``, in order."""
+    found = []
+    for kind, pattern, width in (("shi", SHI, 2), ("di", DI, 2)):
+        for m in pattern.finditer(text, start, end):
+            before = text[m.start() - 1] if m.start() > start else ""
+            if before == "" or before in _BEFORE or before.isspace():
+                found.append((m.start(), kind, cn_to_int(m.group("n")), m.start() + width))
+    found.sort()
+    return [(kind, n, s, e) for s, kind, n, e in found]
 
 
 def fold(text: str) -> str:

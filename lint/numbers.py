@@ -90,7 +90,7 @@ CLAUSE_CHARS = frozenset(",;:。!?、()[]“”《》\n")
 CLAUSE_LOOKBACK = 40
 
 
-@dataclass(frozen=True)
+@dataclass
 class Quantity:
     start: int          # the quantity as written, markers included
     end: int
@@ -145,6 +145,8 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
         unit = "%" if m.group("pct") else m.group("unit")
         ctx = _clause_start(text, q_start, start)
         out.append(Quantity(q_start, m.end(), value, unit, exact, decimals, ctx))
+    if text.find("百分之", start, end) < 0:
+        return out
     for m in PERCENT_WORDS.finditer(text, start, end):
         raw = m.group("cn")
         value = float(raw) if raw[0].isdigit() else cn_to_int(raw)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.document import enumerators
 from reportlint.numbers import CN_NUMERAL_CHARS, cn_to_int
 
 ARABIC_STYLES = ("num", "num-paren")
@@ -49,17 +50,6 @@ _INLINE_MARKERS = {
     "num": re.compile(r"(?<![\d.])(\d{1,3})(?:\.|、)(?![\d.])"),
     "num-paren": re.compile(r"\((\d{1,3})\)"),
 }
-
-# What may stand right before an enumerator: white space or one of these marks
-# (full-width ASCII forms are folded to ASCII before matching).
-_BEFORE = re.escape("。;,:、!?.…—-“”‘’\"'()[]【】《》〈〉「」『』〔〕｡､") + r"\s"
-_ENUM_DIGIT = "一二三四五六七八九十"
-# 一是 … 十是, and 第一, 第一、 第一: — but not 统一是 / 第一次 / 第一、二产业 / 十一是.
-ENUMERATOR = re.compile(
-    rf"(?:^|(?<=[{_BEFORE}]))"
-    rf"(?:(?P<shi>(?P<shi_n>[{_ENUM_DIGIT}])是)"
-    rf"|(?P<di>第(?P<di_n>[{_ENUM_DIGIT}]))(?:[,:]|[、､](?![{CN_NUMERAL_CHARS}第])))")
-
 
 def int_to_cn(n: int) -> str:
     """1 -> 一, 10 -> 十, 21 -> 二十一 (up to 99; larger numbers in Arabic digits)."""
@@ -273,13 +263,9 @@ class EnumerationSequence(Rule):
     def check(self, doc, options):
         text = doc.folded
         for para in doc.paragraphs:
-            segment = text[para.start:para.end]
             # kind -> stack of open lists, each [value, start, end] of its last item
             lists: dict = {"shi": [], "di": []}
-            for m in ENUMERATOR.finditer(segment):
-                kind = "shi" if m.group("shi") else "di"
-                n = cn_to_int(m.group(kind + "_n"))
-                start, end = para.start + m.start(kind), para.start + m.end(kind)
+            for kind, n, start, end in enumerators(text, para.start, para.end):
                 stack = lists[kind]
                 item = [n, start, end]
                 if not stack:

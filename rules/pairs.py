@@ -75,8 +75,9 @@ def scan_paragraph(text: str, start: int, end: int) -> _Paragraph:
     marks = [(m.start(), m.group()) for m in MARKS.finditer(text, start, end)]
     if not marks:
         return out
-    ignored = {m.start() for m in INTERVAL.finditer(text, start, end)}
-    ignored |= {m.end() - 1 for m in INTERVAL.finditer(text, start, end)}
+    ignored = set()
+    for m in INTERVAL.finditer(text, start, end):
+        ignored.update((m.start(), m.end() - 1))
     reversed_at = _reversed_quotes(text, marks, ignored)
     for p, q in reversed_at:
         out.problems.append(Problem("reversed", p, q + 1, text[p]))

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.document import enumerators
 from reportlint.profiles import REGEX_TIMEOUT, profile_of
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
 SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
 # 一是… as a heading of the lowest level: the item up to its full stop.
-ENUMERATION = re.compile(r"[一二三四五六七八九十]{1,3}是([^。;]{1,60})")
-ENUMERATION_AFTER = set("。;:,、!?") | {""}
+ITEM_END = re.compile(r"[。;]")
+ITEM_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,12 @@ def _heading_spans(doc):
     """(start, end, kind, level) of every heading title and every 一是 item."""
     spans = [(h.start, h.end, "heading", h.level) for h in doc.headings]
     text = doc.folded
-    for m in ENUMERATION.finditer(text):
-        # The pattern starts with a character class, which the engine scans for
-        # quickly; what may stand before 一是 is checked here.
-        before = text[m.start() - 1:m.start()]
-        if before in ENUMERATION_AFTER or before.isspace():
-            spans.append((m.start(1), m.end(1), "enumeration", 99))
+    for p in doc.paragraphs:
+        for _, _, start, end in enumerators(text, p.start, p.end):
+            # The item up to its full stop reads as a heading of the lowest level.
+            stop = ITEM_END.search(text, end, min(p.end, end + ITEM_MAX))
+            spans.append((end, stop.start() if stop else min(p.end, end + ITEM_MAX),
+                          "enumeration", 99))
     return spans
 
 
