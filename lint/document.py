@@ -236,6 +236,18 @@ class Document:
         return [Span(m.start(), m.end()) for p in self.paragraphs
                 for m in _SENTENCE.finditer(text, p.start, p.end)]
 
+    @cached_property
+    def enumerations(self) -> list:
+        """Per paragraph, its enumerators 一是 / 第一, as (kind, value, start, end)."""
+        found = enumerators(self.folded, 0, len(self.text))
+        starts = [p.start for p in self.paragraphs]
+        out: list = [[] for _ in starts]
+        for item in found:
+            i = bisect_right(starts, item[2]) - 1
+            if i >= 0 and item[2] < self.paragraphs[i].end:
+                out[i].append(item)
+        return out
+
     # -- title -------------------------------------------------------------------
 
     @cached_property

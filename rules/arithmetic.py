@@ -36,9 +36,16 @@ def statements(doc) -> list:
     text = doc.folded
     vocab = vocab_of(doc)
     out = []
+    # One pass over the whole text, then the quantities of each paragraph in turn.
+    found = parse_quantities(text)
+    k = 0
     for p in doc.paragraphs:
         current, stmt_end, prev_end = [], -1, p.start
-        for q in parse_quantities(text, p.start, p.end):
+        while k < len(found) and found[k].start < p.start:
+            k += 1
+        while k < len(found) and found[k].end <= p.end:
+            q = found[k]
+            k += 1
             m = STATEMENT_END.search(text, q.end, p.end)
             end = m.start() if m else p.end
             if end != stmt_end:

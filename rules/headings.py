@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.document import enumerators
 from reportlint.numbers import CN_NUMERAL_CHARS, cn_to_int
 
 ARABIC_STYLES = ("num", "num-paren")
@@ -261,11 +260,10 @@ class EnumerationSequence(Rule):
                 "good": "主要做法:一是加强领导;二是完善制度;三是强化考核。"}
 
     def check(self, doc, options):
-        text = doc.folded
-        for para in doc.paragraphs:
+        for items in doc.enumerations:
             # kind -> stack of open lists, each [value, start, end] of its last item
             lists: dict = {"shi": [], "di": []}
-            for kind, n, start, end in enumerators(text, para.start, para.end):
+            for kind, n, start, end in items:
                 stack = lists[kind]
                 item = [n, start, end]
                 if not stack:

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.document import enumerators
 from reportlint.profiles import REGEX_TIMEOUT, profile_of
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
@@ -33,8 +32,8 @@ def _heading_spans(doc):
     """(start, end, kind, level) of every heading title and every 一是 item."""
     spans = [(h.start, h.end, "heading", h.level) for h in doc.headings]
     text = doc.folded
-    for p in doc.paragraphs:
-        for _, _, start, end in enumerators(text, p.start, p.end):
+    for p, items in zip(doc.paragraphs, doc.enumerations):
+        for _, _, start, end in items:
             # The item up to its full stop reads as a heading of the lowest level.
             stop = ITEM_END.search(text, end, min(p.end, end + ITEM_MAX))
             spans.append((end, stop.start() if stop else min(p.end, end + ITEM_MAX),
