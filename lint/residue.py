@@ -65,6 +65,7 @@ WIDGET = re.compile(
     rf"|{_BRACKETED}|{_BUTTONS}|{_FONT})"
     rf"(?=$|[\s|丨【\[]|{_NEXT_FIELD})"
 )
+WIDGET_HINT = re.compile(r"[浏访点阅打关返加收分扫字【\[]")
 _COUNTER_KEY = re.compile(_COUNTERS)
 # What may stand between two widgets of one group: 打印本页 | 关闭窗口
 WIDGET_GAP = re.compile(r"[\s|丨/·•]*")
@@ -203,7 +204,10 @@ def _scan(doc) -> list:
             continue
         # Widgets: tokens of their own, grouped when only separators stand between.
         group = None
-        for w in WIDGET.finditer(text, lo, hi):
+        # WIDGET opens with a look-behind, which the engine tries at every place;
+        # a line without any character a widget starts with is skipped first.
+        widgets = WIDGET.finditer(text, lo, hi) if WIDGET_HINT.search(text, lo, hi) else ()
+        for w in widgets:
             label = _label(w.group("w"))
             if group is not None and WIDGET_GAP.fullmatch(text, group.end, w.start()):
                 group.end = w.end()
@@ -215,7 +219,7 @@ def _scan(doc) -> list:
             whole[i] = True
             continue
         # A file name at the end of the line.
-        m = FILE_END.search(text, lo, hi)
+        m = FILE_END.search(text, lo, hi) if "." in text[max(lo, hi - 6):hi] else None
         if m:
             name_start = lo
             for stop in _SENTENCE_STOP.finditer(text, lo, m.start()):
