@@ -220,9 +220,7 @@ def _lint_command(argv: list, out) -> int:
         except BaselineError as e:
             return _fail(str(e))
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-    from .progress import Progress
-
-    progress = Progress(sys.stderr)
+    progress = _progress_bar()
     try:
         report = linter.run(args.paths, stdin=stdin, stdin_filename=args.stdin_filename,
                             jobs=args.jobs, progress=progress)
@@ -231,7 +229,8 @@ def _lint_command(argv: list, out) -> int:
         sys.stderr.write(f"{e}\n")
         return EXIT_ERROR
     finally:
-        progress.close()
+        if progress:
+            progress.close()
     failed = bool(report.errors or registry.errors)
     if args.write_baseline:
         return _write_baseline(report, args.write_baseline, lang, failed)
@@ -243,6 +242,18 @@ def _lint_command(argv: list, out) -> int:
     if args.diff:
         return _print_diffs(report, args, out, lang, failed)
     return _print_report(report, registry, args, out, lang, failed, notes)
+
+
+def _progress_bar():
+    """A progress bar on standard error when it is a terminal (drawn after a second)."""
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from .progress import Progress
+
+    return Progress(sys.stderr)
 
 
 def _write_baseline(report, path: str, lang: str, failed: bool) -> int:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import time
 
 WIDTH = 30
+DELAY = 1.0          # seconds of sweep before the bar appears
 REDRAW_EVERY = 0.1   # seconds
 
 
 class Progress:
-    def __init__(self, stream, delay: float = 1.0, clock=time.monotonic):
-        self.stream, self.delay, self.clock = stream, delay, clock
+    def __init__(self, stream, delay=None, clock=time.monotonic):
+        self.stream, self.clock = stream, clock
+        self.delay = DELAY if delay is None else delay
         self.started = clock()
         self.drawn_at = None
         try:

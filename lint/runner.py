@@ -311,9 +311,14 @@ class Linter:
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         workers = min(jobs, len(tasks))
         chunk = max(1, min(8, len(tasks) // (workers * 4)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_init_worker, initargs=(self.settings(),)) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=_init_worker, initargs=(self.settings(),))
+        try:
             yield from pool.map(_work, tasks, chunksize=chunk)
+        except BaseException:   # Ctrl-C, or the reader stopped: drop the queued files
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
 
 
 # More files than this are linted in parallel by default: below it, starting the
@@ -336,6 +341,10 @@ _worker_linter: Optional[Linter] = None
 
 def _init_worker(settings: dict) -> None:
     """Each worker builds its own Linter, rules and automatons."""
+    import signal
+
+    # Ctrl-C is the parent's to handle: a worker would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker_linter
     _worker_linter = Linter(**settings)
 

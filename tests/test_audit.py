@@ -166,6 +166,19 @@ def test_the_cli_draws_nothing_into_a_pipe(sweep, capsys):
     assert err == ""
 
 
+def test_the_cli_draws_on_a_terminal_and_clears_the_bar(sweep, monkeypatch, capsys):
+    monkeypatch.setattr("reportlint.progress.DELAY", 0.0)     # as if the sweep were long
+    monkeypatch.setattr("reportlint.progress.REDRAW_EVERY", 0.0)
+    tty = Tty()
+    monkeypatch.setattr("sys.stderr", tty)
+    main(["--select", "pairs", "--format", "concise", *sweep])
+    err = tty.getvalue()
+    assert err.startswith("\r[##########....................] 1/3")
+    assert "\r[##############################] 3/3" in err
+    assert err.endswith("\r" + " " * 54 + "\r")
+    assert capsys.readouterr().out.count("reversed-quotes") == 2    # stdout untouched
+
+
 # -- parallel runs ------------------------------------------------------------------------
 
 

@@ -81,3 +81,10 @@ def test_a_message_with_percent_and_a_line_break(tmp_path, capsys, monkeypatch):
     assert out == ("::warning file=a.txt,line=1,col=5,endLine=1,endColumn=6,title=percent::"
                    "100%25 wrong%0Aline two\n")
     assert code == 0
+
+
+def test_paths_from_a_folder_sweep_are_normalised(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(TITLE + "所获”枫桥式“称号。\n", encoding="utf-8")
+    _, out, _ = run(["--format", "github", "."], capsys)
+    assert out.startswith("::error file=sub/a.txt,line=2,col=3,")

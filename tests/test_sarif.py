@@ -169,3 +169,11 @@ def test_sarif_clean_run_has_no_results(tmp_path, capsys):
     assert data["runs"][0]["results"] == []
     assert data["runs"][0]["invocations"][0]["executionSuccessful"] is True
     assert code == 0
+
+
+def test_paths_from_a_folder_sweep_are_relative_uris(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(TITLE + "所获”枫桥式“称号。\n", encoding="utf-8")
+    _, out, _ = run(["--format", "sarif", "."], capsys)
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "sub/a.txt"

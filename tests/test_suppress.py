@@ -212,3 +212,13 @@ def test_ignore_config_errors(tmp_path, capsys, text, line, col, words):
     assert err.startswith(f"{tmp_path / '.reportlint.yaml'}:{line}:{col}: "), err
     for w in words:
         assert w in err
+
+
+def test_fix_leaves_suppressed_findings_alone(tmp_path, capsys):
+    name = md(tmp_path, "# " + TITLE, "<!-- reportlint-disable-next-line reversed-quotes -->\n" + A,
+              B)
+    code, out, _ = lint(name, capsys, "--fix")
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert A in text                                   # silenced: left as written
+    assert B.replace("”示范点“", "“示范点”") in text     # fixed
+    assert (code, out) == (0, "")

@@ -6,6 +6,8 @@ Columns are 1-based code points; the end column is exclusive, as in ruff's outpu
 """
 from __future__ import annotations
 
+import os
+
 from . import finding_location
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -26,14 +28,19 @@ def command(level: str, message: str, **props) -> str:
     return f"::{level} {fields}::{escape_data(message)}"
 
 
+def _file(path: str) -> str:
+    """The path as GitHub matches it against the checkout: ./a.txt is a.txt."""
+    return os.path.normpath(path).replace(os.sep, "/") if path != "-" else path
+
+
 def render(report, registry, lang: str = "zh", **kw) -> str:
     out = []
     for r in report.results:
         for f in r.findings:
             loc = finding_location(r.doc, f)
-            out.append(command(LEVELS[f.severity], f.message(lang), file=r.path,
+            out.append(command(LEVELS[f.severity], f.message(lang), file=_file(r.path),
                                line=loc["line"], col=loc["column"], endLine=loc["end_line"],
                                endColumn=loc["end_column"], title=f.rule))
     for path, message in report.errors:
-        out.append(command("error", message, file=path, title="reportlint"))
+        out.append(command("error", message, file=_file(path), title="reportlint"))
     return "".join(line + "\n" for line in out)

@@ -22,7 +22,7 @@ def artifact_uri(path: str) -> str:
         from pathlib import Path
 
         return Path(path).as_uri()
-    return quote(path.replace(os.sep, "/"))
+    return quote(os.path.normpath(path).replace(os.sep, "/"))   # ./a.txt -> a.txt
 
 
 def region(doc, start: int, end: int) -> dict:
