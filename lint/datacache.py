@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 
 
 def builtin_data_files(folder: str) -> list:
@@ -48,6 +47,8 @@ def load_yaml_data(path: str):
 
 
 def _store(path: str, data) -> None:
+    import tempfile
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")

@@ -7,6 +7,8 @@ built once per profile.
 """
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
@@ -27,6 +29,7 @@ class Part:
     heading_patterns: tuple = ()    # regular expressions over a heading
     body: tuple = ()                # wordings that cover the part in a sentence
     body_patterns: tuple = ()       # regular expressions over the text (stay in a sentence)
+    trusted: bool = False           # built-in: its patterns are known to run in linear time
 
 
 @dataclass
@@ -85,10 +88,25 @@ class Profile:
     @cached_property
     def compiled(self):
         """Per part: (heading patterns, body patterns), compiled once."""
-        import regex
+        return [([Pattern(p, part.trusted) for p in part.heading_patterns],
+                 [Pattern(p, part.trusted) for p in part.body_patterns]) for part in self.parts]
 
-        return [([regex.compile(p) for p in part.heading_patterns],
-                 [regex.compile(p) for p in part.body_patterns]) for part in self.parts]
+
+class Pattern:
+    """A profile's regular expression.  A user's pattern runs under the regex
+    module's timeout, since it may backtrack without bound; the built-in ones are
+    linear (bounded repeats of character classes) and use the faster stdlib re."""
+
+    def __init__(self, source: str, trusted: bool):
+        if trusted:
+            self._pattern, self._options = re.compile(source), {}
+        else:
+            import regex
+
+            self._pattern, self._options = regex.compile(source), {"timeout": REGEX_TIMEOUT}
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._pattern.search(text, pos, endpos, **self._options)
 
 
 # -- schema --------------------------------------------------------------------------
@@ -213,6 +231,7 @@ def _parse_part(node, parent, index, path, trusted=False) -> Part:
         line, col = _value_where(node, "required")
         raise ConfigError(path, line, col, "'required' must be true or false")
     return Part(
+        trusted=trusted,
         id=str(node["id"]),
         name=_text_pair(node["name"], node, "name", path),
         required=required,

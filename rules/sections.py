@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.profiles import REGEX_TIMEOUT, profile_of
+from reportlint.profiles import profile_of
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
 SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
@@ -54,7 +54,7 @@ def coverage(doc) -> list:
     for start, end, kind, level in sorted(_heading_spans(doc)):
         parts = {i for _, _, i in profile.hits(text, "heading", start, end)}
         parts |= {i for i, (heads, _) in enumerate(compiled)
-                  if any(p.search(text, start, end, timeout=REGEX_TIMEOUT) for p in heads)}
+                  if any(p.search(text, start, end) for p in heads)}
         for i in parts:
             if found[i] is None:
                 found[i] = Coverage(kind, start, end, top_level=(level == top))
@@ -70,7 +70,7 @@ def _body_hits(profile, text):
         yield i, start, end
     for i, (_, body) in enumerate(profile.compiled):
         for p in body:
-            m = p.search(text, timeout=REGEX_TIMEOUT)
+            m = p.search(text)
             if m:
                 yield i, m.start(), m.end()
 
