@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 # Re-lint and fix again at most this often (a fix may uncover another, as in ruff).
-MAX_PASSES = 10
+MAX_PASSES = 100
 # BOM -> the stateless codec for the bytes after it, for the codecs that read a BOM.
 _BOM_CODECS = {
     "utf-8-sig": ((codecs.BOM_UTF8, "utf-8"),),
@@ -122,15 +122,21 @@ def fix_document(check, source, name: str, config, unsafe: bool) -> Fixed:
     from .document import Document
 
     text, raw, count = source.text, source.raw, 0
+    seen = {hash(text)}   # hashes: a big file is not kept a hundred times
     result, used = check(Document(text, path=name), config)
     for _ in range(MAX_PASSES):
         chosen = choose(result.findings, unsafe)
         if not chosen:
-            break
+            return Fixed(result, used, text, raw, count, source.text)
         raw, text = splice(raw, text, source.encoding, [fix for fix, _ in chosen])
+        if hash(text) in seen:   # two rules undo each other's fixes: writing either is wrong
+            rules = sorted({f.rule for _, fs in chosen for f in fs})
+            raise FixError(f"the fixes of {', '.join(rules)} undo each other")
+        seen.add(hash(text))
         count += sum(len(fs) for _, fs in chosen)
         result, used = check(Document(text, path=name), config)
-    return Fixed(result, used, text, raw, count, source.text)
+    # Writing a state that a next --fix would change again would not be idempotent.
+    raise FixError(f"the fixes did not settle after {MAX_PASSES} rounds")
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

@@ -298,3 +298,35 @@ def test_unsafe_fixes_through_the_cli(tmp_path, capsys, custom):
     code, out, _ = run(["--fix", "--unsafe-fixes", "--format", "concise", "a.txt"], capsys)
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "x  y\n"
     assert (code, out) == (0, "")
+
+
+class FlipFlop(Rule):
+    """ab -> ba and ba -> ab: two fixes that undo each other."""
+
+    name, category, severity = "flip-flop", "custom", "error"
+    summary = {"zh": "来回", "en": "back and forth"}
+
+    def check(self, doc, options):
+        for word in ("ab", "ba"):
+            pos = doc.text.find(word)
+            if pos >= 0:
+                yield self.finding(pos, pos + 2, zh=word, en=word,
+                                   fix=Fix(pos, pos + 2, word[::-1]))
+
+
+class FlipFlopPlugin:
+    @hookimpl
+    def reportlint_rules(self):
+        return [FlipFlop()]
+
+
+def test_fixes_that_never_settle_leave_the_file_alone(tmp_path, capsys, monkeypatch):
+    registry = build_registry(builtin=(), entry_points=False, extra=[FlipFlopPlugin()])
+    monkeypatch.setattr("reportlint.plugins.default_registry", lambda: registry)
+    (tmp_path / "a.txt").write_text("xab\n", encoding="utf-8")
+    before = stat_of(tmp_path / "a.txt")
+    code, out, _ = run(["--fix", "--format", "concise", "a.txt"], capsys)
+    assert stat_of(tmp_path / "a.txt") == before
+    assert out.splitlines() == ["a.txt:1:2: error flip-flop ab",
+                                "a.txt: error: not fixed: the fixes of flip-flop undo each other"]
+    assert code == 2
