@@ -1,7 +1,10 @@
 """The command line: ``reportlint [PATH ...]``, ``reportlint rules``, ``reportlint explain RULE``.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 usage, configuration or read errors (the other files are still linted).
+2 usage, configuration, read or write errors (the other files are still linted).
+With --diff, 1 means there is something to fix; --write-baseline exits 0 unless
+there was an error.  Modules behind a flag (fixes, baseline, sarif …) are imported
+only when the flag is given, to keep the start of a plain run short.
 """
 from __future__ import annotations
 
