@@ -105,6 +105,11 @@ def test_sarif_regions_rules_and_fixes(sample, capsys):
     assert location["region"] == {"startLine": 2, "startColumn": 3, "endLine": 2,
                                   "endColumn": 8, "charOffset": 7, "charLength": 5,
                                   "snippet": {"text": "”枫桥式“"}}
+    # the baseline's fingerprint: rule, text before on the line, excerpt, text after
+    import hashlib
+
+    expected = hashlib.sha256("reversed-quotes\0𠮷说\0”枫桥式“\0。".encode()).hexdigest()[:20]
+    assert first["partialFingerprints"] == {"reportlint/v1": expected}
     (fix,) = first["fixes"]
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"]["uri"] == "a.txt"
