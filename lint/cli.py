@@ -14,6 +14,7 @@ import sys
 from typing import Optional
 
 from . import __version__
+from .formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "explain")
@@ -51,8 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated rule names or categories to run (only these)")
     p.add_argument("--ignore", type=_names, metavar="RULES",
                    help="comma-separated rule names or categories not to run")
-    p.add_argument("--format", choices=("text", "concise", "json", "sarif", "github"),
-                   default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="output format (default: text)")
     p.add_argument("--output", metavar="FILE",
                    help="write the report to FILE; the summary still goes to the terminal")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",

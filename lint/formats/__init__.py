@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
