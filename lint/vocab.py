@@ -56,7 +56,8 @@ class Vocab:
         self.adjusted |= set(balance.get("adjusted", ()))
         self.added |= set(balance.get("added", ()))
         self.removed |= set(balance.get("removed", ()))
-        self.__dict__.pop("_automaton", None)
+        for cached in [k for k in self.__dict__ if k.startswith("_")]:
+            del self.__dict__[cached]  # built again from the merged words
 
     @property
     def labels(self) -> set:
@@ -95,6 +96,17 @@ class Vocab:
         if best is None or best[1] in self.neutral:
             return None
         return best[1]
+
+    def has(self, text: str, words: str) -> bool:
+        """Whether ``text`` holds one of a word list (totals, breakdown, growth …)."""
+        pattern = self.__dict__.get("_re_" + words)
+        if pattern is None:
+            import re
+
+            pattern = re.compile("|".join(map(re.escape, sorted(getattr(self, words), key=len,
+                                                                reverse=True))) or "(?!)")
+            self.__dict__["_re_" + words] = pattern
+        return pattern.search(text) is not None
 
     def is_subset(self, sub: str, sup: str) -> bool:
         return any(sub in a and sup in b for a, b in self.subsets)
@@ -181,6 +193,6 @@ def extended(data: dict) -> Vocab:
     v = Vocab()
     base = builtin_vocab()
     v.__dict__.update({k: (list(x) if isinstance(x, list) else set(x))
-                       for k, x in base.__dict__.items() if k != "_automaton"})
+                       for k, x in base.__dict__.items() if not k.startswith("_")})
     v.merge(data)
     return v

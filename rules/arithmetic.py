@@ -26,6 +26,8 @@ class Item:
     q: object             # the Quantity
     label: Optional[str]
     context: str          # the words before it in its clause
+    total: bool = False       # 共/合计 … stands before it: it is a total
+    breakdown: bool = False   # 其中 stands before it: a breakdown starts
 
 
 def statements(doc) -> list:
@@ -53,7 +55,10 @@ def statements(doc) -> list:
                     out.append(current)
                 current, stmt_end = [], end
             ctx_start = max(q.context_start, prev_end)
-            current.append(Item(q, vocab.label(text, ctx_start, q.start), text[ctx_start:q.start]))
+            context = text[ctx_start:q.start]
+            current.append(Item(q, vocab.label(text, ctx_start, q.start), context,
+                                total=vocab.has(context, "totals"),
+                                breakdown=vocab.has(context, "breakdown")))
             prev_end = q.end
         if current:
             out.append(current)
@@ -98,7 +103,7 @@ class SubsetExceedsTotal(_Arithmetic):
             in_breakdown = False
             for i, it in enumerate(stmt):
                 q = it.q
-                if any(w in it.context for w in vocab.breakdown):
+                if it.breakdown:
                     in_breakdown = True
                 if not q.exact or q.is_percent:
                     continue
@@ -110,7 +115,7 @@ class SubsetExceedsTotal(_Arithmetic):
                 if in_breakdown and total is not None and total.q.unit == q.unit \
                         and q.value - allowance > total.q.value:
                     yield self._finding(doc, it, total, allowance, "total")
-                if total is None and any(w in it.context for w in vocab.totals):
+                if total is None and it.total:
                     total = it
 
     @staticmethod
@@ -171,7 +176,7 @@ class PartsSumMismatch(_Arithmetic):
         text = doc.folded
         for stmt in statements(doc):
             for i, it in enumerate(stmt):
-                if not any(w in it.context for w in vocab.totals) or it.q.is_percent:
+                if not it.total or it.q.is_percent:
                     continue
                 parts = self._parts(text, stmt, i, vocab)
                 if len(parts) < 2 or not it.q.exact or not all(p.q.exact for p in parts):
@@ -316,7 +321,7 @@ class RateOutOfRange(_Arithmetic):
                     name = found or name  # 满意率分别为100%、98%: the name carries on
                 else:
                     name = None
-                if name is None or any(w in it.context for w in vocab.growth):
+                if name is None or vocab.has(it.context, "growth"):
                     continue
                 if q.value > 100:
                     yield self.finding(
@@ -378,6 +383,7 @@ class BalanceMismatch(_Arithmetic):
 
 # A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
 LIST_COUNT = re.compile(r"(?P<n>[\d一二两三四五六七八九十]{1,3})(?P<m>项|个|大|类|种|条|方面|家|支|批)")
+LIST_MAX = 200  # how far back a 、-list is looked for
 LIST_START = frozenset(",;:。!?()“”《》\n")
 MIN_SUFFIX = 2
 
@@ -433,6 +439,8 @@ class CountMismatch(_Arithmetic):
         text = doc.folded
         for p in doc.paragraphs:
             for m in LIST_COUNT.finditer(text, p.start, p.end):
+                if text.find("、", max(p.start, m.start() - LIST_MAX), m.start()) < 0:
+                    continue  # no list before it: 一个, 十大, 3项 alone
                 start = m.start() - 1  # back to where the list starts: a few steps
                 while start >= p.start and text[start] not in LIST_START:
                     start -= 1

@@ -5,12 +5,18 @@ repeated run is grown by comparing neighbours, never by pairwise search.
 """
 from __future__ import annotations
 
+import re
+
 from reportlint import Related, Rule, hookimpl
 
 
 def _key(doc, start: int, end: int) -> str:
     """What makes two pieces of text the same: folded, white space removed."""
-    return "".join(doc.folded[start:end].split())
+    piece = doc.folded[start:end]
+    return "".join(piece.split()) if _SPACE.search(piece) else piece
+
+
+_SPACE = re.compile(r"\s")
 
 
 class DuplicateBlock(Rule):
@@ -88,6 +94,8 @@ class DuplicateBlock(Rule):
             while k < len(sentences) and sentences[k].start < p.end:
                 s = sentences[k]
                 k += 1
+                if s.end - s.start < min_chars:
+                    continue  # a key is never longer than its text
                 key = _key(doc, s.start, s.end)
                 if len(key) < min_chars:
                     continue
