@@ -243,3 +243,17 @@ def test_default_jobs():
 def test_jobs_must_be_positive(capsys, value):
     code, _, err = run(["--jobs", value, "x.txt"], capsys)
     assert code == 2 and "--jobs" in err
+
+
+def test_parallel_runs_pool_what_the_ignore_entries_silenced(tmp_path, capsys):
+    # ten files; the ignore entry is used by the last one only, linted by some worker
+    for i in range(10):
+        (tmp_path / f"r{i}.txt").write_text(TITLE + (A if i == 9 else "正文。\n"), encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text(
+        "ignore:\n  - {rule: reversed-quotes, text: 枫桥式}\n  - {rule: pairs, text: 没有}\n",
+        encoding="utf-8")
+    serial = run(["--report-unused-suppressions", "--jobs", "1", "."], capsys)
+    parallel = run(["--report-unused-suppressions", "--jobs", "2", "."], capsys)
+    assert parallel == serial
+    assert serial[2] == (f"{tmp_path / '.reportlint.yaml'}:3:5: warning unused-suppression "
+                         "ignore 条目没有抑制任何问题(rule: pairs, text: 没有)\n")
