@@ -9,3 +9,13 @@ def findings(text, rule, path="<text>"):
 
 def spans(text, rule, path="<text>"):
     return [(f.start, f.end) for f in findings(text, rule, path)]
+
+
+def run_cli(argv, capsys):
+    """Run the CLI in-process: (exit code, stdout, stderr); never a traceback."""
+    from reportlint.cli import main
+
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err

@@ -7,6 +7,9 @@ import shutil
 import pytest
 
 from reportlint.cli import main
+from tests.helpers import run_cli as run
+
+pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.progress import Progress
 from reportlint.runner import PARALLEL_MIN_FILES, default_jobs
 
@@ -16,19 +19,6 @@ A = "所获”枫桥式“称号。\n"
 B = "又获”示范点“称号。\n"
 UNMATCHED = "推动依法办事”入围。\n"
 MIXED = "本报告（草案）经审议（通过），文件（秘密)已归档。\n"
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture

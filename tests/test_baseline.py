@@ -5,24 +5,13 @@ import os
 
 import pytest
 
-from reportlint.cli import main
+from tests.helpers import run_cli as run
+
+pytestmark = pytest.mark.usefixtures("isolated_repo")
 
 TITLE = "关于依法行政工作的情况说明\n"
 A = "所获”枫桥式“称号。\n"
 B = "又获”示范点“称号。\n"
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
 
 
 def write(path, text):

@@ -8,6 +8,9 @@ import pytest
 
 from reportlint import Fix, Rule, hookimpl
 from reportlint.cli import main
+from tests.helpers import run_cli as run
+
+pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.fixes import FixError, choose, splice, write_atomic
 from reportlint.plugins import build_registry
 from reportlint.rule import Finding
@@ -17,19 +20,6 @@ TITLE = "关于依法行政工作的情况说明"
 # reversed quotes (a safe fix) and a half-width ) among full-width brackets (a safe fix)
 BAD = ["郑宅司法所荣获省级”枫桥式“司法所。", "本报告（草案）经审议（通过），文件（秘密)已归档。"]
 GOOD = ["郑宅司法所荣获省级“枫桥式”司法所。", "本报告（草案）经审议（通过），文件（秘密）已归档。"]
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
 
 
 def stat_of(path):

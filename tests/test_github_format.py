@@ -2,24 +2,13 @@
 import pytest
 
 from reportlint import Rule, hookimpl
-from reportlint.cli import main
+from tests.helpers import run_cli as run
+
+pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.formats.github import command, escape_data, escape_property
 from reportlint.plugins import build_registry
 
 TITLE = "关于依法行政工作的情况说明\n"
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
 
 
 def test_escaping_of_messages_and_properties():

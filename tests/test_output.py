@@ -3,24 +3,15 @@ import json
 
 import pytest
 
-from reportlint.cli import main
+from tests.helpers import run_cli as run
 
 TITLE = "关于依法行政工作的情况说明\n"
 A = "所获”枫桥式“称号。\n"
 
 
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text(TITLE + A, encoding="utf-8")
+def report_file(isolated_repo):
+    (isolated_repo / "a.txt").write_text(TITLE + A, encoding="utf-8")
 
 
 def test_json_to_a_file_and_the_summary_to_the_terminal(tmp_path, capsys):

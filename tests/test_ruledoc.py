@@ -3,18 +3,11 @@ import os
 
 import pytest
 
-from reportlint.cli import main
+from tests.helpers import run_cli as run
 from reportlint.plugins import build_registry
 from reportlint.ruledoc import TABLE_END, TABLE_START, explain, main as ruledoc_main, rules_table
 
 README = os.path.join(os.path.dirname(__file__), "..", "README.md")
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def test_readme_rule_table_is_up_to_date():

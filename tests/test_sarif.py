@@ -6,7 +6,9 @@ import os
 import jsonschema
 import pytest
 
-from reportlint.cli import main
+from tests.helpers import run_cli as run
+
+pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.plugins import default_registry
 
 SCHEMA_PATH = os.path.join(os.path.dirname(__file__), "data", "sarif-schema-2.1.0.json")
@@ -20,19 +22,6 @@ def sarif_validator():
     # it, or every document would pass.
     schema = dict(schema, **{"$ref": "#/definitions/Root"})
     return jsonschema.Draft7Validator(schema)
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture

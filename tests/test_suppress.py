@@ -2,20 +2,15 @@
 --report-unused-suppressions."""
 import pytest
 
-from reportlint.cli import main
+from tests.helpers import run_cli as run
+
+pytestmark = pytest.mark.usefixtures("isolated_repo")
 
 A = "所获”枫桥式“称号。"     # reversed quotes at column 3
 B = "又获”示范点“称号。"     # reversed quotes at column 3
 MSG_A = "reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”"
 MSG_B = "reversed-quotes 引号方向颠倒:”示范点“,应为“示范点”"
 TITLE = "关于依法行政工作的情况说明"
-
-
-def run(argv, capsys):
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def lint(name, capsys, *extra):
@@ -25,12 +20,6 @@ def lint(name, capsys, *extra):
 def md(tmp_path, *lines, name="a.md"):
     (tmp_path / name).write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     return name
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
 
 
 # -- comments ---------------------------------------------------------------------------
