@@ -89,19 +89,21 @@ def display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-@dataclass(frozen=True)
+# Plain (not frozen) dataclasses with slots: a document has tens of thousands of
+# spans, and a frozen dataclass is twice as slow to create.
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Paragraph(Span):
     first_line: int  # 1-based
     last_line: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Heading(Span):
     """A numbered or Markdown heading; ``start``/``end`` cover its title."""
 

@@ -90,7 +90,7 @@ CLAUSE_CHARS = frozenset(",;:。!?、()[]“”《》\n")
 CLAUSE_LOOKBACK = 40
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     start: int          # the quantity as written, markers included
     end: int

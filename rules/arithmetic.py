@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import parse_quantities
+from reportlint.numbers import ordinal_value, parse_quantities
 from reportlint.vocab import vocab_of
 
 STATEMENT_END = re.compile(r"[。!?;]")
@@ -21,7 +21,7 @@ STATEMENT_END = re.compile(r"[。!?;]")
 # -- statements ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     q: object             # the Quantity
     label: Optional[str]
@@ -383,8 +383,8 @@ class BalanceMismatch(_Arithmetic):
 
 # A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
 LIST_COUNT = re.compile(r"(?P<n>[\d一二两三四五六七八九十]{1,3})(?P<m>项|个|大|类|种|条|方面|家|支|批)")
-LIST_MAX = 200  # how far back a 、-list is looked for
 LIST_START = frozenset(",;:。!?()“”《》\n")
+CLAUSE_STOP = re.compile(r"[,;:。!?()“”《》\n]")
 MIN_SUFFIX = 2
 
 
@@ -434,33 +434,44 @@ class CountMismatch(_Arithmetic):
                 "good": "打造文旅、海洋、渔业三大特色产业"}
 
     def check(self, doc, options):
-        from reportlint.numbers import ordinal_value
-
         text = doc.folded
-        for p in doc.paragraphs:
-            for m in LIST_COUNT.finditer(text, p.start, p.end):
-                if text.find("、", max(p.start, m.start() - LIST_MAX), m.start()) < 0:
-                    continue  # no list before it: 一个, 十大, 3项 alone
-                start = m.start() - 1  # back to where the list starts: a few steps
-                while start >= p.start and text[start] not in LIST_START:
-                    start -= 1
-                start += 1
-                segments = text[start:m.start() - (text[m.start() - 1:m.start()] == "等")].split("、")
-                if len(segments) < 2 or not all(segments):
-                    continue
-                stated = ordinal_value(m.group("n"))
-                if stated is None or stated < 2 or text[m.start() - 1:m.start()] == "第":
-                    continue  # 一批, 一个 and 第一个 count nothing
-                items = _count_items(segments)
-                if items is None:
-                    continue
-                etc = text[m.start() - 1:m.start()] == "等"
-                if items > stated or (items < stated and not etc):
-                    yield self.finding(
-                        m.start("n"), m.end("m"),
-                        zh=f"列举了{items}项,却称{m.group('n')}{m.group('m')}",
-                        en=f"the list has {items} items but the text says {m.group('n')}{m.group('m')}",
-                        related=[Related(start, m.start(), zh="列举的各项", en="the list")])
+        for start, m in _list_counts(text):
+            before = text[m.start() - 1:m.start()]
+            segments = text[start:m.start() - (before == "等")].split("、")
+            if len(segments) < 2 or not all(segments):
+                continue
+            stated = ordinal_value(m.group("n"))
+            if stated is None or stated < 2 or before == "第":
+                continue  # 一批, 一个 and 第一个 count nothing
+            items = _count_items(segments)
+            if items is None:
+                continue
+            if items > stated or (items < stated and before != "等"):
+                yield self.finding(
+                    m.start("n"), m.end("m"),
+                    zh=f"列举了{items}项,却称{m.group('n')}{m.group('m')}",
+                    en=f"the list has {items} items but the text says {m.group('n')}{m.group('m')}",
+                    related=[Related(start, m.start(), zh="列举的各项", en="the list")])
+
+
+def _list_counts(text: str):
+    """(where the list starts, the count's match) for each count after a 、-list.
+
+    Only clauses holding 、 are searched: numerals such as 一个 are everywhere,
+    lists are not.
+    """
+    i = text.find("、")
+    while i >= 0:
+        stop = CLAUSE_STOP.search(text, i)
+        clause_end = stop.start() if stop else len(text)
+        start = i - 1  # back to where the clause starts: a few steps
+        while start >= 0 and text[start] not in LIST_START:
+            start -= 1
+        start += 1
+        for m in LIST_COUNT.finditer(text, i, clause_end):
+            yield start, m
+            start = m.end()  # a second list in the clause starts after this count
+        i = text.find("、", clause_end)
 
 
 @hookimpl
