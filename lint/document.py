@@ -44,6 +44,8 @@ _WRAP_SAMPLE = 400
 _TITLE_MAX = 80
 _NOT_TITLE_END = (":", ",", ";", "、")
 _MD_TITLE = re.compile(r"\s*(#\s+)?")
+# The first character of a heading of any style.
+_HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
 # A heading line longer than this that holds a full stop is a run-in heading:
 # "(一)组织领导进一步加强。一是…" — the heading is the part before the 。
 _STANDALONE_MAX = 60
@@ -234,9 +236,11 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences inside paragraphs, each ending after its 。!? and closing quote."""
-        text = self.folded
-        return [Span(m.start(), m.end()) for p in self.paragraphs
-                for m in _SENTENCE.finditer(text, p.start, p.end)]
+        return [Span(start, end) for p in self.paragraphs for start, end in self.sentence_spans(p)]
+
+    def sentence_spans(self, paragraph: Paragraph):
+        """(start, end) of each sentence of one paragraph: the cheap form of ``sentences``."""
+        return (m.span() for m in _SENTENCE.finditer(self.folded, paragraph.start, paragraph.end))
 
     @cached_property
     def enumerations(self) -> list:
@@ -280,6 +284,8 @@ class Document:
         text = self.folded
         for i, span in enumerate(self.line_spans, start=1):
             line = text[span.start:span.end]
+            if line.lstrip(" \t")[:1] not in _HEADING_FIRST:
+                continue  # most lines: no heading style can match
             for style, level, pattern in HEADING_STYLES:
                 m = pattern.match(line)
                 if not m:

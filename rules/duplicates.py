@@ -85,18 +85,14 @@ class DuplicateBlock(Rule):
     def _sentences(self, doc, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding."""
-        sentences = doc.sentences
-        k = 0
         previous: dict = {}
         for p in doc.paragraphs:
             seen, own = dict(previous), {}
             run: list = []  # [(copy, original)] of consecutive repeated sentences
-            while k < len(sentences) and sentences[k].start < p.end:
-                s = sentences[k]
-                k += 1
-                if s.end - s.start < min_chars:
+            for start, end in doc.sentence_spans(p):
+                if end - start < min_chars:
                     continue  # a key is never longer than its text
-                key = _key(doc, s.start, s.end)
+                key = _key(doc, start, end)
                 if len(key) < min_chars:
                     continue
                 original = seen.get(key)
@@ -104,26 +100,27 @@ class DuplicateBlock(Rule):
                     if run:
                         yield self._sentence_finding(doc, run)
                     run = []
-                    seen[key] = own[key] = s
+                    seen[key] = own[key] = (start, end)
                 else:
-                    run.append((s, original))
+                    run.append(((start, end), original))
             if run:
                 yield self._sentence_finding(doc, run)
             previous = own
 
     def _sentence_finding(self, doc, run):
-        (first, orig), (last, orig_last) = run[0], run[-1]
-        line, col = doc.position(orig.start)
-        same = doc.position(first.start)[0] == line
+        """One finding for a run of repeated sentences: [((start, end), original)]."""
+        ((first, _), orig), ((_, last), (_, orig_last)) = run[0], run[-1]
+        line, col = doc.position(orig[0])
+        same = doc.position(first)[0] == line
         n = len(run)
         what_zh = "句子" if n == 1 else f"{n}个句子"
         what_en = "sentence" if n == 1 else f"run of {n} sentences"
         return self.finding(
-            first.start, last.end,
+            first, last,
             zh=f"重复的{what_zh}:与{'同一段' if same else '上一段'}第{line}行第{col}列的文字相同",
             en=f"repeated {what_en}: the same as at {line}:{col} "
                f"{'in the same paragraph' if same else 'in the paragraph before'}",
-            related=[Related(orig.start, max(orig.end, orig_last.end),
+            related=[Related(orig[0], max(orig[1], orig_last),
                              zh="首次出现", en="first occurrence")])
 
 

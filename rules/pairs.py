@@ -69,10 +69,14 @@ class _Paragraph:
     terms: set = field(default_factory=set)
 
 
-def scan_paragraph(text: str, start: int, end: int) -> _Paragraph:
-    """All pair problems in ``text[start:end]`` (folded text), and the short quoted terms."""
+def scan_paragraph(text: str, start: int, end: int, marks=None) -> _Paragraph:
+    """All pair problems in ``text[start:end]`` (folded text), and the short quoted terms.
+
+    ``marks``, the (position, mark) pairs of the paragraph, may be given when the
+    caller has found them already."""
     out = _Paragraph()
-    marks = [(m.start(), m.group()) for m in MARKS.finditer(text, start, end)]
+    if marks is None:
+        marks = [(m.start(), m.group()) for m in MARKS.finditer(text, start, end)]
     if not marks:
         return out
     ignored = set()
@@ -205,10 +209,19 @@ class PairScan:
     def __init__(self, doc):
         self.problems, self.terms = [], set()
         text = doc.folded
+        # One search over the whole text; only paragraphs holding marks are scanned.
+        marks = [(m.start(), m.group()) for m in MARKS.finditer(text)]
+        k = 0
         for para in doc.paragraphs:
-            result = scan_paragraph(text, para.start, para.end)
-            self.problems.extend(result.problems)
-            self.terms |= result.terms
+            while k < len(marks) and marks[k][0] < para.start:
+                k += 1
+            first = k
+            while k < len(marks) and marks[k][0] < para.end:
+                k += 1
+            if k > first:
+                result = scan_paragraph(text, para.start, para.end, marks[first:k])
+                self.problems.extend(result.problems)
+                self.terms |= result.terms
 
     @classmethod
     def of(cls, doc) -> "PairScan":
