@@ -383,8 +383,8 @@ class BalanceMismatch(_Arithmetic):
 
 # A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
 LIST_COUNT = re.compile(r"(?P<n>[\d一二两三四五六七八九十]{1,3})(?P<m>项|个|大|类|种|条|方面|家|支|批)")
-LIST_START = frozenset(",;:。!?()“”《》\n")
 CLAUSE_STOP = re.compile(r"[,;:。!?()“”《》\n]")
+LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()“”《》\n]")
 MIN_SUFFIX = 2
 
 
@@ -461,13 +461,13 @@ def _list_counts(text: str):
     lists are not.
     """
     i = text.find("、")
+    clause_end = 0
     while i >= 0:
+        # The clause starts after the last stop since the previous clause looked at.
+        last = LAST_CLAUSE_STOP.match(text, clause_end, i)
+        start = last.end() if last else clause_end
         stop = CLAUSE_STOP.search(text, i)
         clause_end = stop.start() if stop else len(text)
-        start = i - 1  # back to where the clause starts: a few steps
-        while start >= 0 and text[start] not in LIST_START:
-            start -= 1
-        start += 1
         for m in LIST_COUNT.finditer(text, i, clause_end):
             yield start, m
             start = m.end()  # a second list in the clause starts after this count

@@ -118,3 +118,10 @@ def text_of(folder, name):
     import os
     with open(os.path.join(folder, name), encoding="utf-8") as fh:
         return fh.read()
+
+
+def test_non_breaking_spaces_from_web_pages_do_not_hide_a_copy():
+    copy = P1.replace("决策程序", "决策\xa0程序").replace("全年", "全年\u2002")
+    text = "\n".join([P1, P2, copy]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert text[f.start:f.end] == copy
