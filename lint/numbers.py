@@ -68,18 +68,16 @@ UNITS = sorted("""件 个 项 次 名 人 家 份 条 户 篇 场 批 批次 人
                reverse=True)
 _UNIT = "|".join(map(re.escape, UNITS))
 _CN_NUM = f"[{CN_NUMERAL_CHARS}万亿]+"
-# Where a quantity may start: a number followed by a unit or %.  The pattern opens
-# with a single character class, which the regex engine skips to quickly; the
-# whole quantity is then matched only at these places, keeping the parse fast.
-CANDIDATE = re.compile(rf"[\d{CN_NUMERAL_CHARS}万亿](?:(?<=\d)[\d.]*[万亿]?|[{CN_NUMERAL_CHARS}万亿]*)"
-                       rf"(?:余|多)?(?:%|{_UNIT})")
-NUMBER_CHARS = set("0123456789.第" + CN_NUMERAL_CHARS + "万亿")
-# The quantity from its number on: number, 万/亿, 余/多, then a unit or %, then 以上 ….
-QUANTITY_AT = re.compile(
-    rf"(?:(?P<arabic>\d+(?:\.\d+)?)|(?P<cn>{_CN_NUM}))"
-    rf"(?P<mult>万|亿)?(?P<approx1>余|多)?"
+# A quantity: a number (Arabic with decimals, or Chinese; then 万/亿), 余/多, a unit
+# or %, then 以上 ….  The pattern opens with a single character class, which the
+# regex engine skips to quickly; the number is read apart in code.
+QUANTITY = re.compile(
+    rf"(?P<num>[\d{CN_NUMERAL_CHARS}万亿][\d.{CN_NUMERAL_CHARS}万亿]*)"
+    rf"(?P<approx1>余|多)?"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
+ARABIC = re.compile(r"(\d+(?:\.\d+)?)([万亿]?)")
+NUMBER_CHARS = set("0123456789.第" + CN_NUMERAL_CHARS + "万亿")
 # Before the number: a marker that makes it inexact, or the low end of a range.
 APPROX_BEFORE = re.compile(r"(?:近|约|超过|逾|不足|不到|将近|大约|上百|上千)$")
 RANGE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
@@ -105,55 +103,48 @@ class Quantity:
         return self.unit == "%"
 
 
-def _number(m) -> tuple[float, int] | None:
-    if m.group("arabic"):
-        raw = m.group("arabic")
-        decimals = len(raw.partition(".")[2])
-        return float(raw), decimals
-    value = cn_to_int(m.group("cn"))
-    return (None if value is None else (float(value), 0))
+def read_number(num: str) -> tuple[float, int] | None:
+    """A number as written -> (value, digits after the point): 4.05亿 -> (405000000.0, 2)."""
+    if num[0].isdigit():
+        m = ARABIC.fullmatch(num)
+        if m is None:
+            return None  # 1.2.3, 3万2
+        raw, mult = m.groups()
+        value = float(raw) * (CN_BIG[mult] if mult else 1)
+        return value, len(raw.partition(".")[2])
+    value = cn_to_int(num)
+    return None if value is None else (float(value), 0)
 
 
 def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
     end = len(text) if end is None else end
     out = []
-    pos = start
-    for candidate in CANDIDATE.finditer(text, start, end):
-        at = candidate.start()
-        if at < pos or at > start and text[at - 1] in NUMBER_CHARS:
-            continue  # inside a number already read, the tail of one, or 第14次
-        m = QUANTITY_AT.match(text, at, end)
-        if m is None:
-            continue
-        pos = m.end()
-        number = _number(m)
+    for m in QUANTITY.finditer(text, start, end):
+        q_start = m.start()
+        if q_start > start and text[q_start - 1] in NUMBER_CHARS:
+            continue  # the tail of a number, or 第14次
+        num, approx1, pct, unit, approx2 = m.group("num", "approx1", "pct", "unit", "approx2")
+        number = read_number(num)
         if number is None:
             continue
         value, decimals = number
-        mult = m.group("mult")
-        if mult:
-            value *= CN_BIG[mult]
-        q_start = m.start()
-        exact = not (m.group("approx1") or m.group("approx2"))
+        exact = not (approx1 or approx2)
         if q_start > start and text[q_start - 1] in _BEFORE_LAST:
             head = text[max(start, q_start - 12):q_start]
             found = RANGE_BEFORE.search(head) or APPROX_BEFORE.search(head)
             if found:
                 exact = False
                 q_start -= len(head) - found.start()
-        unit = "%" if m.group("pct") else m.group("unit")
-        ctx = _clause_start(text, q_start, start)
-        out.append(Quantity(q_start, m.end(), value, unit, exact, decimals, ctx))
+        out.append(Quantity(q_start, m.end(), value, "%" if pct else unit, exact, decimals,
+                            _clause_start(text, q_start, start)))
     if text.find("百分之", start, end) < 0:
         return out
     for m in PERCENT_WORDS.finditer(text, start, end):
-        raw = m.group("cn")
-        value = float(raw) if raw[0].isdigit() else cn_to_int(raw)
-        if value is None:
+        number = read_number(m.group("cn"))
+        if number is None:
             continue
-        decimals = len(raw.partition(".")[2]) if raw[0].isdigit() else 0
-        out.append(Quantity(m.start(), m.end(), float(value), "%", True, decimals,
+        out.append(Quantity(m.start(), m.end(), number[0], "%", True, number[1],
                             _clause_start(text, m.start(), start)))
     out.sort(key=lambda q: q.start)
     return out
