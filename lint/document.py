@@ -236,11 +236,11 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences inside paragraphs, each ending after its 。!? and closing quote."""
-        return [Span(start, end) for p in self.paragraphs for start, end in self.sentence_spans(p)]
+        return [Span(*m.span()) for p in self.paragraphs for m in self.sentence_matches(p)]
 
-    def sentence_spans(self, paragraph: Paragraph):
-        """(start, end) of each sentence of one paragraph: the cheap form of ``sentences``."""
-        return (m.span() for m in _SENTENCE.finditer(self.folded, paragraph.start, paragraph.end))
+    def sentence_matches(self, paragraph: Paragraph):
+        """The sentences of one paragraph as regex matches: the cheap form of ``sentences``."""
+        return _SENTENCE.finditer(self.folded, paragraph.start, paragraph.end)
 
     @cached_property
     def enumerations(self) -> list:

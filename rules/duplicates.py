@@ -83,27 +83,29 @@ class DuplicateBlock(Rule):
     def _sentences(self, doc, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding."""
-        previous: dict = {}
-        for p in doc.paragraphs:
-            seen, own = dict(previous), {}
+        seen: dict = {}  # key -> (start, end, index of its paragraph)
+        text = doc.folded
+        for index, p in enumerate(doc.paragraphs):
             run: list = []  # [(copy, original)] of consecutive repeated sentences
-            for start, end in doc.sentence_spans(p):
+            for m in doc.sentence_matches(p):
+                start, end = m.span()
                 if end - start < min_chars:
                     continue  # a key is never longer than its text
-                key = _key(doc, start, end)
-                if len(key) < min_chars:
-                    continue
+                key = text[start:end]
+                if " " in key or not key.isprintable():  # every other space is not printable
+                    key = "".join(key.split())
+                    if len(key) < min_chars:
+                        continue
                 original = seen.get(key)
-                if original is None:
+                if original is None or original[2] < index - 1:
                     if run:
                         yield self._sentence_finding(doc, run)
                     run = []
-                    seen[key] = own[key] = (start, end)
+                    seen[key] = (start, end, index)
                 else:
-                    run.append(((start, end), original))
+                    run.append(((start, end), original[:2]))
             if run:
                 yield self._sentence_finding(doc, run)
-            previous = own
 
     def _sentence_finding(self, doc, run):
         """One finding for a run of repeated sentences: [((start, end), original)]."""
