@@ -27,12 +27,14 @@ def cn_to_int(s: str) -> int | None:
             head, _, tail = s.partition(big)
             high = cn_to_int(head)
             low = cn_to_int(tail) if tail else 0
-            if high is None or low is None or low >= CN_BIG[big]:
-                return None
+            if high is None or low is None or low >= CN_BIG[big] or len(tail) == 1 and low:
+                return None  # 三万五 is said for 35000 but reads as 30005: not a numeral here
             return high * CN_BIG[big] + low
     if any(c not in CN_DIGITS and c not in CN_UNITS for c in s):
         return None
     if not any(c in CN_UNITS for c in s):  # digit by digit: 二〇二三
+        if len(s) > 1 and len(s) != 4 and "〇" not in s and "零" not in s:
+            return None  # 两三名, 三四个: an estimate, not a number
         n = 0
         for c in s:
             n = n * 10 + CN_DIGITS[c]

@@ -67,7 +67,32 @@ def statements(doc) -> list:
 
 
 def _fmt(v: float) -> str:
-    return str(int(v)) if v == int(v) else f"{v:g}"
+    """A value as a person writes it: 29000000, 0.29, never 2.9e+07."""
+    if abs(v - round(v)) < 1e-6:
+        return str(int(round(v)))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _more(a: float, b: float) -> bool:
+    """a > b beyond floating-point noise (0.01亿 + 0.28亿 is 0.29亿)."""
+    return a > b and not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+_FILLER = re.compile(r"^(?:了|的|共|各类|各种|各项|全部|所有|有关|相关)+")
+
+
+def _counted(it) -> str:
+    """What a count counts: the words after its label (化解各类矛盾纠纷 -> 矛盾纠纷)."""
+    at = it.context.find(it.label) if it.label else -1
+    rest = it.context[at + len(it.label):] if at >= 0 else ""
+    return _FILLER.sub("", rest.strip())
+
+
+def _same_thing(a, b) -> bool:
+    """Whether two labelled counts count the same thing: one names no object, or one
+    object holds the other (矛盾纠纷 / 各类矛盾纠纷; not 信访事项 / 矛盾纠纷)."""
+    x, y = _counted(a), _counted(b)
+    return not x or not y or x in y or y in x
 
 
 def _show(doc, q) -> str:
@@ -97,10 +122,10 @@ class SubsetExceedsTotal(_Arithmetic):
 
     def check(self, doc, options):
         vocab = vocab_of(doc)
-        text = doc.folded
         for stmt in statements(doc):
             total = None  # the 共 … count a 其中 breakdown refers to
             in_breakdown = False
+            allowance = self._carry_over(stmt, vocab)
             for i, it in enumerate(stmt):
                 q = it.q
                 if it.breakdown:
@@ -108,19 +133,19 @@ class SubsetExceedsTotal(_Arithmetic):
                 if not q.exact or q.is_percent:
                     continue
                 sup = self._superset(stmt, i, vocab)
-                allowance = self._carry_over(text, q, stmt[i + 1:], vocab)
-                if sup is not None and q.value - allowance > sup.q.value:
+                if sup is not None and _more(q.value - allowance, sup.q.value):
                     yield self._finding(doc, it, sup, allowance, "label")
                     continue
                 if in_breakdown and total is not None and total.q.unit == q.unit \
-                        and q.value - allowance > total.q.value:
+                        and _more(q.value - allowance, total.q.value):
                     yield self._finding(doc, it, total, allowance, "total")
                 if total is None and it.total:
                     total = it
 
     @staticmethod
     def _superset(stmt, i, vocab) -> Optional[Item]:
-        """The nearest earlier count in the statement whose label contains this one's."""
+        """The nearest earlier count in the statement whose label contains this one's,
+        counting the same thing; None when that is not certain."""
         it = stmt[i]
         if it.label is None:
             return None
@@ -128,18 +153,20 @@ class SubsetExceedsTotal(_Arithmetic):
             if prev.q.unit != it.q.unit or prev.q.is_percent:
                 continue
             if prev.label is not None and vocab.is_subset(it.label, prev.label):
-                return prev if prev.q.exact else None
+                if not prev.q.exact or not _same_thing(prev, it):
+                    return None
+                # 市本级受理10件,县区受理50件: parts of a total, not the total itself.
+                if sum(1 for x in stmt if x.label == prev.label and x.q.unit == it.q.unit) > 1:
+                    return None
+                return prev
         return None
 
     @staticmethod
-    def _carry_over(text, q, following, vocab) -> float:
-        """含上年度结转6件 right after a count: that much may come from outside the total."""
-        tail = text[q.end:q.end + 20]
-        if tail.startswith("(") and any(w in tail.split(")")[0] for w in vocab.carry_over):
-            for nxt in following:
-                if nxt.q.start < q.end + len(tail.split(")")[0]) + 1:
-                    return nxt.q.value
-        return 0.0
+    def _carry_over(stmt, vocab) -> float:
+        """含上年度结转6件 anywhere in the statement: that much of a count may come from
+        outside this year's total."""
+        carried = [x.q.value for x in stmt if vocab.has(x.context, "carry_over")]
+        return max(carried, default=0.0)
 
     def _finding(self, doc, it, sup, allowance, kind):
         q, s = it.q, sup.q
@@ -185,14 +212,14 @@ class PartsSumMismatch(_Arithmetic):
                 got = sum(p.q.value for p in parts)
                 shown = "+".join(_show(doc, p.q) for p in parts)
                 related = [Related(it.q.start, it.q.end, zh="总数", en="the total")]
-                if got > total + 1e-9:
+                if _more(got, total):
                     yield self.finding(
                         parts[0].q.start, parts[-1].q.end,
                         zh=f"分项之和大于总数:{shown} = {_fmt(got)} > {_show(doc, it.q)}",
                         en=f"the parts add up to more than the total: {shown} = {_fmt(got)} > "
                            f"{_show(doc, it.q)}",
                         related=related)
-                elif got < total - 1e-9 and self._whole(parts, vocab):
+                elif _more(total, got) and self._whole(parts, vocab):
                     yield self.finding(
                         parts[0].q.start, parts[-1].q.end, severity="warning",
                         zh=f"分项之和小于总数:{shown} = {_fmt(got)} < {_show(doc, it.q)},"
@@ -263,8 +290,8 @@ class RateMismatch(_Arithmetic):
         vocab = vocab_of(doc)
         for stmt in statements(doc):
             for i, it in enumerate(stmt):
-                if not it.q.is_percent or not it.q.exact:
-                    continue
+                if not it.q.is_percent or not it.q.exact or vocab.has(it.context, "growth"):
+                    continue  # 办结率同比提高5% is a change of the rate, not the rate
                 for names, nums, dens in vocab.rates:
                     if _rate_name(vocab, it.context, names) is None:
                         continue
@@ -358,7 +385,7 @@ class BalanceMismatch(_Arithmetic):
                     continue
                 delta = sum(c.q.value if k == "+" else -c.q.value for c, k in zip(changes, kinds))
                 expected = before.q.value + delta
-                if abs(expected - after.q.value) > 1e-9:
+                if _more(expected, after.q.value) or _more(after.q.value, expected):
                     terms = "".join(f"{k}{_fmt(c.q.value)}" for c, k in zip(changes, kinds))
                     yield self.finding(
                         after.q.start, after.q.end,
@@ -437,9 +464,10 @@ class CountMismatch(_Arithmetic):
         text = doc.folded
         for start, m in _list_counts(text):
             before = text[m.start() - 1:m.start()]
-            segments = text[start:m.start() - (before == "等")].split("、")
-            if len(segments) < 2 or not all(segments):
-                continue
+            listed = text[start:m.start() - (before == "等")]
+            segments = listed.split("、")
+            if len(segments) < 2 or not all(segments) or parse_quantities(listed):
+                continue  # 新建公园2个、广场3个: the count belongs to the last item
             stated = ordinal_value(m.group("n"))
             if stated is None or stated < 2 or before == "第":
                 continue  # 一批, 一个 and 第一个 count nothing

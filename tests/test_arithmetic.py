@@ -223,3 +223,34 @@ def test_broken_vocab_gives_path_line_col(tmp_path, capsys, yaml, line, col, wor
     err = capsys.readouterr().err
     assert err.startswith(f"{cfg}:{line}:{col}: "), err
     assert words in err
+
+
+# -- look-alikes found in review ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "共投入资金0.29亿元,其中中央资金0.01亿元、省级资金0.28亿元。",     # float noise
+    "全年招商引资任务完成率达112.5%。",                                 # a target beaten
+    "共受理行政复议案件100件,办结95件,办结率同比提高5%。",             # a change of the rate
+    "全年共受理信访事项86件,化解各类矛盾纠纷320件。",                   # different things
+    "受理行政复议案件45件,办结行政诉讼案件52件。",
+    "全市共受理行政复议案件60件,其中市本级受理10件,县区受理50件,审结55件。",  # parts of a total
+    "共受理行政复议案件25件,办结26件,含上年度结转3件。",               # carry-over, no brackets
+    "今年新受理行政复议案件20件,加上上年结转5件,共办结23件。",
+    "共有工作人员12名,其中专职人员两三名。",                             # an estimate
+    "新建公园2个、广场3个。",                                             # counts inside the list
+    "全市共有律师事务所30家,其中合伙所20家、个人所8家。",
+])
+def test_review_look_alikes_stay_silent(text):
+    assert arithmetic(text) == []
+
+
+def test_amounts_in_yi_are_compared_exactly_and_shown_plainly():
+    text = "共投入资金0.29亿元,其中中央资金0.02亿元、省级资金0.28亿元。"
+    (f,) = findings(text, "parts-sum-mismatch")
+    assert "30000000 > 0.29亿元" in f.zh and "e+" not in f.zh
+
+
+def test_the_counted_thing_must_agree_for_a_subset():
+    (f,) = findings("全区共排查各类矛盾纠纷2887件,化解矛盾纠纷2936件。", "subset-exceeds-total")
+    assert "2936件" in f.zh
