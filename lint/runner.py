@@ -203,7 +203,10 @@ class Linter:
             config = self.config_for(name if path == "-" else path)
             source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes)
         except (sources.SourceError, ConfigError) as e:
-            return Outcome(name, failed=str(e))
+            outcome = Outcome(name, failed=str(e))
+            if path == "-" and self.fix == "write" and raw is not None:
+                outcome.fixed_raw = raw   # a filter gives back what it cannot lint, unchanged
+            return outcome
         if not self.fix:
             result, used = self.check(Document(source.text, path=name), config)
             return _outcome(result, source.text, used, config)
@@ -255,6 +258,8 @@ class Linter:
         for done, outcome in enumerate(self._outcomes(tasks, jobs), start=1):
             if progress:
                 progress(done, len(tasks))
+            if outcome.fixed_raw is not None:
+                report.fixed_stdin = outcome.fixed_raw
             if outcome.failed is not None:
                 report.errors.append((outcome.name, outcome.failed))
                 continue
@@ -263,8 +268,6 @@ class Linter:
             report.fixed += outcome.fixed
             if outcome.diff:
                 report.diffs.append(outcome.diff)
-            if outcome.fixed_raw is not None:
-                report.fixed_stdin = outcome.fixed_raw
             for key in outcome.used_ignores:
                 used_by_config.setdefault(key[0], set()).add(key[1])
         if self.report_unused:

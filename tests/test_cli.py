@@ -310,6 +310,29 @@ def test_empty_stdin(tmp_path, capsys, monkeypatch):
     assert out == "-: error: empty file: nothing to lint\n"
 
 
+class FakeStdout(io.TextIOWrapper):
+    def __init__(self):
+        super().__init__(io.BytesIO(), encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw, error", [
+    (b"  \n", "-: error: empty file: nothing to lint"),
+    (b"abc\xff\xff\xff\n", "-: error: cannot decode: not UTF-8 (byte 3) nor GB18030; "
+                             "name the encoding with --encoding"),
+    (CLEAN.encode() * 30000, "-: error: input too large: over the 1 MiB limit"),
+], ids=["empty", "undecodable", "too-large"])
+def test_stdin_fix_echoes_an_input_it_cannot_lint(raw, error, capsys, monkeypatch):
+    # As an editor filter, --fix - must give back the buffer, never the error in its place.
+    monkeypatch.setattr(sys, "stdin", FakeStdin(raw))
+    fake = FakeStdout()
+    monkeypatch.setattr(sys, "stdout", fake)
+    code = main(["--fix", "--format", "concise", "--max-file-size", "1", "-"])
+    fake.flush()
+    assert fake.buffer.getvalue() == raw
+    assert capsys.readouterr().err.splitlines()[0] == error
+    assert code == 2
+
+
 def test_directory_is_walked_for_txt_and_md(tmp_path, capsys):
     write(tmp_path / "docs" / "a.txt", REVERSED)
     write(tmp_path / "docs" / "sub" / "b.md", "# 标题\n\n前言。\n\n" + BODY)
