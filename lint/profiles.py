@@ -268,12 +268,15 @@ def extend_profiles(base: dict, nodes, path: str) -> dict:
     for i, node in enumerate(nodes):
         parent = None
         if isinstance(node, dict) and "extends" in node:
+            if not isinstance(node["extends"], str):   # a list or mapping cannot be a key
+                line, col = _value_where(node, "extends")
+                raise ConfigError(path, line, col, "'extends' must be the name of a profile")
             parent = out.get(node["extends"])
             if parent is None:
                 line, col = _value_where(node, "extends")
                 raise ConfigError(path, line, col, f"unknown profile '{node['extends']}' to extend "
                                                    f"(known: {', '.join(sorted(out))})")
-        elif isinstance(node, dict) and node.get("name") in out:
+        elif isinstance(node, dict) and isinstance(node.get("name"), str) and node["name"] in out:
             parent = out[node["name"]]  # the same name extends the built-in one
         prof = parse_profile(node, path, base=parent)
         out[prof.name] = prof

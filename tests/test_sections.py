@@ -260,6 +260,9 @@ def test_profile_forced_from_the_command_line_and_per_file(tmp_path, capsys):
     ("profiles:\n  - name: x\n    parts:\n      - name: A\n", 4, 9, "'id'"),
     ("profile: nope\n", 1, 10, "unknown profile 'nope'"),
     ("profiles:\n  - name: x\n    extends: nope\n", 3, 14, "unknown profile 'nope'"),
+    # not strings: once an unhashable dictionary key, an internal error
+    ("profiles:\n  - name: x\n    extends: [x]\n", 3, 14, "'extends' must be the name"),
+    ("profiles:\n  - name: [a]\n", 2, 5, "a profile needs a 'name'"),
 ])
 def test_broken_profiles_give_path_line_col(tmp_path, capsys, yaml, line, col, words):
     cfg = write(tmp_path, ".reportlint.yaml", yaml)
