@@ -119,8 +119,12 @@ def _glob_regex(glob: str) -> "re.Pattern":
     return re.compile("".join(out) + ("/.*" if folder else "(?:/.*)?"))
 
 
+def _strip_dot(glob: str) -> str:
+    return glob[2:] if glob.startswith("./") else glob
+
+
 def glob_match(glob: str, rel_path: str) -> bool:
-    return _glob_regex(glob[2:] if glob.startswith("./") else glob).fullmatch(rel_path) is not None
+    return _glob_regex(_strip_dot(glob)).fullmatch(rel_path) is not None
 
 
 # -- discovery ----------------------------------------------------------------------
@@ -190,6 +194,19 @@ class _Validator:
         if not isinstance(node, list) or not all(isinstance(x, str) for x in node):
             self.fail_value(parent, key, f"'{key}' must be a list of strings")
         return tuple(node)
+
+    def globs(self, node, parent, key) -> tuple:
+        """A list of globs, each compiled now: a bad one is an error at its own place."""
+        globs = self.string_list(node, parent, key)
+        for i, glob in enumerate(globs):
+            try:
+                _glob_regex(_strip_dot(glob))
+            except re.error as e:
+                message = f"invalid glob {glob!r} in '{key}': {e.msg}"
+                if isinstance(node, list):
+                    self.fail(node, message, index=i)
+                self.fail_value(parent, key, message)
+        return globs
 
     def rules(self, node, parent, key) -> dict:
         node = self.mapping(node, parent, key, f"'{key}'")
@@ -267,7 +284,7 @@ class _Validator:
         return self.rules(value, parent, key)
 
     def key_exclude(self, value, parent, key):
-        return self.string_list(value, parent, key)
+        return self.globs(value, parent, key)
 
     def key_language(self, value, parent, key):
         if value not in LANGUAGES:
@@ -300,7 +317,7 @@ class _Validator:
                 self.fail_value(item, "rule", f"unknown rule '{rule}' in an ignore entry")
             if not isinstance(text, str) or not text:
                 self.fail_value(item, "text", "'text' must be the text to ignore (not empty)")
-            files = self.string_list(item["files"], item, "files") if "files" in item else ()
+            files = self.globs(item["files"], item, "files") if "files" in item else ()
             line, col = _where(value, index=i)
             out.append({"rule": str(rule), "text": str(text), "files": files,
                         "line": line, "col": col})
@@ -319,7 +336,7 @@ class _Validator:
                                     "(known: files, rules, profile)", key=k)
             if "files" not in item:
                 self.fail(value, "a per-file entry needs 'files'", index=i)
-            globs = self.string_list(item["files"], item, "files")
+            globs = self.globs(item["files"], item, "files")
             rules = self.rules(item.get("rules") or {}, item, "rules")
             profile = self.key_profile(item["profile"], item, "profile") if "profile" in item else None
             out.extend((g, rules, profile) for g in globs)

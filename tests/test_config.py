@@ -167,6 +167,11 @@ ERRORS = [
     ("language: fr\n", 1, 11, ["language"]),
     ("per-file:\n  - files: 'a/*.txt'\n    rulez: {}\n", 3, 5, ["unknown key 'rulez'"]),
     ("per-file:\n  - rules: {reversed-quotes: off}\n", 2, 5, ["needs 'files'"]),
+    # globs are compiled when the configuration loads, not when a file meets them
+    ('exclude: ["[z-a]"]\n', 1, 11, ["invalid glob '[z-a]'", "bad character range"]),
+    ('exclude: "[z-a]"\n', 1, 10, ["invalid glob '[z-a]'"]),
+    ('per-file:\n  - files: ["ok", "[z-a]"]\n', 2, 19, ["invalid glob '[z-a]' in 'files'"]),
+    ("ignore:\n  - {rule: ALL, text: x, files: ['[z-a]']}\n", 2, 34, ["invalid glob"]),
 ]
 
 
