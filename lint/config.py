@@ -272,10 +272,10 @@ class _Validator:
             raise ConfigError(self.path, 1, 1, "the configuration must be a mapping of keys")
         out: dict[str, Any] = {}
         for key, value in data.items():
-            handler = getattr(self, "key_" + str(key).replace("-", "_"), None)
-            if handler is None:
+            # Only the spellings users write: per_file must not reach key_per_file.
+            if key not in TOP_LEVEL_KEYS:
                 self.fail(data, f"unknown key '{key}' (known: {', '.join(TOP_LEVEL_KEYS)})", key=key)
-            out[key] = handler(value, data, key)
+            out[key] = getattr(self, "key_" + key.replace("-", "_"))(value, data, key)
         return out
 
     # one method per top-level key --------------------------------------------------

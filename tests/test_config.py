@@ -146,6 +146,7 @@ def test_config_severity_info_and_off(tmp_path, capsys):
 ERRORS = [
     # (config text, line, column, words in the message)
     ("language: zh\nseverity: error\n", 2, 1, ["unknown key 'severity'"]),
+    ("language: zh\nper_file:\n  - files: x\n", 2, 1, ["unknown key 'per_file'", "per-file"]),
     ("rules:\n  no-such-rule: error\n", 2, 3, ["unknown rule 'no-such-rule'"]),
     ("rules:\n  pairs: warning\n", 2, 3, ["unknown rule 'pairs'", "category"]),
     ("rules:\n  duplicate-block:\n    severity: warning\n    min-char: 5\n", 4, 5,
