@@ -369,10 +369,15 @@ class _Validator:
 TOP_LEVEL_KEYS = tuple(k[4:].replace("_", "-") for k in dir(_Validator) if k.startswith("key_"))
 
 
+_TYPE_NAMES = ((bool, "true or false"), (int, "an integer"), (float, "a number"),
+               (str, "a string"), (list, "a list"), (tuple, "a list"), (dict, "a mapping"),
+               (type(None), "empty"))
+
+
 def _type_name(kind) -> str:
-    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
-            list: "a list", tuple: "a list", dict: "a mapping", type(None): "empty"}.get(
-        kind, "a " + kind.__name__)
+    # issubclass, bool before int: ruamel's ScalarFloat, CommentedSeq … get the plain name.
+    return next((name for base, name in _TYPE_NAMES if issubclass(kind, base)),
+                "a " + kind.__name__)
 
 
 def _plain(v):

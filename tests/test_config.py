@@ -155,6 +155,11 @@ ERRORS = [
      ["min-chars", "an integer", "a string"]),
     ("rules:\n  duplicate-block: {severity: warning, min-chars: '50'}\n", 2, 51,
      ["min-chars", "an integer"]),
+    # the plain type name, not ruamel's ScalarFloat or CommentedSeq
+    ("rules:\n  duplicate-block:\n    min-chars: 1.5\n", 3, 16,
+     ["option 'min-chars' must be an integer, not a number"]),
+    ("rules:\n  duplicate-block:\n    min-chars: [50]\n", 3, 16,
+     ["option 'min-chars' must be an integer, not a list"]),
     ("rules:\n  reversed-quotes: fatal\n", 2, 20, ["severity", "'fatal'"]),
     ("rules:\n  reversed-quotes: {severity: loud}\n", 2, 31, ["severity", "'loud'"]),
     ("rules:\n  reversed-quotes: 3\n", 2, 20, ["reversed-quotes"]),
