@@ -9,6 +9,7 @@ only when the flag is given, to keep the start of a plain run short.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from typing import Optional
@@ -41,6 +42,16 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _mebibytes(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = 0.0
+    if not (0 < n < math.inf):   # also false for nan, which compares false to everything
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB, not {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reportlint",
                 description="A data-quality linter for published Chinese government reports.",
@@ -67,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="treat every file as this document type (see the README's profiles)")
     p.add_argument("--stdin-filename", metavar="NAME",
                    help="the name to report (and to match config globs) for standard input")
-    p.add_argument("--max-file-size", type=float, default=20, metavar="MIB",
+    p.add_argument("--max-file-size", type=_mebibytes, default=20, metavar="MIB",
                    help="skip files larger than this, with an error (default: 20)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text format (default: auto)")

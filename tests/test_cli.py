@@ -144,6 +144,15 @@ def test_file_too_large(tmp_path, capsys):
     assert out.startswith("big.txt: error: file too large")
 
 
+@pytest.mark.parametrize("size", ["nan", "inf", "-1", "0", "abc"])
+def test_max_file_size_must_be_a_positive_finite_number(tmp_path, capsys, size):
+    write(tmp_path / "ok.txt", CLEAN)
+    code, out, err = run(["--max-file-size", size, "ok.txt"], capsys)
+    assert (code, out) == (2, "")
+    assert err.endswith("reportlint: error: argument --max-file-size: "
+                        f"must be a positive number of MiB, not '{size}'\n")
+
+
 # -- formats ------------------------------------------------------------------------
 
 
