@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.profiles import profile_of
+from reportlint.residue import content_start_line
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
 SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
@@ -75,15 +77,17 @@ def _body_hits(profile, text):
                 yield i, m.start(), m.end()
 
 
-def _anchor(doc) -> tuple:
-    """Where a finding about the whole document points: the title, else the first text."""
+def _anchor(doc) -> Optional[tuple]:
+    """Where a finding about the whole document points: the title, else the first line
+    of real content (page residue above it is not the document's); None if there is none."""
     if doc.title is not None:
         return doc.title.start, doc.title.end
-    first = next(iter(doc.paragraphs), None)
+    first = content_start_line(doc)
     if first is None:
-        return 0, 0
-    line = doc.line_spans[first.first_line - 1]
-    return line.start + (first.start - line.start), line.end
+        return None
+    span = doc.line_spans[first - 1]
+    line = doc.folded[span.start:span.end]
+    return span.start + len(line) - len(line.lstrip()), span.start + len(line.rstrip())
 
 
 class MissingSection(Rule):
@@ -105,7 +109,7 @@ class MissingSection(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
-        anchor = _anchor(doc)
+        anchor = _anchor(doc) or (0, 0)
         for part, cov in zip(profile.parts, coverage(doc)):
             if not part.required:
                 continue
@@ -191,9 +195,12 @@ class MissingTitle(Rule):
                 "good": "钦州市2023年法治政府建设年度报告\n2023年,钦州市委、市人民政府坚持……"}
 
     def check(self, doc, options):
-        if doc.title is not None or not doc.paragraphs:
+        if doc.title is not None:
             return
-        start, end = _anchor(doc)
+        anchor = _anchor(doc)
+        if anchor is None:
+            return  # only page residue: no text of its own to want a title
+        start, end = anchor
         if SALUTATION.match(doc.folded, start, end):
             return  # 各位代表: — a speech or a letter opens with its addressee, not body text
         yield self.finding(

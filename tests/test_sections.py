@@ -177,6 +177,17 @@ def test_missing_title_look_alikes():
     assert len(findings("一、总体情况\n正文。\n", "missing-title")) == 1
 
 
+def test_missing_title_points_below_page_residue():
+    from reportlint.document import Document
+    text = "当前位置:首页 > 政务公开\n\n  2023年,全区坚持依法行政。现将有关情况报告如下:\n"
+    (f,) = findings(text, "missing-title")
+    # line 1 is a breadcrumb, line 2 blank: line 3 is the first real content, after two spaces
+    assert Document(text).position(f.start) == (3, 3)
+    assert text[f.start:f.end] == "2023年,全区坚持依法行政。现将有关情况报告如下:"
+    # a document that is only residue has no text of its own that lacks a title
+    assert findings("当前位置:首页\n\n打印本页\n", "missing-title") == []
+
+
 def test_recognition_from_the_body_when_there_is_no_title():
     from reportlint.document import Document
     from reportlint.profiles import profile_of
