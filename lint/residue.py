@@ -128,6 +128,11 @@ class Block:
     last_line: int
     kinds: tuple = ()    # every kind in it, in order: a block of touching residue may mix kinds
     labels: tuple = ()   # what identifies it: 当前位置, 浏览次数, 文件下载, pdf, 索引号 …
+    kind_labels: tuple = ()  # (kind, label) pairs: which part of the block each label is of
+
+    def labels_of(self, kind: str) -> tuple:
+        """The labels of the parts of one kind (a breadcrumb's 当前位置 is no widget's)."""
+        return tuple(dict.fromkeys(label for k, label in self.kind_labels if k == kind))
 
 
 @dataclass
@@ -298,7 +303,8 @@ def _merge(doc, parts: list) -> list:
 
 def _block(doc, start: int, end: int, parts: list) -> Block:
     kinds = tuple(dict.fromkeys(p.kind for p in parts))
-    labels = tuple(dict.fromkeys(label for p in parts for label in p.labels))
+    kind_labels = tuple(dict.fromkeys((p.kind, label) for p in parts for label in p.labels))
+    labels = tuple(dict.fromkeys(label for _, label in kind_labels))
     return Block(start=start, end=end, kind=kinds[0],
                  first_line=doc.position(start)[0], last_line=doc.position(end - 1)[0],
-                 kinds=kinds, labels=labels)
+                 kinds=kinds, labels=labels, kind_labels=kind_labels)

@@ -65,7 +65,7 @@ def describe(doc, block) -> tuple:
     names_zh, names_en = [], []
     for kind in block.kinds:
         if kind == "widget":
-            zh, en = _widget_name(block.labels)
+            zh, en = _widget_name(block.labels_of("widget"))
         elif kind == "download" and "filename" in block.kinds:
             zh, en = "下载栏", "download box"  # not empty: a file name follows
         else:
