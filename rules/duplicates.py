@@ -8,9 +8,8 @@ from __future__ import annotations
 from reportlint import Related, Rule, hookimpl
 
 
-def _key(doc, start: int, end: int) -> str:
-    """What makes two pieces of text the same: folded, white space removed."""
-    piece = doc.folded[start:end]
+def _key(piece: str) -> str:
+    """What makes two pieces of (folded) text the same: white space removed."""
     # Report text rarely holds white space; testing first is cheaper than splitting.
     if " " in piece or not piece.isprintable():  # every other space is not printable
         return "".join(piece.split())
@@ -44,7 +43,8 @@ class DuplicateBlock(Rule):
 
     def _blocks(self, doc, min_chars: int):
         paras = doc.paragraphs
-        keys = [_key(doc, p.start, p.end) for p in paras]
+        text = doc.folded
+        keys = [_key(text[p.start:p.end]) for p in paras]
         first: dict[str, int] = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):
@@ -91,27 +91,27 @@ class DuplicateBlock(Rule):
                 start, end = m.span()
                 if end - start < min_chars:
                     continue  # a key is never longer than its text
-                key = text[start:end]
-                if " " in key or not key.isprintable():  # every other space is not printable
-                    key = "".join(key.split())
-                    if len(key) < min_chars:
-                        continue
+                key = _key(text[start:end])
+                if len(key) < min_chars:
+                    continue
                 original = seen.get(key)
                 if original is None or original[2] < index - 1:
                     if run:
-                        yield self._sentence_finding(doc, run)
+                        yield self._sentence_finding(doc, run, index)
                     run = []
                     seen[key] = (start, end, index)
                 else:
-                    run.append(((start, end), original[:2]))
+                    run.append(((start, end), original))
             if run:
-                yield self._sentence_finding(doc, run)
+                yield self._sentence_finding(doc, run, index)
 
-    def _sentence_finding(self, doc, run):
-        """One finding for a run of repeated sentences: [((start, end), original)]."""
-        ((first, _), orig), ((_, last), (_, orig_last)) = run[0], run[-1]
+    def _sentence_finding(self, doc, run, index: int):
+        """One finding for a run of repeated sentences in paragraph ``index``:
+        [((start, end), (original start, end, paragraph index))]."""
+        ((first, _), orig), ((_, last), (_, orig_last, _)) = run[0], run[-1]
         line, col = doc.position(orig[0])
-        same = doc.position(first)[0] == line
+        # By paragraph, not by line: a Markdown paragraph spans several lines.
+        same = orig[2] == index
         n = len(run)
         what_zh = "句子" if n == 1 else f"{n}个句子"
         what_en = "sentence" if n == 1 else f"run of {n} sentences"

@@ -44,6 +44,16 @@ def test_sentence_repeated_inside_a_paragraph():
     assert f.related[0].start == text.index(s)
 
 
+def test_sentence_repeated_on_the_next_line_of_one_markdown_paragraph():
+    # Lines 3 and 4 are one Markdown paragraph: the same paragraph, though not the same line.
+    s = "全年共开展法治督察13次,督促落实整改问题20个。"
+    text = "# 关于依法行政工作的报告\n\n" + s + "同时加强培训。\n" + s + "\n"
+    (f,) = findings(text, "duplicate-block", path="r.md")
+    assert (f.start, f.end) == (text.rindex(s), text.rindex(s) + len(s))
+    assert f.zh == "重复的句子:与同一段第3行第1列的文字相同"
+    assert f.en == "repeated sentence: the same as at 3:1 in the same paragraph"
+
+
 def test_short_lines_never_count_on_their_own():
     # Headings, labels and dates recur in real reports: a table of contents, 信息来源:.
     text = "\n".join(["一、指导思想", "二、工作目标", "信息来源:", P1, "一、指导思想", P2,
