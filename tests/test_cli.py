@@ -190,6 +190,14 @@ def test_text_format_color(tmp_path, capsys):
     assert "\033[" not in out
 
 
+def test_text_format_color_leaves_the_path_alone(tmp_path, capsys):
+    # " error " and the spaces inside the path are the path's own, not the severity.
+    write(tmp_path / "my error notes.txt", REVERSED)
+    _, out, _ = run(["--color", "always", "my error notes.txt"], capsys)
+    assert out.splitlines()[0] == ("\033[1mmy error notes.txt:2:10:\033[0m \033[31merror\033[0m "
+                                   f"reversed-quotes {MSG_ZH}")
+
+
 def test_concise_is_one_line_per_finding(tmp_path, capsys):
     write(tmp_path / "two.txt", "所获”枫桥式“称号。\n又获”示范点“称号。\n")
     write(tmp_path / "ok.txt", CLEAN)

@@ -47,15 +47,20 @@ def snippet(doc, start: int, end: int) -> tuple[int, str, str]:
     return line, text, carets
 
 
+def _head(path: str, doc, f, lang: str) -> str:
+    """finding_line in colour, built from its parts: replacing words in the whole
+    line would colour a path that holds " error " or a space."""
+    line, column = doc.position(f.start)
+    return (f"{_BOLD}{path}:{line}:{column}:{_RESET} {_COLORS[f.severity]}{f.severity}{_RESET} "
+            f"{f.rule} {f.message(lang)}")
+
+
 def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str:
     out = []
     for r in report.results:
         for f in r.findings:
-            head = finding_line(r.path, r.doc, f, lang)
-            if color:
-                head = head.replace(f" {f.severity} ", f" {_COLORS[f.severity]}{f.severity}{_RESET} ", 1)
-                head = _BOLD + head.split(" ", 1)[0] + _RESET + " " + head.split(" ", 1)[1]
-            out.append(head)
+            out.append(_head(r.path, r.doc, f, lang) if color else
+                       finding_line(r.path, r.doc, f, lang))
             n, text, carets = snippet(r.doc, f.start, f.end)
             gutter = " " * len(str(n))
             out.append(f"{gutter} |")
