@@ -49,11 +49,19 @@ def load_yaml_data(path: str):
 def _store(path: str, data) -> None:
     import tempfile
 
+    tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False)
         os.replace(tmp, path)
+        tmp = None
     except (OSError, TypeError, ValueError):
         pass  # no cache: the next run parses again
+    finally:
+        if tmp is not None:  # a half-written file must not pile up in the cache folder
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -34,6 +34,25 @@ def test_a_broken_or_unwritable_cache_is_not_used(tmp_path, monkeypatch):
     assert datacache.load_yaml_data(str(src)) == {"a": 1}
 
 
+def test_a_failed_store_leaves_no_temporary_file(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(cache))
+    src = tmp_path / "data.yaml"
+    # A date is not JSON: json.dump fails half-way through the file.
+    src.write_text("a: 1\nday: 2024-01-01\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src))["a"] == 1
+    assert os.listdir(cache) == []
+    # The file is written but cannot be put in place.
+    src.write_text("a: 2\n", encoding="utf-8")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(datacache.os, "replace", refuse)
+    assert datacache.load_yaml_data(str(src)) == {"a": 2}
+    assert os.listdir(cache) == []
+
+
 def test_builtin_data_is_found_beside_the_rules():
     names = [os.path.basename(p) for p in datacache.builtin_data_files("profiles")]
     assert {"annual-report.yaml", "implementation-opinion.yaml", "generic.yaml"} <= set(names)
