@@ -94,8 +94,8 @@ def scan_paragraph(text: str, start: int, end: int, marks=None) -> _Paragraph:
         if pos in skip:
             continue
         if mark == '"':
-            if pos > start and text[pos - 1].isdigit():
-                continue  # 12" is inches
+            if pos > start and text[pos - 1].isdigit() and not len(straight) % 2:
+                continue  # 12" is inches, unless it can close a quote: "12345"
             straight.append(pos)
         elif mark in OPENERS:
             stack.append((pos, mark))

@@ -143,6 +143,9 @@ def test_mixed_width_pair_in_a_half_width_document():
     "严格落实《法治政府建设实施纲要(2021—2025年)》。",
     "She said “it’s done” and left.",
     "屏幕尺寸为15\"的显示器。",
+    # after a digit, but closing an open quote: not inches
+    "畅通\"12345\"政务服务便民热线。",
+    "开展\"3·15\"消费者权益日活动。",
     "中共嘉兴市委、嘉兴市人民政府:",
 ])
 def test_look_alikes_stay_silent(text):
