@@ -23,6 +23,8 @@ linter switched off):
   counted, and nothing is reported across it at its level or below.
 * A gap is not reported when the missing number is written inline in between
   ("1.…。2.…" on one line, then 3. on the next).
+* An attachment (a line that is only 附件, 附件1, 附件一, 附件: …) is a document of
+  its own: the counting starts afresh below it.
 
 ``enumeration-sequence`` checks 一是…二是… and 第一,…第二,… inside each paragraph
 (on the folded text).  A paragraph may start at 二是 (it continues the previous
@@ -49,6 +51,20 @@ _INLINE_MARKERS = {
     "num": re.compile(r"(?<![\d.])(\d{1,3})(?:\.|、)(?![\d.])"),
     "num-paren": re.compile(r"\((\d{1,3})\)"),
 }
+
+# A line that is only 附件, 附件1, 附件一, 附件: or 附件 2: an attachment begins, a
+# document of its own whose headings count from 一、 again.
+_SP = r"[^\S\n]*"   # white space inside one line
+ATTACHMENT_LINE = re.compile(
+    rf"^{_SP}附件{_SP}:?{_SP}(?:\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})?{_SP}:?{_SP}$", re.MULTILINE)
+
+
+def _attachment_lines(doc) -> list:
+    """The 1-based lines that open an attachment, in order."""
+    if "附件" not in doc.folded:
+        return []
+    return [doc.position(m.start())[0] for m in ATTACHMENT_LINE.finditer(doc.folded)]
+
 
 def int_to_cn(n: int) -> str:
     """1 -> 一, 10 -> 十, 21 -> 二十一 (up to 99; larger numbers in Arabic digits)."""
@@ -146,9 +162,16 @@ class HeadingSequence(Rule):
         last_of_style: dict = {}    # style -> index of the last counted heading
         # level -> index of the last doubtful heading of that level or a shallower one
         doubt = {level: -1 for level in range(1, 5)}
+        attachments, a = _attachment_lines(doc), 0
         for i, h in enumerate(headings):
             if h.style == "md":
                 continue
+            if a < len(attachments) and attachments[a] < h.line:
+                # An attachment is a document of its own: its numbering starts afresh.
+                while a < len(attachments) and attachments[a] < h.line:
+                    a += 1
+                stack, last_in_parent, last_of_style = [], {}, {}
+                doubt = {level: -1 for level in range(1, 5)}
             if _doubtful(doc, h):
                 for level in range(h.level, 5):
                     doubt[level] = i

@@ -182,6 +182,22 @@ def test_restart_after_two():
     assert "starts again" in f.en
 
 
+@pytest.mark.parametrize("attachment", ["附件", "附件1", "附件一", "附件:", "附件 2", "附件：2"])
+def test_an_attachment_starts_its_own_numbering(attachment):
+    text = lines("一、总体要求", "正文。", "二、主要任务", "正文。", "三、保障措施", "正文。", "",
+                 attachment, "重点任务分工方案", "一、加强组织领导", "正文。", "二、完善制度", "四、强化考核")
+    # The attachment's 一、 restarts nothing; inside it the numbering is checked as ever.
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "四、" and f.start == text.index("四、")
+    assert f.zh == "标题序号不连续:“四、”前一个同级标题是“二、”,缺少“三、”"
+
+
+def test_a_line_that_only_names_an_attachment_is_not_one():
+    text = lines("一、回顾", "二、安排", "附件1:重点任务分工方案", "一、回顾")
+    (f,) = run(text, "heading-sequence")
+    assert "又从“一、”开始" in f.zh
+
+
 def test_cn_paren_restart_under_the_same_parent():
     text = lines("一、甲", "(一)子", "(二)子", "(一)子")
     (f,) = run(text, "heading-sequence")
