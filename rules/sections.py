@@ -51,20 +51,31 @@ def coverage(doc) -> list:
     profile = profile_of(doc)
     text = doc.folded
     found: list = [None] * len(profile.parts)
-    compiled = profile.compiled
     top = min((h.level for h in doc.headings), default=None)
     for start, end, kind, level in sorted(_heading_spans(doc)):
-        parts = {i for _, _, i in profile.hits(text, "heading", start, end)}
-        parts |= {i for i, (heads, _) in enumerate(compiled)
-                  if any(p.search(text, start, end) for p in heads)}
-        for i in parts:
-            if found[i] is None:
-                found[i] = Coverage(kind, start, end, top_level=(level == top))
+        i = _part_named(profile, text, start, end)
+        if i is not None and found[i] is None:
+            found[i] = Coverage(kind, start, end, top_level=(level == top))
     for i, start, end in _body_hits(profile, text):
         if found[i] is None or found[i].how == "body" and start < found[i].start:
             found[i] = Coverage("body", start, end)
     doc.cache["sections"] = found
     return found
+
+
+def _part_named(profile, text: str, start: int, end: int) -> Optional[int]:
+    """The one part a heading names: 一、重点工作推进情况 holds a wording of the
+    measures (推进情况) and of next year (重点工作) but is one section.  The part
+    whose matched wording is longest wins; on a tie, the earlier part."""
+    longest: dict = {}
+    for s, e, i in profile.hits(text, "heading", start, end):
+        longest[i] = max(longest.get(i, 0), e - s)
+    for i, (heads, _) in enumerate(profile.compiled):
+        for p in heads:
+            m = p.search(text, start, end)
+            if m:
+                longest[i] = max(longest.get(i, 0), m.end() - m.start())
+    return min(longest, key=lambda i: (-longest[i], i)) if longest else None
 
 
 def _body_hits(profile, text):

@@ -157,6 +157,14 @@ def test_a_first_part_placed_last_is_the_one_reported():
     assert text[f.start:f.end] == "主要举措和成效" and "before" in f.en
 
 
+def test_a_heading_with_wordings_of_two_parts_covers_one():
+    # 重点工作 (next year) and 推进情况 (measures) are both four characters long:
+    # the tie goes to the earlier part, the measures, so 四、 is next year, in order.
+    text = ANNUAL.replace("一、2023年法治政府建设主要举措和成效", "一、重点工作推进情况")
+    assert findings(text, "section-order") == []
+    assert [f for f in findings(text, "missing-section") if f.severity != "info"] == []
+
+
 def test_duty_inside_the_measures_section_is_not_out_of_order():
     # A part that is a sub-item (一是…) of an earlier section is not a top-level section.
     text = ("某县2023年度法治政府建设情况报告\n一、主要举措和成效\n"
