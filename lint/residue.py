@@ -24,8 +24,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-KINDS = ("breadcrumb", "widget", "download", "filename", "metadata")
-
 # -- breadcrumbs ------------------------------------------------------------------------
 
 _TRAIL_SEP = "[>»›→]|&gt;"

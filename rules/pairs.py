@@ -69,14 +69,10 @@ class _Paragraph:
     terms: set = field(default_factory=set)
 
 
-def scan_paragraph(text: str, start: int, end: int, marks=None) -> _Paragraph:
-    """All pair problems in ``text[start:end]`` (folded text), and the short quoted terms.
-
-    ``marks``, the (position, mark) pairs of the paragraph, may be given when the
-    caller has found them already."""
+def scan_paragraph(text: str, start: int, end: int, marks: list) -> _Paragraph:
+    """All pair problems in ``text[start:end]`` (folded text), and the short quoted terms;
+    ``marks`` are the (position, mark) pairs of MARKS in the paragraph."""
     out = _Paragraph()
-    if marks is None:
-        marks = [(m.start(), m.group()) for m in MARKS.finditer(text, start, end)]
     if not marks:
         return out
     ignored = set()
