@@ -19,6 +19,7 @@ from reportlint.residue import content_start_line
 SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
 # 一是… as a heading of the lowest level: the item up to its full stop.
 ITEM_END = re.compile(r"[。;]")
+CONJUNCTION = re.compile(r"以及|和|及|与")
 ITEM_MAX = 60
 
 
@@ -53,14 +54,27 @@ def coverage(doc) -> list:
     found: list = [None] * len(profile.parts)
     top = min((h.level for h in doc.headings), default=None)
     for start, end, kind, level in sorted(_heading_spans(doc)):
-        i = _part_named(profile, text, start, end)
-        if i is not None and found[i] is None:
-            found[i] = Coverage(kind, start, end, top_level=(level == top))
+        for i in _parts_named(profile, text, start, end):
+            if found[i] is None:
+                found[i] = Coverage(kind, start, end, top_level=(level == top))
     for i, start, end in _body_hits(profile, text):
         if found[i] is None or found[i].how == "body" and start < found[i].start:
             found[i] = Coverage("body", start, end)
     doc.cache["sections"] = found
     return found
+
+
+def _parts_named(profile, text: str, start: int, end: int) -> set:
+    """The parts a heading names: one per side of 和/及/与 (三、存在的问题和下一步工作打算
+    names two), else one."""
+    parts, seg_start = set(), start
+    for m in list(CONJUNCTION.finditer(text, start, end)) + [None]:
+        seg_end = m.start() if m else end
+        i = _part_named(profile, text, seg_start, seg_end)
+        if i is not None:
+            parts.add(i)
+        seg_start = m.end() if m else end
+    return parts
 
 
 def _part_named(profile, text: str, start: int, end: int) -> Optional[int]:
@@ -186,7 +200,8 @@ def _longest_in_order(positions: list) -> set:
     the parts in their right place; the others are the misplaced ones."""
     best: list = []
     for i, p in enumerate(positions):
-        chain = max((best[j] for j in range(i) if positions[j] < p), key=len, default=[])
+        # <=: two parts named by one heading (存在的问题和下一步工作打算) are in order.
+        chain = max((best[j] for j in range(i) if positions[j] <= p), key=len, default=[])
         best.append(chain + [i])
     return set(max(best, key=len, default=[]))
 

@@ -290,3 +290,13 @@ def test_broken_profiles_give_path_line_col(tmp_path, capsys, yaml, line, col, w
     err = capsys.readouterr().err
     assert err.startswith(f"{cfg}:{line}:{col}: "), err
     assert words in err
+
+
+def test_a_heading_joining_two_parts_with_he_covers_both():
+    text = ("某县2023年度法治政府建设情况报告\n一、主要举措和成效\n开展法治督察13次。\n"
+            "二、存在的问题和下一步工作打算\n执法水平有待提高。深化改革。\n"
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n专题研究4次。\n")
+    # The plans come before the duty here: one warning, and nothing is missing.
+    assert findings(text, "missing-section") == []
+    (f,) = findings(text, "section-order")
+    assert text[f.start:f.end] == "存在的问题和下一步工作打算"
