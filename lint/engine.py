@@ -25,7 +25,8 @@ class FileResult:
     profile: Optional[str] = None
 
 
-def _matches(rule: Rule, names: Iterable[str]) -> bool:
+def rule_matches(rule: Rule, names: Iterable[str]) -> bool:
+    """Whether a rule is named by its name, its category, or ALL."""
     return any(n in (rule.name, rule.category, "ALL") for n in names)
 
 
@@ -40,11 +41,11 @@ def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[
         setting = settings.get(rule.name) or RuleSetting()
         severity = setting.severity or rule.severity
         if select:
-            if not _matches(rule, select):
+            if not rule_matches(rule, select):
                 continue
             if severity == "off":
                 severity = rule.severity
-        if ignore and _matches(rule, ignore):
+        if ignore and rule_matches(rule, ignore):
             continue
         if severity == "off":
             continue

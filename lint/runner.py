@@ -8,7 +8,7 @@ from typing import Optional
 from . import sources
 from .config import Config, ConfigError, find_config, load_config
 from .document import Document
-from .engine import FileResult, run_rules, select_rules
+from .engine import FileResult, rule_matches, run_rules, select_rules
 from .plugins import Registry, default_registry
 
 # Folders a sweep never enters: version control, environments, caches.
@@ -45,10 +45,14 @@ class Outcome:
     fixed_raw: Optional[bytes] = None             # standard input with --fix
     used_ignores: tuple = ()                      # (config path, index of the entry)
     failed: Optional[str] = None                  # the file could not be read
+    # The linted Document, kept when linting ran in this process; a worker drops it
+    # and the parent rebuilds it from ``text``.
+    doc: Optional[Document] = field(default=None, repr=False, compare=False)
 
     def result(self) -> FileResult:
-        return FileResult(path=self.name, doc=Document(self.text, path=self.name),
-                          findings=self.findings, errors=self.errors, profile=self.profile)
+        doc = self.doc if self.doc is not None else Document(self.text, path=self.name)
+        return FileResult(path=self.name, doc=doc, findings=self.findings, errors=self.errors,
+                          profile=self.profile)
 
 
 @dataclass
@@ -292,11 +296,10 @@ class Linter:
         return out
 
     def _rule_runs(self, name: str) -> bool:
-        from .engine import _matches
-
-        return any((not self.select or _matches(r, self.select))
-                   and not (self.ignore and _matches(r, self.ignore))
-                   and _matches(r, [name]) for r in self.registry.rules.values())
+        """Whether --select/--ignore let a rule (or a category) named ``name`` run."""
+        return any((not self.select or rule_matches(r, self.select))
+                   and not (self.ignore and rule_matches(r, self.ignore))
+                   and rule_matches(r, [name]) for r in self.registry.rules.values())
 
     def _outcomes(self, tasks: list, jobs: Optional[int]):
         """Each task's Outcome, in task order: in this process or in a pool."""
@@ -336,7 +339,8 @@ def default_jobs(n_files: int) -> int:
 def _outcome(result: FileResult, text: str, used: set, config: Optional[Config]) -> Outcome:
     path = config.path if config else None
     return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
-                   used_ignores=tuple((path, i) for i in sorted(used)))
+                   used_ignores=tuple((path, i) for i in sorted(used)),
+                   doc=result.doc if result.doc.text == text else None)
 
 
 _worker_linter: Optional[Linter] = None
@@ -353,4 +357,6 @@ def _init_worker(settings: dict) -> None:
 
 
 def _work(task: tuple) -> Outcome:
-    return _worker_linter.process(*task)
+    outcome = _worker_linter.process(*task)
+    outcome.doc = None  # its caches need not pickle: the parent rebuilds it
+    return outcome
