@@ -149,7 +149,7 @@ def find_config(start_dir: str) -> Optional[str]:
 # -- loading and validation ------------------------------------------------------------
 
 
-def _where(node, key=None, index=None) -> tuple[int, int]:
+def where(node, key=None, index=None) -> tuple[int, int]:
     """1-based line and column of a key (or list item) in a ruamel round-trip node."""
     try:
         if key is not None:
@@ -163,6 +163,15 @@ def _where(node, key=None, index=None) -> tuple[int, int]:
         return 1, 1
 
 
+def value_where(node, key) -> tuple[int, int]:
+    """1-based line and column of the value under ``key``, else of the key itself."""
+    try:
+        line, col = node.lc.value(key)
+        return line + 1, col + 1
+    except Exception:
+        return where(node, key=key)
+
+
 class _Validator:
     """Checks one loaded YAML document against the registry of rules."""
 
@@ -173,15 +182,12 @@ class _Validator:
         self.profile_refs: list = []
 
     def fail(self, node, message, key=None, index=None):
-        line, col = _where(node, key, index)
+        line, col = where(node, key, index)
         raise ConfigError(self.path, line, col, message)
 
     def fail_value(self, node, key, message):
-        try:
-            line, col = node.lc.value(key)
-            raise ConfigError(self.path, line + 1, col + 1, message)
-        except (AttributeError, KeyError, TypeError):
-            self.fail(node, message, key=key)
+        line, col = value_where(node, key)
+        raise ConfigError(self.path, line, col, message)
 
     def mapping(self, node, parent, key, what) -> dict:
         if not isinstance(node, dict):
@@ -318,7 +324,7 @@ class _Validator:
             if not isinstance(text, str) or not text:
                 self.fail_value(item, "text", "'text' must be the text to ignore (not empty)")
             files = self.globs(item["files"], item, "files") if "files" in item else ()
-            line, col = _where(value, index=i)
+            line, col = where(value, index=i)
             out.append({"rule": str(rule), "text": str(text), "files": files,
                         "line": line, "col": col})
         return tuple(out)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from .config import ConfigError, _where
+from .config import ConfigError, value_where, where
 
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000
@@ -117,22 +117,14 @@ def _text_pair(v, node, key, path, allow_str=True) -> dict:
         return {"zh": v, "en": v}
     if isinstance(v, dict) and set(v) <= {"zh", "en"} and all(isinstance(x, str) for x in v.values()):
         return {"zh": str(v.get("zh") or v.get("en", "")), "en": str(v.get("en") or v.get("zh", ""))}
-    line, col = _value_where(node, key)
+    line, col = value_where(node, key)
     raise ConfigError(path, line, col, f"'{key}' must be a string or a mapping with zh and en")
-
-
-def _value_where(node, key):
-    try:
-        line, col = node.lc.value(key)
-        return line + 1, col + 1
-    except Exception:
-        return _where(node, key=key)
 
 
 def _strings(v, node, key, path) -> tuple:
     if isinstance(v, list) and all(isinstance(x, str) and x for x in v):
         return tuple(str(x) for x in v)
-    line, col = _value_where(node, key)
+    line, col = value_where(node, key)
     raise ConfigError(path, line, col, f"'{key}' must be a list of non-empty strings")
 
 
@@ -140,7 +132,7 @@ def _groups(v, node, key, path) -> tuple:
     if isinstance(v, list) and v and all(isinstance(g, list) and g and
                                          all(isinstance(x, str) and x for x in g) for g in v):
         return tuple(tuple(str(x) for x in g) for g in v)
-    line, col = _value_where(node, key)
+    line, col = value_where(node, key)
     raise ConfigError(path, line, col, f"'{key}' must be a list of lists of wordings, "
                                        "e.g. [[法治政府建设], [报告]]")
 
@@ -155,7 +147,7 @@ def _patterns(v, node, key, path, trusted=False) -> tuple:
         try:
             regex.compile(p)
         except regex.error as e:
-            line, col = _where(v, index=i)
+            line, col = where(v, index=i)
             raise ConfigError(path, line, col, f"invalid regular expression in '{key}': {e}") from None
     return pats
 
@@ -167,7 +159,7 @@ PART_KEYS = ("id", "name", "required", "headings", "heading-patterns", "body", "
 def _unknown(node, known, path, what):
     for k in node:
         if k not in known:
-            line, col = _where(node, key=k)
+            line, col = where(node, key=k)
             raise ConfigError(path, line, col, f"unknown key '{k}' in {what} (known: {', '.join(known)})")
 
 
@@ -178,11 +170,11 @@ def parse_profile(node, path: str, base: Optional[Profile] = None, trusted: bool
     with the id of a base part replace it; new parts are added at the end.
     """
     if not isinstance(node, dict):
-        line, col = _where(node)
+        line, col = where(node)
         raise ConfigError(path, line, col, "a profile must be a mapping")
     _unknown(node, PROFILE_KEYS, path, "a profile")
     if not isinstance(node.get("name"), str) or not node.get("name"):
-        line, col = _where(node)
+        line, col = where(node)
         raise ConfigError(path, line, col, "a profile needs a 'name'")
     prof = Profile(name=str(node["name"]))
     if base is not None:
@@ -192,13 +184,13 @@ def parse_profile(node, path: str, base: Optional[Profile] = None, trusted: bool
         prof.description = _text_pair(node["description"], node, "description", path)
     if "priority" in node:
         if not isinstance(node["priority"], int) or isinstance(node["priority"], bool):
-            line, col = _value_where(node, "priority")
+            line, col = value_where(node, "priority")
             raise ConfigError(path, line, col, "'priority' must be an integer")
         prof.priority = int(node["priority"])
     rec = node.get("recognise")
     if rec is not None:
         if not isinstance(rec, dict):
-            line, col = _value_where(node, "recognise")
+            line, col = value_where(node, "recognise")
             raise ConfigError(path, line, col, "'recognise' must be a mapping with title and body")
         _unknown(rec, ("title", "body"), path, "'recognise'")
         if "title" in rec:
@@ -208,7 +200,7 @@ def parse_profile(node, path: str, base: Optional[Profile] = None, trusted: bool
     if "parts" in node:
         parts_node = node["parts"]
         if not isinstance(parts_node, list):
-            line, col = _value_where(node, "parts")
+            line, col = value_where(node, "parts")
             raise ConfigError(path, line, col, "'parts' must be a list")
         parts = {p.id: p for p in prof.parts}
         for i, pn in enumerate(parts_node):
@@ -220,15 +212,15 @@ def parse_profile(node, path: str, base: Optional[Profile] = None, trusted: bool
 
 def _parse_part(node, parent, index, path, trusted=False) -> Part:
     if not isinstance(node, dict):
-        line, col = _where(parent, index=index)
+        line, col = where(parent, index=index)
         raise ConfigError(path, line, col, "a part must be a mapping with id and name")
     _unknown(node, PART_KEYS, path, "a part")
     if not isinstance(node.get("id"), str) or "name" not in node:
-        line, col = _where(parent, index=index)
+        line, col = where(parent, index=index)
         raise ConfigError(path, line, col, "a part needs an 'id' and a 'name'")
     required = node.get("required", True)
     if not isinstance(required, bool):
-        line, col = _value_where(node, "required")
+        line, col = value_where(node, "required")
         raise ConfigError(path, line, col, "'required' must be true or false")
     return Part(
         trusted=trusted,
@@ -263,17 +255,17 @@ def extend_profiles(base: dict, nodes, path: str) -> dict:
     """The built-in profiles plus those a configuration defines (``profiles:``)."""
     out = dict(base)
     if not isinstance(nodes, list):
-        line, col = _where(nodes)
+        line, col = where(nodes)
         raise ConfigError(path, line, col, "'profiles' must be a list of profiles")
     for i, node in enumerate(nodes):
         parent = None
         if isinstance(node, dict) and "extends" in node:
             if not isinstance(node["extends"], str):   # a list or mapping cannot be a key
-                line, col = _value_where(node, "extends")
+                line, col = value_where(node, "extends")
                 raise ConfigError(path, line, col, "'extends' must be the name of a profile")
             parent = out.get(node["extends"])
             if parent is None:
-                line, col = _value_where(node, "extends")
+                line, col = value_where(node, "extends")
                 raise ConfigError(path, line, col, f"unknown profile '{node['extends']}' to extend "
                                                    f"(known: {', '.join(sorted(out))})")
         elif isinstance(node, dict) and isinstance(node.get("name"), str) and node["name"] in out:

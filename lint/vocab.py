@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .config import ConfigError, _where
+from .config import ConfigError, value_where, where
 
 # key -> the shape of its value: words, a list of word lists, or mappings of word lists.
 SCHEMA = {
@@ -131,13 +131,13 @@ def vocab_of(doc) -> Vocab:
 def validate(node, path: str) -> dict:
     """Check a ``vocab:`` mapping (a ruamel round-trip node) against SCHEMA; plain values out."""
     if not isinstance(node, dict):
-        line, col = _where(node)
+        line, col = where(node)
         raise ConfigError(path, line, col, "'vocab' must be a mapping (keys: "
                                            f"{', '.join(SCHEMA)})")
     out = {}
     for key, value in node.items():
         if key not in SCHEMA:
-            line, col = _where(node, key=key)
+            line, col = where(node, key=key)
             raise ConfigError(path, line, col, f"unknown vocab key '{key}' (known: {', '.join(SCHEMA)})")
         shape, fields = SCHEMA[key]
         out[key] = _shaped(value, shape, fields, node, key, path)
@@ -150,11 +150,7 @@ def _words(v) -> bool:
 
 def _shaped(value, shape, fields, parent, key, path):
     def fail(message, node=parent, k=key):
-        try:
-            line, col = node.lc.value(k)
-            line, col = line + 1, col + 1
-        except Exception:
-            line, col = _where(node, key=k)
+        line, col = value_where(node, k)
         raise ConfigError(path, line, col, message)
 
     if shape == "words":
@@ -174,12 +170,12 @@ def _shaped(value, shape, fields, parent, key, path):
             fail(f"vocab '{key}' must hold mappings with {', '.join(fields)}")
         for f in item:
             if f not in fields:
-                line, col = _where(item, key=f)
+                line, col = where(item, key=f)
                 raise ConfigError(path, line, col, f"unknown key '{f}' in vocab '{key}' "
                                                    f"(known: {', '.join(fields)})")
         missing = [f for f in fields if f not in item] if shape == "mappings" else []
         if missing:
-            line, col = _where(items, index=i) if shape == "mappings" else _where(item)
+            line, col = where(items, index=i) if shape == "mappings" else where(item)
             raise ConfigError(path, line, col, f"vocab '{key}' entry lacks {', '.join(missing)}")
         for f in item:
             if not _words(item[f]):
