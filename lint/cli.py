@@ -309,7 +309,7 @@ def _print_diffs(report, args, out, lang: str, failed: bool) -> int:
 
 
 def _print_report(report, registry, args, out, lang: str, failed: bool, notes: list) -> int:
-    from .config import level_at_least
+    from .rule import level_at_least
     from .formats import render
 
     if report.fixed_stdin is not None:

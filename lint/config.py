@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
-from .rule import SEVERITIES, SEVERITY_RANK
+from .rule import SEVERITIES
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 DEFAULT_EXTENSIONS = (".txt", ".md")
@@ -444,7 +444,3 @@ def load_config(path: str, rules: dict) -> Config:
         profiles=values.get("profiles"),
         vocab=values.get("vocab"),
     )
-
-
-def level_at_least(severity: str, threshold: str) -> bool:
-    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

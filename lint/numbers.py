@@ -54,6 +54,19 @@ def cn_to_int(s: str) -> int | None:
     return total + (digit or 0)
 
 
+_CN_DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def int_to_cn(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一 (up to 99; larger numbers in Arabic digits)."""
+    if n < 0 or n >= 100:
+        return str(n)
+    if n < 10:
+        return _CN_DIGIT_NAMES[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGIT_NAMES[tens]) + "十" + (_CN_DIGIT_NAMES[ones] if ones else "")
+
+
 def ordinal_value(s: str) -> int | None:
     """The value of a heading ordinal written in Arabic or Chinese digits."""
     if s.isascii() and s.isdigit():

@@ -13,6 +13,10 @@ SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
 
 
+def level_at_least(severity: str, threshold: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
+
 @dataclass(frozen=True)
 class Fix:
     """Replace ``text[start:end]`` with ``replacement``.

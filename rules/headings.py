@@ -36,13 +36,12 @@ from __future__ import annotations
 import re
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import CN_NUMERAL_CHARS, cn_to_int
+from reportlint.numbers import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 
 ARABIC_STYLES = ("num", "num-paren")
 # Ordinals above this in a Chinese-numeral heading are years or codes, not headings.
 MAX_CN_ORDINAL = 99
 
-_CN_DIGIT_NAMES = "零一二三四五六七八九"
 
 # A heading's predecessor written inline, anywhere between two headings.
 _INLINE_MARKERS = {
@@ -64,16 +63,6 @@ def _attachment_lines(doc) -> list:
     if "附件" not in doc.folded:
         return []
     return [doc.position(m.start())[0] for m in ATTACHMENT_LINE.finditer(doc.folded)]
-
-
-def int_to_cn(n: int) -> str:
-    """1 -> 一, 10 -> 十, 21 -> 二十一 (up to 99; larger numbers in Arabic digits)."""
-    if n < 0 or n >= 100:
-        return str(n)
-    if n < 10:
-        return _CN_DIGIT_NAMES[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGIT_NAMES[tens]) + "十" + (_CN_DIGIT_NAMES[ones] if ones else "")
 
 
 # -- heading-sequence ---------------------------------------------------------------
