@@ -41,7 +41,9 @@ TRAIL_MAX = 60
 
 # -- widgets ------------------------------------------------------------------------------
 
-_COUNTERS = "浏览次数|访问次数|点击次数|阅读次数|浏览量|访问量|阅读量|点击量|点击数|阅读数|浏览数"
+COUNTER_WORDS = ("浏览次数", "访问次数", "点击次数", "阅读次数", "浏览量", "访问量", "阅读量", "点击量",
+                 "点击数", "阅读数", "浏览数")
+_COUNTERS = "|".join(COUNTER_WORDS)
 _SIZES = r"[\[【]?大[\]】]?\s*[\[【]?中[\]】]?\s*[\[【]?小[\]】]?"
 _PLATFORMS = "微信朋友圈|微信|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|人人网|豆瓣网|豆瓣"
 _BUTTONS = (
@@ -65,6 +67,7 @@ WIDGET = re.compile(
 )
 WIDGET_HINT = re.compile(r"[浏访点阅打关返加收分扫字【\[]")
 _COUNTER_KEY = re.compile(_COUNTERS)
+_LABEL_NOISE = re.compile(r"[\s\[\]【】:]+")
 # What may stand between two widgets of one group: 打印本页 | 关闭窗口
 WIDGET_GAP = re.compile(r"[\s|丨/·•]*")
 
@@ -243,7 +246,7 @@ def _scan(doc) -> list:
 def _label(s: str) -> str:
     """A widget's name without its count, colon or brackets: 浏览次数, 打印, 字体大小."""
     m = _COUNTER_KEY.match(s)
-    return m.group() if m else re.sub(r"[\s\[\]【】:]+", "", s)
+    return m.group() if m else _LABEL_NOISE.sub("", s)
 
 
 def _list_follows(text: str, lines: list, i: int) -> bool:

@@ -13,6 +13,13 @@ SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
 
 
+def line_range(first: int, last: int, lang: str = "zh") -> str:
+    """第3行 / 第3—14行, line 3 / lines 3-14: how messages name a stretch of lines."""
+    if lang == "en":
+        return f"line {first}" if first == last else f"lines {first}-{last}"
+    return f"第{first}行" if first == last else f"第{first}—{last}行"
+
+
 def level_at_least(severity: str, threshold: str) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 

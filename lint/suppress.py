@@ -31,6 +31,7 @@ COMMENT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".xhtml")
 DIRECTIVE = re.compile(
     r"<!--[ \t]*reportlint-(?P<kind>disable-next-line|disable|enable)\b(?P<names>[^>]*?)[ \t]*-->")
 ALL = "*"
+NAME_SEPARATOR = re.compile(r"[\s,]+")
 
 
 class UnusedSuppression(Rule):
@@ -82,7 +83,7 @@ def parse(doc) -> list:
         return []
     out = []
     for m in DIRECTIVE.finditer(doc.text):
-        names = tuple(n for n in re.split(r"[\s,]+", m.group("names")) if n)
+        names = tuple(n for n in NAME_SEPARATOR.split(m.group("names")) if n)
         out.append(Directive(m.group("kind"), names, m.start(), m.end(),
                              doc.position(m.end())[0]))
     return out

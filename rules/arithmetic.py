@@ -410,6 +410,7 @@ class BalanceMismatch(_Arithmetic):
 
 # A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
 LIST_COUNT = re.compile(r"(?P<n>[\d一二两三四五六七八九十]{1,3})(?P<m>项|个|大|类|种|条|方面|家|支|批)")
+ITEM_JOIN = re.compile("和|及|与")
 CLAUSE_STOP = re.compile(r"[,;:。!?()“”《》\n]")
 LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()“”《》\n]")
 MIN_SUFFIX = 2
@@ -441,7 +442,7 @@ def _count_items(segments: list) -> Optional[int]:
     if not ending[-1] or sum(ending) * 2 <= len(segments):
         return None
     # 限制开发和禁止开发: the last segment holds two items joined by 和.
-    last = re.split("和|及|与", segments[-1])
+    last = ITEM_JOIN.split(segments[-1])
     joined = len(last) == 2 and last[0].endswith(best)
     return sum(ending) + joined
 

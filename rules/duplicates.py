@@ -6,6 +6,7 @@ repeated run is grown by comparing neighbours, never by pairwise search.
 from __future__ import annotations
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.rule import line_range
 
 
 def _key(piece: str) -> str:
@@ -69,8 +70,8 @@ class DuplicateBlock(Rule):
             covered = hi_i
             copy_first, copy_last = paras[lo_i], paras[hi_i]
             orig_first, orig_last = paras[lo_j], paras[hi_j]
-            lines_zh = _lines(orig_first.first_line, orig_last.last_line, "zh")
-            lines_en = _lines(orig_first.first_line, orig_last.last_line, "en")
+            lines_zh = line_range(orig_first.first_line, orig_last.last_line, "zh")
+            lines_en = line_range(orig_first.first_line, orig_last.last_line, "en")
             count = hi_i - lo_i + 1
             yield self.finding(
                 copy_first.start, copy_last.end,
@@ -122,12 +123,6 @@ class DuplicateBlock(Rule):
                f"{'in the same paragraph' if same else 'in the paragraph before'}",
             related=[Related(orig[0], max(orig[1], orig_last),
                              zh="首次出现", en="first occurrence")])
-
-
-def _lines(first: int, last: int, lang: str) -> str:
-    if lang == "en":
-        return f"line {first}" if first == last else f"lines {first}-{last}"
-    return f"第{first}行" if first == last else f"第{first}—{last}行"
 
 
 @hookimpl

@@ -42,6 +42,7 @@ EMOTICON = re.compile(r"[:;=8][-^']?[()\[\]]|[()][-^']?[:;=]")
 # A half-open interval: [0,1) (0,1]
 INTERVAL = re.compile(r"[\[(]\s*-?[\d.]+%?\s*[,~]\s*-?[\d.]+%?\s*[)\]]")
 CLAUSE_PUNCT = set(",;:。!?、")
+NEXT_CHAR = re.compile(r"\s*(.)")
 # A reversed pair encloses a short term: ”枫桥式“.
 REVERSED_MAX = 15
 # A term quoted elsewhere that an opening mark written as a closing one precedes.
@@ -195,7 +196,7 @@ def _emoticon_at(text: str, start: int, end: int, pos: int) -> bool:
 def _continued_quotation(text: str, end: int) -> bool:
     """Whether the next paragraph opens with “ too (the convention for a quotation
     of several paragraphs: every paragraph opens it, only the last closes it)."""
-    m = re.compile(r"\s*(.)").match(text, end)
+    m = NEXT_CHAR.match(text, end)
     return bool(m and m.group(1) in QUOTES)
 
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 
 from reportlint import Rule, hookimpl
-from reportlint.residue import residue_blocks
+from reportlint.rule import line_range
+from reportlint.residue import COUNTER_WORDS, residue_blocks
 
 _SPACE = re.compile(r"\s+")
 # Longer residue is quoted by its start (by its end for a file name) and an ellipsis.
 EXCERPT_MAX = 24
 METADATA_KEYS_SHOWN = 3
 
-_COUNTERS = {"浏览次数", "访问次数", "点击次数", "阅读次数", "浏览量", "访问量", "阅读量", "点击量",
-             "点击数", "阅读数", "浏览数"}
+_COUNTERS = frozenset(COUNTER_WORDS)
 _FONT = re.compile(r"字体|字号|大中小")
 
 KIND_NAMES = {
@@ -56,8 +56,7 @@ def describe(doc, block) -> tuple:
     if block.kinds == ("metadata",):
         keys = list(block.labels[:METADATA_KEYS_SHOWN])
         more = len(block.labels) > METADATA_KEYS_SHOWN
-        lines_zh = f"第{block.first_line}—{block.last_line}行" \
-            if block.first_line != block.last_line else f"第{block.first_line}行"
+        lines_zh = line_range(block.first_line, block.last_line)
         return (f"标题前的网页元数据({'、'.join(keys)}{'…' if more else ''}),{lines_zh}:"
                 "是网站的信息公开栏目,不属于报告正文,应删除",
                 f"CMS metadata before the title ({', '.join(keys)}{', …' if more else ''}): "
