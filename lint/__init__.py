@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .hookspecs import hookimpl
 from .rule import Finding, Fix, Related, Rule
 
 __version__ = "0.1.0"
 __all__ = ["check_text", "check_file", "Finding", "Fix", "Related", "Rule", "hookimpl",
            "__version__"]
+
+
+def __getattr__(name: str):
+    # pluggy is imported only when a plugin needs the marker, not for --version or --help.
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'reportlint' has no attribute {name!r}")
 
 
 def check_text(text: str, select: Optional[list] = None, ignore: Optional[list] = None,
