@@ -374,6 +374,7 @@ class MixedWidthPair(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
+        usual: dict = {}  # bracket -> whether the document mostly writes it full-width
         for p in PairScan.of(doc).problems:
             if p.kind != "pair":
                 continue
@@ -381,7 +382,10 @@ class MixedWidthPair(Rule):
             close_full = text[p.end - 1] != folded[p.end - 1]
             if open_full == close_full:
                 continue
-            full = _mostly_full_width(doc, folded[p.start])
+            kind = folded[p.start]
+            if kind not in usual:
+                usual[kind] = _mostly_full_width(doc, kind)  # counted once per kind of bracket
+            full = usual[kind]
             # The mark whose width differs from the document's usual one is wrong.
             fix_at = p.start if open_full != full else p.end - 1
             mark = folded[fix_at]
