@@ -1,4 +1,6 @@
-"""Small helpers shared by the rule tests."""
+"""Small helpers shared by the tests."""
+import io
+
 from reportlint import check_text
 
 
@@ -19,3 +21,17 @@ def run_cli(argv, capsys):
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, out, err
+
+
+class FakeStdin:
+    """Standard input holding ``data``, as the CLI reads it (sys.stdin.buffer)."""
+
+    def __init__(self, data: bytes):
+        self.buffer = io.BytesIO(data)
+
+
+class FakeStdout(io.TextIOWrapper):
+    """Standard output whose bytes can be read back from ``.buffer``."""
+
+    def __init__(self):
+        super().__init__(io.BytesIO(), encoding="utf-8")

@@ -1,5 +1,4 @@
 """The command line, in-process and as a real subprocess: exit codes, formats, options."""
-import io
 import json
 import os
 import subprocess
@@ -9,6 +8,7 @@ import pytest
 
 import reportlint
 from reportlint.cli import main
+from tests.helpers import FakeStdin, FakeStdout
 
 # Every document starts with a title line: a document without one is a finding
 # (missing-title) of its own.
@@ -293,11 +293,6 @@ def test_json_warning_with_full_width_excerpt(tmp_path, capsys):
 # -- input --------------------------------------------------------------------------
 
 
-class FakeStdin:
-    def __init__(self, data: bytes):
-        self.buffer = io.BytesIO(data)
-
-
 def test_stdin_with_a_filename(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", FakeStdin(REVERSED.encode()))
     code, out, _ = run(["--format", "concise", "-", "--stdin-filename", "sub/report.txt"], capsys)
@@ -325,11 +320,6 @@ def test_empty_stdin(tmp_path, capsys, monkeypatch):
     code, out, _ = run(["--format", "concise", "-"], capsys)
     assert code == 2
     assert out == "-: error: empty file: nothing to lint\n"
-
-
-class FakeStdout(io.TextIOWrapper):
-    def __init__(self):
-        super().__init__(io.BytesIO(), encoding="utf-8")
 
 
 @pytest.mark.parametrize("raw, error", [

@@ -1,6 +1,5 @@
 """--fix, --diff and --unsafe-fixes: bytes outside the fixed spans, atomic writes,
 idempotence, overlapping fixes, standard input."""
-import io
 import os
 import sys
 
@@ -8,7 +7,7 @@ import pytest
 
 from reportlint import Fix, Rule, hookimpl
 from reportlint.cli import main
-from tests.helpers import run_cli as run
+from tests.helpers import FakeStdin, FakeStdout, run_cli as run
 
 pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.fixes import FixError, choose, splice, write_atomic
@@ -138,16 +137,6 @@ def test_diff_marks_a_missing_final_line_break(tmp_path, capsys):
     _, out, _ = run(["--diff", "a.txt"], capsys)
     assert out.endswith(f"-{BAD[0]}\n\\ No newline at end of file\n"
                         f"+{GOOD[0]}\n\\ No newline at end of file\n")
-
-
-class FakeStdin:
-    def __init__(self, data: bytes):
-        self.buffer = io.BytesIO(data)
-
-
-class FakeStdout(io.TextIOWrapper):
-    def __init__(self):
-        super().__init__(io.BytesIO(), encoding="utf-8")
 
 
 def test_stdin_fix_prints_the_fixed_text(monkeypatch, capsys):
