@@ -13,7 +13,20 @@ Five kinds, all matched line by line on ``doc.folded`` (so ： and : are the sam
   (发布日期:… 浏览次数: 来源:…, where only 浏览次数: is residue);
 - ``download``: an empty download box, a line that is only 文件下载: / 关联文件: …;
 - ``filename``: a file name (….pdf, ….docx …) pasted as the end of a line;
-- ``metadata``: the CMS metadata (索引号, 发布机构, 文号 …) standing before the title.
+- ``metadata``: the CMS metadata (索引号, 发布机构, 文号 …) standing before the title;
+- ``toolbar`` lines made only of short UI labels (下载 打印 全屏 收藏, 【字号: 加大 还原 减小 】,
+  one label per line or several), with the lone brackets they leave on lines of their own;
+- ``pageinfo``: a news site's or CMS's lines of 来源/时间/编辑/作者/阅读量 (a value on the line
+  or on the next one) and bare time stamps (2026-01-31 07:00:44);
+- ``caption``: a photo caption ending in its credit (…作报告。本报记者 戴冰摄);
+- ``links``: a related-links block (相关报道:, 相关链接>>, 点击图片进入专题 …);
+- ``hash``: an ID or hash line left by the scraper (e4c29f31…:);
+- ``page``: a PDF page footer or header (— 3 —, 第3页 共7页) and the running title beside it;
+- ``label``: a bare 正文 label;
+- ``repeat``: the title or subtitle repeated by the page template.
+
+Everything is matched from what chrome is — short UI labels, metadata, links, captions,
+page numbers — never from one site's exact strings.
 
 Residue that touches other residue (only white space between) is one block.  Each
 line is matched a bounded number of times, so the scan is linear in the text.
@@ -38,6 +51,9 @@ TRAIL_CONTINUES = re.compile(rf"\s*(?:{_TRAIL_SEP})")
 TRAIL_OPEN = re.compile(rf"(?:{_TRAIL_SEP}|:)\s*$")
 TRAIL_PART = re.compile(rf"\s*首页|.*?(?:{_TRAIL_SEP})")
 TRAIL_MAX = 60
+# A trail spread one item per line: 首页 / > / 新闻中心 / > / …
+HOME_LINE = re.compile(r"(?:网站)?首页")
+SEPARATOR_LINE = re.compile(rf"(?:\s*(?:{_TRAIL_SEP}))+\s*")
 
 # -- widgets ------------------------------------------------------------------------------
 
@@ -117,6 +133,87 @@ NOT_A_VALUE = re.compile(
     r"|^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,3}、|#)")
 
 
+# -- toolbars: lines made only of short UI labels --------------------------------------------
+
+# The labels of page tools, longest first so that 打印本页 is one label, not 打印 + 本页.
+UI_LABELS = sorted((
+    "下载", "打印", "打印本页", "打印此页", "打印页面", "打印文章", "全屏", "退出全屏",
+    "收藏", "加入收藏", "收藏本页", "取消收藏", "已收藏", "分享", "分享到", "转发", "评论",
+    "点赞", "复制链接", "返回", "返回顶部", "返回首页", "返回列表", "顶部", "关闭", "关闭窗口",
+    "关闭本页", "关闭页面", "字号", "字体", "字体大小", "加大", "减小", "还原", "默认", "放大",
+    "缩小", "大", "中", "小", "纠错", "我要纠错", "朗读", "语音播报", "播报", "保存", "扫一扫",
+    "二维码", "微信", "微博", "QQ空间", "QQ", "无障碍", "长者模式", "关怀版", "繁体", "简体",
+    "上一篇", "下一篇", "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页",
+), key=len, reverse=True)
+_UI_SEP = r"[\s|丨/·•【】\[\]]"
+TOOLBAR_LINE = re.compile(
+    rf"(?:{_UI_SEP}*(?:{'|'.join(map(re.escape, UI_LABELS))})(?:\s*:)?)+{_UI_SEP}*")
+TOOLBAR_MAX = 80
+_UI_LABEL = re.compile("|".join(map(re.escape, UI_LABELS)))
+# A line holding only brackets or separators: the halves of a bracketed toolbar
+# (【字号: … 】 spread one word per line) — chrome only beside other chrome.
+GLUE_LINE = re.compile(r"[【】\[\]|丨:>»›→\s]+")
+
+# -- page information: 来源/时间/编辑 lines ------------------------------------------------------
+
+# Keys of a page's information fields; a field is the key, a colon and a short value.
+_DATE_KEYS = "发布时间|发表时间|更新时间|发布日期|时间|日期"
+_SOURCE_KEYS = "信息来源|文章来源|稿件来源|新闻来源|来源|稿源"
+_PERSON_KEYS = "责任编辑|编辑|作者|记者|审核|校对|供稿"
+INFO_KEY = re.compile(rf"(?<![^\s|丨•·\[\]【】])(?P<key>{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}"
+                      rf"|{_COUNTERS})\s*:")
+INFO_VALUE_MAX = 30
+DATE_KEYS = frozenset(_DATE_KEYS.split("|"))
+SOURCE_KEYS = frozenset(_SOURCE_KEYS.split("|"))
+# A date or time key holds a date or a time.
+HAS_DIGIT = re.compile(r"\d")
+COUNT_VALUE = re.compile(r"\d*\s*次?")
+# What a CMS writes under a report's title on a government site (发布日期: 来源: the
+# issuing office) is the document's own date line; a news site's reprint names a
+# newspaper, a site or an app as its source, and that is the page's, not the report's.
+OWN_DATE_LINE_KEYS = frozenset(("发布日期", "发布时间", "信息来源", "来源"))
+MEDIA_SOURCE = re.compile(
+    r"(?:报|报社|新闻网|网|新闻|新华社|中新社|通讯社|电视台|广播电台|融媒体中心|客户端|杂志|传媒|头条|APP|app)$")
+# A time stamp alone on its line: 2026-01-31 07:00:44, 2026/1/31, 2026年1月31日 07:00.
+DATETIME_LINE = re.compile(
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*\d))"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+# -- captions, link blocks, hashes, page numbers, labels -----------------------------------------
+
+_HAN = r"\u3400-\u9fff"
+# A photo credit at the end of a line: 本报记者 戴冰摄, 记者 韩卿立 摄, (张三 摄), 新华社发.
+CREDIT = re.compile(
+    rf"(?:(?:记者|通讯员|摄影师|摄影)[{_HAN}·\s、/]{{1,20}}摄|\([{_HAN}·\s]{{2,16}}摄\)"
+    rf"|\s[{_HAN}·]{{2,4}}\s+摄)$")
+CREDIT_WINDOW = 40
+# A caption longer than this is not a line of its own: only its last sentences are.
+CAPTION_MAX = 150
+_CAPTION_STOP = re.compile(r"[。!?;]")
+LINKS_LABEL = re.compile(
+    r"(?:相关报道|相关新闻|相关链接|相关文档|相关阅读|相关稿件|相关专题|延伸阅读|推荐阅读|热点推荐"
+    r"|点击图片进入专题|点击进入专题)\s*(?::|>>|》》|>)?")
+# Link titles after the label at the end of a page: short lines, no sentence.
+LINK_TITLE_MAX = 60
+LINK_TITLES_MAX = 30
+SENTENCE_MARK = re.compile(r"[。!?;]")
+HASH_LINE = re.compile(r"(?=[0-9a-fA-F-]*[a-fA-F])(?=[0-9a-fA-F-]*\d)[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*\s*:?")
+HASH_MIN = 16
+_DASHES = "-—–―~"
+PAGE_NUMBER = re.compile(
+    rf"[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
+    r"|(?P<n>\d{1,4})\s*/\s*(?P<m>\d{1,4})"
+    r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
+RUNNING_TITLE_MAX = 50
+BODY_LABEL = re.compile(r"【正文】|正文\s*:?")
+# The head of a page, where a template may print the title again.
+HEAD_LINES = 8
+TITLE_MIN = 4
+REPEAT_MAX = 80
+
+
 @dataclass(frozen=True)
 class Block:
     """One contiguous piece of residue: offsets into ``doc.text``, end exclusive,
@@ -182,23 +279,26 @@ def _scan(doc) -> list:
     parts: list = []
     whole = [False] * len(lines)  # the line is residue from end to end
     prev_crumb = None             # index of the last line of an open breadcrumb trail
+    skip_to = 0                   # lines before this were taken with a line above them
+    page_lines = []               # page numbers: the running title stands beside them
 
     for i, (lo, hi) in enumerate(lines):
-        if lo == hi:
+        if lo == hi or i < skip_to:
             continue
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
                 TRAIL_CONTINUES.match(text, lo, hi)
                 or (TRAIL_OPEN.search(text, *lines[prev_crumb]) and hi - lo <= TRAIL_MAX
-                    and TRAIL_PART.match(text, lo, hi))):
+                    and (TRAIL_PART.match(text, lo, hi) or _only_separator(text, *lines[prev_crumb])))):
             parts.append(_Part(lo, hi, "breadcrumb", []))
             whole[i] = True
             prev_crumb = i
             continue
         prev_crumb = None
         m = BREADCRUMB.match(text, lo, hi)
-        if m:
-            parts.append(_Part(lo, hi, "breadcrumb", [m.group("label") or m.group("home")]))
+        if m or (HOME_LINE.fullmatch(text, lo, hi) and _next_starts_trail(text, lines, i)):
+            parts.append(_Part(lo, hi, "breadcrumb", [(m.group("label") or m.group("home"))
+                                                      if m else "首页"]))
             whole[i] = True
             prev_crumb = i
             continue
@@ -207,6 +307,23 @@ def _scan(doc) -> list:
         if m and not _list_follows(text, lines, i):
             parts.append(_Part(lo, hi, "download", [_label(m.group("label"))]))
             whole[i] = True
+            continue
+        # Lines that are chrome from end to end.
+        found = _chrome_line(text, lines, i)
+        if found is not None:
+            kind, labels, last = found
+            parts.append(_Part(lo, lines[last][1], kind, labels))
+            if kind == "page":
+                page_lines.append(i)
+            for j in range(i, last + 1):
+                whole[j] = True
+            skip_to = last + 1
+            continue
+        # A photo caption: the line, or its last sentences, ending in the credit.
+        start = _caption(text, lo, hi)
+        if start is not None:
+            parts.append(_Part(start, hi, "caption", ["摄"]))
+            whole[i] = start == lo
             continue
         # Widgets: tokens of their own, grouped when only separators stand between.
         group = None
@@ -236,11 +353,197 @@ def _scan(doc) -> list:
                 parts.append(_Part(name_start, hi, "filename", [m.group("ext").lower()]))
                 whole[i] = name_start == lo
 
+    parts.extend(_glue(text, lines, whole))
+    parts.extend(_running_titles(text, lines, whole, page_lines))
+    parts.extend(_repeated_head(text, lines, whole))
     meta = _metadata(text, lines, whole)
     if meta is not None:
         parts.append(meta)
     parts.sort(key=lambda p: p.start)
     return parts
+
+
+def _only_separator(text: str, lo: int, hi: int) -> bool:
+    return bool(SEPARATOR_LINE.fullmatch(text, lo, hi))
+
+
+def _next_starts_trail(text: str, lines: list, i: int) -> bool:
+    """Whether the next non-blank line goes on with a trail (> 新闻中心, or > alone)."""
+    for lo, hi in lines[i + 1:i + 3]:
+        if lo != hi:
+            return bool(TRAIL_CONTINUES.match(text, lo, hi))
+    return False
+
+
+def _next_content(lines: list, i: int, whole: list = None) -> Optional[int]:
+    """The index of the next non-blank line after line ``i`` (skipping residue lines)."""
+    for j in range(i + 1, len(lines)):
+        if lines[j][0] != lines[j][1] and not (whole and whole[j]):
+            return j
+    return None
+
+
+def _prev_content(lines: list, i: int, whole: list = None) -> Optional[int]:
+    for j in range(i - 1, -1, -1):
+        if lines[j][0] != lines[j][1] and not (whole and whole[j]):
+            return j
+    return None
+
+
+def _chrome_line(text: str, lines: list, i: int):
+    """(kind, labels, last line index) when line ``i`` (and maybe lines after it) is chrome."""
+    lo, hi = lines[i]
+    n = hi - lo
+    if n <= TOOLBAR_MAX and TOOLBAR_LINE.fullmatch(text, lo, hi):
+        return "widget", _UI_LABEL.findall(text, lo, hi), i
+    if n <= TOOLBAR_MAX:
+        if PAGE_NUMBER.fullmatch(text, lo, hi) and _page_number_ok(text, lo, hi):
+            return "page", ["页码"], i
+        if n >= HASH_MIN and HASH_LINE.fullmatch(text, lo, hi):
+            return "hash", ["ID"], i
+        if BODY_LABEL.fullmatch(text, lo, hi):
+            return "label", ["正文"], i
+        if DATETIME_LINE.fullmatch(text, lo, hi) and not _value_of_key_above(text, lines, i):
+            return "pageinfo", ["时间"], i
+        m = LINKS_LABEL.fullmatch(text, lo, hi)
+        if m:
+            return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], _link_titles(text, lines, i)
+    return _page_info(text, lines, i)
+
+
+def _value_of_key_above(text: str, lines: list, i: int) -> bool:
+    """Whether the line above is a key waiting for its value (成文日期: / 2022-12-27)."""
+    j = _prev_content(lines, i)
+    return j is not None and bool(EMPTY_LAST_KEY.search(text, *lines[j]))
+
+
+def _page_number_ok(text: str, lo: int, hi: int) -> bool:
+    """3/7 is a page of seven; 8/3 is no page number."""
+    m = PAGE_NUMBER.fullmatch(text, lo, hi)
+    return m.group("n") is None or 0 < int(m.group("n")) <= int(m.group("m"))
+
+
+def _link_titles(text: str, lines: list, i: int) -> int:
+    """The last line of a link block: at the end of the page, the short lines after
+    the label are the links' titles; anywhere else the label stands alone."""
+    rest = [j for j in range(i + 1, len(lines)) if lines[j][0] != lines[j][1]]
+    if len(rest) > LINK_TITLES_MAX:
+        return i
+    for j in rest:
+        lo, hi = lines[j]
+        if hi - lo > LINK_TITLE_MAX or SENTENCE_MARK.search(text, lo, hi):
+            return i
+    return rest[-1] if rest else i
+
+
+def _page_info(text: str, lines: list, i: int):
+    """A line of 来源/时间/编辑 fields (with a value on the next line when the last key
+    has none), unless it is a government site's own date line under the title."""
+    lo, hi = lines[i]
+    keys = list(INFO_KEY.finditer(text, lo, hi))
+    if not keys or text[lo:keys[0].start()].strip(" •·|丨[]【】"):
+        return None
+    fields = []
+    for k, after in zip(keys, keys[1:] + [None]):
+        fields.append([k.group("key"), text[k.end():after.start() if after else hi].strip()])
+    last = i
+    if not fields[-1][1] and fields[-1][0] not in COUNTER_WORDS:
+        j = _next_content(lines, i)
+        if j is not None and _is_value(text, *lines[j]):
+            fields[-1][1] = text[lines[j][0]:lines[j][1]]
+            last = j
+    for key, value in fields:
+        if len(value) > INFO_VALUE_MAX or SENTENCE_MARK.search(value):
+            return None
+        if value and key in DATE_KEYS and not HAS_DIGIT.search(value):
+            return None  # 时间: 全天 is no time stamp
+        if key in COUNTER_WORDS and not COUNT_VALUE.fullmatch(value):
+            return None  # 访问次数: 3.5万人次 is a statistic of the report
+    names = [key for key, _ in fields if key not in COUNTER_WORDS]
+    if not names:
+        return None  # counters alone are widgets
+    if set(names) <= OWN_DATE_LINE_KEYS and not any(
+            key in SOURCE_KEYS and MEDIA_SOURCE.search(value) for key, value in fields):
+        return None  # the report's own date and source line (its counters are widgets)
+    return "pageinfo", names, last
+
+
+def _is_value(text: str, lo: int, hi: int) -> bool:
+    return (hi - lo <= INFO_VALUE_MAX and not SENTENCE_MARK.search(text, lo, hi)
+            and not INFO_KEY.match(text, lo, hi) and not NOT_A_VALUE.search(text[lo:hi]))
+
+
+def _caption(text: str, lo: int, hi: int) -> Optional[int]:
+    """Where a photo caption that ends line ``lo:hi`` begins, or None."""
+    if text[hi - 1] not in "摄)":
+        return None
+    m = CREDIT.search(text, max(lo, hi - CREDIT_WINDOW), hi)
+    if m is None:
+        return None
+    if hi - lo <= CAPTION_MAX:
+        return lo
+    start = m.start()
+    for stop in _CAPTION_STOP.finditer(text, max(lo, m.start() - CAPTION_MAX), m.start()):
+        start = stop.end()
+    return _trim(text, start, hi)[0]
+
+
+def _glue(text: str, lines: list, whole: list) -> list:
+    """Lines of lone brackets or separators beside a toolbar: 【字号: / 加大 / … / 】."""
+    out = []
+    for i, (lo, hi) in enumerate(lines):
+        if lo == hi or whole[i] or not GLUE_LINE.fullmatch(text, lo, hi):
+            continue
+        before, after = _prev_content(lines, i), _next_content(lines, i)
+        if (before is not None and whole[before]) or (after is not None and whole[after]):
+            out.append(_Part(lo, hi, "widget", []))
+            whole[i] = True
+    return out
+
+
+def _running_titles(text: str, lines: list, whole: list, pages: list) -> list:
+    """A short line printed beside the page number on several pages: the running title."""
+    if len(pages) < 2:
+        return []
+    seen: dict = {}
+    for i in pages:
+        for j in (_prev_content(lines, i, whole), _next_content(lines, i, whole)):
+            if j is None:
+                continue
+            lo, hi = lines[j]
+            if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_MARK.search(text, lo, hi):
+                seen.setdefault(text[lo:hi], set()).add(j)
+    out = []
+    for repeated in seen.values():
+        if len(repeated) >= 2:
+            for j in sorted(repeated):
+                out.append(_Part(lines[j][0], lines[j][1], "page", ["页眉"]))
+                whole[j] = True
+    return out
+
+
+def _repeated_head(text: str, lines: list, whole: list) -> list:
+    """The title or subtitle (the first two lines of content) printed again by the
+    page template a few lines further down."""
+    head = []
+    for i, (lo, hi) in enumerate(lines):
+        if lo == hi or whole[i]:
+            continue
+        head.append(i)
+        if len(head) == HEAD_LINES:
+            break
+    originals, out = set(), []
+    for n, i in enumerate(head):
+        lo, hi = lines[i]
+        key = "".join(text[lo:hi].split())
+        if key in originals:
+            out.append(_Part(lo, hi, "repeat", [key]))
+            whole[i] = True
+            originals.discard(key)  # the copy is reported once; the original stays
+        elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX and ":" not in key \
+                and not SENTENCE_MARK.search(key):
+            originals.add(key)
+    return out
 
 
 def _label(s: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reportlint import Rule, hookimpl
+from reportlint import Fix, Rule, hookimpl
 from reportlint.rule import line_range
 from reportlint.residue import COUNTER_WORDS, residue_blocks
 
@@ -25,6 +25,13 @@ KIND_NAMES = {
     "download": ("空的下载栏", "empty download box"),
     "filename": ("粘贴进正文的文件名", "file name pasted into the text"),
     "metadata": ("标题前的网页元数据", "CMS metadata before the title"),
+    "pageinfo": ("网页的发布信息", "the web page's publication details"),
+    "caption": ("图片说明", "photo caption"),
+    "links": ("相关链接栏", "related-links block"),
+    "hash": ("网页标识码", "page ID or hash"),
+    "page": ("页码或页眉", "page number or running title"),
+    "label": ("网页栏目标签", "web page label"),
+    "repeat": ("页面模板重复的标题", "title repeated by the page template"),
 }
 
 
@@ -102,7 +109,24 @@ class WebResidue(Rule):
     def check(self, doc, options):
         for block in residue_blocks(doc):
             zh, en = describe(doc, block)
-            yield self.finding(block.start, block.end, zh=zh, en=en)
+            yield self.finding(block.start, block.end, zh=zh, en=en, fix=deletion(doc, block))
+
+
+def deletion(doc, block) -> Fix:
+    """Delete the block: whole lines with their line break, else the span and the
+    spaces after it.  Unsafe: a reader should see what goes."""
+    text, spans = doc.text, doc.line_spans
+    first, last = spans[block.first_line - 1], spans[block.last_line - 1]
+    if text[first.start:block.start].strip() or text[block.end:last.end].strip():
+        end = block.end
+        while end < last.end and text[end] in " \t\u3000":
+            end += 1
+        return Fix(block.start, end, "", safe=False)
+    if block.last_line < len(spans):
+        return Fix(first.start, spans[block.last_line].start, "", safe=False)
+    # The last lines of the file: the line break before them goes instead.
+    start = spans[block.first_line - 2].end if block.first_line > 1 else first.start
+    return Fix(start, last.end, "", safe=False)
 
 
 @hookimpl

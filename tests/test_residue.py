@@ -45,7 +45,12 @@ def test_nanhu_only_the_pdf_name_on_the_last_line():
     assert doc.text[f.start:f.end] == doc.line_text(last)
     assert doc.text[f.start:f.end].startswith("南委〔2024〕12号中共南湖区委")
     assert doc.text[f.start:f.end].endswith("的报告.pdf")
-    assert f.severity == "warning" and f.category == "residue" and f.fix is None
+    assert f.severity == "warning" and f.category == "residue"
+    # Issue 8: deleting the block is an unsafe fix; on the last line it takes the
+    # line break before it, so no blank line is left behind.
+    assert f.fix is not None and not f.fix.safe and f.fix.replacement == ""
+    fixed = doc.text[:f.fix.start] + doc.text[f.fix.end:]
+    assert fixed == doc.text[:doc.line_spans[last - 2].end] + doc.text[doc.line_spans[last - 1].end:]
     assert ".pdf" in f.zh and "文件名" in f.zh
     assert content_start_line(doc) == 1
 
@@ -514,8 +519,9 @@ def test_blocks_are_trimmed_ordered_separated_and_crlf_proof(lines):
         assert not text[b.start].isspace() and not text[b.end - 1].isspace()
         # Touching residue would have been one block.
         assert b is blocks[0] or text[previous_end:b.start].strip()
-        assert b.kind == b.kinds[0] and set(b.kinds) <= {"breadcrumb", "widget", "download",
-                                                          "filename", "metadata"}
+        assert b.kind == b.kinds[0] and set(b.kinds) <= {
+            "breadcrumb", "widget", "download", "filename", "metadata", "pageinfo", "caption",
+            "links", "hash", "page", "label", "repeat"}
         assert (b.first_line, b.last_line) == (doc.position(b.start)[0], doc.position(b.end - 1)[0])
         previous_end = b.end
     first = content_start_line(doc)

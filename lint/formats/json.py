@@ -15,7 +15,8 @@ def finding_record(doc, f, lang: str) -> dict:
         "start": f.start, "end": f.end, "excerpt": doc.text[f.start:f.end],
         "related": [related_record(doc, r, lang) for r in f.related],
         "fix": None if f.fix is None else {
-            "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement},
+            "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement,
+            "safe": f.fix.safe},
     })
     return record
 
