@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from reportlint import Fix, Related, Rule, hookimpl
+from reportlint.residue import residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
            "【": "】", "〔": "〕", "「": "」", "『": "』"}
@@ -200,14 +201,74 @@ def _continued_quotation(text: str, end: int) -> bool:
     return bool(m and m.group(1) in QUOTES)
 
 
+# A paragraph goes on across at most this many breaks (a hard-wrapped heading, a
+# toolbar pasted into the middle of a sentence); more would be a different text.
+MAX_JOINED = 8
+# A hard-wrapped line fills the width; a short line ending without punctuation is a
+# heading or a label, not the first half of a wrapped sentence.
+WRAPPED_MIN = 15
+_SENTENCE_END = tuple("。!?;…")
+
+
+def _outside(marks, spans: list) -> list:
+    """The marks that fall in none of the (sorted, disjoint) spans."""
+    out, i = [], 0
+    for pos, mark in marks:
+        while i < len(spans) and spans[i][1] <= pos:
+            i += 1
+        if not (i < len(spans) and spans[i][0] <= pos):
+            out.append((pos, mark))
+    return out
+
+
+def _unmatched(result: _Paragraph) -> int:
+    return sum(p.kind in ("unmatched-open", "unmatched-close", "mismatch") for p in result.problems)
+
+
+def _closes(before: _Paragraph, after: _Paragraph) -> bool:
+    """Whether ``after`` closes a mark that ``before`` left open."""
+    opened = {p.mark for p in before.problems if p.kind == "unmatched-open"}
+    return any(p.kind == "unmatched-close" and CLOSERS[p.mark] in opened for p in after.problems)
+
+
+def _continues(doc, text: str, before, after, chrome: list, heading_lines: set) -> bool:
+    """Whether paragraph ``after`` goes on with the sentence ``before`` left open:
+    ``before`` stops mid-sentence, ``after`` starts no heading, and between them stands
+    only chrome, or a line break of a hard-wrapped line."""
+    if text[before.end - 1] in _SENTENCE_END or after.first_line in heading_lines:
+        return False
+    gap = [s for s in chrome if before.end <= s[0] and s[1] <= after.start]
+    rest, at = [], before.end
+    for s in gap:
+        rest.append(text[at:s[0]])
+        at = s[1]
+    rest.append(text[at:after.start])
+    if any(piece.strip() for piece in rest):
+        return False
+    if gap:
+        return True
+    last_line = doc.line_spans[before.last_line - 1]
+    return after.first_line == before.last_line + 1 and \
+        before.end - max(last_line.start, before.start) >= WRAPPED_MIN
+
+
 class PairScan:
-    """The problems of a whole document, scanned once and shared by the rules."""
+    """The problems of a whole document, scanned once and shared by the rules.
+
+    Marks that belong to page chrome (【字号: … 】 of a toolbar) are chrome's, not pairs:
+    ``web-residue`` reports them.  A paragraph that stops mid-sentence with a mark open
+    goes on in the next one when only chrome, or a hard wrap, stands between and the
+    next one closes the mark: the two are scanned as one.
+    """
 
     def __init__(self, doc):
         self.problems, self.terms = [], set()
         text = doc.folded
+        chrome = [(b.start, b.end) for b in residue_blocks(doc)]
         # One search over the whole text; only paragraphs holding marks are scanned.
-        marks = [(m.start(), m.group()) for m in MARKS.finditer(text)]
+        marks = _outside(((m.start(), m.group()) for m in MARKS.finditer(text)), chrome)
+        heading_lines = {h.line for h in doc.headings}
+        pending = None  # [start, end, marks, result, parts, last paragraph]
         k = 0
         for para in doc.paragraphs:
             while k < len(marks) and marks[k][0] < para.start:
@@ -215,10 +276,23 @@ class PairScan:
             first = k
             while k < len(marks) and marks[k][0] < para.end:
                 k += 1
-            if k > first:
-                result = scan_paragraph(text, para.start, para.end, marks[first:k])
-                self.problems.extend(result.problems)
-                self.terms |= result.terms
+            own = marks[first:k]
+            result = scan_paragraph(text, para.start, para.end, own) if own else _Paragraph()
+            if pending is not None and pending[4] < MAX_JOINED and _closes(pending[3], result) \
+                    and _continues(doc, text, pending[5], para, chrome, heading_lines):
+                joined = scan_paragraph(text, pending[0], para.end, pending[2] + own)
+                if _unmatched(joined) < _unmatched(pending[3]) + _unmatched(result):
+                    pending = [pending[0], para.end, pending[2] + own, joined, pending[4] + 1, para]
+                    continue
+            if pending is not None:
+                self._add(pending[3])
+            pending = [para.start, para.end, own, result, 1, para]
+        if pending is not None:
+            self._add(pending[3])
+
+    def _add(self, result: "_Paragraph") -> None:
+        self.problems.extend(result.problems)
+        self.terms |= result.terms
 
     @classmethod
     def of(cls, doc) -> "PairScan":
