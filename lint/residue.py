@@ -91,7 +91,7 @@ WIDGET_GAP = re.compile(r"[\s|丨/·•]*")
 
 DOWNLOAD = re.compile(
     r"\s*(?P<label>(?:文件下载|附件下载|下载附件|相关下载)(?:\s*:)?"
-    r"|(?:关联文件|相关附件|相关文件|附件列表|关联附件)\s*:)\s*$")
+    r"|(?:关联文件|相关附件|相关文件|附件列表|关联附件)\s*(?::|>>|》》))\s*$")
 # A numbered item after the label makes it the document's own list, not an empty box.
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d|[一二三四五六七八九十]{1,2}、|《)")
 
@@ -184,7 +184,7 @@ DATETIME_LINE = re.compile(
 _HAN = r"\u3400-\u9fff"
 # A photo credit at the end of a line: 本报记者 戴冰摄, 记者 韩卿立 摄, (张三 摄), 新华社发.
 CREDIT = re.compile(
-    rf"(?:(?:记者|通讯员|摄影师|摄影)[{_HAN}·\s、/]{{1,20}}摄|\([{_HAN}·\s]{{2,16}}摄\)"
+    rf"(?:(?:记者|通讯员|摄影师|摄影)[{_HAN}·\s、/]{{1,12}}(?<!拍)摄|\([{_HAN}·\s]{{2,16}}(?<!拍)摄\)"
     rf"|\s[{_HAN}·]{{2,4}}\s+摄)$")
 CREDIT_WINDOW = 40
 # A caption longer than this is not a line of its own: only its last sentences are.

@@ -269,8 +269,12 @@ class PairScan:
         marks = _outside(((m.start(), m.group()) for m in MARKS.finditer(text)), chrome)
         heading_lines = {h.line for h in doc.headings}
         pending = None  # [start, end, marks, result, parts, last paragraph]
-        k = 0
+        k = c = 0
         for para in doc.paragraphs:
+            while c < len(chrome) and chrome[c][1] < para.end:
+                c += 1
+            if c < len(chrome) and chrome[c][0] <= para.start:
+                continue  # chrome from end to end: a sentence may go on after it
             while k < len(marks) and marks[k][0] < para.start:
                 k += 1
             first = k

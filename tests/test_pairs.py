@@ -180,3 +180,62 @@ def test_spans_are_code_points_in_the_original_text():
     text = "全角（括号　内容”结束。"
     (f1, f2) = findings(text, "unmatched-pair")
     assert text[f1.start] == "（" and text[f2.start] == "”"
+
+
+# -- page chrome and hard wraps (issue 8) ----------------------------------------------------
+
+TOOLBAR = "【字号：\n加大\n还原\n减小\n】"
+
+
+def test_brackets_of_a_toolbar_are_chrome_not_pairs():
+    # Real scrapes spread 【字号: 加大 还原 减小 】 one word per line: web-residue
+    # reports the toolbar; its brackets are no lost halves.
+    text = f"下载\n打印\n{TOOLBAR}\n2026年某省政府工作报告\n全省生产总值增长5%。\n"
+    assert pairs(text) == []
+    (f,) = findings(text, "web-residue")
+    assert text[f.start:f.end] == f"下载\n打印\n{TOOLBAR}"
+
+
+def test_a_pair_split_by_chrome_is_a_pair():
+    text = "深入实施《某省优化营商环境条例\n下载 打印 全屏 收藏\n(修订)》,全年新增经营主体12万户。\n"
+    assert pairs(text) == []
+    assert len(findings(text, "web-residue")) == 1
+
+
+def test_a_lost_bracket_next_to_chrome_is_still_reported():
+    text = "深入实施《某省优化营商环境条例,全年新增经营主体12万户。\n下载 打印 全屏 收藏\n各位代表!\n"
+    assert pairs(text) == [("unmatched-pair", "《")]
+
+
+def test_a_lost_bracket_before_chrome_is_not_closed_by_another_paragraphs_bracket():
+    # The paragraph ends its sentence: what follows the chrome is another paragraph.
+    text = "推进“两重建设。\n下载 打印\n完成“两新”工作”。\n"
+    assert sorted(pairs(text)) == [("unmatched-pair", "“"), ("unmatched-pair", "”")]
+
+
+def test_a_heading_hard_wrapped_over_two_lines_keeps_its_brackets():
+    # A PDF extraction wraps a long heading; the pair spans the break.
+    text = ("(一)深入贯彻落实《法治政府建设实施纲要(2021—\n"
+            "2025年)》,推进政府治理体系和治理能力现代化\n"
+            "全年制定规范性文件12件。\n")
+    assert pairs(text) == []
+
+
+def test_a_real_pair_across_a_hard_wrapped_line_in_one_block_only():
+    # Only this block is wrapped: the rest of the text has one paragraph per line.
+    text = ("全年办理行政复议案件12件。\n"
+            "深入推进“放管服”改革和“最多跑一次\n"
+            "改革”,政务服务事项全部实现网上可办。\n"
+            "全年办结信访事项30件。\n")
+    assert pairs(text) == []
+
+
+def test_a_short_line_is_no_wrapped_line():
+    # A label without punctuation does not go on in the next line.
+    text = "主要成效“\n全年办结信访事项30件”。\n"
+    assert sorted(pairs(text)) == [("unmatched-pair", "“"), ("unmatched-pair", "”")]
+
+
+def test_a_wrapped_line_does_not_go_on_into_a_heading():
+    text = "深入推进“放管服改革,进一步优化营商环境和政务服务\n二、主要任务”\n"
+    assert sorted(pairs(text)) == [("unmatched-pair", "“"), ("unmatched-pair", "”")]

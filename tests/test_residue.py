@@ -545,3 +545,115 @@ def test_blocks_are_trimmed_ordered_separated_and_crlf_proof(lines):
     assert [(b.first_line, b.last_line) for b in crlf_blocks] == \
         [(b.first_line, b.last_line) for b in blocks]
     assert content_start_line(Document(crlf)) == first
+
+
+# -- chrome of scraped pages and PDF extractions, anywhere in the document (issue 8) ----------
+
+BODY = "全年办理行政复议案件12件,均已办结。"
+
+
+@pytest.mark.parametrize("chrome, words", [
+    # Toolbars, one label per line or several on a line, bracketed or not.
+    ("下载\n打印\n全屏\n收藏", "网页按钮"),
+    ("下载 打印 全屏 收藏", "网页按钮"),
+    ("【字号：\n加大\n还原\n减小\n】", "字号切换"),
+    ("【字体：大 中 小】", "字号切换"),
+    ("【打印本页】【关闭窗口】", "网页按钮"),
+    ("分享:", "网页按钮"),
+    ("收藏 |", "网页按钮"),
+    ("扫一扫在手机打开当前页", "网页按钮"),
+    # A site's information lines, with the value on the line or on the next one.
+    ("来源：河北日报\n时间：2026-02-02", "发布信息"),
+    ("来源：\n河北日报", "发布信息"),
+    ("发表时间：2026-01-31 07:00:44  编辑：王某", "发布信息"),
+    ("责任编辑：李某某", "发布信息"),
+    ("作者：张三　阅读量：1024", "发布信息"),
+    ("2026-01-31 07:00:44", "发布信息"),
+    # Breadcrumbs anywhere, also one item per line.
+    ("首页 > 新闻中心 > 政府工作报告", "导航"),
+    ("首页\n>\n新闻中心\n>\n政府工作报告", "导航"),
+    # Photo captions, link blocks, IDs, page numbers, labels.
+    ("会议现场。本报记者 张三 摄", "图片说明"),
+    ("代表审议政府工作报告。(李四 摄)", "图片说明"),
+    ("相关报道：", "相关链接"),
+    ("相关附件>>", "下载栏"),
+    ("相关链接>>", "相关链接"),
+    ("点击图片进入专题", "相关链接"),
+    ("e4c29f31a7b04d2c9e11f0a3b5d7c6e2:", "标识码"),
+    ("— 3 —", "页码"),
+    ("- 3 -", "页码"),
+    ("第3页 共7页", "页码"),
+    ("正文", "栏目标签"),
+])
+def test_chrome_in_the_middle_of_a_report_is_one_finding(chrome, words):
+    text = f"{TITLE}\n{BODY}\n{chrome}\n{BODY[:-1]},另有3件正在办理。\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == chrome
+    assert words in f.zh
+    # Its fix deletes the block with its line break, and only when asked for.
+    assert not f.fix.safe
+    assert text[:f.fix.start] + text[f.fix.end:] == text.replace(chrome + "\n", "")
+
+
+def test_a_nine_line_toolbar_at_the_bottom_is_one_finding_spanning_it():
+    toolbar = "【字号：\n加大\n还原\n减小\n】\n【打印本页】【关闭窗口】"
+    text = f"{TITLE}\n{BODY}\n\n{toolbar}\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == toolbar
+
+
+def test_page_numbers_and_the_running_title_beside_them():
+    page = "某县人民政府文件"
+    text = (f"{TITLE}\n{BODY}\n— 1 —\n{page}\n{BODY[:-1]}并已公开。\n— 2 —\n{page}\n"
+            f"{BODY[:-1]}无一被纠错。\n— 3 —\n")
+    got = residue(text)
+    assert got == [f"— 1 —\n{page}", f"— 2 —\n{page}", "— 3 —"]
+
+
+def test_the_title_repeated_by_the_page_template():
+    sub = "——2026年1月25日在某市第十六届人民代表大会第四次会议上"
+    text = f"{TITLE}\n{sub}\n{TITLE}\n{BODY}\n"
+    (f,) = findings(text, RULE)
+    assert (f.start, f.end) == (len(TITLE) + len(sub) + 2, 2 * len(TITLE) + len(sub) + 2)
+    assert "重复的标题" in f.zh
+    assert Document(text).title == Document(text).title  # the first copy stays the title
+    assert content_start_line(Document(text)) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "来源于群众的意见建议全部办结。",                  # 来源 in a sentence
+    "时间紧任务重,全体干部放弃休假。",
+    "点击页面上的【打印本页】按钮即可打印申请表。",      # the report quotes a button in prose
+    "下载量达到12万次。",
+    "数据来源：市统计局",                              # a table's source note
+    "来源:县政府办公室",                               # the report's own source line
+    "发布时间:2022-12-30 15:29",                       # a government site's own date line
+    "时间：全天",                                       # no time stamp
+    "组织记者深入基层采访拍摄",                         # 拍摄 is no photo credit
+    "相关报道显示,全市办结率为99%。",
+    "相关部门:市司法局",
+    "第3页至第7页为附表。",
+    "3.5",
+    "2024年3月1日",                                    # the date of a signature block
+    "各位代表！",
+    "政府工作报告",
+])
+def test_chrome_look_alikes_stay_silent(line):
+    text = f"{TITLE}\n{BODY}\n{line}\n{BODY}\n"
+    assert residue(text) == []
+
+
+def test_a_salutation_repeated_in_the_speech_is_not_a_repeated_title():
+    text = f"{TITLE}\n各位代表：\n{BODY}\n各位代表！\n{BODY[:-1]}。\n各位代表！\n"
+    assert residue(text) == []
+
+
+def test_link_titles_after_the_label_at_the_end_of_the_page():
+    text = f"{TITLE}\n{BODY}\n相关报道：\n某省政府工作报告解读\n图解某省政府工作报告\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == "相关报道：\n某省政府工作报告解读\n图解某省政府工作报告"
+
+
+def test_the_label_of_related_links_in_the_middle_stands_alone():
+    text = f"{TITLE}\n相关报道：\n二、主要举措\n{BODY}\n"
+    assert residue(text) == ["相关报道："]
