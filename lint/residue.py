@@ -162,6 +162,8 @@ _SOURCE_KEYS = "信息来源|文章来源|稿件来源|新闻来源|来源|稿�
 _PERSON_KEYS = "责任编辑|编辑|作者|记者|审核|校对|供稿"
 INFO_KEY = re.compile(rf"(?<![^\s|丨•·\[\]【】])(?P<key>{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}"
                       rf"|{_COUNTERS})\s*:")
+# A line of fields opens with a key (after bullets or brackets).
+INFO_LINE = re.compile(rf"[\s|丨•·\[\]【】]*(?:{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS})\s*:")
 INFO_VALUE_MAX = 30
 DATE_KEYS = frozenset(_DATE_KEYS.split("|"))
 SOURCE_KEYS = frozenset(_SOURCE_KEYS.split("|"))
@@ -203,10 +205,20 @@ _DASHES = "-—–―~"
 PAGE_NUMBER = re.compile(
     rf"[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+"
     r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
+    r"|共\s*\d{1,4}\s*页(?:\s*[,/]?\s*第\s*\d{1,4}\s*页)?"
     r"|(?P<n>\d{1,4})\s*/\s*(?P<m>\d{1,4})"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
+# A page number alone: only where a run of them counts on between lines of prose.
+BARE_NUMBER = re.compile(r"\d{1,3}")
+PROSE_MIN = 15
 RUNNING_TITLE_MAX = 50
+# A site's footer: 版权所有 …, 主办单位: …, ICP备 …, 网站地图 | 联系我们.
+FOOTER = re.compile(
+    r"(?<![^\s|丨•·\[\]【】])(?:版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位"
+    r"|承办单位|技术支持|网站地图|联系我们)", re.IGNORECASE)
+FOOTER_MAX = 120
+# The previous or next article: 上一篇: 关于…的通知.
+NEIGHBOUR_LINK = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s*:")
 BODY_LABEL = re.compile(r"【正文】|正文\s*:?")
 # The head of a page, where a template may print the title again.
 HEAD_LINES = 8
@@ -354,6 +366,7 @@ def _scan(doc) -> list:
                 whole[i] = name_start == lo
 
     parts.extend(_glue(text, lines, whole))
+    parts.extend(_bare_page_numbers(text, lines, whole, page_lines))
     parts.extend(_running_titles(text, lines, whole, page_lines))
     parts.extend(_repeated_head(text, lines, whole))
     meta = _metadata(text, lines, whole)
@@ -408,7 +421,19 @@ def _chrome_line(text: str, lines: list, i: int):
         m = LINKS_LABEL.fullmatch(text, lo, hi)
         if m:
             return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], _link_titles(text, lines, i)
+    if n <= FOOTER_MAX and not SENTENCE_MARK.search(text, lo, hi):
+        m = FOOTER.search(text, lo, hi)
+        if m and (m.start() == lo or not text[lo:m.start()].strip(" |丨•·[]【】©")
+                  or _all_footer(text, lo, hi)):
+            return "footer", [m.group()], i
+        if NEIGHBOUR_LINK.match(text, lo, hi):
+            return "links", [text[lo:lo + 3]], i
     return _page_info(text, lines, i)
+
+
+def _all_footer(text: str, lo: int, hi: int) -> bool:
+    """© 2024 某市人民政府 版权所有: a footer key anywhere on a short line of its own."""
+    return hi - lo <= RUNNING_TITLE_MAX
 
 
 def _value_of_key_above(text: str, lines: list, i: int) -> bool:
@@ -440,9 +465,9 @@ def _page_info(text: str, lines: list, i: int):
     """A line of 来源/时间/编辑 fields (with a value on the next line when the last key
     has none), unless it is a government site's own date line under the title."""
     lo, hi = lines[i]
+    if not INFO_LINE.match(text, lo, hi):
+        return None  # most lines: no key opens them
     keys = list(INFO_KEY.finditer(text, lo, hi))
-    if not keys or text[lo:keys[0].start()].strip(" •·|丨[]【】"):
-        return None
     fields = []
     for k, after in zip(keys, keys[1:] + [None]):
         fields.append([k.group("key"), text[k.end():after.start() if after else hi].strip()])
@@ -498,6 +523,25 @@ def _glue(text: str, lines: list, whole: list) -> list:
         if (before is not None and whole[before]) or (after is not None and whole[after]):
             out.append(_Part(lo, hi, "widget", []))
             whole[i] = True
+    return out
+
+
+def _bare_page_numbers(text: str, lines: list, whole: list, pages: list) -> list:
+    """Page numbers left alone on their lines between the pages of a PDF: numbers that
+    count on (3, 4, 5 …), each between lines of prose, never among a table's cells."""
+    found = []
+    for i, (lo, hi) in enumerate(lines):
+        if lo == hi or whole[i] or hi - lo > 3 or not BARE_NUMBER.fullmatch(text, lo, hi):
+            continue
+        around = [j for j in (_prev_content(lines, i), _next_content(lines, i)) if j is not None]
+        if around and all(lines[j][1] - lines[j][0] >= PROSE_MIN for j in around):
+            found.append((i, int(text[lo:hi])))
+    out = []
+    for k, (i, n) in enumerate(found):
+        if (k and found[k - 1][1] == n - 1) or (k + 1 < len(found) and found[k + 1][1] == n + 1):
+            out.append(_Part(lines[i][0], lines[i][1], "page", ["页码"]))
+            whole[i] = True
+            pages.append(i)
     return out
 
 

@@ -32,6 +32,7 @@ KIND_NAMES = {
     "page": ("页码或页眉", "page number or running title"),
     "label": ("网页栏目标签", "web page label"),
     "repeat": ("页面模板重复的标题", "title repeated by the page template"),
+    "footer": ("网页页脚", "web page footer"),
 }
 
 
@@ -90,18 +91,31 @@ class WebResidue(Rule):
     severity = "warning"
     summary = {"zh": "网页或文件残留", "en": "web page chrome or file residue in the text"}
     rationale = {
-        "zh": "从网页或 PDF 复制的报告常带入页面上的其他内容:“当前位置: 首页 > …”导航、"
-              "“浏览次数:”计数器、“字体大小”“打印本页”“关闭窗口”等按钮、空的“文件下载:”栏、"
-              "粘贴在末尾的文件名(….pdf),以及标题前的信息公开元数据(索引号、发布机构、文号…)。"
-              "每一处连续的残留报告一次。标题下的发布日期、信息来源行,正文中的发文字号,"
-              "带内容的“附件:”行都是文件本身的内容,不报告。",
-        "en": "A report copied from a web page or PDF often brings the page along: a "
-              "breadcrumb (当前位置: 首页 > …), page counters (浏览次数:), buttons (字体大小, "
-              "打印本页, 关闭窗口), an empty download box (文件下载:), a file name pasted at the "
-              "end (….pdf) and the CMS metadata before the title (索引号, 发布机构, 文号 …). "
-              "Each contiguous block of residue is one finding. The date and source line under "
-              "the title, a document number in the body and an 附件: line with content are "
-              "the document's own and are not reported.",
+        "zh": "从网页或 PDF 复制的报告常带入页面上的其他内容,可能在开头、结尾或正文中间,"
+              "可能在一行内,也可能一词一行:工具栏(下载 打印 全屏 收藏、【字号: 加大 还原 减小】、"
+              "【打印本页】【关闭窗口】、分享、扫一扫在手机打开当前页)、计数器(浏览次数:)、"
+              "导航(当前位置: 首页 > …)、网站的发布信息(来源: 某某日报、时间: 2026-02-02、"
+              "编辑、作者、单独一行的时间戳)、图片说明(…本报记者 某某 摄)、相关链接栏(相关报道、"
+              "相关链接>>、上一篇:)、网页标识码、页脚(版权所有、主办单位)、PDF 页码和页眉"
+              "(— 3 —、第3页 共7页,以及每页重复的页眉)、单独的“正文”标签、页面模板重复的标题、"
+              "空的“文件下载:”栏、粘贴在末尾的文件名(….pdf),以及标题前的信息公开元数据"
+              "(索引号、发布机构、文号…)。每一处连续的残留报告一次,可删除(不安全的修复,"
+              "须 --unsafe-fixes)。政府网站标题下的发布日期、信息来源行(来源为发文单位),"
+              "正文中的发文字号,带内容的“附件:”行,以及“来源于”“时间紧”之类的正文都不报告。",
+        "en": "A report copied from a web page or PDF often brings the page along, at the top, "
+              "at the bottom or in the middle, on one line or one word per line: toolbars "
+              "(下载 打印 全屏 收藏, 【字号: 加大 还原 减小】, 【打印本页】【关闭窗口】, 分享, "
+              "扫一扫在手机打开当前页), counters (浏览次数:), breadcrumbs (当前位置: 首页 > …), the "
+              "site's publication details (来源: a newspaper, 时间: 2026-02-02, 编辑, 作者, a bare "
+              "time stamp), photo captions (…本报记者 X 摄), related-links blocks (相关报道, "
+              "相关链接>>, 上一篇:), page IDs, footers (版权所有, 主办单位), PDF page numbers and "
+              "running titles (— 3 —, 第3页 共7页), a bare 正文 label, the title repeated by the "
+              "page template, an empty download box (文件下载:), a file name pasted at the end "
+              "(….pdf) and the CMS metadata before the title (索引号, 发布机构, 文号 …). Each "
+              "contiguous block is one finding; deleting it is an unsafe fix (--unsafe-fixes). A "
+              "government site's own date and source line under the title (the source being the "
+              "issuing office), a document number in the body, an 附件: line with content and body "
+              "text such as 来源于 or 时间紧 are not reported.",
     }
     examples = {"bad": "发布日期:2024-02-29 09:02 浏览次数: 来源:法规监督科",
                 "good": "发布日期:2024-02-29 09:02 来源:法规监督科"}
