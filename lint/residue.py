@@ -214,8 +214,10 @@ PROSE_MIN = 15
 RUNNING_TITLE_MAX = 50
 # A site's footer: 版权所有 …, 主办单位: …, ICP备 …, 网站地图 | 联系我们.
 FOOTER = re.compile(
-    r"(?<![^\s|丨•·\[\]【】])(?:版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位"
-    r"|承办单位|技术支持|网站地图|联系我们)", re.IGNORECASE)
+    r"ICP备|ICP证|公网安备|网站标识码|Copyright|©"   # never words of a report
+    r"|(?<![^\s|丨•·\[\]【】])(?:版权所有|主办单位|承办单位|技术支持|网站地图|联系我们)", re.IGNORECASE)
+# Footer marks that are no words: where they stand on a short line, the line is a footer.
+FOOTER_MARK = re.compile(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©", re.IGNORECASE)
 FOOTER_MAX = 120
 # The previous or next article: 上一篇: 关于…的通知.
 NEIGHBOUR_LINK = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s*:")
@@ -423,17 +425,12 @@ def _chrome_line(text: str, lines: list, i: int):
             return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], _link_titles(text, lines, i)
     if n <= FOOTER_MAX and not SENTENCE_MARK.search(text, lo, hi):
         m = FOOTER.search(text, lo, hi)
-        if m and (m.start() == lo or not text[lo:m.start()].strip(" |丨•·[]【】©")
-                  or _all_footer(text, lo, hi)):
+        if m and (not text[lo:m.start()].strip(" |丨•·[]【】©")
+                  or FOOTER_MARK.match(m.group()) or n <= RUNNING_TITLE_MAX):
             return "footer", [m.group()], i
         if NEIGHBOUR_LINK.match(text, lo, hi):
             return "links", [text[lo:lo + 3]], i
     return _page_info(text, lines, i)
-
-
-def _all_footer(text: str, lo: int, hi: int) -> bool:
-    """© 2024 某市人民政府 版权所有: a footer key anywhere on a short line of its own."""
-    return hi - lo <= RUNNING_TITLE_MAX
 
 
 def _value_of_key_above(text: str, lines: list, i: int) -> bool:

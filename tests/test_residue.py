@@ -657,3 +657,38 @@ def test_link_titles_after_the_label_at_the_end_of_the_page():
 def test_the_label_of_related_links_in_the_middle_stands_alone():
     text = f"{TITLE}\n相关报道：\n二、主要举措\n{BODY}\n"
     assert residue(text) == ["相关报道："]
+
+
+@pytest.mark.parametrize("chrome, words", [
+    ("版权所有：某市人民政府办公室　网站标识码：3301000001", "页脚"),
+    ("主办单位：某市人民政府办公室", "页脚"),
+    ("© 2026 某市人民政府 版权所有", "页脚"),
+    ("网站地图 | 联系我们", "页脚"),
+    ("浙ICP备05001234号", "页脚"),
+    ("上一篇：关于做好2023年度法治政府建设年度报告公开工作的通知", "相关链接"),
+])
+def test_site_footers_and_article_links(chrome, words):
+    text = f"{TITLE}\n{BODY}\n{chrome}\n"
+    (f,) = findings(text, RULE)
+    assert text[f.start:f.end] == chrome and words in f.zh
+
+
+def test_bare_page_numbers_that_count_on_between_prose():
+    para = "全面推进严格规范公正文明执法,行政执法三项制度全面落实"
+    text = f"{TITLE}\n{para}\n2\n{para}并已公开。\n3\n{para}无一被纠错。\n"
+    assert residue(text) == ["2", "3"]
+
+
+@pytest.mark.parametrize("text", [
+    # Cells of a table one per line: numbers among short lines are data.
+    f"{TITLE}\n本年新收申请\n2\n上年结转\n3\n办结\n4\n",
+    # A single number between paragraphs counts nothing on.
+    f"{TITLE}\n{BODY}全年共办理。\n7\n{BODY}均已公开。\n",
+    # Numbers that do not count on.
+    f"{TITLE}\n{BODY}全年共办理。\n2\n{BODY}均已公开。\n9\n{BODY}无一纠错。\n",
+    # A sentence about the copyright of works.
+    f"{TITLE}\n依法保护著作权人的版权所有权益,查处侵权案件3件。\n",
+    f"{TITLE}\n联系我们的方式已在网站公开。\n",
+])
+def test_page_number_and_footer_look_alikes_stay_silent(text):
+    assert residue(text) == []
