@@ -25,6 +25,23 @@ linter switched off):
   ("1.…。2.…" on one line, then 3. on the next).
 * An attachment (a line that is only 附件, 附件1, 附件一, 附件: …) is a document of
   its own: the counting starts afresh below it.
+* A list of attachments that starts on the 附件 line (附件:1.关于…的通知, then 2.…
+  3.… below) is a list of its own: the Arabic items count afresh below that line
+  (no "goes back" after the body's 1.–4.), while 一、 and (一) go on — the line names
+  the attachments, it does not open one.
+* A line that starts with digits, a point and a digit (3.5%的增速…, 21.5+2就业之家…)
+  may be a decimal or an item whose text starts with a digit.  ``Document.headings``
+  keeps it as the item N. only where it goes on with the list of its level (the item
+  before it since the last 一、 or (一) is N-1, or it is 1. followed by 2.) and the next
+  plain item does not take the number N (1. 2. 3.5%… 3.); the rule counts it only when
+  N is its previous sibling + 1 (or 1 for a first sibling), else it skips it.  Such a
+  line that is not counted is not a heading: it neither continues nor breaks the
+  counting, and it is never reported.  So 19. 21.5+2… 22. reports 22. after 19.
+  (“20.”和“21.” missing: 20. is missing whatever 21.5 is).  After the point a year
+  (20.2026年…) cannot be a decimal's fraction: such a line is always the item N.
+  Sub-numbers are not counted either: 6-1., 6.1 followed by a space or a point, and a
+  bare 2.5 are never headings, and 6.1甲 after 6. does not go on with the list; so
+  6. 6-1. 6-2. 7. (or 6. 6.1 6.2 7.) counts 6. then 7.
 
 ``enumeration-sequence`` checks 一是…二是… and 第一,…第二,… inside each paragraph
 (on the folded text).  A paragraph may start at 二是 (it continues the previous
@@ -56,13 +73,18 @@ _INLINE_MARKERS = {
 _SP = r"[^\S\n]*"   # white space inside one line
 ATTACHMENT_LINE = re.compile(
     rf"^{_SP}附件{_SP}:?{_SP}(?:\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})?{_SP}:?{_SP}$", re.MULTILINE)
+# 附件:1.关于…的通知 (then 2.… 3.… below): the list of the attachments, a list of its
+# own — its items count afresh, the headings above them (一、 (一)) go on.
+ATTACHMENT_LIST = re.compile(rf"^{_SP}附件{_SP}:{_SP}(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))", re.MULTILINE)
 
 
 def _attachment_lines(doc) -> list:
-    """The 1-based lines that open an attachment, in order."""
+    """(1-based line, whether it opens an attachment rather than a list of them), in order."""
     if "附件" not in doc.folded:
         return []
-    return [doc.position(m.start())[0] for m in ATTACHMENT_LINE.finditer(doc.folded)]
+    found = [(doc.position(m.start())[0], True) for m in ATTACHMENT_LINE.finditer(doc.folded)]
+    found += [(doc.position(m.start())[0], False) for m in ATTACHMENT_LIST.finditer(doc.folded)]
+    return sorted(found)
 
 
 # -- heading-sequence ---------------------------------------------------------------
@@ -93,6 +115,8 @@ def _doubtful(doc, h) -> bool:
         if h.ordinal > MAX_CN_ORDINAL:
             return True
         return h.start < len(doc.folded) and doc.folded[h.start] in CN_NUMERAL_CHARS
+    if h.style == "num":
+        return False  # 20.2026年, 21.5+2…: Document.headings keeps only the items
     return h.start < len(doc.folded) and doc.folded[h.start].isdigit()
 
 
@@ -133,13 +157,21 @@ class HeadingSequence(Rule):
               "也不得在“二、”之后又从“一、”开始(常见于整段重复粘贴)。上级标题变化后,"
               "下级编号重新从(一)开始;阿拉伯数字序号既可在每节内从1开始,也可跨节连续编号。"
               "文中第一个某种序号的标题不从1开始时不报告(可能是节选);看起来像标题、"
-              "实为以数字开头的句子(三、四季度……)不计入。",
+              "实为以数字开头的句子(三、四季度……)不计入。以“数字.数字”开头的行"
+              "(3.5%的增速……、21.5+2就业之家……)只有接续本级编号(前一个同级为N-1)时才算"
+              "标题“N.”,否则视为小数,不计入也不报告;“20.2026年……”后接年份,总是标题。"
+              "6-1.、6.1之类的子序号不计入;附件及“附件:1.……”开头的附件清单单独编号。",
         "en": "Sibling headings (一、 (一) 1. (1) under the same parent) must count on without "
               "gaps or repeats, and must not start again at 一、 after 二、 (a typical sign of a "
               "block pasted twice). A new parent starts the numbering of its children afresh; "
               "Arabic items may restart in each section or continue across sections. The first "
               "heading of a style in a document may start anywhere (it may be an excerpt), and "
-              "lines that only look like headings (三、四季度…) are not counted.",
+              "lines that only look like headings (三、四季度…) are not counted. A line that "
+              "starts with digits, a point and a digit (3.5%…, 21.5+2…) is the item N. only "
+              "where it continues its list (N after N-1), else it is a decimal and neither "
+              "counted nor reported; 20.2026年… (a year after the point) is always an item. "
+              "Sub-numbers (6-1., 6.1) are not counted; an attachment, and a list of "
+              "attachments starting on the 附件: line, are numbered on their own.",
     }
     examples = {"bad": "一、总体要求\n二、主要任务\n四、保障措施",
                 "good": "一、总体要求\n二、主要任务\n三、保障措施"}
@@ -155,21 +187,34 @@ class HeadingSequence(Rule):
         for i, h in enumerate(headings):
             if h.style == "md":
                 continue
-            if a < len(attachments) and attachments[a] < h.line:
-                # An attachment is a document of its own: its numbering starts afresh.
-                while a < len(attachments) and attachments[a] < h.line:
+            if a < len(attachments) and attachments[a][0] < h.line:
+                whole = False
+                while a < len(attachments) and attachments[a][0] < h.line:
+                    whole = whole or attachments[a][1]
                     a += 1
-                stack, last_in_parent, last_of_style = [], {}, {}
-                doubt = {level: -1 for level in range(1, 5)}
+                if whole:
+                    # An attachment is a document of its own: its numbering starts afresh.
+                    stack, last_in_parent, last_of_style = [], {}, {}
+                    doubt = {level: -1 for level in range(1, 5)}
+                else:
+                    # A list of attachments is a list of its own: Arabic items count afresh.
+                    stack = [k for k in stack if headings[k].style not in ARABIC_STYLES]
+                    last_in_parent = {key: k for key, k in last_in_parent.items()
+                                      if key[1] not in ARABIC_STYLES}
+                    last_of_style = {s: k for s, k in last_of_style.items() if s not in ARABIC_STYLES}
             if _doubtful(doc, h):
                 for level in range(h.level, 5):
                     doubt[level] = i
                 continue
-            while stack and headings[stack[-1]].level >= h.level:
-                stack.pop()
-            parent = stack[-1] if stack else -1
+            depth = len(stack)
+            while depth and headings[stack[depth - 1]].level >= h.level:
+                depth -= 1
+            parent = stack[depth - 1] if depth else -1
             key = (parent, h.style)
             prev = last_in_parent.get(key)
+            if h.ambiguous and h.ordinal != (1 if prev is None else headings[prev].ordinal + 1):
+                continue  # 3.5%…: a decimal unless it goes on with its list; it counts for nothing
+            del stack[depth:]
             advance = True
             if prev is None:
                 finding = self._first_sibling(doc, headings, i, parent,

@@ -306,6 +306,142 @@ def test_markdown_document_headings_are_skipped():
     assert run(text, "heading-sequence", path="a.md") == []
 
 
+# -- heading-sequence: a decimal at a line start, attachment lists, sub-numbers ------------------
+
+# 2026年江西省政府工作报告 as scraped from the web, realworld sample gwr26-jiangxi,
+# lines 83-84 and 100-107: the attachment of 名词注释, items 16. to 23.; item 20 is
+# followed by a year, item 21 by text that starts with a digit.
+JIANGXI_EXCERPT = [
+    '附件',
+    '《政府工作报告》有关内容名词注释',
+    '16.“益企成长”计划：推动建立覆盖科技型企业全生命周期的多元化接力式科技金融服务体系，促进“科技-产业-金融”良性循环。',
+    '17.“招商一张图”：通过整合招商项目数据，推动全省招商信息互通共享。',
+    '18.“物流一张网”平台：为推动江西现代物流体系升级，打造的公益性数字化综合服务平台。',
+    '19.“1+N”常态化帮扶政策体系：“1”指省委和省政府制定出台的关于统筹建立常态化防止返贫致贫机制、实施常态化精准帮扶政策，“N”指省直相关部门制定出台的一系列配套政策。',
+    '20.2026年10件民生实事：加大重点群体就业创业支持力度，提高困难群众生活保障标准，提升残疾人关爱服务水平，提升养老服务能力，为重点人群开展结直肠癌筛查，做好农村义务教育学校学生上学交通服务保障，开展食品安全抽检便民服务工作，改善提升农村与校园饮水条件，推进书香社会建设，丰富群众体育设施和场地资源供给。',
+    '21.5+2就业之家：覆盖省、市、县、街道（乡镇）、社区（村）五级和开发区、大中专院校（含技工院校）两类的政府市场融合、线上线下一体就业公共服务平台。',
+    '22.“百羽争锋”：以全省 100 个县（市、区）为基础参赛单元，覆盖全省、全民参与的省羽毛球超级联赛。',
+    '23.GEP核算：一定行政区域内各类生态系统在核算期内提供的所有生态产品的货币价值之和。',
+]
+
+
+def test_jiangxi_items_followed_by_a_year_or_a_digit_are_headings():
+    text = lines(*JIANGXI_EXCERPT)
+    assert marked(text, "heading-sequence") == []
+    doc = Document(text)
+    assert [h.ordinal for h in doc.headings if h.style == "num"] == list(range(16, 24))
+    # The titles start after the marker: 20. is followed by its title 2026年…
+    twenty = next(h for h in doc.headings if h.ordinal == 20)
+    assert doc.text[twenty.marker.start:twenty.marker.end] == "20."
+    assert doc.text[twenty.start:].startswith("2026年10件民生实事")
+
+
+def test_jiangxi_excerpt_with_a_real_gap_is_still_reported():
+    # Without item 20 the year line's neighbour 21.5+2… no longer continues 19., so it
+    # is not counted: 22. after 19. reports both as missing.
+    text = lines(*[line for line in JIANGXI_EXCERPT if not line.startswith("20.")])
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "22." and text[f.related[0].start:f.related[0].end] == "19."
+    assert "缺少“20.”和“21.”" in f.zh
+
+
+def test_a_decimal_line_in_a_list_is_not_a_heading():
+    text = lines("一、总体要求", "1.稳定增长。", "2.扩大就业。", "3.5%的增速是综合考虑的结果。", "3.改善民生。")
+    assert marked(text, "heading-sequence") == []
+    assert [h.line for h in Document(text).headings] == [1, 2, 3, 5]
+
+
+def test_a_decimal_that_does_not_continue_is_not_a_heading():
+    # 21.5 does not continue 19.: it is not counted, and 22. after 19. is a gap (20.
+    # is missing whatever 21.5 is).
+    text = lines("19.甲。", "21.5+2就业之家:覆盖五级。", "22.乙。")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "22." and text[f.related[0].start:f.related[0].end] == "19."
+    assert f.zh == "标题序号不连续:“22.”前一个同级标题是“19.”,缺少“20.”和“21.”"
+    assert [h.line for h in Document(text).headings] == [1, 3]
+
+
+@pytest.mark.parametrize("line", ["3.5", "3.1 子", "3.1.子", "3.1、子"])
+def test_bare_numbers_and_sub_numbers_are_never_headings(line):
+    # Not even where they would go on with the list (after 2., no 3. below).
+    text = lines("1.甲", "2.乙", line)
+    assert [h.line for h in Document(text).headings] == [1, 2]
+
+
+def test_a_decimal_line_that_goes_on_with_its_list_is_read_as_the_item():
+    # 3.5%… after 2. with no 3. below may be the item 3.: it is counted (nothing is
+    # reported either way), and it is flagged as ambiguous.
+    text = lines("1.甲", "2.乙", "3.5%的增速是综合考虑的结果。", "二、乙")
+    doc = Document(text)
+    assert [(h.line, h.ordinal, h.ambiguous) for h in doc.headings] == [
+        (1, 1, False), (2, 2, False), (3, 3, True), (4, 2, False)]
+    assert doc.text[doc.headings[2].start:].startswith("5%的增速")
+    assert marked(text, "heading-sequence") == []
+
+
+def test_an_item_followed_by_a_year_is_a_heading_even_out_of_turn():
+    # 4.2026年… cannot be a decimal: it is item 4, and 3. is missing before it.
+    text = lines("1.甲。", "2.乙。", "4.2026年重点工作。", "5.丙。")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "4." and "缺少“3.”" in f.zh
+
+
+def test_an_item_that_starts_with_a_digit_continues_and_is_checked():
+    # 3.5+2… continues 2.: it is item 3, and a skip right after it is reported.
+    text = lines("1.甲。", "2.乙。", "3.5+2就业之家:覆盖五级。", "5.丙。")
+    (f,) = run(text, "heading-sequence")
+    assert text[f.start:f.end] == "5." and text[f.related[0].start:f.related[0].end] == "3."
+    assert "缺少“4.”" in f.zh
+
+
+@pytest.mark.parametrize("text", [
+    # Decimals and sub-numbers at a line start, next to a list.
+    lines("1.甲", "2.乙", "3.5%的增速。", "3.5%的增速。", "3.丙"),
+    lines("(一)甲", "1.子", "2.子", "3.5亿元用于基础设施。", "(二)乙", "3.子", "4.子"),
+    lines("一、甲", "1.子", "2.子", "二、乙", "3.5亿元用于基础设施。", "1.子", "2.子"),
+    lines("一、甲", "1.子", "2.子", "二、乙", "5.5%左右的预期增长目标。", "(一)丙"),
+    lines("一、甲", "PM", "2.5", "年平均浓度下降。", "二、乙"),
+    lines("5.甲", "6.乙", "6-1.子", "6-2.子", "7.丙"),
+    lines("5.甲", "6.乙", "6.1子", "6.2子", "7.丙"),
+    lines("5.甲", "6.乙", "6.1 子", "6.2 子", "7.丙"),
+    lines("5.甲", "6.乙", "6.1.子", "6.2.子", "7.丙"),
+    lines("1.甲", "2.乙", "2.1子", "2.2子", "2.3子", "3.丙"),
+    # An attachment list after the body's items, on the 附件 line or below it.
+    lines("一、甲", "1.子", "2.子", "3.子", "4.子", "附件:1.关于加强管理的通知", "2.重点任务分工", "3.责任清单"),
+    lines("一、甲", "1.子", "2.子", "3.子", "4.子", "附件：1．关于加强管理的通知", "2．重点任务分工"),
+    lines("一、甲", "1.子", "2.子", "3.子", "4.子", "附件: 1、关于加强管理的通知", "2、重点任务分工"),
+    lines("一、甲", "1.子", "2.子", "3.子", "4.子", "附件:", "1.关于加强管理的通知", "2.重点任务分工"),
+    lines("1.甲", "2.乙", "附件:3.关于加强管理的通知", "4.重点任务分工"),
+    lines("一、甲", "(一)子", "1.孙", "2.孙", "3.孙", "附件:1.通知", "2.方案", "二、乙", "(一)子", "1.孙"),
+])
+def test_decimals_sub_numbers_and_attachment_lists_stay_silent(text):
+    assert marked(text, "heading-sequence") == []
+
+
+def test_a_real_skip_next_to_an_attachment_list_is_reported():
+    text = lines("一、甲", "1.子", "2.子", "4.子", "附件:1.通知", "2.方案", "4.清单")
+    got = marked(text, "heading-sequence")
+    assert got == [("heading-sequence", "4.", ("2.",)), ("heading-sequence", "4.", ("2.",))]
+    first, second = run(text, "heading-sequence")
+    assert first.start == text.index("4.") and second.start == text.rindex("4.")
+
+
+def test_a_real_skip_next_to_sub_numbers_is_reported():
+    for text in (lines("5.甲", "6.乙", "6-1.子", "6-2.子", "8.丙"),
+                 lines("5.甲", "6.乙", "6.1子", "6.2子", "8.丙")):
+        (f,) = run(text, "heading-sequence")
+        assert text[f.start:f.end] == "8." and text[f.related[0].start:f.related[0].end] == "6."
+        assert "缺少“7.”" in f.zh
+
+
+def test_an_attachment_list_restarts_only_the_arabic_numbering():
+    # The list 1. 2. on the 附件: line is a list of its own; 一、 again below it is
+    # still a restart (the line names the attachments; it does not open one).
+    text = lines("一、甲", "1.子", "2.子", "二、乙", "附件:1.通知", "2.方案", "一、甲")
+    (f,) = run(text, "heading-sequence")
+    assert f.start == text.rindex("一、") and "又从“一、”开始" in f.zh
+
+
 # -- enumeration-sequence: positive cases ----------------------------------------------------
 
 
