@@ -407,44 +407,110 @@ class BalanceMismatch(_Arithmetic):
 
 
 # -- count-mismatch ------------------------------------------------------------------------
+#
+# A stated count is checked only when it clearly counts the 、-list right before it:
+# a Chinese numeral 二…十/两 with a classifier (三大, 四项, 两类), or an Arabic number
+# after 等 (A、B、C等4项); an Arabic count right after an item counts things
+# (市、区两级709个政策项目, 下沉项目785个).  The items are counted only when that is
+# certain: parallel noun phrases sharing a suffix, or short names.  Anything else,
+# and any item holding a count, a conjunction, a bare numeral or only verbs, stays
+# silent.  Quoted text (“…”, 《…》) is one piece of an item: a 、 or a count inside it
+# belongs to the item.
 
-# A stated count right after a 、-list: 等4项专项监督工作, 三大特色产业.
-LIST_COUNT = re.compile(r"(?P<n>[\d一二两三四五六七八九十]{1,3})(?P<m>项|个|大|类|种|条|方面|家|支|批)")
-ITEM_JOIN = re.compile("和|及|与")
-CLAUSE_STOP = re.compile(r"[,;:。!?()“”《》\n]")
-LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()“”《》\n]")
+# A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
+# 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
+LIST_COUNT = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十])(?P<m>方面|[项个大类种条家支批])")
+_NUMERAL = "〇一二两三四五六七八九十百千万亿"
+NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
+MAX_CN, MAX_ARABIC = 10, 20
+# Counts that are part of a fixed name: 践行三个代表重要思想 counts no list.
+FIXED_NAMES = ("三个代表", "四个全面", "两个确立", "两个维护", "四个意识", "四个自信",
+               "两个毫不动摇", "两个结合", "三个务必", "两个大局", "两个一百年", "三个没有变",
+               "四个革命", "两个先行")
+# Quoted text, closed within its sentence, is one piece of an item.  Only quotes
+# holding a 、, a clause stop or a numeral need masking (“放管服、一网通办”, “两个确立”);
+# the pattern cannot backtrack far, so finding them is linear.
+_INERT = rf"、,:()\d{_NUMERAL}"
+_QUOTE_END = "\n。!?;"
+# One pattern per kind: a pattern opening with one literal is searched for fast.
+QUOTED = tuple(re.compile(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}")
+               for o, c in ("“”", "《》"))
+INSIDE = "\ue000"
+WHOLLY_QUOTED = re.compile("“[^“”]*”|《[^《》]*》")
+CLAUSE_STOP = re.compile(r"[,;:。!?()\n]")
+LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()\n]")
+# What makes the items uncertain:
+HELD_COUNT = re.compile(rf"[\d{_NUMERAL}]+(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
+HAS_NUMERAL = re.compile(rf"[\d{_NUMERAL}]")
+BARE_NUMERAL = re.compile(rf"[\d{_NUMERAL}]+")                                    # 三、 a heading
+JOINED = re.compile("和|及|与|或|并|暨|等")                                       # 纤维及复合材料
+REPORT_VERBS = ("新建 改建 扩建 改扩建 续建 重建 重组 整合 合并 撤并 新增 改造 提升 升级 优化 调整 "
+                "完善 建设 修订 制定 废止 修改 清理 取消 下放 承接 保留 撤销 设立 组建 创建 培育 "
+                "引进 扩容 下沉 提质 增效 加密 实施 推进 开展 落实 出台 印发").split()
+ONLY_VERBS = re.compile("(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + ")+")
+# The last item ends in a verb or a scope word: the count counts what follows
+# (效率提出五项指标, 医疗领域三项改革, 效率的五项指标).
+NOT_THE_ITEMS = re.compile("(?:提出|实施|推进|开展|建成|打造|形成|实现|完成|落实|出台|制定|启动|"
+                           "新建|新增|培育|引进|设立|成立|组建|创建|获批|入选|认定|发布|印发|举办|"
+                           "达到|突破|超过|的|方面|领域|层面|范围|之间|之中|之内)$")
 MIN_SUFFIX = 2
+MAX_NAME = 4
 
 
-def _common_suffix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return a[len(a) - n:]
+def _masked(doc) -> str:
+    """The folded text with quoted text masked (same length): a 、, a stop or a number
+    inside “…” or 《…》 belongs to one item."""
+    text = doc.folded
+    inside = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
+    pieces, at = [], 0
+    for start, end in inside:      # “…《…》…”: the outer quote holds the inner one
+        if end > at:
+            start = max(start, at)
+            pieces += (text[at:start], INSIDE * (end - start))
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
-def _count_items(segments: list) -> Optional[int]:
+def _shared_suffix(segments: list) -> str:
+    """The longest suffix all segments share, in one pass over them."""
+    suffix = segments[0]
+    for seg in segments[1:]:
+        n, limit = 0, min(len(suffix), len(seg))
+        while n < limit and suffix[-1 - n] == seg[-1 - n]:
+            n += 1
+        suffix = suffix[len(suffix) - n:]
+        if not suffix:
+            break
+    return suffix
+
+
+def _count_items(segments: list, masked: list) -> Optional[int]:
     """How many items a 、-list holds, or None when that is not certain.
 
-    An item may hold 、 itself (涉企执法多头检查、重复检查专项监督 is one item):
-    when most segments share a suffix, a segment without it joins the next one.
+    ``segments`` are the text between the 、 (the first starts at the clause, so it
+    carries the verb: 打造文旅), ``masked`` the same with quoted text masked.  Each
+    segment must be one item: the later ones share a suffix of 2 or more characters
+    with the end of the first (parallel noun phrases: A专项监督、B专项监督), or are
+    short names or wholly quoted (文旅、海洋; “一网通办”).
     """
-    best = ""
-    for i, a in enumerate(segments):
-        for b in segments[i + 1:]:
-            suffix = _common_suffix(a, b)
-            if len(suffix) > len(best):
-                best = suffix
-    if len(best) < MIN_SUFFIX:
-        # No shared suffix: only a list of short names (文旅、海洋、渔业) is countable.
-        return len(segments) if all(len(seg) <= 4 for seg in segments[1:]) else None
-    ending = [seg.endswith(best) for seg in segments]
-    if not ending[-1] or sum(ending) * 2 <= len(segments):
+    first, later = masked[0], masked[1:]
+    if HELD_COUNT.search(first) or BARE_NUMERAL.fullmatch(first.strip()):
+        return None  # 扩消费六大工程、城建六大攻坚行动; 三、全力抓好七项重点工作
+    for seg in masked:
+        if JOINED.search(seg):
+            return None  # 纤维及复合材料: one item or two
+    for seg in later:
+        if HAS_NUMERAL.search(seg) or ONLY_VERBS.fullmatch(seg):
+            return None  # 准东3个煤制气; 新建、改建、扩建
+    if NOT_THE_ITEMS.search(later[-1]):
         return None
-    # 限制开发和禁止开发: the last segment holds two items joined by 和.
-    last = ITEM_JOIN.split(segments[-1])
-    joined = len(last) == 2 and last[0].endswith(best)
-    return sum(ending) + joined
+    suffix = _shared_suffix(segments[1:])
+    if len(suffix) >= MIN_SUFFIX and segments[0].endswith(suffix):
+        return len(segments)
+    if all(len(seg) <= MAX_NAME or WHOLLY_QUOTED.fullmatch(seg) for seg in segments[1:]):
+        return len(segments)
+    return None
 
 
 class CountMismatch(_Arithmetic):
@@ -453,54 +519,82 @@ class CountMismatch(_Arithmetic):
     summary = {"zh": "列举的项数与所称数目不符", "en": "a stated count that does not match its list"}
     rationale = {
         "zh": "“A、B、C三大特色产业”须正好列出三项;“A、B、C等4项”列出的不能多于4项(“等”可以省略其余)。"
-              "分项本身含顿号时按共同的后缀计数;拿不准时不报。",
+              "只核对紧跟列举的“三大”“四项”之类的中文数目,或“等”之后的阿拉伯数字;各项须是共用后缀的"
+              "并列名词或简短名称,引号、书名号内的文字算作一项。分项含数目、“和”“及”、动词或标题序号时,"
+              "拿不准,不报。",
         "en": "“A、B、C三大特色产业” must list exactly three; “A、B、C等4项” may list fewer than "
-              "four (等 leaves the rest out) but not more. Items may contain 、 themselves: they "
-              "are counted by their shared suffix; when unsure, nothing is reported.",
+              "four (等 leaves the rest out) but not more. Only a Chinese count (三大, 四项) right "
+              "after the list, or an Arabic one after 等, is checked; the items must be parallel "
+              "noun phrases sharing a suffix or short names, quoted text being part of one item. "
+              "Items holding a count, 和/及, verbs or a heading number are uncertain: nothing is "
+              "reported.",
     }
-    examples = {"bad": "打造文旅、海洋、渔业、港航四大特色产业之外的三大特色产业:文旅、海洋三大特色产业",
-                "good": "打造文旅、海洋、渔业三大特色产业"}
+    examples = {"bad": "打造文旅、海洋、渔业、港航三大特色产业。",
+                "good": "打造文旅、海洋、渔业三大特色产业。"}
 
     def check(self, doc, options):
         text = doc.folded
-        for start, m in _list_counts(text):
-            before = text[m.start() - 1:m.start()]
-            listed = text[start:m.start() - (before == "等")]
-            segments = listed.split("、")
-            if len(segments) < 2 or not all(segments) or parse_quantities(listed):
-                continue  # 新建公园2个、广场3个: the count belongs to the last item
-            stated = ordinal_value(m.group("n"))
-            if stated is None or stated < 2 or before == "第":
-                continue  # 一批, 一个 and 第一个 count nothing
-            items = _count_items(segments)
+        masked = _masked(doc)
+        for start, m in _list_counts(masked):
+            n = m.group("n")
+            if masked[m.start() - 1:m.start()] in NOT_BEFORE_COUNT:
+                continue  # 第三个, 十三项, 709个: part of another number
+            end = m.start()
+            while end > start and masked[end - 1] == "等" and m.start() - end < 2:
+                end -= 1  # 等 or 等等
+            etc = end < m.start()
+            if n.isdigit():
+                if not etc:
+                    continue  # 准东3个煤制气: an Arabic count after an item counts things
+                stated, most = int(n), MAX_ARABIC
+            else:
+                if masked.startswith(FIXED_NAMES, m.start()):
+                    continue  # 践行三个代表重要思想
+                stated, most = ordinal_value(n), MAX_CN
+            if stated is None or not 2 <= stated <= most:
+                continue
+            cuts = [start]
+            at = masked.find("、", start, end)
+            while at >= 0:
+                cuts.append(at + 1)
+                at = masked.find("、", at + 1, end)
+            if len(cuts) < 2:
+                continue
+            bounds = list(zip(cuts, [c - 1 for c in cuts[1:]] + [end]))
+            segments = [text[a:b] for a, b in bounds]
+            if not all(segments):
+                continue
+            items = _count_items(segments, [masked[a:b] for a, b in bounds])
             if items is None:
                 continue
-            if items > stated or (items < stated and before != "等"):
+            if items > stated or (items < stated and not etc):
+                said = n + m.group("m")
                 yield self.finding(
                     m.start("n"), m.end("m"),
-                    zh=f"列举了{items}项,却称{m.group('n')}{m.group('m')}",
-                    en=f"the list has {items} items but the text says {m.group('n')}{m.group('m')}",
-                    related=[Related(start, m.start(), zh="列举的各项", en="the list")])
+                    zh=f"列举了{items}项,却称{said}",
+                    en=f"the list has {items} items but the text says {said}",
+                    related=[Related(start, end, zh="列举的各项", en="the list")])
 
 
-def _list_counts(text: str):
+def _list_counts(masked: str):
     """(where the list starts, the count's match) for each count after a 、-list.
 
     Only clauses holding 、 are searched: numerals such as 一个 are everywhere,
-    lists are not.
+    lists are not.  A second count in a clause starts the next list, so that list's
+    first segment holds a count and stays silent.
     """
-    i = text.find("、")
+    i = masked.find("、")
     clause_end = 0
     while i >= 0:
         # The clause starts after the last stop since the previous clause looked at.
-        last = LAST_CLAUSE_STOP.match(text, clause_end, i)
+        last = LAST_CLAUSE_STOP.match(masked, clause_end, i)
         start = last.end() if last else clause_end
-        stop = CLAUSE_STOP.search(text, i)
-        clause_end = stop.start() if stop else len(text)
-        for m in LIST_COUNT.finditer(text, i, clause_end):
+        stop = CLAUSE_STOP.search(masked, i)
+        clause_end = stop.start() if stop else len(masked)
+        for m in LIST_COUNT.finditer(masked, i, clause_end):
             yield start, m
-            start = m.end()  # a second list in the clause starts after this count
-        i = text.find("、", clause_end)
+            start = m.start()  # the next list's first segment holds this count
+        i = masked.find("、", clause_end)
 
 
 @hookimpl

@@ -192,6 +192,97 @@ def test_list_with_more_items_than_its_count():
     assert text[f.start:f.end] == "2项"
 
 
+# -- count-mismatch on real published reports (issue 8, item 4) --------------------------------
+# Each excerpt is a real sentence of /work/shared/realworld (the 2026 provincial
+# 政府工作报告 as scraped from the web), cut to its clause; the old rule flagged each one.
+
+
+@pytest.mark.parametrize("text", [
+    # gwr26-shanghai (realworld scrape of the 2026 上海市政府工作报告): 709 counts projects
+    "加强惠企政策全流程服务，市、区两级709个政策项目实现免申即享，服务企业超过628万次。",
+    # gwr26-zhejiang (realworld scrape of the 2026 浙江省政府工作报告)
+    "第一时间成立支持外经贸高质量发展指挥部、出台20条举措，持续打好“稳拓调优”组合拳。",
+    # gwr26-guangxi (realworld scrape of the 2026 广西壮族自治区政府工作报告)
+    "经济发展方面，围绕增速、结构、效率提出5项指标，综合考虑各方面因素。",
+    # gwr26-guangdong (realworld scrape of the 2026 广东省政府工作报告)
+    "新建和加密建设、改造提升24个高速公路服务区，其中根据当地资源禀赋打造14个特色服务区。",
+    # gwr26-guangxi (realworld scrape of the 2026 广西壮族自治区政府工作报告)
+    "实施医疗卫生强基、扩容、下沉项目785个，中国—东盟医疗保健合作中心等3个重大项目建成。",
+    # gwr26-xinjiang (realworld scrape of the 2026 新疆维吾尔自治区政府工作报告)
+    "加快国能哈密煤制油、准东3个煤制气、慧能煤炭清洁高效利用等项目建设。",
+    # gwr26-chongqing (realworld scrape of the 2026 重庆市政府工作报告): each item holds its count
+    "统筹推进扩消费六大工程、城建六大攻坚行动和房地产八大提升行动，启动14个民生领域重大项目。",
+    # gwr26-chongqing: a real list of three (纤维及复合材料 is one item); 及 makes it uncertain
+    "先进材料补链成群，形成轻合金、纤维及复合材料、合成材料三大优势集群。",
+    # gwr26-neimenggu (realworld scrape of the 2026 内蒙古自治区政府工作报告): a heading line
+    "三、全力抓好七项重点工作\n",
+])
+def test_real_list_counts_stay_silent(text):
+    assert findings(text, "count-mismatch") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a list of verbs: the count counts what is built, not the verbs
+    "新建、改建、扩建两个污水处理厂。",
+    "新建、重组三个全国重点实验室。",
+    "完成新建、改扩建、提升改造四个口袋公园。",
+    # a count inside a fixed name, out of quotes and in quotes
+    "认真学习党章党规、践行三个代表重要思想。",
+    "统筹推进五位一体总体布局、协调推进四个全面战略布局。",
+    "深刻领悟两个确立、坚决做到两个维护。",
+    "增强四个意识、坚定四个自信、做到两个维护。",
+    "深刻领悟“两个确立”的决定性意义、坚决做到“两个维护”。",
+    "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+    "坚持“三个代表”、“四个全面”两大重要思想和战略布局。",
+    # quoted items are atomic: three items, 、 and counts inside quotes belong to the item
+    "深化“放管服”改革、“一网通办”、“最多跑一次”三项改革。",
+    "推进“放管服、一网通办”、“最多跑一次”两项改革。",
+    "出台《促进民营经济发展若干措施》、《支持外贸稳定增长十条》两项政策。",
+    # items joined by 和/及/以及: the number of items is not certain
+    "发展文旅和康养、海洋三大产业。",
+    "做强轻工以及纺织、食品三大产业。",
+    "壮大新能源、新材料及高端装备三大产业。",
+    # the count counts something other than the items
+    "围绕增速、结构、效率提出五项指标。",
+    "聚焦教育、医疗领域三项改革。",
+    "围绕增速、效率的五项指标。",
+    # an Arabic count right after an item counts things
+    "建成文旅、海洋3个产业园。",
+])
+def test_list_count_look_alikes_stay_silent(text):
+    assert findings(text, "count-mismatch") == []
+
+
+@pytest.mark.parametrize("text,span,items", [
+    ("深化“放管服”改革、“一网通办”三项改革。", "三项", 2),           # a quoted list of two
+    ("形成轻合金、复合材料、合成材料、稀土材料三大优势集群。", "三大", 4),
+    ("打造文旅、海洋三大特色产业。", "三大", 2),                        # fewer, without 等
+    ("开展培训、宣传、督查、评估等3项活动。", "3项", 4),               # 等, but more items
+    ("打造文旅、海洋、渔业、港航等三大特色产业。", "三大", 4),
+    ("推进“一网通办”改革、“最多跑一次”改革、“跨省通办”改革两项改革。", "两项", 3),
+    ("深化国企改革、财税改革、金融改革两大改革。", "两大", 3),            # a shared suffix
+    ("落实“稳中求进，以进促稳”、“先立后破”三项原则。", "三项", 2),      # a comma inside quotes
+    ("出台《A条例》、《B办法》、《C规定》两项制度。", "两项", 3),
+])
+def test_list_counts_that_do_not_match(text, span, items):
+    (f,) = findings(text, "count-mismatch")
+    assert text[f.start:f.end] == span and f.severity == "warning"
+    assert f.zh == f"列举了{items}项,却称{span}"
+    assert f.en == f"the list has {items} items but the text says {span}"
+    (r,) = f.related                   # the list: up to the count, or to its 等
+    assert r.start < r.end and text[r.end:f.start] in ("", "等") and "、" in text[r.start:r.end]
+
+
+def test_list_counts_read_the_whole_clause_in_linear_time():
+    """A clause of many 、-segments is read once, not once per pair of segments."""
+    import time
+    text = "打造" + "、".join(["文旅"] * 3000) + "三大特色产业。"
+    t = time.perf_counter()
+    (f,) = findings(text, "count-mismatch")
+    assert time.perf_counter() - t < 2
+    assert f.zh == "列举了3000项,却称三大"
+
+
 # -- the vocabulary in .reportlint.yaml --------------------------------------------------------
 
 
