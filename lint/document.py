@@ -21,6 +21,7 @@ _FOLD[0x3000] = 0x20
 _FOLD_MAP = {chr(k): chr(v) for k, v in _FOLD.items()}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
 # A sentence: from a non-space character to its 。!?… and closing quote, or to the
 # end of its paragraph.
 _SENTENCE = re.compile(r"\S[^。!?…]*(?:[。!?…]+[”’」』)]*|$)")
@@ -35,9 +36,21 @@ HEADING_STYLES = (
     ("md", 0, re.compile(r"(?P<n>#{1,6})[ \t]+\S")),
     ("cn", 1, re.compile(rf"[ \t]*(?P<n>{_CN})、")),
     ("cn-paren", 2, re.compile(rf"[ \t]*\((?P<n>{_CN})\)")),
-    ("num", 3, re.compile(r"[ \t]*(?P<n>\d{1,3})(?:\.|、)(?![\d.])")),
+    # 1. 1、 — also 20.2026年… (a year after the point), and 21.5+2… (group "frac": an
+    # item or a decimal such as 3.5%…, which ``headings`` tells apart); not 6.1 or 2.5.
+    ("num", 3, re.compile(r"[ \t]*(?P<n>\d{1,3})(?:\.|、)(?:(?![\d.])|(?<=\.)"
+                          r"(?=(?:19|20)\d\d年|(?P<frac>\d+(?![\d.、\s]|$))))")),
     ("num-paren", 4, re.compile(r"[ \t]*\((?P<n>\d{1,3})\)")),
 )
+# YAML front matter a converter writes at the top (--- … ---): metadata, not text.
+FRONT_MATTER = re.compile(
+    r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[\w\u3400-\u9fff-]+[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
+    r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+# A Markdown pipe table: rows with cells between |, and the |---|---| under its header.
+TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
+TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
+# A blockquote before anything else: a converter's note (> 本文由…转换), not the title.
+_BLOCKQUOTE = re.compile(r"\s*>")
 # Lines looked at to tell the wrap width.
 _WRAP_SAMPLE = 400
 # A first line longer than this, or ending so, is body text rather than a title.
@@ -115,6 +128,7 @@ class Heading(Span):
     ordinal: Optional[int]
     marker: Span         # the 一、 / (一) / 1. / ## itself
     standalone: bool     # the whole line, not a run-in heading before body text
+    ambiguous: bool = False  # 21.5+2…: a digit follows the point, it might be a decimal
 
 
 class Document:
@@ -129,8 +143,19 @@ class Document:
         self.cache: dict = {}
 
     @cached_property
+    def front_matter(self) -> Optional[Span]:
+        """The YAML front matter at the top, if any: no rule reads it."""
+        m = FRONT_MATTER.match(self.text)
+        return Span(0, m.end()) if m else None
+
+    @cached_property
     def folded(self) -> str:
-        return fold(self.text)
+        folded = fold(self.text)
+        if self.front_matter is not None:
+            # Blanked, line breaks kept: lines and offsets stay, the rules see blank lines.
+            end = self.front_matter.end
+            folded = _NOT_A_BREAK.sub(" ", folded[:end]) + folded[end:]
+        return folded
 
     # -- lines ---------------------------------------------------------------
 
@@ -194,6 +219,7 @@ class Document:
         """
         wrap = self._wrap
         heading_lines = {h.line for h in self.headings}
+        tables = self.table_lines
         out: list[Paragraph] = []
         open_start = open_line = None
         prev_end = 0
@@ -206,9 +232,12 @@ class Document:
                     out.append(self._paragraph(open_start, prev_end, open_line, i - 1))
                     open_start = None
                 continue
-            if open_start is not None and i in heading_lines:
+            if open_start is not None and (i in heading_lines or i in tables):
                 out.append(self._paragraph(open_start, prev_end, open_line, i - 1))
                 open_start = None
+            if i in tables:
+                out.append(self._paragraph(span.start, span.end, i, i))  # a row is its own
+                continue
             if open_start is None:
                 open_start, open_line = span.start, i
             prev_end = span.end
@@ -225,6 +254,29 @@ class Document:
         if open_start is not None:
             out.append(self._paragraph(open_start, prev_end, open_line, len(self.line_spans)))
         return out
+
+    @cached_property
+    def table_lines(self) -> frozenset:
+        """The 1-based lines of pipe tables (Markdown, or a converter's rows joined by " | "):
+        a run of two or more lines with cells between |, each with two | or more, or
+        with the |---| line under a header.
+        A row is a paragraph of its own; it is never a heading, a list item or a
+        duplicated block (every table of a converter repeats its header)."""
+        text = self.folded
+        if "|" not in text:
+            return frozenset()
+        out: set = set()
+        run: list = []
+        for i, span in enumerate(self.line_spans + [Span(len(text), len(text))], start=1):
+            line = text[span.start:span.end]
+            if "|" in line:
+                run.append((i, line))
+                continue
+            if len(run) >= 2 and (any(TABLE_SEPARATOR.fullmatch(row) for _, row in run)
+                                  or all(TABLE_ROW.match(row) for _, row in run)):
+                out.update(n for n, _ in run)
+            run = []
+        return frozenset(out)
 
     def _paragraph(self, start: int, end: int, first: int, last: int) -> Paragraph:
         # Trim surrounding white space so that spans cover only the text.
@@ -263,11 +315,17 @@ class Document:
         from .residue import content_start_line
 
         first = content_start_line(self)
+        # A converter's note quoted above everything else (> 本文由…转换) is read past,
+        # as a reader would.
+        while first is not None and _BLOCKQUOTE.match(self.line_text(first)):
+            first = next((i for i in range(first + 1, len(self.line_spans) + 1)
+                          if self.line_text(i).strip()), None)
         if first is None:
             return None
         span = self.line_spans[first - 1]
         line = self.folded[span.start:span.end]
-        prefix = _MD_TITLE.match(line) if self.markdown else None
+        # `# 标题` is the title in a plain-text file too (converters write Markdown as .txt).
+        prefix = _MD_TITLE.match(line)
         if not (prefix and prefix.group(1)) and any(h.line == first for h in self.headings):
             return None
         lead = prefix.end() if prefix else len(line) - len(line.lstrip())
@@ -282,10 +340,11 @@ class Document:
     def headings(self) -> list[Heading]:
         out = []
         text = self.folded
+        tables = self.table_lines
         for i, span in enumerate(self.line_spans, start=1):
             line = text[span.start:span.end]
-            if line.lstrip(" \t")[:1] not in _HEADING_FIRST:
-                continue  # most lines: no heading style can match
+            if line.lstrip(" \t")[:1] not in _HEADING_FIRST or i in tables:
+                continue  # most lines: no heading style can match; a table row is no heading
             for style, level, pattern in HEADING_STYLES:
                 m = pattern.match(line)
                 if not m:
@@ -306,6 +365,28 @@ class Document:
                     style=style, level=level, ordinal=ordinal,
                     marker=Span(span.start + m.start("n") - (1 if "paren" in style else 0),
                                 span.start + title_start),
-                    standalone=standalone))
+                    standalone=standalone,
+                    ambiguous=style == "num" and m.group("frac") is not None))
                 break
+        if any(h.ambiguous for h in out):
+            # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
+            # of its level (2. before it since the last 一、 or (一); or 1. that starts a
+            # list followed by 2.) and the next clear item does not take its number.
+            following, nxt = None, [None] * len(out)
+            for k in range(len(out) - 1, -1, -1):
+                nxt[k] = following
+                if out[k].style == "num" and not out[k].ambiguous:
+                    following = out[k].ordinal
+            kept, last = [], None
+            for h, after in zip(out, nxt):
+                if h.style in ("cn", "cn-paren"):
+                    last = None
+                elif h.style == "num":
+                    n = h.ordinal
+                    goes_on = n == last + 1 if last is not None else n == 1 and after == 2
+                    if h.ambiguous and (not goes_on or after == n):
+                        continue
+                    last = n
+                kept.append(h)
+            out = kept
         return out

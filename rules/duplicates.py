@@ -45,13 +45,17 @@ class DuplicateBlock(Rule):
     def _blocks(self, doc, min_chars: int):
         paras = doc.paragraphs
         text = doc.folded
-        keys = [_key(text[p.start:p.end]) for p in paras]
+        tables = doc.table_lines
+        # A table row is never a duplicated block (a converter repeats the header of
+        # every table): its key matches nothing, not even an equal row.
+        keys = [(i,) if p.first_line in tables else _key(text[p.start:p.end])
+                for i, p in enumerate(paras)]
         first: dict[str, int] = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):
             original.append(first.get(k))
             first.setdefault(k, i)
-        long = [len(k) >= min_chars for k in keys]
+        long = [isinstance(k, str) and len(k) >= min_chars for k in keys]
         covered = -1  # copies end here; a later run starts after it
         for i in range(len(paras)):
             j = original[i]
@@ -86,7 +90,10 @@ class DuplicateBlock(Rule):
         (a paste at a paragraph boundary); a run of them is one finding."""
         seen: dict = {}  # key -> (start, end, index of its paragraph)
         text = doc.folded
+        tables = doc.table_lines
         for index, p in enumerate(doc.paragraphs):
+            if p.first_line in tables:
+                continue
             run: list = []  # [(copy, original)] of consecutive repeated sentences
             for m in doc.sentence_matches(p):
                 start, end = m.span()
