@@ -273,13 +273,10 @@ def test_list_counts_that_do_not_match(text, span, items):
     assert r.start < r.end and text[r.end:f.start] in ("", "等") and "、" in text[r.start:r.end]
 
 
-def test_list_counts_read_the_whole_clause_in_linear_time():
-    """A clause of many 、-segments is read once, not once per pair of segments."""
-    import time
+def test_list_counts_read_a_clause_of_thousands_of_segments():
+    # Read once, not once per pair of segments (speed is measured in bench/, not here).
     text = "打造" + "、".join(["文旅"] * 3000) + "三大特色产业。"
-    t = time.perf_counter()
     (f,) = findings(text, "count-mismatch")
-    assert time.perf_counter() - t < 2
     assert f.zh == "列举了3000项,却称三大"
 
 
