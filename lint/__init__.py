@@ -2,7 +2,7 @@
 
 Public API::
 
-    from reportlint import check_text, check_file, Finding, Rule, hookimpl
+    from reportlint import check_text, check_file, Finding, Rule, RuleError, hookimpl
 """
 from __future__ import annotations
 
@@ -11,8 +11,31 @@ from typing import Optional
 from .rule import Finding, Fix, Related, Rule
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_file", "Finding", "Fix", "Related", "Rule", "hookimpl",
-           "__version__"]
+__all__ = ["check_text", "check_file", "Finding", "Fix", "Related", "Rule", "RuleError",
+           "hookimpl", "__version__"]
+
+
+class RuleError(Exception):
+    """A rule raised while checking a text (raised by check_text and check_file).
+
+    ``failures``: (rule name, exception) for each rule that raised, the first one
+    also chained as ``__cause__``; ``findings``: those of the rules that finished
+    (a rule that raised contributes none).
+    """
+
+    def __init__(self, message: str, failures: list, findings: list):
+        super().__init__(message)
+        self.failures = failures
+        self.findings = findings
+
+
+def _findings(result) -> list:
+    """The findings of a FileResult; RuleError when a rule raised, so that a crash
+    never passes for a text with nothing to report."""
+    if result.failures:
+        message = "; ".join(f"{result.path}: {e}" for e in result.errors)
+        raise RuleError(message, result.failures, result.findings) from result.failures[0][1]
+    return result.findings
 
 
 def __getattr__(name: str):
@@ -26,22 +49,26 @@ def __getattr__(name: str):
 
 def check_text(text: str, select: Optional[list] = None, ignore: Optional[list] = None,
                path: str = "<text>") -> list:
-    """Lint a text with the default settings (no configuration file); returns Findings."""
+    """Lint a text with the default settings (no configuration file); returns Findings.
+
+    Raises ``RuleError`` when a rule raised (the other rules' findings are on it).
+    """
     from .document import Document
     from .runner import Linter
 
     linter = Linter(select=select, ignore=ignore, use_config=False)
-    return linter.lint_document(Document(text, path=path)).findings
+    return _findings(linter.lint_document(Document(text, path=path)))
 
 
 def check_file(path: str, select: Optional[list] = None, ignore: Optional[list] = None,
                encoding: Optional[str] = None, use_config: bool = True) -> list:
     """Lint one file, with the configuration that governs it; returns Findings.
 
-    Raises ``reportlint.sources.SourceError`` for a file that cannot be read and
-    ``reportlint.config.ConfigError`` for a broken configuration.
+    Raises ``reportlint.sources.SourceError`` for a file that cannot be read,
+    ``reportlint.config.ConfigError`` for a broken configuration and ``RuleError``
+    when a rule raised (the other rules' findings are on it).
     """
     from .runner import Linter
 
     linter = Linter(select=select, ignore=ignore, encoding=encoding, use_config=use_config)
-    return linter.lint_file(path).findings
+    return _findings(linter.lint_file(path))

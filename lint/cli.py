@@ -1,7 +1,8 @@
 """The command line: ``reportlint [PATH ...]``, ``reportlint rules``, ``reportlint explain RULE``.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 usage, configuration, read or write errors (the other files are still linted).
+2 usage, configuration, read or write errors (the other files are still linted), a rule
+that raised, or a run over folders that found no file to lint.
 With --diff, 1 means there is something to fix; --write-baseline exits 0 unless
 there was an error.  Modules behind a flag (fixes, baseline, sarif …) are imported
 only when the flag is given, to keep the start of a plain run short.
@@ -246,6 +247,10 @@ def _lint_command(argv: list, out) -> int:
         if progress:
             progress.close()
     failed = bool(report.errors or registry.errors)
+    nothing = _nothing_to_lint(linter, report, args.paths, lang)
+    if nothing:
+        sys.stderr.write(nothing + "\n")
+        failed = True
     if args.write_baseline:
         return _write_baseline(report, args.write_baseline, lang, failed)
     if known_findings is not None:
@@ -256,6 +261,40 @@ def _lint_command(argv: list, out) -> int:
     if args.diff:
         return _print_diffs(report, args, out, lang, failed)
     return _print_report(report, registry, args, out, lang, failed, notes)
+
+
+def _nothing_to_lint(linter, report, paths: list, lang: str) -> str:
+    """Why a folder sweep linted no file at all, or "": a CI gate that checked nothing
+    must not pass.  A run that linted any file, standard input and files named one by
+    one (pre-commit's, which may all be excluded) are left as they are."""
+    if report.files or "-" in paths or not any(os.path.isdir(p) for p in paths):
+        return ""
+    en = lang == "en"
+    where = (", " if en else "、").join(paths)
+    parts = []
+    if report.excluded:
+        n = len(report.excluded)
+        configs = sorted({linter.config_for(p).path for p in report.excluded})
+        parts.append(f"{n} file{'s' if n != 1 else ''} excluded by `exclude:` in "
+                     f"{', '.join(configs)}" if en else
+                     f"{n} 个文件被 {'、'.join(configs)} 的 `exclude:` 排除")
+    if report.skipped:
+        from collections import Counter
+
+        n = len(report.skipped)
+        counts = Counter(os.path.splitext(p)[1].lower() or ("no extension" if en else "无扩展名")
+                         for p in report.skipped).most_common()
+        kinds = [f"{ext} ×{k}" for ext, k in counts[:6]] + (["…"] if len(counts) > 6 else [])
+        parts.append(f"skipped {n} file{'s' if n != 1 else ''} ({', '.join(kinds)}); lint them "
+                     "by naming them, or add their extensions to `extensions:` in "
+                     ".reportlint.yaml" if en else
+                     f"跳过 {n} 个文件({','.join(kinds)});如需检查,请逐个指定这些文件,"
+                     "或在 .reportlint.yaml 的 `extensions:` 中加入它们的扩展名")
+    if not parts:
+        return (f"reportlint: error: nothing to lint in {where}: no files found" if en else
+                f"reportlint: 错误:{where} 中没有找到任何文件,无可检查。")
+    return (f"reportlint: error: no file to lint in {where}: " + "; ".join(parts) if en else
+            f"reportlint: 错误:{where} 中没有可检查的文件:" + ";".join(parts) + "。")
 
 
 def _progress_bar():

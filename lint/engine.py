@@ -23,6 +23,8 @@ class FileResult:
     findings: list = field(default_factory=list)
     errors: list = field(default_factory=list)     # messages: a rule that crashed …
     profile: Optional[str] = None
+    # (rule name, exception) of each rule that raised; kept in this process only
+    failures: list = field(default_factory=list, repr=False, compare=False)
 
 
 def rule_matches(rule: Rule, names: Iterable[str]) -> bool:
@@ -54,15 +56,23 @@ def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[
     return active
 
 
-def run_rules(doc: Document, active: list[ActiveRule]) -> tuple[list[Finding], list[str]]:
-    """All findings of the active rules, in text order; a rule that raises is an error."""
+def run_rules(doc: Document, active: list[ActiveRule],
+              failures: Optional[list] = None) -> tuple[list[Finding], list[str]]:
+    """All findings of the active rules, in text order; a rule that raises is an error
+    and contributes none of its findings.  ``failures``, when given, also receives
+    (rule name, exception) for each rule that raised."""
     findings, errors = [], []
     for a in active:
         try:
-            for f in a.rule.check(doc, a.options):
-                findings.append(_with_severity(f, a))
+            # All of a rule's findings or none: what it yielded before it raised is
+            # an unfinished check, not a result.
+            found = [_with_severity(f, a) for f in a.rule.check(doc, a.options)]
         except Exception as e:  # a failing plugin must not take the run down
             errors.append(f"rule {a.rule.name} failed: {type(e).__name__}: {e}")
+            if failures is not None:
+                failures.append((a.rule.name, e))
+            continue
+        findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, errors
 

@@ -24,6 +24,9 @@ class Report:
     diffs: list = field(default_factory=list)     # unified diffs, in the order linted
     fixed_stdin: Optional[bytes] = None           # standard input, fixed
     unused_ignores: list = field(default_factory=list)  # (Config, indices of unused entries)
+    files: list = field(default_factory=list)     # names of the files linted (or tried)
+    skipped: list = field(default_factory=list)   # files a folder sweep passed over: extension
+    excluded: list = field(default_factory=list)  # files the configuration's exclude: left out
 
     @property
     def findings(self):
@@ -133,6 +136,8 @@ class Linter:
                 path = os.path.join(root, name)
                 if name.lower().endswith(self.config_for(path).extensions):
                     yield path
+                elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
+                    report.skipped.append(path)
 
     # -- linting ------------------------------------------------------------------
 
@@ -155,10 +160,14 @@ class Linter:
         if config is not None and config.vocab:
             doc.vocab = self._vocab(config)
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
-        findings, errors = run_rules(doc, active)
-        findings, used = self._suppress(doc, config, findings, active)
+        failures: list = []
+        findings, errors = run_rules(doc, active, failures)
+        # A rule that raised reported nothing: its suppressions are not "unused".
+        failed = {name for name, _ in failures}
+        ran = [a for a in active if a.rule.name not in failed]
+        findings, used = self._suppress(doc, config, findings, ran)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
-                          profile=doc.profile.name), used
+                          profile=doc.profile.name, failures=failures), used
 
     def _suppress(self, doc: Document, config: Optional[Config], findings: list, active):
         used: set = set()
@@ -256,7 +265,10 @@ class Linter:
         report = Report(fix_mode=self.fix)
         files = self.collect(paths, report)
         names = {p: (stdin_filename or "-") if p == "-" else p for p in files}
-        files = [p for p in files if not self.config_for(names[p]).is_excluded(names[p])]
+        excluded = {p for p in files if self.config_for(names[p]).is_excluded(names[p])}
+        report.excluded = [p for p in files if p in excluded]
+        files = [p for p in files if p not in excluded]
+        report.files = [names[p] for p in files]
         tasks = [(p, names[p], stdin if p == "-" else None) for p in files]
         used_by_config: dict = {}
         for done, outcome in enumerate(self._outcomes(tasks, jobs), start=1):

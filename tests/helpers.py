@@ -13,6 +13,14 @@ def spans(text, rule, path="<text>"):
     return [(f.start, f.end) for f in findings(text, rule, path)]
 
 
+def linted(linter, path):
+    """``linter.lint_file(path)``; fails when a rule raised, whose findings would be
+    missing (check_text raises RuleError itself, lint_file only records the error)."""
+    result = linter.lint_file(path)
+    assert result.errors == [], result.errors
+    return result
+
+
 def run_cli(argv, capsys):
     """Run the CLI in-process: (exit code, stdout, stderr); never a traceback."""
     from reportlint.cli import main

@@ -353,6 +353,72 @@ def test_directory_is_walked_for_txt_and_md(tmp_path, capsys):
     assert code == 1
 
 
+# A sweep that lints nothing fails: a CI gate must not pass having checked nothing.
+
+
+def test_sweep_of_unlinted_extensions_exits_2(tmp_path, capsys):
+    for name in ("a.html", "b.html", "c.pdf", ".gitignore"):
+        write(tmp_path / "reports" / name, REVERSED)
+    code, _, err = run(["reports"], capsys)
+    assert code == 2
+    assert err == ("reportlint: 错误:reports 中没有可检查的文件:跳过 3 个文件(.html ×2,.pdf ×1);"
+                   "如需检查,请逐个指定这些文件,或在 .reportlint.yaml 的 `extensions:` "
+                   "中加入它们的扩展名。\n")
+    code, _, err = run(["--lang", "en", "--format", "json", "reports"], capsys)
+    assert code == 2
+    assert err == ("reportlint: error: no file to lint in reports: skipped 3 files "
+                   "(.html ×2, .pdf ×1); lint them by naming them, or add their extensions "
+                   "to `extensions:` in .reportlint.yaml\n")
+    # named one by one, they are linted whatever their extension
+    code, out, err = run(["--format", "concise", "reports/a.html"], capsys)
+    assert (code, err) == (1, "") and "reversed-quotes" in out
+
+
+def test_sweep_of_an_empty_folder_exits_2(tmp_path, capsys):
+    (tmp_path / "reports").mkdir()
+    code, _, err = run(["reports"], capsys)
+    assert (code, err) == (2, "reportlint: 错误:reports 中没有找到任何文件,无可检查。\n")
+    code, _, err = run(["--lang", "en", "reports"], capsys)
+    assert (code, err) == (2, "reportlint: error: nothing to lint in reports: no files found\n")
+
+
+def test_sweep_where_every_file_is_excluded_exits_2(tmp_path, capsys):
+    write(tmp_path / ".reportlint.yaml", "exclude: [drafts/]\n")
+    write(tmp_path / "drafts" / "a.txt", REVERSED)
+    write(tmp_path / "drafts" / "b.md", REVERSED)
+    config = str(tmp_path / ".reportlint.yaml")
+    code, _, err = run(["--lang", "en", "drafts"], capsys)
+    assert code == 2
+    assert err == (f"reportlint: error: no file to lint in drafts: 2 files excluded by "
+                   f"`exclude:` in {config}\n")
+    code, _, err = run(["drafts"], capsys)
+    assert (code, err) == (2, f"reportlint: 错误:drafts 中没有可检查的文件:"
+                              f"2 个文件被 {config} 的 `exclude:` 排除。\n")
+    # files named one by one (pre-commit's) that are all excluded still pass, as before
+    code, _, err = run(["drafts/a.txt", "drafts/b.md"], capsys)
+    assert (code, err) == (0, "")
+
+
+def test_sweep_that_lints_something_is_unchanged(tmp_path, capsys):
+    write(tmp_path / "reports" / "a.html", REVERSED)
+    write(tmp_path / "reports" / "b.txt", CLEAN)
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(["reports", "empty"], capsys)
+    assert (code, err) == (0, "") and "共检查 1 个文件" in out
+    # one named file beside a folder with nothing to lint: that file was linted
+    code, out, err = run(["empty", "reports/b.txt"], capsys)
+    assert (code, err) == (0, "") and "共检查 1 个文件" in out
+
+
+def test_stdin_beside_an_empty_folder_is_unchanged(tmp_path, capsys, monkeypatch):
+    write(tmp_path / ".reportlint.yaml", "exclude: [drafts/]\n")
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(sys, "stdin", FakeStdin(REVERSED.encode()))
+    code, out, err = run(["--format", "concise", "-", "empty", "--stdin-filename",
+                          "drafts/a.txt"], capsys)
+    assert (code, out, err) == (0, "", "")
+
+
 # -- options ------------------------------------------------------------------------
 
 

@@ -194,12 +194,14 @@ def test_rule_that_raises_in_check(work):
     # the other rules' findings are printed, then the failure as an error of the file
     assert f"a.txt:2:10: error reversed-quotes {MSG_ZH}" in lines
     assert "a.txt: error: rule crashy failed: RuntimeError: boom in check" in lines
+    # what crashy yielded before it raised is not reported
+    assert not any("error crashy " in line for line in lines)
     code, out, _ = reportlint(["--format", "json", "--select", "crashy,pairs", "a.txt"], docs, site)
     import json
     data = json.loads(out)
     assert data["errors"] == [{"path": "a.txt",
                                "message": "rule crashy failed: RuntimeError: boom in check"}]
-    assert "reversed-quotes" in [f["rule"] for f in data["files"][0]["findings"]]
+    assert [f["rule"] for f in data["files"][0]["findings"]] == ["reversed-quotes"]
     assert code == 2
 
 

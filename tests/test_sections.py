@@ -6,7 +6,7 @@ import pytest
 
 from reportlint.cli import main
 from reportlint.runner import Linter
-from tests.helpers import findings
+from tests.helpers import findings, linted
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
@@ -15,7 +15,7 @@ CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
 @pytest.fixture(scope="module")
 def seeds():
     linter = Linter(use_config=False)
-    return {os.path.basename(p)[:-4]: linter.lint_file(p)
+    return {os.path.basename(p)[:-4]: linted(linter, p)
             for p in sorted(glob.glob(os.path.join(SEEDS, "*.txt")))}
 
 
@@ -90,7 +90,7 @@ def test_corpus_has_no_section_or_heading_false_alarms():
         pytest.skip("the shared corpus is not beside this checkout")
     linter = Linter(use_config=False, select=["sections", "headings"])
     for path in files:
-        r = linter.lint_file(path)
+        r = linted(linter, path)
         assert r.profile == "generic", path
         assert r.findings == [], path
 

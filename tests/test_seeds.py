@@ -5,6 +5,7 @@ import pytest
 
 from reportlint.document import Document
 from reportlint.runner import Linter
+from tests.helpers import linted
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 NAMES = ["nanhu-2023", "hongqi-2021", "pujiang-2023", "shengsi-2022", "qinzhou-2023"]
@@ -13,7 +14,7 @@ NAMES = ["nanhu-2023", "hongqi-2021", "pujiang-2023", "shengsi-2022", "qinzhou-2
 @pytest.fixture(scope="module")
 def results():
     linter = Linter(use_config=False)
-    return {n: linter.lint_file(os.path.join(SEEDS, n + ".txt")) for n in NAMES}
+    return {n: linted(linter, os.path.join(SEEDS, n + ".txt")) for n in NAMES}
 
 
 def where(result, f):
@@ -106,7 +107,7 @@ def test_corpus_pairs_are_the_two_real_defects_in_gwr_2006():
     got = []
     for name in sorted(os.listdir(CORPUS)):
         if name.endswith(".txt"):
-            r = linter.lint_file(os.path.join(CORPUS, name))
+            r = linted(linter, os.path.join(CORPUS, name))
             got += [(name, r.doc.position(f.start)[0], r.doc.text[f.start:f.end])
                     for f in r.findings]
     # Line 121 opens with 纲要（草案）》 (its 《 is lost); line 122 writes “ where 《 was meant.

@@ -1,0 +1,84 @@
+"""A rule that raises: never silent, and none of its findings (in the library and the CLI)."""
+import pytest
+
+import reportlint
+from reportlint import Rule, RuleError, check_file, check_text
+from reportlint.plugins import default_registry
+from reportlint.runner import Linter
+from tests.helpers import findings, run_cli
+
+# 郑0 宅1 司2 法3 所4 荣5 获6 省7 级8 ”9: reversed-quotes at 2:10, offset 23
+TITLE = "关于依法行政工作的情况说明\n"
+REVERSED = TITLE + "郑宅司法所荣获省级”枫桥式“司法所。\n"
+
+
+class Crashy(Rule):
+    """Yields a finding, then raises: the finding must not survive."""
+    name = "crashy"
+    category = "custom"
+    severity = "error"
+    summary = {"zh": "总是出错", "en": "always fails"}
+
+    def check(self, doc, options):
+        yield self.finding(0, 1, zh="第一个", en="first")
+        raise RuntimeError("boom in check")
+
+
+@pytest.fixture
+def crashy(monkeypatch):
+    """Crashy in the default registry (check_text and the CLI use it), for this test only."""
+    monkeypatch.setitem(default_registry().rules, "crashy", Crashy())
+
+
+def test_check_text_raises_rule_error(crashy):
+    with pytest.raises(RuleError) as info:
+        check_text(REVERSED, select=["crashy", "pairs"])
+    e = info.value
+    assert str(e) == "<text>: rule crashy failed: RuntimeError: boom in check"
+    assert isinstance(e.__cause__, RuntimeError) and str(e.__cause__) == "boom in check"
+    assert [(name, type(exc)) for name, exc in e.failures] == [("crashy", RuntimeError)]
+    # the rules that finished are still usable; the crashed one contributes nothing
+    assert [f.rule for f in e.findings] == ["reversed-quotes"]
+    assert "RuleError" in reportlint.__all__
+
+
+def test_check_file_raises_rule_error(crashy, isolated_repo):
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    with pytest.raises(RuleError, match="a.txt: rule crashy failed: RuntimeError: boom"):
+        check_file("a.txt", select=["crashy"])
+
+
+def test_test_helpers_fail_on_a_crash(crashy):
+    # "the rule stays silent" must not pass because the rule crashed
+    with pytest.raises(RuleError):
+        findings("正文。\n", "crashy")
+
+
+def test_partial_findings_do_not_leak(crashy):
+    result = Linter(select=["crashy", "pairs"], use_config=False).lint_document(
+        reportlint.document.Document(REVERSED, path="a.txt"))
+    assert [f.rule for f in result.findings] == ["reversed-quotes"]
+    assert result.errors == ["rule crashy failed: RuntimeError: boom in check"]
+
+
+def test_crash_through_the_cli(crashy, isolated_repo, capsys):
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    code, out, _ = run_cli(["--format", "concise", "--select", "crashy,pairs", "a.txt"], capsys)
+    assert code == 2
+    assert out.splitlines() == [
+        "a.txt:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”",
+        "a.txt: error: rule crashy failed: RuntimeError: boom in check",
+    ]
+    # with --fix too: the crashed rule's findings are neither fixed nor reported
+    code, out, _ = run_cli(["--fix", "--format", "concise", "--select", "crashy", "a.txt"],
+                           capsys)
+    assert code == 2 and "error crashy" not in out
+
+
+def test_suppression_of_a_crashed_rule_is_not_called_unused(crashy, isolated_repo, capsys):
+    (isolated_repo / "a.md").write_text(
+        "<!-- reportlint-disable crashy -->\n" + REVERSED, encoding="utf-8")
+    code, out, err = run_cli(["--format", "concise", "--select", "crashy",
+                              "--report-unused-suppressions", "a.md"], capsys)
+    assert code == 2
+    assert "unused" not in out + err and "rule crashy failed" in out
