@@ -143,6 +143,7 @@ UI_LABELS = sorted((
     "关闭本页", "关闭页面", "字号", "字体", "字体大小", "加大", "减小", "还原", "默认", "放大",
     "缩小", "大", "中", "小", "纠错", "我要纠错", "朗读", "语音播报", "播报", "保存", "扫一扫",
     "二维码", "微信", "微博", "QQ空间", "QQ", "无障碍", "长者模式", "关怀版", "繁体", "简体",
+    "超大", "特大", "标准", "留言", "我要留言", "打印本文", "关闭本文",
     "上一篇", "下一篇", "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页",
 ), key=len, reverse=True)
 _UI_SEP = r"[\s|丨/·•【】\[\]]"
@@ -158,12 +159,18 @@ GLUE_LINE = re.compile(r"[【】\[\]|丨:>»›→\s]+")
 
 # Keys of a page's information fields; a field is the key, a colon and a short value.
 _DATE_KEYS = "发布时间|发表时间|更新时间|发布日期|时间|日期"
-_SOURCE_KEYS = "信息来源|文章来源|稿件来源|新闻来源|来源|稿源"
+_SOURCE_KEYS = "信息来源|文章来源|本文来源|稿件来源|新闻来源|来源|稿源"
 _PERSON_KEYS = "责任编辑|编辑|作者|记者|审核|校对|供稿"
-INFO_KEY = re.compile(rf"(?<![^\s|丨•·\[\]【】])(?P<key>{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}"
+# A time stamp alone on its line: 2026-01-31 07:00:44, 2026/1/31, 2026年1月31日 07:00.
+DATETIME_LINE = re.compile(
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*\d))"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+INFO_KEY = re.compile(rf"(?<![^\s|丨•·\[\]【】(])(?P<key>{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}"
                       rf"|{_COUNTERS})\s*:")
-# A line of fields opens with a key (after bullets or brackets).
-INFO_LINE = re.compile(rf"[\s|丨•·\[\]【】]*(?:{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS})\s*:")
+# A line of fields opens with a key (after bullets or brackets), or with a time stamp
+# followed by keys (2024-03-12 18:09 来源: 新华社).
+INFO_LINE = re.compile(rf"[\s|丨•·\[\]【】(]*(?:(?P<stamp>{DATETIME_LINE.pattern})[\s|丨]*)?"
+                       rf"(?:{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS})\s*:")
 INFO_VALUE_MAX = 30
 DATE_KEYS = frozenset(_DATE_KEYS.split("|"))
 SOURCE_KEYS = frozenset(_SOURCE_KEYS.split("|"))
@@ -176,11 +183,6 @@ COUNT_VALUE = re.compile(r"\d*\s*次?")
 OWN_DATE_LINE_KEYS = frozenset(("发布日期", "发布时间", "信息来源", "来源"))
 MEDIA_SOURCE = re.compile(
     r"(?:报|报社|新闻网|网|新闻|新华社|中新社|通讯社|电视台|广播电台|融媒体中心|客户端|杂志|传媒|头条|APP|app)$")
-# A time stamp alone on its line: 2026-01-31 07:00:44, 2026/1/31, 2026年1月31日 07:00.
-DATETIME_LINE = re.compile(
-    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*\d))"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-
 # -- captions, link blocks, hashes, page numbers, labels -----------------------------------------
 
 _HAN = r"\u3400-\u9fff"
@@ -462,12 +464,14 @@ def _page_info(text: str, lines: list, i: int):
     """A line of 来源/时间/编辑 fields (with a value on the next line when the last key
     has none), unless it is a government site's own date line under the title."""
     lo, hi = lines[i]
-    if not INFO_LINE.match(text, lo, hi):
+    opening = INFO_LINE.match(text, lo, hi)
+    if not opening:
         return None  # most lines: no key opens them
     keys = list(INFO_KEY.finditer(text, lo, hi))
-    fields = []
+    fields = [["时间", opening.group("stamp")]] if opening.group("stamp") else []
     for k, after in zip(keys, keys[1:] + [None]):
-        fields.append([k.group("key"), text[k.end():after.start() if after else hi].strip()])
+        value = text[k.end():after.start() if after else hi]
+        fields.append([k.group("key"), value.strip(" \t|丨)】]")])
     last = i
     if not fields[-1][1] and fields[-1][0] not in COUNTER_WORDS:
         j = _next_content(lines, i)
