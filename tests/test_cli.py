@@ -238,7 +238,7 @@ def test_json_contract(tmp_path, capsys):
     assert (finding["end_line"], finding["end_column"]) == (2, 8)
     assert finding["excerpt"] == text[7:12] == "”枫桥式“"
     assert finding["related"] == []
-    assert finding["fix"] == {"start": 7, "end": 12, "replacement": "“枫桥式”"}
+    assert finding["fix"] == {"start": 7, "end": 12, "replacement": "“枫桥式”", "safe": True}
     assert data["errors"] == [{"path": "missing.txt", "message": "no such file or directory"}]
     assert data["summary"]["files"] == 2
     assert data["summary"]["findings"] == 1
@@ -286,7 +286,7 @@ def test_json_warning_with_full_width_excerpt(tmp_path, capsys):
     assert (f["start"], f["end"], f["line"], f["column"], f["end_column"]) == (31, 35, 2, 18, 22)
     # the excerpt keeps the full-width （ of the original text
     assert f["excerpt"] == "（秘密)"
-    assert f["fix"] == {"start": 34, "end": 35, "replacement": "）"}
+    assert f["fix"] == {"start": 34, "end": 35, "replacement": "）", "safe": True}
     assert code == 0
 
 

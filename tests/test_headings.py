@@ -87,10 +87,11 @@ def test_other_seeds_have_no_numbering_findings(name):
 
 def test_seeds_end_to_end():
     from reportlint.runner import Linter
+    from tests.helpers import linted
     linter = Linter(use_config=False)
     got = {}
     for name in ["hongqi-2021", "nanhu-2023", "pujiang-2023", "shengsi-2022", "qinzhou-2023"]:
-        r = linter.lint_file(os.path.join(SEEDS, name + ".txt"))
+        r = linted(linter, os.path.join(SEEDS, name + ".txt"))
         got[name] = [(f.rule, r.doc.position(f.start)[0]) for f in r.findings
                      if f.category == "headings"]
     assert got == {"hongqi-2021": [("heading-sequence", 15)], "nanhu-2023": [],

@@ -10,6 +10,7 @@ import os
 import pytest
 
 from reportlint.runner import Linter
+from tests.helpers import linted
 
 HERE = os.path.dirname(__file__)
 EXCERPTS = os.path.join(HERE, "data", "realworld")
@@ -21,7 +22,7 @@ CAPTIONED = {"beijing", "hunan", "jiangxi", "neimenggu", "shanxi", "xinjiang"}
 
 
 def lint(path):
-    return Linter(use_config=False).lint_file(path)
+    return linted(Linter(use_config=False), path)
 
 
 def gated(result):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reportlint.document import Document
 from reportlint.residue import content_start_line, residue_blocks
 from reportlint.runner import Linter
-from tests.helpers import findings
+from tests.helpers import findings, linted
 
 ROOT = os.path.join(os.path.dirname(__file__), "..")
 SEEDS = os.path.join(ROOT, "seeds")
@@ -26,7 +26,7 @@ def residue(text, path="<text>"):
 
 
 def seed(name):
-    r = Linter(use_config=False, select=["residue"]).lint_file(os.path.join(SEEDS, name + ".txt"))
+    r = linted(Linter(use_config=False, select=["residue"]), os.path.join(SEEDS, name + ".txt"))
     return r.doc, [f for f in r.findings if f.rule == RULE]
 
 
@@ -130,7 +130,7 @@ def test_corpus_has_no_false_alarm():
         pytest.skip("the shared corpus is not beside this checkout")
     linter = Linter(use_config=False, select=["residue"])
     for path in files:
-        r = linter.lint_file(path)
+        r = linted(linter, path)
         # The Wikisource licence footer may rightly be flagged; nothing else may.
         for f in r.findings:
             first, last = lines_of(r.doc, f)
