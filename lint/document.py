@@ -173,6 +173,10 @@ class Document:
     def _line_starts(self) -> list[int]:
         return [s.start for s in self.line_spans]
 
+    def line_index(self, offset: int) -> int:
+        """The 0-based index of the line that holds ``offset``."""
+        return bisect_right(self._line_starts, offset) - 1
+
     def position(self, offset: int) -> tuple[int, int]:
         """0-based offset -> 1-based (line, column), both in code points."""
         i = bisect_right(self._line_starts, offset) - 1

@@ -81,7 +81,9 @@ WIDGET = re.compile(
     rf"|{_BRACKETED}|{_BUTTONS}|{_FONT})"
     rf"(?=$|[\s|丨【\[]|{_NEXT_FIELD})"
 )
-WIDGET_HINT = re.compile(r"[浏访点阅打关返加收分扫字【\[]")
+# What a widget token can begin with: the lines holding none are never searched.
+WIDGET_STARTS = COUNTER_WORDS + ("【", "[", "打印", "关闭", "返回顶部", "加入收藏", "收藏本页",
+                                 "分享到", "扫一扫", "字体", "字号")
 _COUNTER_KEY = re.compile(_COUNTERS)
 _LABEL_NOISE = re.compile(r"[\s\[\]【】:]+")
 # What may stand between two widgets of one group: 打印本页 | 关闭窗口
@@ -171,6 +173,9 @@ INFO_KEY = re.compile(rf"(?<![^\s|丨•·\[\]【】(])(?P<key>{_DATE_KEYS}|{_SO
 # followed by keys (2024-03-12 18:09 来源: 新华社).
 INFO_LINE = re.compile(rf"[\s|丨•·\[\]【】(]*(?:(?P<stamp>{DATETIME_LINE.pattern})[\s|丨]*)?"
                        rf"(?:{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS})\s*:")
+# The characters a line of fields can open with: a bullet, a bracket, a digit or a key's first.
+INFO_FIRST = frozenset("|丨•·[]【】(0123456789" + "".join(
+    k[0] for k in f"{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS}".split("|")))
 INFO_VALUE_MAX = 30
 DATE_KEYS = frozenset(_DATE_KEYS.split("|"))
 SOURCE_KEYS = frozenset(_SOURCE_KEYS.split("|"))
@@ -297,6 +302,7 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
+    hinted = _lines_holding(doc, _widget_starts())
 
     for i, (lo, hi) in enumerate(lines):
         if lo == hi or i < skip_to:
@@ -343,9 +349,9 @@ def _scan(doc) -> list:
             continue
         # Widgets: tokens of their own, grouped when only separators stand between.
         group = None
-        # WIDGET opens with a look-behind, which the engine tries at every place;
-        # a line without any character a widget starts with is skipped first.
-        widgets = WIDGET.finditer(text, lo, hi) if WIDGET_HINT.search(text, lo, hi) else ()
+        # WIDGET opens with a look-behind, which the engine tries at every place:
+        # only lines holding a word a widget starts with are searched.
+        widgets = WIDGET.finditer(text, lo, hi) if i in hinted else ()
         for w in widgets:
             label = _label(w.group("w"))
             if group is not None and WIDGET_GAP.fullmatch(text, group.end, w.start()):
@@ -380,6 +386,28 @@ def _scan(doc) -> list:
     return parts
 
 
+_AUTOMATA: dict = {}
+
+
+def _widget_starts():
+    """One Aho-Corasick automaton of WIDGET_STARTS per process."""
+    a = _AUTOMATA.get("widget")
+    if a is None:
+        import ahocorasick
+
+        a = _AUTOMATA["widget"] = ahocorasick.Automaton()
+        for word in WIDGET_STARTS:
+            a.add_word(word, word)
+        a.make_automaton()
+    return a
+
+
+def _lines_holding(doc, automaton) -> set:
+    """The 0-based indices of the lines where a word of the automaton ends: one pass in C
+    over the whole text instead of a search per line."""
+    return {doc.line_index(end) for end, _ in automaton.iter(doc.folded)}
+
+
 def _only_separator(text: str, lo: int, hi: int) -> bool:
     return bool(SEPARATOR_LINE.fullmatch(text, lo, hi))
 
@@ -411,6 +439,8 @@ def _chrome_line(text: str, lines: list, i: int):
     """(kind, labels, last line index) when line ``i`` (and maybe lines after it) is chrome."""
     lo, hi = lines[i]
     n = hi - lo
+    if n > FOOTER_MAX:  # a long line: only a line of fields may be chrome from end to end
+        return _page_info(text, lines, i) if text[lo] in INFO_FIRST else None
     if n <= TOOLBAR_MAX and TOOLBAR_LINE.fullmatch(text, lo, hi):
         return "widget", _UI_LABEL.findall(text, lo, hi), i
     if n <= TOOLBAR_MAX:
@@ -432,7 +462,7 @@ def _chrome_line(text: str, lines: list, i: int):
             return "footer", [m.group()], i
         if NEIGHBOUR_LINK.match(text, lo, hi):
             return "links", [text[lo:lo + 3]], i
-    return _page_info(text, lines, i)
+    return _page_info(text, lines, i) if text[lo] in INFO_FIRST else None
 
 
 def _value_of_key_above(text: str, lines: list, i: int) -> bool:

@@ -281,7 +281,12 @@ class PairScan:
             while k < len(marks) and marks[k][0] < para.end:
                 k += 1
             own = marks[first:k]
-            result = scan_paragraph(text, para.start, para.end, own) if own else _Paragraph()
+            if not own:  # most paragraphs: nothing to scan, nothing to close
+                if pending is not None:
+                    self._add(pending[3])
+                    pending = None
+                continue
+            result = scan_paragraph(text, para.start, para.end, own)
             if pending is not None and pending[4] < MAX_JOINED and _closes(pending[3], result) \
                     and _continues(doc, text, pending[5], para, chrome, heading_lines):
                 joined = scan_paragraph(text, pending[0], para.end, pending[2] + own)
