@@ -44,7 +44,7 @@ HEADING_STYLES = (
 )
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
-    r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[\w\u3400-\u9fff-]+[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
+    r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
     r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 # A Markdown pipe table: rows with cells between |, and the |---|---| under its header.
 TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
