@@ -101,8 +101,9 @@ LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d|[一二�
 
 FILE_END = re.compile(r"(?<=[^\s.,、:;。!?])\.(?P<ext>pdf|docx?|wps|ofd|xlsx?|zip|rar)\s*$",
                       re.IGNORECASE)
-# The file name starts after the last sentence end before it.
-_SENTENCE_STOP = re.compile(r"[。!?;]")
+# A sentence ends here: a file name starts after the last one before it; a caption,
+# a value or a link title holds none.
+SENTENCE_STOP = re.compile(r"[。!?;]")
 # A file name at the end of an item of the document's own attachment list, or a
 # sentence about a file, is not residue.
 NOT_A_PASTED_NAME = re.compile(
@@ -201,14 +202,12 @@ CREDIT = re.compile(
 CREDIT_WINDOW = 40
 # A caption longer than this is not a line of its own: only its last sentences are.
 CAPTION_MAX = 150
-_CAPTION_STOP = re.compile(r"[。!?;]")
 LINKS_LABEL = re.compile(
     r"(?:相关报道|相关新闻|相关链接|相关文档|相关阅读|相关稿件|相关专题|延伸阅读|推荐阅读|热点推荐"
     r"|点击图片进入专题|点击进入专题)\s*(?::|>>|》》|>)?")
 # Link titles after the label at the end of a page: short lines, no sentence.
 LINK_TITLE_MAX = 60
 LINK_TITLES_MAX = 30
-SENTENCE_MARK = re.compile(r"[。!?;]")
 HASH_LINE = re.compile(r"(?=[0-9a-fA-F-]*[a-fA-F])(?=[0-9a-fA-F-]*\d)[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*\s*:?")
 HASH_MIN = 16
 _DASHES = "-—–―~"
@@ -370,7 +369,7 @@ def _scan(doc) -> list:
         m = FILE_END.search(text, lo, hi) if "." in text[max(lo, hi - 6):hi] else None
         if m:
             name_start = lo
-            for stop in _SENTENCE_STOP.finditer(text, lo, m.start()):
+            for stop in SENTENCE_STOP.finditer(text, lo, m.start()):
                 name_start = stop.end()
             name_start, _ = _trim(text, name_start, hi)
             if (0 < m.start() - name_start <= FILE_NAME_MAX
@@ -458,7 +457,7 @@ def _chrome_line(text: str, lines: list, i: int):
         m = LINKS_LABEL.fullmatch(text, lo, hi)
         if m:
             return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], _link_titles(text, lines, i)
-    if n <= FOOTER_MAX and not SENTENCE_MARK.search(text, lo, hi):
+    if n <= FOOTER_MAX and not SENTENCE_STOP.search(text, lo, hi):
         m = FOOTER.search(text, lo, hi)
         if m and (not text[lo:m.start()].strip(" |丨•·[]【】©")
                   or FOOTER_MARK.match(m.group()) or n <= RUNNING_TITLE_MAX):
@@ -488,7 +487,7 @@ def _link_titles(text: str, lines: list, i: int) -> int:
         return i
     for j in rest:
         lo, hi = lines[j]
-        if hi - lo > LINK_TITLE_MAX or SENTENCE_MARK.search(text, lo, hi):
+        if hi - lo > LINK_TITLE_MAX or SENTENCE_STOP.search(text, lo, hi):
             return i
     return rest[-1] if rest else i
 
@@ -512,7 +511,7 @@ def _page_info(text: str, lines: list, i: int):
             fields[-1][1] = text[lines[j][0]:lines[j][1]]
             last = j
     for key, value in fields:
-        if len(value) > INFO_VALUE_MAX or SENTENCE_MARK.search(value):
+        if len(value) > INFO_VALUE_MAX or SENTENCE_STOP.search(value):
             return None
         if value and key in DATE_KEYS and not HAS_DIGIT.search(value):
             return None  # 时间: 全天 is no time stamp
@@ -528,7 +527,7 @@ def _page_info(text: str, lines: list, i: int):
 
 
 def _is_value(text: str, lo: int, hi: int) -> bool:
-    return (hi - lo <= INFO_VALUE_MAX and not SENTENCE_MARK.search(text, lo, hi)
+    return (hi - lo <= INFO_VALUE_MAX and not SENTENCE_STOP.search(text, lo, hi)
             and not INFO_KEY.match(text, lo, hi) and not NOT_A_VALUE.search(text[lo:hi]))
 
 
@@ -542,7 +541,7 @@ def _caption(text: str, lo: int, hi: int) -> Optional[int]:
     if hi - lo <= CAPTION_MAX:
         return lo
     start = m.start()
-    for stop in _CAPTION_STOP.finditer(text, max(lo, m.start() - CAPTION_MAX), m.start()):
+    for stop in SENTENCE_STOP.finditer(text, max(lo, m.start() - CAPTION_MAX), m.start()):
         start = stop.end()
     return _trim(text, start, hi)[0]
 
@@ -589,7 +588,7 @@ def _running_titles(text: str, lines: list, whole: list, pages: list) -> list:
             if j is None:
                 continue
             lo, hi = lines[j]
-            if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_MARK.search(text, lo, hi):
+            if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_STOP.search(text, lo, hi):
                 seen.setdefault(text[lo:hi], set()).add(j)
     out = []
     for repeated in seen.values():
@@ -619,7 +618,7 @@ def _repeated_head(text: str, lines: list, whole: list) -> list:
             whole[i] = True
             originals.discard(key)  # the copy is reported once; the original stays
         elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX and ":" not in key \
-                and not SENTENCE_MARK.search(key):
+                and not SENTENCE_STOP.search(key):
             originals.add(key)
     return out
 
