@@ -252,6 +252,8 @@ def _lint_command(argv: list, out) -> int:
         sys.stderr.write(nothing + "\n")
         failed = True
     if args.write_baseline:
+        if nothing:
+            return EXIT_ERROR  # an empty baseline would wipe out the recorded backlog
         return _write_baseline(report, args.write_baseline, lang, failed)
     if known_findings is not None:
         from .baseline import apply

@@ -49,8 +49,6 @@ FRONT_MATTER = re.compile(
 # A Markdown pipe table: rows with cells between |, and the |---|---| under its header.
 TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
-# A blockquote before anything else: a converter's note (> 本文由…转换), not the title.
-_BLOCKQUOTE = re.compile(r"\s*>")
 # Lines looked at to tell the wrap width.
 _WRAP_SAMPLE = 400
 # A first line longer than this, or ending so, is body text rather than a title.
@@ -264,8 +262,8 @@ class Document:
         """The 1-based lines of pipe tables (Markdown, or a converter's rows joined by " | "):
         a run of two or more lines with cells between |, each with two | or more, or
         with the |---| line under a header.
-        A row is a paragraph of its own; it is never a heading, a list item or a
-        duplicated block (every table of a converter repeats its header)."""
+        A row is a paragraph of its own, never joined to the next line; it is never a
+        heading or a duplicated block (every table of a converter repeats its header)."""
         text = self.folded
         if "|" not in text:
             return frozenset()
@@ -319,11 +317,6 @@ class Document:
         from .residue import content_start_line
 
         first = content_start_line(self)
-        # A converter's note quoted above everything else (> 本文由…转换) is read past,
-        # as a reader would.
-        while first is not None and _BLOCKQUOTE.match(self.line_text(first)):
-            first = next((i for i in range(first + 1, len(self.line_spans) + 1)
-                          if self.line_text(i).strip()), None)
         if first is None:
             return None
         span = self.line_spans[first - 1]

@@ -4,7 +4,7 @@
 and ``content_start_line(doc)`` tells where the document's own text begins; the
 ``web-residue`` rule reports the blocks and the title detection skips them.
 
-Five kinds, all matched line by line on ``doc.folded`` (so ： and : are the same):
+The kinds, all matched line by line on ``doc.folded`` (so ： and : are the same):
 
 - ``breadcrumb``: 当前位置: 首页 > … and the lines that continue the trail (>政务公开 …);
 - ``widget``: page counters (浏览次数: 123), font-size switches (字体大小: 大 中 小),
@@ -14,22 +14,27 @@ Five kinds, all matched line by line on ``doc.folded`` (so ： and : are the sam
 - ``download``: an empty download box, a line that is only 文件下载: / 关联文件: …;
 - ``filename``: a file name (….pdf, ….docx …) pasted as the end of a line;
 - ``metadata``: the CMS metadata (索引号, 发布机构, 文号 …) standing before the title;
-- ``toolbar`` lines made only of short UI labels (下载 打印 全屏 收藏, 【字号: 加大 还原 减小 】,
-  one label per line or several), with the lone brackets they leave on lines of their own;
+- ``widget`` too: toolbar lines made only of short UI labels (下载 打印 全屏 收藏,
+  【字号: 加大 还原 减小 】, one label per line or several), with the lone brackets they
+  leave on lines of their own;
 - ``pageinfo``: a news site's or CMS's lines of 来源/时间/编辑/作者/阅读量 (a value on the line
   or on the next one) and bare time stamps (2026-01-31 07:00:44);
 - ``caption``: a photo caption ending in its credit (…作报告。本报记者 戴冰摄);
 - ``links``: a related-links block (相关报道:, 相关链接>>, 点击图片进入专题 …);
 - ``hash``: an ID or hash line left by the scraper (e4c29f31…:);
-- ``page``: a PDF page footer or header (— 3 —, 第3页 共7页) and the running title beside it;
+- ``page``: a PDF page footer or header (— 3 —, 第3页 共7页, numbers alone that count on
+  a page apart) and the running title beside it;
+- ``footer``: a site's footer (版权所有, ICP备…, and 主办单位: beside them);
 - ``label``: a bare 正文 label;
 - ``repeat``: the title or subtitle repeated by the page template.
 
 Everything is matched from what chrome is — short UI labels, metadata, links, captions,
 page numbers — never from one site's exact strings.
 
-Residue that touches other residue (only white space between) is one block.  Each
-line is matched a bounded number of times, so the scan is linear in the text.
+Some lines are chrome only beside other chrome (a lone 下载 or 中 may be a table's cell,
+编辑: 张三 a bulletin's own line): they are kept when they touch it.  Residue that touches
+other residue (only white space between) is one block.  Each line is matched a bounded
+number of times and looks only at its non-blank neighbours, so the scan is linear.
 """
 from __future__ import annotations
 
@@ -81,7 +86,8 @@ WIDGET = re.compile(
     rf"|{_BRACKETED}|{_BUTTONS}|{_FONT})"
     rf"(?=$|[\s|丨【\[]|{_NEXT_FIELD})"
 )
-# What a widget token can begin with: the lines holding none are never searched.
+# What a WIDGET token can begin with (its alternatives' first words, kept in step with
+# them): the lines holding none are never searched.
 WIDGET_STARTS = COUNTER_WORDS + ("【", "[", "打印", "关闭", "返回顶部", "加入收藏", "收藏本页",
                                  "分享到", "扫一扫", "字体", "字号")
 _COUNTER_KEY = re.compile(_COUNTERS)
@@ -146,12 +152,15 @@ UI_LABELS = sorted((
     "关闭本页", "关闭页面", "字号", "字体", "字体大小", "加大", "减小", "还原", "默认", "放大",
     "缩小", "大", "中", "小", "纠错", "我要纠错", "朗读", "语音播报", "播报", "保存", "扫一扫",
     "二维码", "微信", "微博", "QQ空间", "QQ", "无障碍", "长者模式", "关怀版", "繁体", "简体",
-    "超大", "特大", "标准", "留言", "我要留言", "打印本文", "关闭本文",
+    "超大", "特大", "标准", "留言", "我要留言", "打印本文", "关闭本文", "网站地图", "联系我们",
+    "关于我们", "网站声明", "隐私声明",
     "上一篇", "下一篇", "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页",
 ), key=len, reverse=True)
-_UI_SEP = r"[\s|丨/·•【】\[\]]"
-TOOLBAR_LINE = re.compile(
-    rf"(?:{_UI_SEP}*(?:{'|'.join(map(re.escape, UI_LABELS))})(?:\s*:)?)+{_UI_SEP}*")
+UI_LABEL_SET = frozenset(UI_LABELS)
+LONGEST_LABEL = len(UI_LABELS[0])
+# A label alone on its line shorter than this (下载, 中) is a toolbar's only beside
+# another label or other chrome: alone, it may be a table's cell.
+LONE_LABEL_MIN = 4
 TOOLBAR_MAX = 80
 # Between the labels of a toolbar line: what names them one by one for the message.
 _UI_GAPS = re.compile(r"[\s|丨/·•【】\[\]:]+")
@@ -162,7 +171,7 @@ GLUE_LINE = re.compile(r"[【】\[\]|丨:>»›→\s]+")
 # -- page information: 来源/时间/编辑 lines ------------------------------------------------------
 
 # Keys of a page's information fields; a field is the key, a colon and a short value.
-_DATE_KEYS = "发布时间|发表时间|更新时间|发布日期|时间|日期"
+_DATE_KEYS = "发布时间|发表时间|发稿时间|更新时间|发布日期|时间|日期"
 _SOURCE_KEYS = "信息来源|文章来源|本文来源|稿件来源|新闻来源|来源|稿源"
 _PERSON_KEYS = "责任编辑|编辑|作者|记者|审核|校对|供稿"
 # A time stamp alone on its line: 2026-01-31 07:00:44, 2026/1/31, 2026年1月31日 07:00.
@@ -195,12 +204,14 @@ MEDIA_SOURCE = re.compile(
 # A character of a name: not ASCII (the text is folded), no Chinese punctuation.  A
 # negated class: a class of the CJK ranges takes milliseconds to compile at start-up.
 _NAME = "[^\x00-\x7f。、“”‘’《》【】〔〕]"
-# A photo credit at the end of a line: 本报记者 戴冰摄, 记者 韩卿立 摄, (张三 摄).
-CREDIT = re.compile(
-    rf"(?:(?:记者|通讯员|摄影师|摄影)(?:{_NAME}|[\s/]){{1,12}}(?<!拍)摄|\((?:{_NAME}|\s){{2,16}}(?<!拍)摄\)"
-    rf"|\s{_NAME}{{2,4}}\s+摄)$")
+# A photo credit at the end of a line: 本报记者 戴冰摄, 记者 韩卿立 摄, (张三 摄) — a role,
+# then a name of a few characters (林 君 with a space), then 摄.
+_PERSON = rf"\s*{_NAME}{{1,4}}(?:\s+{_NAME}{{1,3}})?\s*"
+_ROLE = "记者|通讯员|摄影师|摄影记者"
+CREDIT = re.compile(rf"(?:(?:{_ROLE}){_PERSON}(?<!拍)摄|\((?:{_NAME}{{0,8}}(?:{_ROLE}))?{_PERSON}(?<!拍)摄\)"
+                    rf"|\s{_NAME}{{2,4}}\s+摄)$")
 CREDIT_WINDOW = 40
-# A caption longer than this is not a line of its own: only its last sentences are.
+# A caption longer than this is a paragraph of text with a credit: only the credit is chrome.
 CAPTION_MAX = 150
 LINKS_LABEL = re.compile(
     r"(?:相关报道|相关新闻|相关链接|相关文档|相关阅读|相关稿件|相关专题|延伸阅读|推荐阅读|热点推荐"
@@ -211,22 +222,24 @@ LINK_TITLES_MAX = 30
 HASH_LINE = re.compile(r"(?=[0-9a-fA-F-]*[a-fA-F])(?=[0-9a-fA-F-]*\d)[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*\s*:?")
 HASH_MIN = 16
 _DASHES = "-—–―~"
-PAGE_NUMBER = re.compile(
+# A page number that says it is one: — 3 —, - 3 -, 第3页 共7页, Page 3.
+PAGE_MARK = re.compile(
     rf"[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+"
     r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页(?:\s*[,/]?\s*第\s*\d{1,4}\s*页)?"
-    r"|(?P<n>\d{1,4})\s*/\s*(?P<m>\d{1,4})"
+    r"|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
-# A page number alone: only where a run of them counts on between lines of prose.
-BARE_NUMBER = re.compile(r"\d{1,3}")
+# A page number alone (3, or 3/7): only where they count on, a page of text apart,
+# between lines of prose.
+PAGE_COUNT = re.compile(r"(?P<n>\d{1,3})(?:\s*/\s*(?P<m>\d{1,3}))?")
+PAGE_COUNT_MAX = 9
+PAGE_MIN = 300
 PROSE_MIN = 15
 RUNNING_TITLE_MAX = 50
-# A site's footer: 版权所有 …, 主办单位: …, ICP备 …, 网站地图 | 联系我们.
-FOOTER = re.compile(
-    r"ICP备|ICP证|公网安备|网站标识码|Copyright|©"   # never words of a report
-    r"|(?<![^\s|丨•·\[\]【】])(?:版权所有|主办单位|承办单位|技术支持|网站地图|联系我们)", re.IGNORECASE)
-# Footer marks that are no words: where they stand on a short line, the line is a footer.
-FOOTER_MARK = re.compile(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©", re.IGNORECASE)
+# A site's footer: marks no report uses (ICP备, 公网安备, ©, 版权所有 …), and the fields
+# beside them (主办单位: …, which an activity plan has too: only beside other chrome).
+FOOTER_MARK = re.compile(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©|(?<![^\s|丨•·\[\]【】])版权所有",
+                         re.IGNORECASE)
+FOOTER_FIELD = re.compile(r"[\s|丨•·\[\]【】]*(?P<key>主办单位|承办单位|协办单位|技术支持|主办|承办)\s*:")
 FOOTER_MAX = 120
 # The previous or next article: 上一篇: 关于…的通知.
 NEIGHBOUR_LINK = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s*:")
@@ -245,6 +258,7 @@ class Block:
     start: int
     end: int
     kind: str            # of its first part: breadcrumb | widget | download | filename | metadata
+    #                      | pageinfo | caption | links | hash | page | footer | label | repeat
     first_line: int
     last_line: int
     kinds: tuple = ()    # every kind in it, in order: a block of touching residue may mix kinds
@@ -273,7 +287,9 @@ def residue_blocks(doc) -> list:
 
 
 def content_start_line(doc) -> Optional[int]:
-    """The 1-based line of the first non-blank line that is not residue, or None."""
+    """The 1-based line where the document's own text begins, or None: the first
+    non-blank line that is not residue, past a note a converter quoted above everything
+    (> 本文由…转换), which a reader reads past too."""
     blocks = residue_blocks(doc)
     text = doc.folded
     b = 0
@@ -283,7 +299,7 @@ def content_start_line(doc) -> Optional[int]:
             continue
         while b < len(blocks) and blocks[b].end < hi:
             b += 1
-        if not (b < len(blocks) and blocks[b].start <= lo):
+        if not (b < len(blocks) and blocks[b].start <= lo) and text[lo] != ">":
             return i
     return None
 
@@ -296,15 +312,55 @@ def _trim(text: str, start: int, end: int) -> tuple:
     return start, end
 
 
+class _Lines:
+    """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
+    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it."""
+
+    def __init__(self, text: str, line_spans: list):
+        self.text = text
+        self.spans = spans = [_trim(text, s.start, s.end) for s in line_spans]
+        n = len(spans)
+        self.prev: list = [None] * n
+        self.next: list = [None] * n
+        last = None
+        for i in range(n):
+            self.prev[i] = last
+            if spans[i][0] != spans[i][1]:
+                last = i
+        last = None
+        for i in range(n - 1, -1, -1):
+            self.next[i] = last
+            if spans[i][0] != spans[i][1]:
+                last = i
+
+    def length(self, i: Optional[int]) -> int:
+        return 0 if i is None else self.spans[i][1] - self.spans[i][0]
+
+
+@dataclass
+class _Weak:
+    """A line that is chrome only beside other chrome: a lone label 下载 (a toolbar when
+    another label stands next to it, a table's cell 中 when not), an editor line
+    编辑: 张三 (a bulletin's own when no page information stands next to it) …"""
+
+    part: _Part
+    first: int
+    last: int
+    toolbar: bool   # two weak toolbar lines side by side make a toolbar
+
+
 def _scan(doc) -> list:
     text = doc.folded
-    lines = [_trim(text, s.start, s.end) for s in doc.line_spans]
+    ls = _Lines(text, doc.line_spans)
+    lines = ls.spans
     parts: list = []
+    weak: list = []
     whole = [False] * len(lines)  # the line is residue from end to end
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
     hinted = _lines_holding(doc, _widget_starts())
+    links_tail = None             # where the short lines closing the page begin
 
     for i, (lo, hi) in enumerate(lines):
         if lo == hi or i < skip_to:
@@ -313,14 +369,16 @@ def _scan(doc) -> list:
         if prev_crumb is not None and (
                 TRAIL_CONTINUES.match(text, lo, hi)
                 or (TRAIL_OPEN.search(text, *lines[prev_crumb]) and hi - lo <= TRAIL_MAX
-                    and (TRAIL_PART.match(text, lo, hi) or _only_separator(text, *lines[prev_crumb])))):
+                    and (TRAIL_PART.match(text, lo, hi)
+                         or SEPARATOR_LINE.fullmatch(text, *lines[prev_crumb])))):
             parts.append(_Part(lo, hi, "breadcrumb", []))
             whole[i] = True
             prev_crumb = i
             continue
         prev_crumb = None
         m = BREADCRUMB.match(text, lo, hi)
-        if m or (HOME_LINE.fullmatch(text, lo, hi) and _next_starts_trail(text, lines, i)):
+        if m or (HOME_LINE.fullmatch(text, lo, hi) and ls.next[i] is not None
+                 and TRAIL_CONTINUES.match(text, *lines[ls.next[i]])):
             parts.append(_Part(lo, hi, "breadcrumb", [(m.group("label") or m.group("home"))
                                                       if m else "首页"]))
             whole[i] = True
@@ -328,22 +386,30 @@ def _scan(doc) -> list:
             continue
         # An empty download box.
         m = DOWNLOAD.match(text, lo, hi)
-        if m and not _list_follows(text, lines, i):
+        if m and not _list_follows(text, ls, i):
             parts.append(_Part(lo, hi, "download", [_label(m.group("label"))]))
             whole[i] = True
             continue
         # Lines that are chrome from end to end.
-        found = _chrome_line(text, lines, i)
+        found = _chrome_line(text, ls, i)
         if found is not None:
-            kind, labels, last = found
-            parts.append(_Part(lo, lines[last][1], kind, labels))
-            if kind == "page":
-                page_lines.append(i)
-            for j in range(i, last + 1):
-                whole[j] = True
+            kind, labels, last, strong = found
+            if kind == "links" and last is None:
+                if links_tail is None:
+                    links_tail = _links_tail(text, ls)
+                last = _links_end(ls, i, links_tail)
+            part = _Part(lo, lines[last][1], kind, labels)
+            if strong:
+                parts.append(part)
+                if kind == "page":
+                    page_lines.append(i)
+                for j in range(i, last + 1):
+                    whole[j] = True
+            else:
+                weak.append(_Weak(part, i, last, kind == "widget"))
             skip_to = last + 1
             continue
-        # A photo caption: the line, or its last sentences, ending in the credit.
+        # A photo caption: the line, or the credit ending a paragraph.
         start = _caption(text, lo, hi)
         if start is not None:
             parts.append(_Part(start, hi, "caption", ["摄"]))
@@ -377,10 +443,11 @@ def _scan(doc) -> list:
                 parts.append(_Part(name_start, hi, "filename", [m.group("ext").lower()]))
                 whole[i] = name_start == lo
 
-    parts.extend(_glue(text, lines, whole))
-    parts.extend(_bare_page_numbers(text, lines, whole, page_lines))
-    parts.extend(_running_titles(text, lines, whole, page_lines))
-    parts.extend(_repeated_head(text, lines, whole))
+    parts.extend(_counted_page_numbers(text, ls, whole, page_lines))
+    parts.extend(_beside_chrome(weak, ls, whole))
+    parts.extend(_glue(text, ls, whole))
+    parts.extend(_running_titles(text, ls, whole, page_lines))
+    parts.extend(_repeated_head(text, ls, whole, {h.line - 1 for h in doc.headings}))
     meta = _metadata(text, lines, whole)
     if meta is not None:
         parts.append(meta)
@@ -410,92 +477,96 @@ def _lines_holding(doc, automaton) -> set:
     return {doc.line_index(end) for end, _ in automaton.iter(doc.folded)}
 
 
-def _only_separator(text: str, lo: int, hi: int) -> bool:
-    return bool(SEPARATOR_LINE.fullmatch(text, lo, hi))
-
-
-def _next_starts_trail(text: str, lines: list, i: int) -> bool:
-    """Whether the next non-blank line goes on with a trail (> 新闻中心, or > alone)."""
-    for lo, hi in lines[i + 1:i + 3]:
-        if lo != hi:
-            return bool(TRAIL_CONTINUES.match(text, lo, hi))
-    return False
-
-
-def _next_content(lines: list, i: int, whole: list = None) -> Optional[int]:
-    """The index of the next non-blank line after line ``i`` (skipping residue lines)."""
-    for j in range(i + 1, len(lines)):
-        if lines[j][0] != lines[j][1] and not (whole and whole[j]):
-            return j
-    return None
-
-
-def _prev_content(lines: list, i: int, whole: list = None) -> Optional[int]:
-    for j in range(i - 1, -1, -1):
-        if lines[j][0] != lines[j][1] and not (whole and whole[j]):
-            return j
-    return None
-
-
-def _chrome_line(text: str, lines: list, i: int):
-    """(kind, labels, last line index) when line ``i`` (and maybe lines after it) is chrome."""
-    lo, hi = lines[i]
+def _chrome_line(text: str, ls: _Lines, i: int):
+    """(kind, labels, last line index, strong) when line ``i`` (and maybe lines after
+    it) is chrome; a weak one is chrome only beside other chrome.  For a link label the
+    last line is None: the caller finds where its link titles end."""
+    lo, hi = ls.spans[i]
     n = hi - lo
     if n > FOOTER_MAX:  # a long line: only a line of fields may be chrome from end to end
-        return _page_info(text, lines, i) if text[lo] in INFO_FIRST else None
-    if n <= TOOLBAR_MAX and TOOLBAR_LINE.fullmatch(text, lo, hi):
-        return "widget", [label for label in _UI_GAPS.split(text[lo:hi]) if label], i
+        return _page_info(text, ls, i) if text[lo] in INFO_FIRST else None
     if n <= TOOLBAR_MAX:
-        if PAGE_NUMBER.fullmatch(text, lo, hi) and _page_number_ok(text, lo, hi):
-            return "page", ["页码"], i
+        labels = _toolbar_labels(text[lo:hi])
+        if labels:
+            # 下载 alone may be a toolbar's or a table cell's; 下载 打印, 分享:, 【打印】 are tools.
+            lone = len(labels) == 1 and len(labels[0]) < LONE_LABEL_MIN and labels[0] == text[lo:hi]
+            return "widget", labels, i, not lone
+        if PAGE_MARK.fullmatch(text, lo, hi):
+            return "page", ["页码"], i, True
         if n >= HASH_MIN and HASH_LINE.fullmatch(text, lo, hi):
-            return "hash", ["ID"], i
+            return "hash", ["ID"], i, True
         if BODY_LABEL.fullmatch(text, lo, hi):
-            return "label", ["正文"], i
-        if DATETIME_LINE.fullmatch(text, lo, hi) and not _value_of_key_above(text, lines, i):
-            return "pageinfo", ["时间"], i
-        m = LINKS_LABEL.fullmatch(text, lo, hi)
+            return "label", ["正文"], i, True
+        m = DATETIME_LINE.fullmatch(text, lo, hi)
+        if m and not _value_of_key_above(text, ls, i):
+            # A time stamp with its clock time is a page's; a date alone may sign a letter.
+            return "pageinfo", ["时间"], i, ":" in m.group()
+        if LINKS_LABEL.fullmatch(text, lo, hi):
+            return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], None, True
+    if not SENTENCE_STOP.search(text, lo, hi):
+        m = FOOTER_MARK.search(text, lo, hi)
         if m:
-            return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], _link_titles(text, lines, i)
-    if n <= FOOTER_MAX and not SENTENCE_STOP.search(text, lo, hi):
-        m = FOOTER.search(text, lo, hi)
-        if m and (not text[lo:m.start()].strip(" |丨•·[]【】©")
-                  or FOOTER_MARK.match(m.group()) or n <= RUNNING_TITLE_MAX):
-            return "footer", [m.group()], i
+            return "footer", [m.group()], i, True
+        m = FOOTER_FIELD.match(text, lo, hi)
+        if m:
+            return "footer", [m.group("key")], i, False  # 主办单位: of an activity plan too
         if NEIGHBOUR_LINK.match(text, lo, hi):
-            return "links", [text[lo:lo + 3]], i
-    return _page_info(text, lines, i) if text[lo] in INFO_FIRST else None
+            return "links", [text[lo:lo + 3]], i, True
+    return _page_info(text, ls, i) if text[lo] in INFO_FIRST else None
 
 
-def _value_of_key_above(text: str, lines: list, i: int) -> bool:
+def _toolbar_labels(line: str) -> Optional[list]:
+    """The UI labels a line is made of (大中小 is three), or None when anything else
+    stands on it.  Longest label first, without backtracking: linear in the line."""
+    labels = []
+    for token in _UI_GAPS.split(line):
+        at = 0
+        while at < len(token):
+            for size in range(min(LONGEST_LABEL, len(token) - at), 0, -1):
+                if token[at:at + size] in UI_LABEL_SET:
+                    break
+            else:
+                return None
+            labels.append(token[at:at + size])
+            at += size
+    return labels or None
+
+
+def _value_of_key_above(text: str, ls: _Lines, i: int) -> bool:
     """Whether the line above is a key waiting for its value (成文日期: / 2022-12-27)."""
-    j = _prev_content(lines, i)
-    return j is not None and bool(EMPTY_LAST_KEY.search(text, *lines[j]))
+    j = ls.prev[i]
+    return j is not None and bool(EMPTY_LAST_KEY.search(text, *ls.spans[j]))
 
 
-def _page_number_ok(text: str, lo: int, hi: int) -> bool:
-    """3/7 is a page of seven; 8/3 is no page number."""
-    m = PAGE_NUMBER.fullmatch(text, lo, hi)
-    return m.group("n") is None or 0 < int(m.group("n")) <= int(m.group("m"))
-
-
-def _link_titles(text: str, lines: list, i: int) -> int:
-    """The last line of a link block: at the end of the page, the short lines after
-    the label are the links' titles; anywhere else the label stands alone."""
-    rest = [j for j in range(i + 1, len(lines)) if lines[j][0] != lines[j][1]]
-    if len(rest) > LINK_TITLES_MAX:
-        return i
-    for j in rest:
-        lo, hi = lines[j]
+def _links_tail(text: str, ls: _Lines) -> int:
+    """The first line of the short lines without a sentence that close the page (at
+    most LINK_TITLES_MAX of them): after a link label there, they are its links."""
+    tail, count, j = len(ls.spans), 0, ls.prev[len(ls.spans) - 1] \
+        if ls.spans[-1][0] == ls.spans[-1][1] else len(ls.spans) - 1
+    while j is not None and count < LINK_TITLES_MAX:
+        lo, hi = ls.spans[j]
         if hi - lo > LINK_TITLE_MAX or SENTENCE_STOP.search(text, lo, hi):
-            return i
-    return rest[-1] if rest else i
+            break
+        tail, count, j = j, count + 1, ls.prev[j]
+    return tail
 
 
-def _page_info(text: str, lines: list, i: int):
+def _links_end(ls: _Lines, i: int, tail: int) -> int:
+    """The last line of the link block whose label is on line ``i``."""
+    after = ls.next[i]
+    if after is None or after < tail:
+        return i  # anywhere but at the end of the page, the label stands alone
+    last = len(ls.spans) - 1
+    return last if ls.spans[last][0] != ls.spans[last][1] else ls.prev[last]
+
+
+def _page_info(text: str, ls: _Lines, i: int):
     """A line of 来源/时间/编辑 fields (with a value on the next line when the last key
-    has none), unless it is a government site's own date line under the title."""
-    lo, hi = lines[i]
+    has none), unless it is a government site's own date line under the title.  Strong
+    when it names a newspaper or a site as the source, holds a machine time stamp, a
+    CMS editor (责任编辑) or a read count; else only beside other chrome (作者: of a
+    research report, 编辑: of a bulletin)."""
+    lo, hi = ls.spans[i]
     opening = INFO_LINE.match(text, lo, hi)
     if not opening:
         return None  # most lines: no key opens them
@@ -506,9 +577,9 @@ def _page_info(text: str, lines: list, i: int):
         fields.append([k.group("key"), value.strip(" \t|丨)】]")])
     last = i
     if not fields[-1][1] and fields[-1][0] not in COUNTER_WORDS:
-        j = _next_content(lines, i)
-        if j is not None and _is_value(text, *lines[j]):
-            fields[-1][1] = text[lines[j][0]:lines[j][1]]
+        j = ls.next[i]
+        if j is not None and _is_value(text, *ls.spans[j]):
+            fields[-1][1] = text[ls.spans[j][0]:ls.spans[j][1]]
             last = j
     for key, value in fields:
         if len(value) > INFO_VALUE_MAX or SENTENCE_STOP.search(value):
@@ -520,10 +591,13 @@ def _page_info(text: str, lines: list, i: int):
     names = [key for key, _ in fields if key not in COUNTER_WORDS]
     if not names:
         return None  # counters alone are widgets
-    if set(names) <= OWN_DATE_LINE_KEYS and not any(
-            key in SOURCE_KEYS and MEDIA_SOURCE.search(value) for key, value in fields):
+    media = any(key in SOURCE_KEYS and MEDIA_SOURCE.search(value) for key, value in fields)
+    if set(names) <= OWN_DATE_LINE_KEYS and not media:
         return None  # the report's own date and source line (its counters are widgets)
-    return "pageinfo", names, last
+    strong = media or "责任编辑" in names or any(
+        (key in DATE_KEYS and key not in OWN_DATE_LINE_KEYS and DATETIME_LINE.fullmatch(value))
+        or (key in COUNTER_WORDS and value) for key, value in fields)
+    return "pageinfo", names, last, strong
 
 
 def _is_value(text: str, lo: int, hi: int) -> bool:
@@ -532,78 +606,108 @@ def _is_value(text: str, lo: int, hi: int) -> bool:
 
 
 def _caption(text: str, lo: int, hi: int) -> Optional[int]:
-    """Where a photo caption that ends line ``lo:hi`` begins, or None."""
+    """Where a photo caption that ends line ``lo:hi`` begins, or None: the whole line
+    when it is short, else only the credit (the paragraph before it is text)."""
     if text[hi - 1] not in "摄)":
         return None
     m = CREDIT.search(text, max(lo, hi - CREDIT_WINDOW), hi)
     if m is None:
         return None
-    if hi - lo <= CAPTION_MAX:
-        return lo
-    start = m.start()
-    for stop in SENTENCE_STOP.finditer(text, max(lo, m.start() - CAPTION_MAX), m.start()):
-        start = stop.end()
-    return _trim(text, start, hi)[0]
+    return lo if hi - lo <= CAPTION_MAX else _trim(text, m.start(), hi)[0]
 
 
-def _glue(text: str, lines: list, whole: list) -> list:
+def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
+    """The weak lines that stand beside chrome: one sweep down and one up, so that a run
+    of them hangs on the chrome at either end; two toolbar labels side by side are a
+    toolbar."""
+    kept = [False] * len(weak)
+    at = {w.first: k for k, w in enumerate(weak)}
+    ends = {w.last: k for k, w in enumerate(weak)}
+
+    def beside(w, j, toward) -> bool:
+        if j is None:
+            return False
+        if whole[j]:
+            return True
+        k = toward.get(j)
+        return k is not None and (kept[k] or (w.toolbar and weak[k].toolbar))
+
+    for k, w in enumerate(weak):
+        if beside(w, ls.prev[w.first], ends):
+            kept[k] = True
+            for j in range(w.first, w.last + 1):
+                whole[j] = True
+    for k in range(len(weak) - 1, -1, -1):
+        w = weak[k]
+        if not kept[k] and beside(w, ls.next[w.last], at):
+            kept[k] = True
+            for j in range(w.first, w.last + 1):
+                whole[j] = True
+    return [w.part for k, w in enumerate(weak) if kept[k]]
+
+
+def _glue(text: str, ls: _Lines, whole: list) -> list:
     """Lines of lone brackets or separators beside a toolbar: 【字号: / 加大 / … / 】."""
     out = []
-    for i, (lo, hi) in enumerate(lines):
+    for i, (lo, hi) in enumerate(ls.spans):
         if lo == hi or whole[i] or not GLUE_LINE.fullmatch(text, lo, hi):
             continue
-        before, after = _prev_content(lines, i), _next_content(lines, i)
+        before, after = ls.prev[i], ls.next[i]
         if (before is not None and whole[before]) or (after is not None and whole[after]):
             out.append(_Part(lo, hi, "widget", []))
             whole[i] = True
     return out
 
 
-def _bare_page_numbers(text: str, lines: list, whole: list, pages: list) -> list:
-    """Page numbers left alone on their lines between the pages of a PDF: numbers that
-    count on (3, 4, 5 …), each between lines of prose, never among a table's cells."""
-    found = []
-    for i, (lo, hi) in enumerate(lines):
-        if lo == hi or whole[i] or hi - lo > 3 or not BARE_NUMBER.fullmatch(text, lo, hi):
+def _counted_page_numbers(text: str, ls: _Lines, whole: list, pages: list) -> list:
+    """Page numbers a PDF left on lines of their own (3, or 3/7): numbers that count on
+    (3, 4, 5 …; of one total), a page of text apart, each between lines of prose — never
+    a table's cells or a numbered list's serial numbers."""
+    found = []  # (line, number, total)
+    for i, (lo, hi) in enumerate(ls.spans):
+        if lo == hi or whole[i] or hi - lo > PAGE_COUNT_MAX or not text[lo].isdigit():
             continue
-        around = [j for j in (_prev_content(lines, i), _next_content(lines, i)) if j is not None]
-        if around and all(lines[j][1] - lines[j][0] >= PROSE_MIN for j in around):
-            found.append((i, int(text[lo:hi])))
+        m = PAGE_COUNT.fullmatch(text, lo, hi)
+        if m and ls.length(ls.prev[i]) >= PROSE_MIN and (
+                ls.next[i] is None or ls.length(ls.next[i]) >= PROSE_MIN):
+            found.append((i, int(m.group("n")), m.group("m")))
     out = []
-    for k, (i, n) in enumerate(found):
-        if (k and found[k - 1][1] == n - 1) or (k + 1 < len(found) and found[k + 1][1] == n + 1):
-            out.append(_Part(lines[i][0], lines[i][1], "page", ["页码"]))
+    for k, (i, n, total) in enumerate(found):
+        if any(0 <= k + d < len(found) and found[k + d][1] == n + d and found[k + d][2] == total
+               and abs(ls.spans[found[k + d][0]][0] - ls.spans[i][0]) >= PAGE_MIN
+               for d in (-1, 1)):
+            out.append(_Part(ls.spans[i][0], ls.spans[i][1], "page", ["页码"]))
             whole[i] = True
             pages.append(i)
     return out
 
 
-def _running_titles(text: str, lines: list, whole: list, pages: list) -> list:
+def _running_titles(text: str, ls: _Lines, whole: list, pages: list) -> list:
     """A short line printed beside the page number on several pages: the running title."""
     if len(pages) < 2:
         return []
     seen: dict = {}
     for i in pages:
-        for j in (_prev_content(lines, i, whole), _next_content(lines, i, whole)):
-            if j is None:
+        for j in (ls.prev[i], ls.next[i]):
+            if j is None or whole[j]:
                 continue
-            lo, hi = lines[j]
+            lo, hi = ls.spans[j]
             if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_STOP.search(text, lo, hi):
                 seen.setdefault(text[lo:hi], set()).add(j)
     out = []
     for repeated in seen.values():
         if len(repeated) >= 2:
             for j in sorted(repeated):
-                out.append(_Part(lines[j][0], lines[j][1], "page", ["页眉"]))
+                out.append(_Part(ls.spans[j][0], ls.spans[j][1], "page", ["页眉"]))
                 whole[j] = True
     return out
 
 
-def _repeated_head(text: str, lines: list, whole: list) -> list:
+def _repeated_head(text: str, ls: _Lines, whole: list, headings: set) -> list:
     """The title or subtitle (the first two lines of content) printed again by the
-    page template a few lines further down."""
+    page template a few lines further down; headings (a table of contents) are not."""
     head = []
-    for i, (lo, hi) in enumerate(lines):
+    for i, (lo, hi) in enumerate(ls.spans):
         if lo == hi or whole[i]:
             continue
         head.append(i)
@@ -611,8 +715,10 @@ def _repeated_head(text: str, lines: list, whole: list) -> list:
             break
     originals, out = set(), []
     for n, i in enumerate(head):
-        lo, hi = lines[i]
+        lo, hi = ls.spans[i]
         key = "".join(text[lo:hi].split())
+        if i in headings:
+            continue
         if key in originals:
             out.append(_Part(lo, hi, "repeat", [key]))
             whole[i] = True
@@ -629,12 +735,10 @@ def _label(s: str) -> str:
     return m.group() if m else _LABEL_NOISE.sub("", s)
 
 
-def _list_follows(text: str, lines: list, i: int) -> bool:
+def _list_follows(text: str, ls: _Lines, i: int) -> bool:
     """Whether the next non-blank line is a numbered item (the label heads a real list)."""
-    for lo, hi in lines[i + 1:i + 4]:
-        if lo != hi:
-            return bool(LIST_ITEM.match(text, lo, hi))
-    return False
+    j = ls.next[i]
+    return j is not None and bool(LIST_ITEM.match(text, *ls.spans[j]))
 
 
 def _metadata(text: str, lines: list, whole: list) -> Optional[_Part]:

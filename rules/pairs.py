@@ -7,6 +7,7 @@ is one paragraph (hard-wrapped lines are joined by the Document).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportlint import Fix, Related, Rule, hookimpl
@@ -237,19 +238,29 @@ def _continues(doc, text: str, before, after, chrome: list, heading_lines: set) 
     only chrome, or a line break of a hard-wrapped line."""
     if text[before.end - 1] in _SENTENCE_END or after.first_line in heading_lines:
         return False
-    gap = [s for s in chrome if before.end <= s[0] and s[1] <= after.start]
-    rest, at = [], before.end
-    for s in gap:
-        rest.append(text[at:s[0]])
-        at = s[1]
-    rest.append(text[at:after.start])
-    if any(piece.strip() for piece in rest):
+    at, k, gap = before.end, bisect_left(chrome, (before.end,)), False
+    while k < len(chrome) and chrome[k][0] < after.start:  # only the blocks in between
+        if text[at:chrome[k][0]].strip():
+            return False
+        at, k, gap = chrome[k][1], k + 1, True
+    if text[at:after.start].strip():
         return False
     if gap:
         return True
     last_line = doc.line_spans[before.last_line - 1]
     return after.first_line == before.last_line + 1 and \
         before.end - max(last_line.start, before.start) >= WRAPPED_MIN
+
+
+@dataclass
+class _Run:
+    """Paragraphs scanned as one: a sentence that goes on across chrome or a hard wrap."""
+
+    start: int
+    marks: list
+    result: _Paragraph
+    last: object        # its last Paragraph
+    parts: int = 1
 
 
 class PairScan:
@@ -268,7 +279,7 @@ class PairScan:
         # One search over the whole text; only paragraphs holding marks are scanned.
         marks = _outside(((m.start(), m.group()) for m in MARKS.finditer(text)), chrome)
         heading_lines = {h.line for h in doc.headings}
-        pending = None  # [start, end, marks, result, parts, last paragraph]
+        run = None  # the paragraphs scanned so far that a later one may go on from
         k = c = 0
         for para in doc.paragraphs:
             while c < len(chrome) and chrome[c][1] < para.end:
@@ -282,22 +293,22 @@ class PairScan:
                 k += 1
             own = marks[first:k]
             if not own:  # most paragraphs: nothing to scan, nothing to close
-                if pending is not None:
-                    self._add(pending[3])
-                    pending = None
+                if run is not None:
+                    self._add(run.result)
+                    run = None
                 continue
             result = scan_paragraph(text, para.start, para.end, own)
-            if pending is not None and pending[4] < MAX_JOINED and _closes(pending[3], result) \
-                    and _continues(doc, text, pending[5], para, chrome, heading_lines):
-                joined = scan_paragraph(text, pending[0], para.end, pending[2] + own)
-                if _unmatched(joined) < _unmatched(pending[3]) + _unmatched(result):
-                    pending = [pending[0], para.end, pending[2] + own, joined, pending[4] + 1, para]
+            if run is not None and run.parts < MAX_JOINED and _closes(run.result, result) \
+                    and _continues(doc, text, run.last, para, chrome, heading_lines):
+                joined = scan_paragraph(text, run.start, para.end, run.marks + own)
+                if _unmatched(joined) < _unmatched(run.result) + _unmatched(result):
+                    run = _Run(run.start, run.marks + own, joined, para, run.parts + 1)
                     continue
-            if pending is not None:
-                self._add(pending[3])
-            pending = [para.start, para.end, own, result, 1, para]
-        if pending is not None:
-            self._add(pending[3])
+            if run is not None:
+                self._add(run.result)
+            run = _Run(para.start, own, result, para)
+        if run is not None:
+            self._add(run.result)
 
     def _add(self, result: "_Paragraph") -> None:
         self.problems.extend(result.problems)

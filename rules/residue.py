@@ -1,8 +1,11 @@
-"""Web page chrome and file residue: breadcrumbs, page counters and buttons, empty
-download boxes, file names and CMS metadata left in a report pasted from a web page or PDF.
+"""Web page chrome and file residue: toolbars, breadcrumbs, page counters and buttons,
+a site's publication details, photo captions, related links, footers, PDF page numbers and
+running titles, empty download boxes, file names and CMS metadata left in a report pasted
+from a web page or PDF.
 
-The detection lives in ``reportlint.residue`` (the title detection needs it too); this
-rule reports each contiguous block of residue once, whatever its number of lines.
+The detection lives in ``reportlint.residue`` (the title detection and the pairs need it
+too); this rule reports each contiguous block of chrome once, whatever its number of
+lines, with an unsafe fix that deletes it.
 """
 from __future__ import annotations
 

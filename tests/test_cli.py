@@ -382,6 +382,18 @@ def test_sweep_of_an_empty_folder_exits_2(tmp_path, capsys):
     assert (code, err) == (2, "reportlint: error: nothing to lint in reports: no files found\n")
 
 
+def test_a_sweep_that_lints_nothing_keeps_the_baseline(tmp_path, capsys):
+    (tmp_path / "reports").mkdir()
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("[]\n", encoding="utf-8")
+    before = baseline.stat().st_mtime_ns
+    code, _, _ = run(["--write-baseline", str(baseline), "reports"], capsys)
+    assert code == 2 and baseline.stat().st_mtime_ns == before
+    assert baseline.read_text(encoding="utf-8") == "[]\n"
+    code, _, _ = run(["--write-baseline", str(tmp_path / "new.json"), "reports"], capsys)
+    assert code == 2 and not (tmp_path / "new.json").exists()
+
+
 def test_sweep_where_every_file_is_excluded_exits_2(tmp_path, capsys):
     write(tmp_path / ".reportlint.yaml", "exclude: [drafts/]\n")
     write(tmp_path / "drafts" / "a.txt", REVERSED)

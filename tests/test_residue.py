@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportlint import check_text
 from reportlint.document import Document
 from reportlint.residue import content_start_line, residue_blocks
 from reportlint.runner import Linter
@@ -531,10 +532,10 @@ def test_blocks_are_trimmed_ordered_separated_and_crlf_proof(lines):
         hi = lo + len(line.strip())
         assert line.strip()
         assert not any(b.start <= lo and hi <= b.end for b in blocks)
-        # Every line before it is blank or residue.
+        # Every line before it is blank, residue or a quoted note (> …).
         for i in range(1, first):
             s = doc.line_spans[i - 1]
-            assert not text[s.start:s.end].strip() or any(
+            assert not text[s.start:s.end].strip() or text[s.start:s.end].lstrip()[0] == ">" or any(
                 b.start <= s.start + len(doc.line_text(i)) - len(doc.line_text(i).lstrip()) < b.end
                 for b in blocks)
     # CRLF: the same residue, with the same line numbers.
@@ -669,9 +670,9 @@ def test_the_label_of_related_links_in_the_middle_stands_alone():
 
 @pytest.mark.parametrize("chrome, words", [
     ("版权所有：某市人民政府办公室　网站标识码：3301000001", "页脚"),
-    ("主办单位：某市人民政府办公室", "页脚"),
+    ("版权所有：某市人民政府办公室\n主办单位：某市人民政府办公室", "页脚"),
     ("© 2026 某市人民政府 版权所有", "页脚"),
-    ("网站地图 | 联系我们", "页脚"),
+    ("网站地图 | 联系我们", "网页按钮"),
     ("浙ICP备05001234号", "页脚"),
     ("上一篇：关于做好2023年度法治政府建设年度报告公开工作的通知", "相关链接"),
 ])
@@ -681,13 +682,27 @@ def test_site_footers_and_article_links(chrome, words):
     assert text[f.start:f.end] == chrome and words in f.zh
 
 
-def test_bare_page_numbers_that_count_on_between_prose():
-    para = "全面推进严格规范公正文明执法,行政执法三项制度全面落实"
-    text = f"{TITLE}\n{para}\n2\n{para}并已公开。\n3\n{para}无一被纠错。\n"
-    assert residue(text) == ["2", "3"]
+@pytest.mark.parametrize("numbers", [("2", "3", "4"), ("2/7", "3/7", "4/7")])
+def test_bare_page_numbers_that_count_on_between_prose(numbers):
+    para = "全面推进严格规范公正文明执法,行政执法三项制度全面落实。" * 4
+
+    def page(k):  # a page of text that breaks mid-sentence
+        return f"{para}\n{para}\n{para}\n全年办理第{k}类案件12件,比上年增长"
+
+    text = (f"{TITLE}\n{page(1)}\n{numbers[0]}\n{page(2)}\n{numbers[1]}\n{page(3)}\n"
+            f"{numbers[2]}\n{page(4)}一成。\n")
+    assert residue(text) == list(numbers)
 
 
 @pytest.mark.parametrize("text", [
+    # A numbered list's serial numbers, each before a long item, are no pages.
+    f"{TITLE}\n序号\n1\n全面推进严格规范公正文明执法,行政执法三项制度全面落实\n2\n"
+    "持续深化行政复议体制改革,发挥行政复议化解行政争议主渠道作用\n3\n"
+    "加强行政执法监督,开展行政执法案卷评查工作\n",
+    # Fractions alone on their lines that count nothing on.
+    f"{TITLE}\n{BODY}全年共办理。\n2/3\n{BODY}均已公开。\n",
+    # An activity plan's own fields.
+    f"{TITLE}\n主办单位：市委宣传部\n承办单位：市图书馆\n{BODY}\n",
     # Cells of a table one per line: numbers among short lines are data.
     f"{TITLE}\n本年新收申请\n2\n上年结转\n3\n办结\n4\n",
     # A single number between paragraphs counts nothing on.
@@ -700,3 +715,52 @@ def test_bare_page_numbers_that_count_on_between_prose():
 ])
 def test_page_number_and_footer_look_alikes_stay_silent(text):
     assert residue(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Headings and an activity plan that name the same things as a site's footer.
+    f"{TITLE}\n(三) 技术支持保障\n{BODY}\n",
+    f"{TITLE}\n4. 技术支持\n{BODY}\n",
+    f"{TITLE}\n一、 主办单位和承办单位\n{BODY}\n",
+    f"{TITLE}\n附件2 承办单位名单\n{BODY}\n",
+    # A meeting notice's, a research report's and a bulletin's own fields.
+    f"{TITLE}\n时间:2026年3月5日(星期四)上午9:00\n地点:市政府第一会议室\n{BODY}\n",
+    f"{TITLE}\n时间: 2026年3月至12月\n{BODY}\n",
+    f"{TITLE}\n日期:2026年3月5日\n{BODY}\n",
+    f"{TITLE}\n作者:某某县政协课题组\n{BODY}\n",
+    f"{TITLE}\n{BODY}\n编辑:张三 审核:李四\n",
+    # A signature with an ISO date; a table's cells one per line.
+    f"{TITLE}\n{BODY}\n某某市发展和改革委员会\n2026-01-31\n",
+    f"{TITLE}\n风险等级\n中\n{BODY}\n",
+    f"{TITLE}\n评分\n标准\n{BODY}\n",
+    # 摄影 and 航摄 in a sentence are no photo credit.
+    f"{TITLE}\n完成全市摄影测量和无人机航摄\n{BODY}\n",
+])
+def test_look_alikes_of_footers_fields_labels_and_credits_stay_silent(text):
+    assert residue(text) == []
+
+
+def test_a_credit_ending_a_long_paragraph_is_only_the_credit():
+    # The paragraph quotes a speech; the caption must not cut the quotation in two.
+    para = ("他强调:“要坚持以人民为中心的发展思想,把群众满意作为出发点和落脚点。要扎实推进法治政府建设,"
+            "在严格规范公正文明执法上取得新突破,在行政复议化解行政争议上取得新成效,"
+            "在政务公开和政务服务上取得新进展,在基层治理法治化上取得新突破,"
+            "在法治政府建设示范创建上取得新成绩,在依法行政能力提升上迈出新步伐”(张三 摄)")
+    assert len(para) > 150
+    text = f"{TITLE}\n{para}\n"
+    assert residue(text) == ["(张三 摄)"]
+    assert check_text(text, select=["pairs"]) == []
+
+
+def test_a_table_of_contents_is_no_repeated_title():
+    text = (f"{TITLE}\n一、工作完成情况\n二、存在的问题\n三、下一步打算\n"
+            f"一、工作完成情况\n{BODY}\n")
+    assert residue(text) == []
+
+
+def test_the_title_and_the_speech_after_a_converter_note():
+    note = "> 本文由某某工具转换,仅供参考\n\n"
+    doc = Document(f"{note}下载 打印 全屏\n\n关于2023年法治政府建设工作的报告\n{BODY}\n")
+    assert doc.text[doc.title.start:doc.title.end] == "关于2023年法治政府建设工作的报告"
+    speech = f"{note}各位代表:\n现在,我代表市人民政府向大会报告工作。\n"
+    assert check_text(speech, select=["missing-title"]) == []
