@@ -123,6 +123,39 @@ def lint_once(text: str, rules: dict, select):
     return len(active), len(findings), errors
 
 
+# -- growth on adversarial inputs ----------------------------------------------
+
+# Shapes of text that page chrome, converters and split pairs take to the extreme: each
+# is linted at GROWTH_SIZES characters; 4× the input should take about 4× the time.
+ADVERSARIAL = {
+    "toolbar, one label per line": lambda n: "下载\n打印\n中\n" * (n // 9),
+    "long lines of UI labels": lambda n: ("返回顶部" * 19 + "X\n") * (n // 78),
+    "link labels": lambda n: "相关报道:\n" * (n // 6),
+    "page marks": lambda n: "— 3 —\n" * (n // 6),
+    "page numbers between prose": lambda n: "".join(
+        f"全面推进严格规范公正文明执法工作取得新成效\n{i % 1000}\n" for i in range(n // 27)),
+    "pairs split by chrome": lambda n: "他说“要把各项工作落实\n下载\n到位”之后\n\n" * (n // 23),
+    "pipe-table rows": lambda n: "| 一、收到申请 | 12 |\n" * (n // 18),
+    "blank runs between page marks": lambda n: ("\n" * 50 + "— 3 —\n") * (n // 56),
+}
+GROWTH_SIZES = (50_000, 200_000)
+GROWTH_LIMIT = 6.0  # a ratio above this at 4× the input is reported as superlinear
+
+
+def measure_growth(rules: dict, max_seconds: float) -> list:
+    out = []
+    for name, make in ADVERSARIAL.items():
+        seconds = []
+        for n in GROWTH_SIZES:
+            text = make(n)
+            best, _, _ = timed(lambda: lint_once(text, rules, None), 1, max_seconds)
+            seconds.append(best)
+        ratio = seconds[1] / seconds[0] if None not in seconds and seconds[0] else None
+        out.append({"name": name, "seconds": seconds, "ratio": ratio})
+        log(f"  {name}: {seconds} ratio {ratio}")
+    return out
+
+
 STRUCTURE_STAGES = ("folded", "line_spans", "headings", "paragraphs", "sentences")
 
 
@@ -349,6 +382,18 @@ def markdown(r: dict) -> str:
         notes.append(f"all rules: error: {msg}")
     for msg in res["registry_errors"]:
         notes.append(f"registry: {msg}")
+    growth = r.get("growth")
+    if growth:
+        a, b = GROWTH_SIZES
+        lines.append(f"Growth on adversarial inputs (all rules, {a:,} and {b:,} characters; "
+                     f"linear is about {b / a:g}×):")
+        for g in growth:
+            t = ", ".join("timed out" if x is None else f"{x:.2f} s" for x in g["seconds"])
+            verdict = ("superlinear" if g["ratio"] is None or g["ratio"] > GROWTH_LIMIT
+                       else "linear")
+            ratio = "" if g["ratio"] is None else f" — {g['ratio']:.1f}×"
+            lines.append(f"  - {g['name']}: {t}{ratio} ({verdict})")
+        lines.append("")
     lines.append("Details:")
     lines.extend(f"  - {n}" for n in notes)
     lines.append("")
@@ -369,6 +414,8 @@ def main(argv=None) -> int:
     ap.add_argument("--size", type=float, default=5.0, help="input size in MB (default 5)")
     ap.add_argument("--cold-runs", type=int, default=10, help="timed cold starts per command (default 10)")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-start measurement")
+    ap.add_argument("--no-growth", action="store_true",
+                    help="skip the growth measurement on adversarial inputs")
     ap.add_argument("--max-seconds", type=float, default=30.0,
                     help="abandon a single run after this long (default 30; 0 = no limit)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -388,6 +435,11 @@ def main(argv=None) -> int:
     del text
     gc.collect()
 
+    growth = []
+    if not args.no_growth:
+        log("growth on adversarial inputs:")
+        growth = measure_growth(default_registry().rules, args.max_seconds)
+
     cold = []
     if not args.no_cold:
         log("cold start:")
@@ -401,6 +453,7 @@ def main(argv=None) -> int:
         "repeat": args.repeat,
         "throughput": throughput,
         "cold_start": cold,
+        "growth": growth,
         "cold_runs": args.cold_runs,
         "targets": {"all_rules_mb_per_s": TARGET_ALL_MBPS, "cold_start_ms": TARGET_COLD_MS},
         "wall_seconds": time.perf_counter() - start,
