@@ -2,7 +2,6 @@
 must stay silent.  Expectations come from the issue, checked by hand against the files."""
 import glob
 import os
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -487,14 +486,11 @@ def test_messages_in_both_languages():
     assert "文件下载" in f.zh and "download" in f.en and "文件下载" in f.en
 
 
-def test_long_input_is_linear():
-    # Near-misses on every line: the scan must stay linear.
+def test_near_misses_on_every_line_are_no_residue():
+    # (Their cost is measured by bench/bench.py, as growth on adversarial inputs.)
     unit = "浏览次数:" + " " * 200 + "1万 当前位置 打印本页时 .pdf  x\n" + "索引号" + "　" * 100 + "\n"
     text = TITLE + "\n" + unit * 2000
-    start = time.perf_counter()
-    blocks = residue_blocks(Document(text))
-    assert time.perf_counter() - start < 5
-    assert blocks == []
+    assert residue_blocks(Document(text)) == []
 
 
 # -- properties over generated pages ---------------------------------------------------------
