@@ -177,7 +177,7 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based offset -> 1-based (line, column), both in code points."""
-        i = bisect_right(self._line_starts, offset) - 1
+        i = self.line_index(offset)
         span = self.line_spans[i]
         # An offset inside a CRLF terminator counts as the end of the line.
         return i + 1, min(offset, span.end) - span.start + 1

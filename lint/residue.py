@@ -199,6 +199,7 @@ COUNT_VALUE = re.compile(r"\d*\s*次?")
 OWN_DATE_LINE_KEYS = frozenset(("发布日期", "发布时间", "信息来源", "来源"))
 MEDIA_SOURCE = re.compile(
     r"(?:报|报社|新闻网|网|新闻|新华社|中新社|通讯社|电视台|广播电台|融媒体中心|客户端|杂志|传媒|头条|APP|app)$")
+
 # -- captions, link blocks, hashes, page numbers, labels -----------------------------------------
 
 # A character of a name: not ASCII (the text is folded), no Chinese punctuation.  A
