@@ -95,3 +95,35 @@ def test_rows_joined_by_pipes_are_no_headings():
     assert doc.table_lines == {4, 5, 6}
     assert [h.line for h in doc.headings] == [1, 3, 7]
     assert check_text(text, select=["headings"]) == []
+
+
+def _as_pdf_text(text: str, width: int = 30, page_lines: int = 20) -> tuple:
+    """The text as a PDF extraction gives it: every other paragraph hard-wrapped at
+    ``width`` (a PDF wraps some blocks, not others), a page footer — N — and the running
+    title after every ``page_lines`` lines.  Returns (text, the footers' excerpts)."""
+    out, footers, page = [], [], 1
+    for k, line in enumerate(text.split("\n")):
+        pieces = [line[i:i + width] for i in range(0, len(line), width)] if k % 2 == 0 and line else [line]
+        for piece in pieces:
+            out.append(piece)
+            if len(out) % (page_lines + 2) == page_lines:
+                out += [f"— {page} —", "某县法治政府建设情况的报告"]
+                footers.append(f"— {page} —\n某县法治政府建设情况的报告")
+                page += 1
+    return "\n".join(out), footers
+
+
+def test_a_seed_extracted_from_a_pdf_gives_the_same_pair_findings_and_its_page_chrome():
+    import os
+
+    path = os.path.join(os.path.dirname(__file__), "..", "seeds", "pujiang-2023.txt")
+    src = open(path, encoding="utf-8").read()
+    text, footers = _as_pdf_text(src)
+    assert len(footers) >= 2
+
+    def pairs(t):
+        return [(f.rule, t[f.start:f.end]) for f in check_text(t, select=["pairs"])]
+
+    assert pairs(text) == pairs(src) and len(pairs(src)) == 5
+    chrome = [text[f.start:f.end] for f in check_text(text, select=["web-residue"])]
+    assert [c for c in chrome if c.startswith("— ")] == footers
