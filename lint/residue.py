@@ -78,10 +78,11 @@ _FONT = (rf"字体大小(?:\s*:)?(?:\s*{_SIZES})?"
 _BRACKETED = (r"[【\[]大[】\]]\s*[【\[]中[】\]]\s*[【\[]小[】\]]"
               rf"|[【\[]\s*(?:{_BUTTONS}|{_FONT}|打印|关闭|收藏|返回|纠错|我要纠错)\s*[】\]]")
 # A widget is a token of its own: white space, a separator or a bracket (or the label
-# of the next field, when the page lost the space) on both sides.
+# of the next field, when the page lost the space) on both sides; before it also the end
+# of a sentence the page glued it to (…特此报告。【打印本页】【关闭窗口】).
 _NEXT_FIELD = "(?:信息)?来源|发布|字体|字号|打印|关闭|分享|浏览|访问|点击|阅读|作者|责任编辑"
 WIDGET = re.compile(
-    r"(?<![^\s|丨】\]])"
+    r"(?<![^\s|丨】\]。!?;])"
     rf"(?P<w>(?P<counter>(?:{_COUNTERS})\s*:(?:\s*\d+(?:\s*次)?)?(?!\s*\d))"
     rf"|{_BRACKETED}|{_BUTTONS}|{_FONT})"
     rf"(?=$|[\s|丨【\[]|{_NEXT_FIELD})"

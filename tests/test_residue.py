@@ -600,6 +600,14 @@ def test_chrome_in_the_middle_of_a_report_is_one_finding(chrome, words):
     assert text[:f.fix.start] + text[f.fix.end:] == text.replace(chrome + "\n", "")
 
 
+def test_buttons_glued_to_the_last_sentence():
+    text = f"{TITLE}\n{BODY}特此报告。【打印本页】【关闭窗口】\n"
+    assert residue(text) == ["【打印本页】【关闭窗口】"]
+    # Prose that names a button after a sentence goes on after it: no widget.
+    assert residue(f"{TITLE}\n{BODY}【打印本页】按钮位于页面底部。\n") == []
+    assert residue(f"{TITLE}\n{BODY}打印本页时请选择横向。\n") == []
+
+
 def test_a_nine_line_toolbar_at_the_bottom_is_one_finding_spanning_it():
     toolbar = "【字号：\n加大\n还原\n减小\n】\n【打印本页】【关闭窗口】"
     text = f"{TITLE}\n{BODY}\n\n{toolbar}\n"
