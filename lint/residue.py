@@ -432,6 +432,12 @@ def _scan(doc) -> list:
             parts.append(group)
         if group is not None and parts[-1].start == lo and parts[-1].end == hi:
             whole[i] = True
+            j = ls.next[i]
+            if text[hi - 1] == ":" and group.labels[-1] in COUNTER_WORDS and j is not None \
+                    and COUNT_VALUE.fullmatch(text, *lines[j]):
+                group.end = lines[j][1]  # 浏览次数: with its count on the next line
+                whole[j] = True
+                skip_to = j + 1
             continue
         # A file name at the end of the line.
         m = FILE_END.search(text, lo, hi) if "." in text[max(lo, hi - 6):hi] else None
