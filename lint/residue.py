@@ -26,7 +26,8 @@ The kinds, all matched line by line on ``doc.folded`` (so ： and : are the same
   a page apart) and the running title beside it;
 - ``footer``: a site's footer (版权所有, ICP备…, and 主办单位: beside them);
 - ``label``: a bare 正文 label;
-- ``repeat``: the title or subtitle repeated by the page template.
+- ``repeat``: the title or subtitle repeated by the page template;
+- ``site``: the site's name and address above the report (某省人民政府 www.….gov.cn).
 
 Everything is matched from what chrome is — short UI labels, metadata, links, captions,
 page numbers — never from one site's exact strings.
@@ -245,7 +246,10 @@ FOOTER_FIELD = re.compile(r"[\s|丨•·\[\]【】]*(?P<key>主办单位|承办�
 FOOTER_MAX = 120
 # The previous or next article: 上一篇: 关于…的通知.
 NEIGHBOUR_LINK = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s*:")
-BODY_LABEL = re.compile(r"【正文】|正文\s*:?")
+BODY_LABEL = re.compile(r"【正文】|\(正文\)|正文\s*:?")
+# A site's name and address above everything else: 浙江省人民政府 www.zj.gov.cn.
+SITE_ADDRESS = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
+SITE_HEADER_MAX = 60
 # The head of a page, where a template may print the title again.
 HEAD_LINES = 8
 TITLE_MIN = 4
@@ -261,6 +265,7 @@ class Block:
     end: int
     kind: str            # of its first part: breadcrumb | widget | download | filename | metadata
     #                      | pageinfo | caption | links | hash | page | footer | label | repeat
+    #                      | site
     first_line: int
     last_line: int
     kinds: tuple = ()    # every kind in it, in order: a block of touching residue may mix kinds
@@ -455,6 +460,7 @@ def _scan(doc) -> list:
     parts.extend(_beside_chrome(weak, ls, whole))
     parts.extend(_glue(text, ls, whole))
     parts.extend(_running_titles(text, ls, whole, page_lines))
+    parts.extend(_site_header(text, ls, whole))
     parts.extend(_repeated_head(text, ls, whole, {h.line - 1 for h in doc.headings}))
     meta = _metadata(text, lines, whole)
     if meta is not None:
@@ -709,6 +715,20 @@ def _running_titles(text: str, ls: _Lines, whole: list, pages: list) -> list:
                 out.append(_Part(ls.spans[j][0], ls.spans[j][1], "page", ["页眉"]))
                 whole[j] = True
     return out
+
+
+def _site_header(text: str, ls: _Lines, whole: list) -> list:
+    """The site's name and address printed above the report: a short line with a web
+    address, no sentence and no field, before any line of the report's own."""
+    for i, (lo, hi) in enumerate(ls.spans):
+        if lo == hi or whole[i]:
+            continue
+        if hi - lo <= SITE_HEADER_MAX and SITE_ADDRESS.search(text, lo, hi) \
+                and ":" not in text[lo:hi] and not SENTENCE_STOP.search(text, lo, hi):
+            whole[i] = True
+            return [_Part(lo, hi, "site", [SITE_ADDRESS.search(text, lo, hi).group()])]
+        return []
+    return []
 
 
 def _repeated_head(text: str, ls: _Lines, whole: list, headings: set) -> list:

@@ -36,6 +36,7 @@ KIND_NAMES = {
     "label": ("网页栏目标签", "web page label"),
     "repeat": ("页面模板重复的标题", "title repeated by the page template"),
     "footer": ("网页页脚", "web page footer"),
+    "site": ("网站页眉", "the site's header"),
 }
 
 

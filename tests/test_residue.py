@@ -518,7 +518,7 @@ def test_blocks_are_trimmed_ordered_separated_and_crlf_proof(lines):
         assert b is blocks[0] or text[previous_end:b.start].strip()
         assert b.kind == b.kinds[0] and set(b.kinds) <= {
             "breadcrumb", "widget", "download", "filename", "metadata", "pageinfo", "caption",
-            "links", "hash", "page", "label", "repeat"}
+            "links", "hash", "page", "label", "repeat", "footer", "site"}
         assert (b.first_line, b.last_line) == (doc.position(b.start)[0], doc.position(b.end - 1)[0])
         previous_end = b.end
     first = content_start_line(doc)
@@ -770,3 +770,20 @@ def test_the_title_and_the_speech_after_a_converter_note():
     assert doc.text[doc.title.start:doc.title.end] == "关于2023年法治政府建设工作的报告"
     speech = f"{note}各位代表:\n现在,我代表市人民政府向大会报告工作。\n"
     assert check_text(speech, select=["missing-title"]) == []
+
+
+def test_the_sites_header_above_the_report():
+    text = f"浙江省人民政府 www.zj.gov.cn\n{TITLE}\n(正文)\n{BODY}\n"
+    assert residue(text) == ["浙江省人民政府 www.zj.gov.cn", "(正文)"]
+    doc = Document(text)
+    assert doc.text[doc.title.start:doc.title.end] == TITLE
+
+
+@pytest.mark.parametrize("text", [
+    # A report's own contact lines, and an address in its body, are no header.
+    f"{TITLE}\n{BODY}\n网址:www.zj.gov.cn\n",
+    f"{TITLE}\n详见 www.zj.gov.cn\n{BODY}\n",
+    f"网址:www.zj.gov.cn\n{TITLE}\n{BODY}\n",
+])
+def test_web_addresses_of_the_report_are_no_header(text):
+    assert residue(text) == []
