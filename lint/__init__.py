@@ -8,6 +8,20 @@ from __future__ import annotations
 
 from typing import Optional
 
+if __name__ != "reportlint":
+    # The folder lint/ is the package reportlint only once installed (pyproject.toml maps
+    # it): imported as `lint` from the checkout, its rules would load a second copy and
+    # every one of them would be rejected.
+    import sys as _sys
+
+    _message = (f"reportlint: the folder lint/ is the package 'reportlint': install it "
+                f"(pip install -e .) and run `python -m reportlint` or import reportlint, "
+                f"not {__name__!r}")
+    if _sys.argv[:1] == ["-m"]:  # python -m lint: a message, not a traceback
+        _sys.stderr.write(_message + "\n")
+        raise SystemExit(2)
+    raise ImportError(_message)
+
 from .rule import Finding, Fix, Related, Rule
 
 __version__ = "0.1.0"
