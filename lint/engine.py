@@ -67,6 +67,7 @@ def run_rules(doc: Document, active: list[ActiveRule],
             # All of a rule's findings or none: what it yielded before it raised is
             # an unfinished check, not a result.
             found = [_with_severity(f, a) for f in a.rule.check(doc, a.options)]
+            _check_spans(found, len(doc.text))
         except Exception as e:  # a failing plugin must not take the run down
             errors.append(f"rule {a.rule.name} failed: {type(e).__name__}: {e}")
             if failures is not None:
@@ -75,6 +76,19 @@ def run_rules(doc: Document, active: list[ActiveRule],
         findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, errors
+
+
+def _check_spans(findings: list, size: int) -> None:
+    """A finding, its related spans and its fix must lie inside the text, start before
+    end: a rule that says otherwise is broken, and is reported as a failing rule."""
+    for f in findings:
+        spans = [(f.start, f.end)] + [(r.start, r.end) for r in f.related]
+        if f.fix is not None:
+            spans.append((f.fix.start, f.fix.end))
+        for start, end in spans:
+            if not 0 <= start <= end <= size:
+                raise ValueError(f"a finding spans {start}–{end}, outside the text (0–{size}) "
+                                 "or backwards")
 
 
 def _with_severity(f: Finding, a: ActiveRule) -> Finding:

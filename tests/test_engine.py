@@ -82,3 +82,30 @@ def test_suppression_of_a_crashed_rule_is_not_called_unused(crashy, isolated_rep
                               "--report-unused-suppressions", "a.md"], capsys)
     assert code == 2
     assert "unused" not in out + err and "rule crashy failed" in out
+
+
+class Backwards(Rule):
+    """Yields a finding whose span runs backwards, or past the end of the text."""
+    name = "backwards"
+    category = "custom"
+    severity = "error"
+    summary = {"zh": "位置有误", "en": "bad spans"}
+
+    def check(self, doc, options):
+        yield self.finding(5, 3, zh="倒置", en="backwards")
+
+
+class PastTheEnd(Backwards):
+    name = "past-the-end"
+
+    def check(self, doc, options):
+        yield self.finding(0, len(doc.text) + 1, zh="越界", en="past the end")
+
+
+@pytest.mark.parametrize("rule", [Backwards(), PastTheEnd()])
+def test_a_finding_outside_the_text_is_a_failing_rule_not_a_finding(rule, monkeypatch):
+    monkeypatch.setitem(default_registry().rules, rule.name, rule)
+    with pytest.raises(RuleError) as info:
+        check_text(REVERSED, select=[rule.name, "pairs"])
+    assert f"rule {rule.name} failed: ValueError: a finding spans" in str(info.value)
+    assert [f.rule for f in info.value.findings] == ["reversed-quotes"]
