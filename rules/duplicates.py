@@ -32,7 +32,10 @@ class DuplicateBlock(Rule):
               "headings or labels never count on their own.",
     }
     options = {"min-chars": 30, "min-sentence-chars": 15}
-    examples = {"bad": "一、加强组织领导。……(整段再次出现)", "good": "每段只出现一次"}
+    examples = {"bad": "全年共办理行政复议案件12件,均在法定期限内办结,无一被纠错。\n"
+                       "二、存在的不足\n全年共办理行政复议案件12件,均在法定期限内办结,无一被纠错。",
+                "good": "全年共办理行政复议案件12件,均在法定期限内办结,无一被纠错。\n"
+                        "二、存在的不足\n执法队伍力量仍显不足。"}
 
     def check(self, doc, options):
         blocks = list(self._blocks(doc, options["min-chars"]))

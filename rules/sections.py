@@ -129,8 +129,9 @@ class MissingSection(Rule):
               "第一责任人, and next year's plans. A part neither named by a heading nor covered "
               "in the body is an error; one covered only in the body is reported as info.",
     }
-    examples = {"bad": "一、2021年度法治政府建设情况 … 二、2022年度工作安排(没有写存在的不足)",
-                "good": "一、主要举措和成效 二、存在的不足和原因 三、…第一责任人… 四、下一年度工作安排"}
+    examples = {"bad": "某县2021年度法治政府建设情况报告\n一、主要举措和成效\n二、2022年度工作安排",
+                "good": "某县2021年度法治政府建设情况报告\n一、主要举措和成效\n二、存在的不足和原因\n"
+                        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n四、下一年度工作安排"}
 
     def check(self, doc, options):
         profile = profile_of(doc)
@@ -166,8 +167,10 @@ class SectionOrder(Rule):
               "for example. Only parts that are sections at the document's top heading level "
               "are compared.",
     }
-    examples = {"bad": "一、工作情况 二、下一年度工作安排 三、存在的不足",
-                "good": "一、工作情况 二、存在的不足 三、下一年度工作安排"}
+    examples = {"bad": "某县2021年度法治政府建设情况报告\n一、主要举措和成效\n二、下一年度工作安排\n"
+                       "三、党政主要负责人履行推进法治建设第一责任人职责情况\n四、存在的不足和原因",
+                "good": "某县2021年度法治政府建设情况报告\n一、主要举措和成效\n二、存在的不足和原因\n"
+                        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n四、下一年度工作安排"}
 
     def check(self, doc, options):
         profile = profile_of(doc)

@@ -1,0 +1,57 @@
+"""A test harness for rule authors: run one rule object on a text, no registry involved.
+
+    from reportlint.testing import assert_findings, findings_of
+
+    def test_no_todo():
+        assert_findings(NoTodo(), "标题\\n还有一个TODO。\\n", ["TODO"])
+        assert_findings(NoTodo(), "标题\\n全部办结。\\n", [])
+
+The rule runs as the engine runs it (its default options merged with ``options``, its
+findings checked to lie inside the text); a rule that raises makes the harness raise
+``reportlint.RuleError``, so a test that expects silence cannot pass on a crash.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import RuleError
+from .document import Document
+from .engine import ActiveRule, run_rules
+from .rule import SEVERITIES, Rule
+
+_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def check_rule_metadata(rule: Rule) -> None:
+    """The metadata every rule needs: a kebab-case name, a category, a default severity
+    and a summary in both languages.  Raises AssertionError naming what is wrong."""
+    assert _KEBAB.fullmatch(rule.name or ""), f"rule name {rule.name!r} is not kebab-case"
+    assert rule.category, f"rule {rule.name} has no category"
+    assert rule.severity in SEVERITIES, f"rule {rule.name}: severity {rule.severity!r}"
+    assert rule.summary.get("zh") and rule.summary.get("en"), \
+        f"rule {rule.name} needs a summary in zh and en"
+
+
+def findings_of(rule: Rule, text: str, options: Optional[dict] = None,
+                path: str = "<text>") -> list:
+    """The findings of ``rule`` alone on ``text``, in text order."""
+    check_rule_metadata(rule)
+    doc = Document(text, path=path)
+    failures: list = []
+    active = [ActiveRule(rule, rule.severity, {**rule.options, **(options or {})})]
+    findings, errors = run_rules(doc, active, failures)
+    if failures:
+        raise RuleError("; ".join(f"{path}: {e}" for e in errors), failures, findings) \
+            from failures[0][1]
+    return findings
+
+
+def assert_findings(rule: Rule, text: str, expected: list, options: Optional[dict] = None,
+                    path: str = "<text>") -> list:
+    """Assert that ``rule`` flags exactly the passages ``expected`` (the text each finding
+    covers, in order; [] for silence) and return the findings for further checks."""
+    found = findings_of(rule, text, options, path)
+    got = [text[f.start:f.end] for f in found]
+    assert got == list(expected), f"{rule.name} flagged {got}, expected {list(expected)}"
+    return found
