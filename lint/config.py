@@ -245,6 +245,12 @@ class _Validator:
                 known = ", ".join(sorted(rule.options)) or "none"
                 self.fail(value, f"rule '{name}' has no option '{opt}' (options: {known})", key=opt)
             setting.options[opt] = self.option_value(rule.options[opt], v, value, opt, name)
+            least, most = rule.option_bounds.get(opt, (None, None))
+            if least is not None and v < least or most is not None and v > most:
+                bound = (f"at least {least}" if most is None else f"at most {most}"
+                         if least is None else f"between {least} and {most}")
+                self.fail_value(value, opt, f"rule '{name}': option '{opt}' must be {bound}, "
+                                f"not {v!r}")
         return setting
 
     def option_value(self, default, v, parent, opt, rule_name):

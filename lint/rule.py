@@ -79,6 +79,9 @@ class Rule:
     rationale: ClassVar[dict] = {"zh": "", "en": ""}
     # name -> default value; the config is validated against the defaults' types.
     options: ClassVar[dict] = {}
+    # name -> (least, most) for a number option, either None for no bound; the config
+    # is validated against them too (min-chars: -1 is an error at its line:col).
+    option_bounds: ClassVar[dict] = {}
     # One text the rule flags and one it accepts, for the docs.
     examples: ClassVar[dict] = {"bad": "", "good": ""}
 

@@ -32,6 +32,7 @@ class DuplicateBlock(Rule):
               "headings or labels never count on their own.",
     }
     options = {"min-chars": 30, "min-sentence-chars": 15}
+    option_bounds = {"min-chars": (1, None), "min-sentence-chars": (1, None)}
     examples = {"bad": "全年共办理行政复议案件12件,均在法定期限内办结,无一被纠错。\n"
                        "二、存在的不足\n全年共办理行政复议案件12件,均在法定期限内办结,无一被纠错。",
                 "good": "全年共办理行政复议案件12件,均在法定期限内办结,无一被纠错。\n"

@@ -160,6 +160,11 @@ ERRORS = [
      ["option 'min-chars' must be an integer, not a number"]),
     ("rules:\n  duplicate-block:\n    min-chars: [50]\n", 3, 16,
      ["option 'min-chars' must be an integer, not a list"]),
+    # Bounds: a length of text is at least 1.
+    ("rules:\n  duplicate-block:\n    min-chars: -1\n", 3, 16,
+     ["option 'min-chars' must be at least 1, not -1"]),
+    ("rules:\n  duplicate-block: {min-sentence-chars: 0}\n", 2, 41,
+     ["option 'min-sentence-chars' must be at least 1, not 0"]),
     ("rules:\n  reversed-quotes: fatal\n", 2, 20, ["severity", "'fatal'"]),
     ("rules:\n  reversed-quotes: {severity: loud}\n", 2, 31, ["severity", "'loud'"]),
     ("rules:\n  reversed-quotes: 3\n", 2, 20, ["reversed-quotes"]),
