@@ -10,20 +10,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
+from .configerrors import ConfigError, value_where, where  # noqa: F401 (public here too)
 from .rule import SEVERITIES
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 DEFAULT_EXTENSIONS = (".txt", ".md")
 LANGUAGES = ("zh", "en")
 LEVELS = ("off",) + SEVERITIES
-
-
-class ConfigError(Exception):
-    """A broken configuration; ``str()`` is ``path:line:col: message`` (1-based)."""
-
-    def __init__(self, path: str, line: int, col: int, message: str):
-        super().__init__(f"{path}:{line}:{col}: {message}")
-        self.path, self.line, self.col, self.message = path, line, col, message
 
 
 @dataclass
@@ -147,29 +140,6 @@ def find_config(start_dir: str) -> Optional[str]:
 
 
 # -- loading and validation ------------------------------------------------------------
-
-
-def where(node, key=None, index=None) -> tuple[int, int]:
-    """1-based line and column of a key (or list item) in a ruamel round-trip node."""
-    try:
-        if key is not None:
-            line, col = node.lc.key(key)
-        elif index is not None:
-            line, col = node.lc.item(index)
-        else:
-            line, col = node.lc.line, node.lc.col
-        return line + 1, col + 1
-    except Exception:
-        return 1, 1
-
-
-def value_where(node, key) -> tuple[int, int]:
-    """1-based line and column of the value under ``key``, else of the key itself."""
-    try:
-        line, col = node.lc.value(key)
-        return line + 1, col + 1
-    except Exception:
-        return where(node, key=key)
 
 
 class _Validator:

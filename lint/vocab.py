@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .config import ConfigError, value_where, where
+from .configerrors import ConfigError, value_where, where
 
 # key -> the shape of its value: words, a list of word lists, or mappings of word lists.
 SCHEMA = {
