@@ -137,8 +137,18 @@ class Document:
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
         self.profile = None  # the document type (a Profile), chosen before the rules run
         self.vocab = None    # the arithmetic vocabulary, when a configuration extends it
-        # Work that several rules share (one scan of the pairs …), keyed by its maker.
-        self.cache: dict = {}
+        # Work that several rules share (one scan of the pairs …): see ``shared``.
+        self._shared: dict = {}
+
+    def shared(self, make):
+        """``make(self)``, computed once per document for every rule that asks for it.
+        Keyed by the function itself, so that two rule families (or plugins) can never
+        collide on a name."""
+        try:
+            return self._shared[make]
+        except KeyError:
+            value = self._shared[make] = make(self)
+            return value
 
     @cached_property
     def front_matter(self) -> Optional[Span]:

@@ -1,6 +1,6 @@
 """Page chrome and file residue: what a report pasted from a web page or PDF brings along.
 
-``residue_blocks(doc)`` finds it once per document (cached in ``doc.cache["residue"]``)
+``residue_blocks(doc)`` finds it once per document (shared through ``doc.shared``)
 and ``content_start_line(doc)`` tells where the document's own text begins; the
 ``web-residue`` rule reports the blocks and the title detection skips them.
 
@@ -286,11 +286,12 @@ class _Part:
 
 
 def residue_blocks(doc) -> list:
-    """Every residue block of the document, in text order (computed once, cached)."""
-    blocks = doc.cache.get("residue")
-    if blocks is None:
-        blocks = doc.cache["residue"] = _merge(doc, _scan(doc))
-    return blocks
+    """Every residue block of the document, in text order (computed once per document)."""
+    return doc.shared(_blocks)
+
+
+def _blocks(doc) -> list:
+    return _merge(doc, _scan(doc))
 
 
 def content_start_line(doc) -> Optional[int]:

@@ -31,10 +31,12 @@ class Item:
 
 
 def statements(doc) -> list:
-    """Statements (between 。!?; inside a paragraph) with their labelled quantities."""
-    cached = doc.cache.get("arithmetic")
-    if cached is not None:
-        return cached
+    """Statements (between 。!?; inside a paragraph) with their labelled quantities,
+    read once per document."""
+    return doc.shared(_statements)
+
+
+def _statements(doc) -> list:
     text = doc.folded
     vocab = vocab_of(doc)
     out = []
@@ -62,7 +64,6 @@ def statements(doc) -> list:
             prev_end = q.end
         if current:
             out.append(current)
-    doc.cache["arithmetic"] = out
     return out
 
 

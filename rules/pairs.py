@@ -316,10 +316,7 @@ class PairScan:
 
     @classmethod
     def of(cls, doc) -> "PairScan":
-        scan = doc.cache.get("pairs")
-        if scan is None:
-            scan = doc.cache["pairs"] = cls(doc)
-        return scan
+        return doc.shared(cls)
 
     def term_after(self, text: str, pos: int) -> str:
         """The longest quoted term that the text right after ``pos`` begins with."""

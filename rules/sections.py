@@ -45,10 +45,12 @@ def _heading_spans(doc):
 
 
 def coverage(doc) -> list:
-    """For each part of the document's profile: its first Coverage, or None."""
-    cached = doc.cache.get("sections")
-    if cached is not None:
-        return cached
+    """For each part of the document's profile: its first Coverage, or None (found
+    once per document)."""
+    return doc.shared(_coverage)
+
+
+def _coverage(doc) -> list:
     profile = profile_of(doc)
     text = doc.folded
     found: list = [None] * len(profile.parts)
@@ -60,7 +62,6 @@ def coverage(doc) -> list:
     for i, start, end in _body_hits(profile, text):
         if found[i] is None or found[i].how == "body" and start < found[i].start:
             found[i] = Coverage("body", start, end)
-    doc.cache["sections"] = found
     return found
 
 

@@ -281,3 +281,20 @@ def test_ordinal_value_accepts_arabic_and_chinese():
     assert ordinal_value("12") == 12
     assert ordinal_value("十二") == 12
     assert ordinal_value("x") is None
+
+
+def test_shared_work_is_computed_once_and_keyed_by_its_function():
+    doc = Document("正文。")
+    calls = []
+
+    def count(d):
+        calls.append(d)
+        return len(calls)
+
+    def make_other():
+        def count(d):  # the same name, another function: its own entry
+            return "other"
+        return count
+
+    assert doc.shared(count) == 1 and doc.shared(count) == 1 and calls == [doc]
+    assert doc.shared(make_other()) == "other" and doc.shared(count) == 1
