@@ -51,10 +51,6 @@ TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
 # Lines looked at to tell the wrap width.
 _WRAP_SAMPLE = 400
-# A first line longer than this, or ending so, is body text rather than a title.
-_TITLE_MAX = 80
-_NOT_TITLE_END = (":", ",", ";", "、")
-_MD_TITLE = re.compile(r"\s*(#\s+)?")
 # The first character of a heading of any style.
 _HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
 # A heading line longer than this that holds a full stop is a run-in heading:
@@ -317,29 +313,6 @@ class Document:
             if i >= 0 and item[2] < self.paragraphs[i].end:
                 out[i].append(item)
         return out
-
-    # -- title -------------------------------------------------------------------
-
-    @cached_property
-    def title(self) -> Optional[Span]:
-        """The title line: the first line of real content (after page residue),
-        unless that line is already body text, a heading or a salutation."""
-        from .residue import content_start_line
-
-        first = content_start_line(self)
-        if first is None:
-            return None
-        span = self.line_spans[first - 1]
-        line = self.folded[span.start:span.end]
-        # `# 标题` is the title in a plain-text file too (converters write Markdown as .txt).
-        prefix = _MD_TITLE.match(line)
-        if not (prefix and prefix.group(1)) and any(h.line == first for h in self.headings):
-            return None
-        lead = prefix.end() if prefix else len(line) - len(line.lstrip())
-        body = line[lead:].rstrip()
-        if not body or len(body) > _TITLE_MAX or "。" in body or body.endswith(_NOT_TITLE_END):
-            return None
-        return Span(span.start + lead, span.start + lead + len(body))
 
     # -- headings --------------------------------------------------------------
 

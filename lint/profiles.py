@@ -295,5 +295,7 @@ def recognise(doc, profiles: dict, title) -> Profile:
 def profile_of(doc) -> Profile:
     """The profile chosen for ``doc`` by the runner, or recognised with the built-in ones."""
     if doc.profile is None:
-        doc.profile = recognise(doc, builtin_profiles(), doc.title)
+        from .residue import title_of
+
+        doc.profile = recognise(doc, builtin_profiles(), title_of(doc))
     return doc.profile

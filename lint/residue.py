@@ -1,8 +1,8 @@
 """Page chrome and file residue: what a report pasted from a web page or PDF brings along.
 
-``residue_blocks(doc)`` finds it once per document (shared through ``doc.shared``)
-and ``content_start_line(doc)`` tells where the document's own text begins; the
-``web-residue`` rule reports the blocks and the title detection skips them.
+``residue_blocks(doc)`` finds it once per document (shared through ``doc.shared``),
+``content_start_line(doc)`` tells where the document's own text begins and
+``title_of(doc)`` what its title is; the ``web-residue`` rule reports the blocks.
 
 The kinds, all matched line by line on ``doc.folded`` (so ： and : are the same):
 
@@ -42,6 +42,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Optional
+
+from .document import Span
 
 # -- breadcrumbs ------------------------------------------------------------------------
 
@@ -292,6 +294,36 @@ def residue_blocks(doc) -> list:
 
 def _blocks(doc) -> list:
     return _merge(doc, _scan(doc))
+
+
+# A first line longer than this, or ending so, is body text rather than a title.
+TITLE_MAX = 80
+_NOT_TITLE_END = (":", ",", ";", "、")
+# `# 标题` is the title in a plain-text file too (converters write Markdown as .txt).
+_MD_TITLE = re.compile(r"\s*(#\s+)?")
+
+
+def title_of(doc):
+    """The title (a Span of the text), or None: the first line of the document's own
+    text (after page residue), unless that line is already body text, a heading or a
+    salutation.  Found once per document."""
+    return doc.shared(_title)
+
+
+def _title(doc):
+    first = content_start_line(doc)
+    if first is None:
+        return None
+    span = doc.line_spans[first - 1]
+    line = doc.folded[span.start:span.end]
+    prefix = _MD_TITLE.match(line)
+    if not prefix.group(1) and any(h.line == first for h in doc.headings):
+        return None
+    lead = prefix.end()
+    body = line[lead:].rstrip()
+    if not body or len(body) > TITLE_MAX or "。" in body or body.endswith(_NOT_TITLE_END):
+        return None
+    return Span(span.start + lead, span.start + lead + len(body))
 
 
 def content_start_line(doc) -> Optional[int]:

@@ -203,12 +203,13 @@ class Linter:
     def choose_profile(self, doc: Document, config: Optional[Config]):
         """--profile, else the configuration's choice for the file, else recognition."""
         from .profiles import builtin_profiles, recognise
+        from .residue import title_of
 
         profiles = (config.profiles if config else None) or builtin_profiles()
         name = self.profile or (config.profile_for(doc.path) if config else None)
         if name and name in profiles:
             return profiles[name]
-        return recognise(doc, profiles, doc.title)
+        return recognise(doc, profiles, title_of(doc))
 
     def process(self, path: str, name: str, raw: Optional[bytes] = None) -> Outcome:
         """Lint (and with ``fix`` set, fix) one file; never raises for a bad file."""

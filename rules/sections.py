@@ -13,7 +13,7 @@ from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.profiles import profile_of
-from reportlint.residue import content_start_line
+from reportlint.residue import content_start_line, title_of
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening.
 SALUTATION = re.compile(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
@@ -106,8 +106,9 @@ def _body_hits(profile, text):
 def _anchor(doc) -> Optional[tuple]:
     """Where a finding about the whole document points: the title, else the first line
     of real content (page residue above it is not the document's); None if there is none."""
-    if doc.title is not None:
-        return doc.title.start, doc.title.end
+    title = title_of(doc)
+    if title is not None:
+        return title.start, title.end
     first = content_start_line(doc)
     if first is None:
         return None
@@ -225,7 +226,7 @@ class MissingTitle(Rule):
                 "good": "钦州市2023年法治政府建设年度报告\n2023年,钦州市委、市人民政府坚持……"}
 
     def check(self, doc, options):
-        if doc.title is not None:
+        if title_of(doc) is not None:
             return
         anchor = _anchor(doc)
         if anchor is None:

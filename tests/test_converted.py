@@ -4,6 +4,7 @@ import pytest
 
 from reportlint import check_text
 from reportlint.document import Document
+from reportlint.residue import title_of
 
 TITLE = "某县2023年度法治政府建设情况报告"
 FRONT = "---\ntitle: 某县2023年度法治政府建设情况报告\nsource: report.pdf\npages: 7\n---\n"
@@ -22,7 +23,8 @@ def test_front_matter_is_neither_title_nor_body(path):
     text = f"{FRONT}\n# {TITLE}\n\n{BODY}"
     doc = Document(text, path=path)
     assert doc.front_matter is not None and text[:doc.front_matter.end] == FRONT
-    assert text[doc.title.start:doc.title.end] == TITLE
+    title = title_of(doc)
+    assert text[title.start:title.end] == TITLE
     # Offsets and lines stay those of the file; the rules see blank lines.
     assert len(doc.folded) == len(text) and doc.folded[:len(FRONT)].strip() == ""
     assert doc.folded.count("\n") == text.count("\n")
@@ -44,14 +46,14 @@ def test_a_horizontal_rule_is_no_front_matter():
 
 def test_a_title_written_as_a_markdown_heading_in_plain_text():
     doc = Document(f"# {TITLE}\n\n{BODY}", path="report.txt")
-    assert doc.text[doc.title.start:doc.title.end] == TITLE
+    assert doc.text[title_of(doc).start:title_of(doc).end] == TITLE
     assert rules_of(doc.text, "report.txt") == []
 
 
 def test_a_quoted_note_above_the_title_is_read_past():
     text = f"> 本文由PDF自动转换,版式可能与原文不同。\n\n# {TITLE}\n\n{BODY}"
     doc = Document(text, path="report.md")
-    assert doc.text[doc.title.start:doc.title.end] == TITLE
+    assert doc.text[title_of(doc).start:title_of(doc).end] == TITLE
     assert rules_of(text, "report.md") == []
 
 

@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from reportlint.residue import title_of
 from reportlint.runner import Linter
 from tests.helpers import linted
 
@@ -58,7 +59,8 @@ def test_excerpt_reports_each_block_of_chrome_once_and_nothing_else(province):
     assert text[r.findings[-1].start:r.findings[-1].end] == "相关报道："
     assert "相关链接" in r.findings[-1].zh
     # The title comes after the toolbar.
-    assert r.doc.title is not None and text[r.doc.title.start:r.doc.title.end].endswith("政府工作报告")
+    title = title_of(r.doc)
+    assert title is not None and text[title.start:title.end].endswith("政府工作报告")
     # Deleting the chrome is offered, never applied without --unsafe-fixes.
     assert all(f.fix is not None and not f.fix.safe for f in r.findings if f.rule == "web-residue")
 

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from reportlint.residue import title_of
 from reportlint.cli import main
 from reportlint.runner import Linter
 from tests.helpers import findings, linted
@@ -78,7 +79,8 @@ def test_titled_seeds_have_no_missing_title(seeds, name):
 def test_titles_are_found_after_residue(seeds):
     def title(name):
         d = seeds[name].doc
-        return d.text[d.title.start:d.title.end]
+        span = title_of(d)
+        return d.text[span.start:span.end]
     assert title("pujiang-2023") == "浦江县司法局2023年度法治政府建设情况的报告"
     assert title("shengsi-2022").startswith("嵊泗县人民政府办公室关于印发")
     assert title("hongqi-2021") == "红旗区人民政府2021年度法治政府建设工作报告"
