@@ -219,7 +219,7 @@ def _lint_command(argv: list, out) -> int:
     if args.profile:
         from .profiles import builtin_profiles
 
-        known = builtin_profiles()
+        known = registry.profiles or builtin_profiles()
         if args.profile not in known:
             # A profile a configuration defines is checked when that configuration loads.
             linter.profile = _config_profile(linter, args.paths, args.profile)

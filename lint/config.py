@@ -145,9 +145,10 @@ def find_config(start_dir: str) -> Optional[str]:
 class _Validator:
     """Checks one loaded YAML document against the registry of rules."""
 
-    def __init__(self, path: str, rules: dict):
+    def __init__(self, path: str, rules: dict, profiles: Optional[dict] = None):
         self.path = path
         self.known_rules = rules
+        self.base_profiles = profiles  # the built-in ones and the plugins'; None: built-in
         self.categories = {r.category for r in rules.values()}
         self.profile_refs: list = []
 
@@ -331,10 +332,15 @@ class _Validator:
         self.profile_refs.append((value, parent, key))
         return value
 
-    def key_profiles(self, value, parent, key):
-        from .profiles import builtin_profiles, extend_profiles
+    def known_profiles(self) -> dict:
+        from .profiles import builtin_profiles
 
-        return extend_profiles(builtin_profiles(), value, self.path)
+        return self.base_profiles or builtin_profiles()
+
+    def key_profiles(self, value, parent, key):
+        from .profiles import extend_profiles
+
+        return extend_profiles(self.known_profiles(), value, self.path)
 
     def key_vocab(self, value, parent, key):
         from .vocab import validate
@@ -379,7 +385,7 @@ def _plain(v):
     return v
 
 
-def load_config(path: str, rules: dict) -> Config:
+def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Config:
     """Read and validate one configuration file; raises ConfigError."""
     try:
         with open(path, "rb") as f:
@@ -401,12 +407,10 @@ def load_config(path: str, rules: dict) -> Config:
         raise ConfigError(path, line, col, f"YAML error: {problem}") from None
     except YAMLError as e:
         raise ConfigError(path, 1, 1, f"YAML error: {e}") from None
-    validator = _Validator(path, rules)
+    validator = _Validator(path, rules, profiles)
     values = validator.document(data)
     if validator.profile_refs:
-        from .profiles import builtin_profiles
-
-        validator.check_profile_refs(values.get("profiles") or builtin_profiles())
+        validator.check_profile_refs(values.get("profiles") or validator.known_profiles())
     return Config(
         path=path,
         root=os.path.dirname(os.path.abspath(path)),

@@ -1,4 +1,5 @@
-"""The pluggy hook specifications: how rule packs, built-in or not, offer rules."""
+"""The pluggy hook specifications: how rule packs, built-in or not, offer rules,
+document types and vocabulary."""
 import pluggy
 
 PROJECT = "reportlint"
@@ -16,3 +17,16 @@ def reportlint_rules():
         [project.entry-points.reportlint]
         my_rules = "my_package.rules"
     """
+
+
+@hookspec
+def reportlint_profiles():
+    """Return a list of document types, each a mapping in the schema of ``profiles:`` in
+    .reportlint.yaml (a new type, or ``extends:`` a known one).  Validated like the
+    configuration: a plugin whose profiles are wrong is an error, and is not used."""
+
+
+@hookspec
+def reportlint_vocab():
+    """Return a mapping in the schema of ``vocab:`` in .reportlint.yaml (subsets, rates …),
+    added to the built-in vocabulary; validated like the configuration."""

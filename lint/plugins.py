@@ -6,6 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Optional
 
 import pluggy
 
@@ -28,6 +29,10 @@ BUILTIN_PLUGINS = (
 class Registry:
     rules: dict = field(default_factory=dict)     # name -> Rule, in registration order
     errors: list = field(default_factory=list)    # messages about plugins that failed
+    # The document types the built-in ones and the plugins offer; None: the built-in ones.
+    profiles: Optional[dict] = None
+    # What the plugins add to the vocabulary (the ``vocab:`` schema); None: nothing.
+    vocab: Optional[dict] = None
 
     def categories(self) -> set:
         return {r.category for r in self.rules.values()}
@@ -72,6 +77,11 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _problem(exc: BaseException) -> str:
+    """A validation error says what is wrong (a plugin's data has no lines to point at)."""
+    return getattr(exc, "message", None) or _describe(exc)
+
+
 def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Registry:
     """Load every plugin; a plugin that fails is an error message, never a traceback."""
     pm = pluggy.PluginManager(hookspecs.PROJECT)
@@ -110,7 +120,44 @@ def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Regi
                 reg.errors.append(f"plugin {impl.plugin_name}: rule {rule.name} is already defined")
             else:
                 reg.rules[rule.name] = rule
+    _add_profiles(pm, reg)
+    _add_vocab(pm, reg)
     return reg
+
+
+def _add_profiles(pm, reg: Registry) -> None:
+    """The plugins' document types, each plugin's validated on top of the others'."""
+    impls = pm.hook.reportlint_profiles.get_hookimpls()
+    if not impls:
+        return  # the usual case: the built-in data stays unread until a document needs it
+    from .profiles import builtin_profiles, extend_profiles
+
+    known = builtin_profiles()
+    for impl in impls:
+        try:
+            known = extend_profiles(known, list(impl.function() or ()), f"plugin {impl.plugin_name}")
+        except Exception as e:  # the plugin's profiles are not used
+            reg.errors.append(f"plugin {impl.plugin_name}: profiles: {_problem(e)}")
+    reg.profiles = known
+
+
+def _add_vocab(pm, reg: Registry) -> None:
+    """The plugins' vocabulary, validated, in one ``vocab:`` mapping."""
+    impls = pm.hook.reportlint_vocab.get_hookimpls()
+    if not impls:
+        return
+    from .vocab import validate
+
+    merged: dict = {}
+    for impl in impls:
+        try:
+            data = validate(impl.function() or {}, f"plugin {impl.plugin_name}")
+        except Exception as e:
+            reg.errors.append(f"plugin {impl.plugin_name}: vocab: {_problem(e)}")
+            continue
+        for key, value in data.items():
+            merged.setdefault(key, []).extend(value)
+    reg.vocab = merged or None
 
 
 def _invalid(rule) -> str:

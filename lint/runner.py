@@ -87,7 +87,8 @@ class Linter:
             return self._cached(None, lambda: Config(root=os.getcwd()))
         if self.config_path:
             return self._cached(self.config_path,
-                                lambda: load_config(self.config_path, self.registry.rules))
+                                lambda: load_config(self.config_path, self.registry.rules,
+                                                            self.registry.profiles))
         directory = os.path.dirname(os.path.abspath(path))
         found = self._configs.get(("dir", directory))
         if found is None:
@@ -95,7 +96,8 @@ class Linter:
             self._configs[("dir", directory)] = found
         if not found:
             return self._cached(None, lambda: Config(root=os.getcwd()))
-        return self._cached(found, lambda: load_config(found, self.registry.rules))
+        return self._cached(found, lambda: load_config(found, self.registry.rules,
+                                                       self.registry.profiles))
 
     def _cached(self, key, make) -> Config:
         if key not in self._configs:
@@ -157,7 +159,7 @@ class Linter:
         """(FileResult, indices of the config's ignore entries used): rules, then suppressions."""
         settings = config.settings_for(doc.path) if config else {}
         doc.profile = self.choose_profile(doc, config)
-        if config is not None and config.vocab:
+        if (config is not None and config.vocab) or self.registry.vocab:
             doc.vocab = self._vocab(config)
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
         failures: list = []
@@ -191,13 +193,17 @@ class Linter:
             findings, used = suppress.apply_ignores(doc, findings, entries)
         return findings, used
 
-    def _vocab(self, config: Config):
-        """The arithmetic vocabulary extended by ``config``, built once per configuration."""
+    def _vocab(self, config: Optional[Config]):
+        """The arithmetic vocabulary extended by the plugins and ``config``, built once
+        per configuration."""
         key = ("vocab", id(config))
         if key not in self._configs:
             from .vocab import extended
 
-            self._configs[key] = extended(config.vocab)
+            data: dict = {k: list(v) for k, v in (self.registry.vocab or {}).items()}
+            for k, v in ((config.vocab or {}) if config is not None else {}).items():
+                data.setdefault(k, []).extend(v)
+            self._configs[key] = extended(data)
         return self._configs[key]
 
     def choose_profile(self, doc: Document, config: Optional[Config]):
@@ -205,7 +211,8 @@ class Linter:
         from .profiles import builtin_profiles, recognise
         from .residue import title_of
 
-        profiles = (config.profiles if config else None) or builtin_profiles()
+        profiles = ((config.profiles if config else None) or self.registry.profiles
+                    or builtin_profiles())
         name = self.profile or (config.profile_for(doc.path) if config else None)
         if name and name in profiles:
             return profiles[name]
