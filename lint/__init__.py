@@ -2,7 +2,7 @@
 
 Public API::
 
-    from reportlint import check_text, check_file, Finding, Rule, RuleError, hookimpl
+    from reportlint import check_text, check_file, lint_paths, Finding, Rule, RuleError, hookimpl
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ if __name__ != "reportlint":
 from .rule import Finding, Fix, Related, Rule
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_file", "Finding", "Fix", "Related", "Rule", "RuleError",
-           "hookimpl", "__version__"]
+__all__ = ["check_text", "check_file", "lint_paths", "Finding", "Fix", "Related", "Rule",
+           "RuleError", "hookimpl", "__version__"]
 
 
 class RuleError(Exception):
@@ -86,3 +86,32 @@ def check_file(path: str, select: Optional[list] = None, ignore: Optional[list] 
 
     linter = Linter(select=select, ignore=ignore, encoding=encoding, use_config=use_config)
     return _findings(linter.lint_file(path))
+
+
+def lint_paths(paths: list, select: Optional[list] = None, ignore: Optional[list] = None,
+               config: Optional[str] = None, use_config: bool = True,
+               baseline: Optional[str] = None, jobs: Optional[int] = 1):
+    """Lint files and folders as the command line does and return its report: for each
+    file a FileResult in ``report.results`` (``path``, ``profile``, ``findings``, and
+    ``doc`` for positions), and the files that could not be read or linted (a rule that
+    raised included) as (path, message) in ``report.errors``.
+
+    ``config`` names a configuration file (else each file's is found, unless
+    ``use_config`` is false); with ``baseline`` (the path of a file written by
+    ``--write-baseline``) only the findings it does not record are kept.  Raises
+    ``ConfigError`` for a broken configuration, ``BaselineError`` for a broken baseline.
+    """
+    from .runner import Linter
+
+    linter = Linter(select=select, ignore=ignore, config_path=config, use_config=use_config)
+    known = None
+    if baseline:
+        from .baseline import load
+
+        known = load(baseline)  # a broken baseline ends the run before any work
+    report = linter.run(list(paths), jobs=jobs)
+    if known is not None:
+        from .baseline import apply
+
+        apply(report, known, baseline)
+    return report
