@@ -167,6 +167,8 @@ def _invalid(rule) -> str:
         return f"{type(rule).__name__} has no name or category"
     if rule.severity not in SEVERITIES:
         return f"rule {rule.name} has an unknown default severity {rule.severity!r}"
+    if rule.fixable not in ("", "safe", "unsafe"):
+        return f"rule {rule.name}: fixable must be '', 'safe' or 'unsafe', not {rule.fixable!r}"
     return ""
 
 

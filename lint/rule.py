@@ -84,6 +84,9 @@ class Rule:
     option_bounds: ClassVar[dict] = {}
     # One text the rule flags and one it accepts, for the docs.
     examples: ClassVar[dict] = {"bad": "", "good": ""}
+    # What its findings' fixes are: "" (none), "safe" (--fix) or "unsafe" (--unsafe-fixes);
+    # a test holds every rule to it on its bad example.
+    fixable: ClassVar[str] = ""
 
     def check(self, doc, options: dict) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError

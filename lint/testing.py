@@ -31,6 +31,7 @@ def check_rule_metadata(rule: Rule) -> None:
     assert rule.severity in SEVERITIES, f"rule {rule.name}: severity {rule.severity!r}"
     assert rule.summary.get("zh") and rule.summary.get("en"), \
         f"rule {rule.name} needs a summary in zh and en"
+    assert rule.fixable in ("", "safe", "unsafe"), f"rule {rule.name}: fixable {rule.fixable!r}"
 
 
 def findings_of(rule: Rule, text: str, options: Optional[dict] = None,

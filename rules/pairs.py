@@ -396,6 +396,7 @@ class ReversedQuotes(Rule):
     category = "pairs"
     severity = "error"
     summary = {"zh": "引号方向颠倒", "en": "quotation marks in reverse order"}
+    fixable = "safe"
     rationale = {
         "zh": "”枫桥式“这样左右颠倒的引号是输入法或粘贴造成的;修正为“枫桥式”。",
         "en": "A pair written the wrong way round, such as ”枫桥式“, comes from an input "
@@ -456,6 +457,7 @@ class MixedWidthPair(Rule):
     category = "pairs"
     severity = "warning"
     summary = {"zh": "成对的括号一半全角一半半角", "en": "a pair with one full-width and one half-width mark"}
+    fixable = "safe"
     rationale = {
         "zh": "(秘密)这样左右宽度不同的括号是输入时切换了全角/半角;修正为文档中更常用的宽度。",
         "en": "A pair whose marks differ in width, such as （秘密), was typed across a "

@@ -94,6 +94,7 @@ class WebResidue(Rule):
     category = "residue"
     severity = "warning"
     summary = {"zh": "网页或文件残留", "en": "web page chrome or file residue in the text"}
+    fixable = "unsafe"
     rationale = {
         "zh": "从网页或 PDF 复制的报告常带入页面上的其他内容,可能在开头、结尾或正文中间,"
               "可能在一行内,也可能一词一行:工具栏(下载 打印 全屏 收藏、【字号: 加大 还原 减小】、"

@@ -87,5 +87,9 @@ def test_every_rule_flags_its_bad_example_and_not_its_good_one(rule):
     check_rule_metadata(rule)
     bad, good = rule.examples.get("bad"), rule.examples.get("good")
     assert bad and good, f"{rule.name} needs a bad and a good example"
-    assert findings_of(rule, bad), f"{rule.name} does not flag its bad example"
+    found = findings_of(rule, bad)
+    assert found, f"{rule.name} does not flag its bad example"
     assert findings_of(rule, good) == [], f"{rule.name} flags its good example"
+    # Its declared fixability is what its fixes are.
+    kinds = {"" if f.fix is None else "safe" if f.fix.safe else "unsafe" for f in found}
+    assert kinds == {rule.fixable}, f"{rule.name}: fixable = {rule.fixable!r}, fixes: {kinds}"

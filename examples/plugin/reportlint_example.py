@@ -12,6 +12,7 @@ class NoTodo(Rule):
     category = "custom"
     severity = "warning"
     summary = {"zh": "文中留有 TODO", "en": "a TODO left in the text"}
+    fixable = "unsafe"                      # its fixes: "" none, "safe" or "unsafe"
 
     def check(self, doc, options):          # doc.text, doc.folded, doc.paragraphs, doc.headings …
         for m in re.finditer("TODO", doc.folded):
