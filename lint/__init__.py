@@ -113,5 +113,6 @@ def lint_paths(paths: list, select: Optional[list] = None, ignore: Optional[list
     if known is not None:
         from .baseline import apply
 
+        assert baseline is not None  # known was read from it
         apply(report, known, baseline)
     return report

@@ -55,7 +55,8 @@ def _keys(report, base_dir: str):
 def write(report, path: str) -> int:
     """Write the baseline of ``report`` to ``path``; returns how many findings it holds."""
     base_dir = os.path.dirname(os.path.abspath(path))
-    counts, excerpts = Counter(), {}
+    counts: Counter[tuple[str, str, str]] = Counter()  # by (path, rule, fingerprint)
+    excerpts: dict[tuple[str, str, str], str] = {}
     for key, _, excerpt in _keys(report, base_dir):
         counts[key] += 1
         excerpts.setdefault(key, excerpt)
@@ -98,11 +99,11 @@ def load(path: str) -> Counter:
     if not isinstance(entries, list) or data.get("version") != VERSION:
         raise BaselineError(f"baseline {path}: not a reportlint baseline (version {VERSION}, "
                             "written by --write-baseline)")
-    counts = Counter()
-    for i, e in enumerate(entries):
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for i, entry in enumerate(entries):
         try:
-            key = (e["path"], e["rule"], e["fingerprint"])
-            count = e.get("count", 1)
+            key = (entry["path"], entry["rule"], entry["fingerprint"])
+            count = entry.get("count", 1)
             if not all(isinstance(k, str) for k in key) or not isinstance(count, int) \
                     or isinstance(count, bool) or count < 1:
                 raise TypeError

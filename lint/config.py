@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, NoReturn, Optional
 
 from .configerrors import ConfigError, value_where, where  # noqa: F401 (public here too)
 from .rule import SEVERITIES
@@ -152,11 +152,11 @@ class _Validator:
         self.categories = {r.category for r in rules.values()}
         self.profile_refs: list = []
 
-    def fail(self, node, message, key=None, index=None):
+    def fail(self, node, message, key=None, index=None) -> NoReturn:
         line, col = where(node, key, index)
         raise ConfigError(self.path, line, col, message)
 
-    def fail_value(self, node, key, message):
+    def fail_value(self, node, key, message) -> NoReturn:
         line, col = value_where(node, key)
         raise ConfigError(self.path, line, col, message)
 

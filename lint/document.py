@@ -229,7 +229,8 @@ class Document:
         heading_lines = {h.line for h in self.headings}
         tables = self.table_lines
         out: list[Paragraph] = []
-        open_start = open_line = None
+        open_start: Optional[int] = None  # where the paragraph being read starts, if one is
+        open_line = 0  # and its first line (read only while open_start is set)
         prev_end = 0
         text = self.folded
         for i, span in enumerate(self.line_spans, start=1):
@@ -352,7 +353,8 @@ class Document:
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
             # of its level (2. before it since the last 一、 or (一); or 1. that starts a
             # list followed by 2.) and the next clear item does not take its number.
-            following, nxt = None, [None] * len(out)
+            following: Optional[int] = None
+            nxt: list[Optional[int]] = [None] * len(out)
             for k in range(len(out) - 1, -1, -1):
                 nxt[k] = following
                 if out[k].style == "num" and not out[k].ambiguous:

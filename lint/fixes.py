@@ -14,6 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from typing import Optional
 
+from .engine import FileResult
+from .rule import Finding, Fix
+
 # Re-lint and fix again at most this often (a fix may uncover another, as in ruff).
 MAX_PASSES = 100
 # BOM -> the stateless codec for the bytes after it, for the codecs that read a BOM.
@@ -32,7 +35,7 @@ class FixError(Exception):
 class Fixed:
     """What fixing one file did."""
 
-    result: object          # the FileResult of the final text (remaining findings)
+    result: FileResult      # of the final text (remaining findings)
     used_ignores: set
     text: str
     raw: bytes
@@ -50,7 +53,8 @@ def choose(findings: list, unsafe: bool = False) -> list:
     Of two fixes that overlap the first in text order wins; the other finding is
     looked at again after the re-lint.  Two insertions at one offset overlap.
     """
-    chosen, last_start, last_end = [], -1, -1
+    chosen: list[tuple[Fix, list[Finding]]] = []
+    last_start, last_end = -1, -1
     for f in sorted((f for f in findings if applicable(f, unsafe)),
                     key=lambda f: (f.fix.start, f.fix.end)):
         fix = f.fix

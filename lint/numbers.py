@@ -127,8 +127,8 @@ def read_number(num: str) -> tuple[float, int] | None:
         raw, mult = m.groups()
         value = float(raw) * (CN_BIG[mult] if mult else 1)
         return value, len(raw.partition(".")[2])
-    value = cn_to_int(num)
-    return None if value is None else (float(value), 0)
+    whole = cn_to_int(num)
+    return None if whole is None else (float(whole), 0)
 
 
 def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:

@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 import pluggy
 
@@ -108,7 +108,10 @@ def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Regi
     # Call each implementation on its own so that a failing one is named and skipped.
     for impl in pm.hook.reportlint_rules.get_hookimpls():
         try:
-            results = list(impl.function() or ())
+            # Any: what a plugin returns is checked here (list() of a non-iterable raises,
+            # _invalid looks at each item).
+            returned: Any = impl.function()
+            results = list(returned or ())
         except Exception as e:
             reg.errors.append(f"plugin {impl.plugin_name} failed: {_describe(e)}")
             continue

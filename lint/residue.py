@@ -756,10 +756,10 @@ def _site_header(text: str, ls: _Lines, whole: list) -> list:
     for i, (lo, hi) in enumerate(ls.spans):
         if lo == hi or whole[i]:
             continue
-        if hi - lo <= SITE_HEADER_MAX and SITE_ADDRESS.search(text, lo, hi) \
+        if hi - lo <= SITE_HEADER_MAX and (site := SITE_ADDRESS.search(text, lo, hi)) \
                 and ":" not in text[lo:hi] and not SENTENCE_STOP.search(text, lo, hi):
             whole[i] = True
-            return [_Part(lo, hi, "site", [SITE_ADDRESS.search(text, lo, hi).group()])]
+            return [_Part(lo, hi, "site", [site.group()])]
         return []
     return []
 

@@ -158,7 +158,7 @@ class Linter:
     def check(self, doc: Document, config: Optional[Config] = None) -> tuple:
         """(FileResult, indices of the config's ignore entries used): rules, then suppressions."""
         settings = config.settings_for(doc.path) if config else {}
-        doc.profile = self.choose_profile(doc, config)
+        doc.profile = profile = self.choose_profile(doc, config)
         if (config is not None and config.vocab) or self.registry.vocab:
             doc.vocab = self._vocab(config)
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
@@ -169,7 +169,7 @@ class Linter:
         ran = [a for a in active if a.rule.name not in failed]
         findings, used = self._suppress(doc, config, findings, ran)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
-                          profile=doc.profile.name, failures=failures), used
+                          profile=profile.name, failures=failures), used
 
     def _suppress(self, doc: Document, config: Optional[Config], findings: list, active):
         used: set = set()
@@ -358,6 +358,7 @@ def default_jobs(n_files: int) -> int:
 
 def _outcome(result: FileResult, text: str, used: set, config: Optional[Config]) -> Outcome:
     path = config.path if config else None
+    assert result.doc is not None  # check() gives every result its document
     return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
                    used_ignores=tuple((path, i) for i in sorted(used)),
                    doc=result.doc if result.doc.text == text else None)
@@ -377,6 +378,7 @@ def _init_worker(settings: dict) -> None:
 
 
 def _work(task: tuple) -> Outcome:
+    assert _worker_linter is not None  # _init_worker ran in this process
     outcome = _worker_linter.process(*task)
     outcome.doc = None  # its caches need not pickle: the parent rebuilds it
     return outcome

@@ -93,7 +93,9 @@ class _Ranges:
     """Which disable directive (if any) covers an offset, rule by rule."""
 
     def __init__(self, directives: list):
-        self.starts, self.states = [0], [({}, None, frozenset())]
+        self.starts: list[int] = [0]
+        # From each start on: (names, every, enabled) as below.
+        self.states: list[tuple[dict, Optional[Directive], frozenset]] = [({}, None, frozenset())]
         names: dict = {}          # name -> the directive that disabled it
         every: Optional[Directive] = None
         enabled: frozenset = frozenset()   # names enabled again under a disable-all

@@ -43,6 +43,7 @@ def _statements(doc) -> list:
     # One pass over the whole text, then the quantities of each paragraph in turn.
     found = parse_quantities(text)
     k = 0
+    current: list[Item]  # the items of the statement being read
     for p in doc.paragraphs:
         current, stmt_end, prev_end = [], -1, p.start
         while k < len(found) and found[k].start < p.start:
@@ -463,7 +464,8 @@ def _masked(doc) -> str:
     inside “…” or 《…》 belongs to one item."""
     text = doc.folded
     inside = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for start, end in inside:      # “…《…》…”: the outer quote holds the inner one
         if end > at:
             start = max(start, at)

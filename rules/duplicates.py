@@ -54,7 +54,7 @@ class DuplicateBlock(Rule):
         # every table): its key matches nothing, not even an equal row.
         keys = [(i,) if p.first_line in tables else _key(text[p.start:p.end])
                 for i, p in enumerate(paras)]
-        first: dict[str, int] = {}
+        first: dict[str | tuple[int], int] = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):
             original.append(first.get(k))

@@ -78,7 +78,7 @@ def scan_paragraph(text: str, start: int, end: int, marks: list) -> _Paragraph:
     out = _Paragraph()
     if not marks:
         return out
-    ignored = set()
+    ignored: set[int] = set()
     for m in INTERVAL.finditer(text, start, end):
         ignored.update((m.start(), m.end() - 1))
     reversed_at = _reversed_quotes(text, marks, ignored)

@@ -203,12 +203,13 @@ class SectionOrder(Rule):
 def _longest_in_order(positions: list) -> set:
     """Indices of a longest increasing run (not necessarily contiguous) of positions:
     the parts in their right place; the others are the misplaced ones."""
-    best: list = []
+    best: list[list[int]] = []
     for i, p in enumerate(positions):
         # <=: two parts named by one heading (存在的问题和下一步工作打算) are in order.
         chain = max((best[j] for j in range(i) if positions[j] <= p), key=len, default=[])
         best.append(chain + [i])
-    return set(max(best, key=len, default=[]))
+    longest: list[int] = max(best, key=len, default=[])
+    return set(longest)
 
 
 class MissingTitle(Rule):

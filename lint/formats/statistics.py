@@ -10,7 +10,9 @@ def rows(report, registry, lang: str, unsafe: bool = False) -> list:
     from ..fixes import applicable
     from ..suppress import PSEUDO_RULES
 
-    counts, fixable, categories = Counter(), set(), {}
+    counts: Counter[str] = Counter()
+    fixable: set[str] = set()
+    categories: dict[str, str] = {}
     for f in report.findings:
         counts[f.rule] += 1
         categories[f.rule] = f.category

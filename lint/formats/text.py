@@ -15,7 +15,8 @@ _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def _clip_left(s: str, width: int) -> str:
-    out, w = [], 0
+    out: list[str] = []
+    w = 0
     for ch in reversed(s):
         w += display_width(ch)
         if w > width:
@@ -25,7 +26,8 @@ def _clip_left(s: str, width: int) -> str:
 
 
 def _clip_right(s: str, width: int) -> str:
-    out, w = [], 0
+    out: list[str] = []
+    w = 0
     for ch in s:
         w += display_width(ch)
         if w > width:
