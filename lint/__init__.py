@@ -103,16 +103,11 @@ def lint_paths(paths: list, select: Optional[list] = None, ignore: Optional[list
     """
     from .runner import Linter
 
-    linter = Linter(select=select, ignore=ignore, config_path=config, use_config=use_config)
     known = None
     if baseline:
         from .baseline import load
 
-        known = load(baseline)  # a broken baseline ends the run before any work
-    report = linter.run(list(paths), jobs=jobs)
-    if known is not None:
-        from .baseline import apply
-
-        assert baseline is not None  # known was read from it
-        apply(report, known, baseline)
-    return report
+        known = (load(baseline), baseline)  # a broken baseline ends the run before any work
+    linter = Linter(select=select, ignore=ignore, config_path=config, use_config=use_config,
+                    baseline=known)
+    return linter.run(list(paths), jobs=jobs)

@@ -226,12 +226,11 @@ def _lint_command(argv: list, out) -> int:
             if linter.profile is None:
                 return _fail(f"unknown profile '{args.profile}' "
                              f"(known: {', '.join(sorted(known))})")
-    known_findings = None
     if args.baseline:   # read it first: a broken baseline ends the run before any work
         from .baseline import BaselineError, load
 
         try:
-            known_findings = load(args.baseline)
+            linter.baseline = (load(args.baseline), args.baseline)
         except BaselineError as e:
             return _fail(str(e))
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
@@ -255,10 +254,6 @@ def _lint_command(argv: list, out) -> int:
         if nothing:
             return EXIT_ERROR  # an empty baseline would wipe out the recorded backlog
         return _write_baseline(report, args.write_baseline, lang, failed)
-    if known_findings is not None:
-        from .baseline import apply
-
-        apply(report, known_findings, args.baseline)
     notes = _unused_ignore_lines(report, lang)
     if args.diff:
         return _print_diffs(report, args, out, lang, failed)

@@ -71,6 +71,9 @@ class Linter:
     report_unused: bool = False              # --report-unused-suppressions
     fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
     unsafe_fixes: bool = False               # --unsafe-fixes
+    # --baseline: (the recorded counts, the baseline's path); the findings it records are
+    # dropped at the end of the run, with the other filters, in the parent process.
+    baseline: Optional[tuple] = None
     _configs: dict = field(default_factory=dict)
 
     def settings(self) -> dict:
@@ -297,6 +300,10 @@ class Linter:
         if self.report_unused:
             report.unused_ignores = self._unused_ignores(
                 {names[p] for p in files}, used_by_config)
+        if self.baseline is not None:
+            from .baseline import apply
+
+            apply(report, *self.baseline)
         return report
 
     def _unused_ignores(self, names: set, used_by_config: dict) -> list:
