@@ -492,7 +492,7 @@ def _scan(doc) -> list:
     parts.extend(_counted_page_numbers(text, ls, whole, page_lines))
     parts.extend(_beside_chrome(weak, ls, whole))
     parts.extend(_glue(text, ls, whole))
-    parts.extend(_running_titles(text, ls, whole, page_lines))
+    parts.extend(_running_titles(text, ls, whole, page_lines, {n - 1 for n in doc.table_lines}))
     parts.extend(_site_header(text, ls, whole))
     parts.extend(_repeated_head(text, ls, whole, {h.line - 1 for h in doc.headings}))
     meta = _metadata(text, lines, whole)
@@ -729,14 +729,15 @@ def _counted_page_numbers(text: str, ls: _Lines, whole: list, pages: list) -> li
     return out
 
 
-def _running_titles(text: str, ls: _Lines, whole: list, pages: list) -> list:
-    """A short line printed beside the page number on several pages: the running title."""
+def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: set) -> list:
+    """A short line printed beside the page number on several pages: the running title
+    (not the header of a table that each page repeats)."""
     if len(pages) < 2:
         return []
     seen: dict = {}
     for i in pages:
         for j in (ls.prev[i], ls.next[i]):
-            if j is None or whole[j]:
+            if j is None or whole[j] or j in tables:
                 continue
             lo, hi = ls.spans[j]
             if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_STOP.search(text, lo, hi):

@@ -129,3 +129,14 @@ def test_a_seed_extracted_from_a_pdf_gives_the_same_pair_findings_and_its_page_c
     assert pairs(text) == pairs(src) and len(pairs(src)) == 5
     chrome = [text[f.start:f.end] for f in check_text(text, select=["web-residue"])]
     assert [c for c in chrome if c.startswith("— ")] == footers
+
+
+def test_a_converted_pdf_with_tables_on_each_page():
+    # Page numbers between the pages, a table on each page with the same header: the
+    # numbers are chrome, the table's header is no running title.
+    table = "| 项目 | 数量(件) |\n|---|---|\n"
+    text = (f"# {TITLE}\n\n全年审查规范性文件32件,其中提出修改意见15件。\n\n- 2 -\n\n"
+            f"{table}| 受理行政复议 | 45 |\n\n全年办理行政诉讼案件12件,无一败诉。\n\n- 3 -\n\n"
+            f"{table}| 受理行政诉讼 | 12 |\n")
+    got = [text[f.start:f.end] for f in check_text(text, select=["web-residue"], path="r.md")]
+    assert got == ["- 2 -", "- 3 -"]
