@@ -69,8 +69,8 @@ def describe(doc, block) -> tuple:
         keys = list(block.labels[:METADATA_KEYS_SHOWN])
         more = len(block.labels) > METADATA_KEYS_SHOWN
         lines_zh = line_range(block.first_line, block.last_line)
-        return (f"标题前的网页元数据({'、'.join(keys)}{'…' if more else ''}),{lines_zh}:"
-                "是网站的信息公开栏目,不属于报告正文,应删除",
+        return (f"标题前的网页元数据（{'、'.join(keys)}{'…' if more else ''}），{lines_zh}："
+                "是网站的信息公开栏目，不属于报告正文，应删除",
                 f"CMS metadata before the title ({', '.join(keys)}{', …' if more else ''}): "
                 "the web site's disclosure fields, not part of the report; delete them")
     names_zh, names_en = [], []
@@ -84,7 +84,7 @@ def describe(doc, block) -> tuple:
         names_zh.append(zh)
         names_en.append(en)
     quoted = _excerpt(text, from_end=block.kinds == ("filename",))
-    return (f"{'、'.join(names_zh)}「{quoted}」:从网页或 PDF 粘贴时带入,不属于报告正文,应删除",
+    return (f"{'、'.join(names_zh)}「{quoted}」：从网页或 PDF 粘贴时带入，不属于报告正文，应删除",
             f"{', '.join(names_en)} «{quoted}»: brought along when pasting from a web page "
             "or PDF, not part of the report; delete it")
 

@@ -346,8 +346,8 @@ def test_breadcrumb_then_counter_names_no_buttons():
     # The breadcrumb's label 当前位置 is not a widget's: the block has a counter, no button.
     text = f"当前位置:首页 > 政务公开\n浏览次数: 12\n{TITLE}\n正文。\n"
     (f,) = findings(text, RULE)
-    assert f.zh == ("网页导航残留、页面计数器「当前位置:首页 > 政务公开 浏览次数: 12」:"
-                    "从网页或 PDF 粘贴时带入,不属于报告正文,应删除")
+    assert f.zh == ("网页导航残留、页面计数器「当前位置:首页 > 政务公开 浏览次数: 12」："
+                    "从网页或 PDF 粘贴时带入，不属于报告正文，应删除")
     assert f.en.startswith("web page breadcrumb, page counter «")
     (b,) = residue_blocks(Document(text))
     assert b.labels_of("widget") == ("浏览次数",)

@@ -1,0 +1,63 @@
+"""Chinese messages are punctuated with full-width marks (GB/T 15834).
+
+A rule's zh message may quote or name the document's own marks (a pair rule names the
+half-width ``(`` it flags, web-residue quotes a counter ``浏览次数:``); those stay as the
+document has them.  Everything else in the message is the rule's own Chinese wording and
+takes ，：；（）？！, never the ASCII marks.
+"""
+import re
+
+import pytest
+
+from reportlint.plugins import default_registry
+from reportlint.testing import findings_of
+
+ASCII_MARKS = ",:;?!()"
+PARTNERS = {"(": ")", ")": "("}
+_SPACE = re.compile(r"\s+")
+
+RULES = sorted(default_registry().rules.items())
+# Rules whose messages are still being converted.
+PENDING = {"bad-nesting", "balance-mismatch", "count-mismatch", "duplicate-block",
+           "enumeration-sequence", "heading-sequence", "missing-section", "missing-title",
+           "mixed-width-pair", "parts-sum-mismatch", "rate-mismatch", "rate-out-of-range",
+           "reversed-quotes", "section-order", "subset-exceeds-total", "unmatched-pair",
+           }
+
+
+def own_wording(text: str, finding) -> str:
+    """The zh message of ``finding`` without what it quotes or names from ``text``."""
+    message = finding.zh
+    spans = [(finding.start, finding.end)] + [(r.start, r.end) for r in finding.related]
+    excerpts = {text[s:e] for s, e in spans if e > s}
+    # A message may show an excerpt with its runs of white space folded to one space.
+    excerpts |= {_SPACE.sub(" ", x).strip() for x in excerpts}
+    for excerpt in sorted(excerpts, key=len, reverse=True):
+        if excerpt:
+            message = message.replace(excerpt, "")
+    # A pair rule names the bracket it flags and the partner to add or to match it
+    # (左括号( … 之前补上), 应将（改为( ): those marks are the document's, not wording.
+    named = set()
+    for excerpt in excerpts:
+        for mark in excerpt:
+            if mark in PARTNERS:
+                named |= {mark, PARTNERS[mark]}
+    for mark in named:
+        message = message.replace(mark, "")
+    return message
+
+
+@pytest.mark.parametrize("name,rule", [
+    pytest.param(n, r, id=n, marks=[pytest.mark.xfail(strict=True)] if n in PENDING else [])
+    for n, r in RULES])
+def test_zh_messages_use_full_width_punctuation(name, rule):
+    text = rule.examples["bad"]
+    findings = findings_of(rule, text)
+    assert findings, f"{name}: its bad example flags nothing"
+    for f in findings:
+        rest = own_wording(text, f)
+        # No allowance is needed for the arithmetic rules: their expressions
+        # (187件+41件 = 262 > 252件, 5929件/5931件 = 99.97%) use + - / = > < and %,
+        # none of which is among the marks checked here.
+        bad = sorted({c for c in rest if c in ASCII_MARKS})
+        assert not bad, f"{name}: ASCII {''.join(bad)} in the wording of {f.zh!r}"
