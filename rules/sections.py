@@ -144,15 +144,15 @@ class MissingSection(Rule):
             if cov is None:
                 yield self.finding(
                     *anchor,
-                    zh=f"缺少必备部分:{part.name['zh']}(文件类型 {profile.name} 应包括此项,"
-                       "但没有相应的标题,正文中也没有写到)",
+                    zh=f"缺少必备部分：{part.name['zh']}（文件类型 {profile.name} 应包括此项，"
+                       "但没有相应的标题，正文中也没有写到）",
                     en=f"missing part: {part.name['en']} (a document of type {profile.name} "
                        "must include it; no heading names it and the body does not cover it)")
             elif cov.how == "body":
                 line, _ = doc.position(cov.start)
                 yield self.finding(
                     cov.start, cov.end, severity="info",
-                    zh=f"必备部分“{part.name['zh']}”没有单独成节,只在第{line}行的正文中写到",
+                    zh=f"必备部分“{part.name['zh']}”没有单独成节，只在第{line}行的正文中写到",
                     en=f"the part '{part.name['en']}' has no section of its own; it is covered "
                        f"only in the body at line {line}")
 
@@ -195,7 +195,7 @@ class SectionOrder(Rule):
                 en = f"'{part.name['en']}' should come before '{other.name['en']}'"
             line, _ = doc.position(at.start)
             yield self.finding(
-                cov.start, cov.end, zh=f"{zh}(第{line}行)", en=f"{en} (line {line})",
+                cov.start, cov.end, zh=f"{zh}（第{line}行）", en=f"{en} (line {line})",
                 related=[Related(at.start, at.end, zh="顺序正确的相邻部分",
                                  en="the neighbouring part in its right place")])
 
@@ -237,7 +237,7 @@ class MissingTitle(Rule):
             return  # 各位代表: — a speech or a letter opens with its addressee, not body text
         yield self.finding(
             start, end,
-            zh="缺少标题:第一行实际内容已是正文",
+            zh="缺少标题：第一行实际内容已是正文",
             en="no title: the first line of real content is already body text")
 
 
