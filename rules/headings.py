@@ -244,12 +244,12 @@ class HeadingSequence(Rule):
         one, here, up = _marker_for(doc, h, 1), _marker_text(doc, h), _marker_text(doc, headings[parent])
         if h.style in ARABIC_STYLES:
             cont = _marker_for(doc, h, p.ordinal + 1)
-            zh = (f"标题序号起始有误:“{here}”是“{up}”下的第一个同级标题,"
-                  f"应从“{one}”开始,或接续上一个同级标题“{_marker_text(doc, p)}”编为“{cont}”")
+            zh = (f"标题序号起始有误：“{here}”是“{up}”下的第一个同级标题，"
+                  f"应从“{one}”开始，或接续上一个同级标题“{_marker_text(doc, p)}”编为“{cont}”")
             en = (f"heading number starts wrong: {here} is the first of its level under {up}; "
                   f"expected {one}, or {cont} to continue {_marker_text(doc, p)}")
         else:
-            zh = (f"标题序号起始有误:“{here}”是“{up}”下的第一个同级标题,应从“{one}”开始")
+            zh = (f"标题序号起始有误：“{here}”是“{up}”下的第一个同级标题，应从“{one}”开始")
             en = f"heading number starts wrong: {here} is the first of its level under {up}; expected {one}"
         return self.finding(
             h.marker.start, h.marker.end, zh=zh, en=en,
@@ -271,20 +271,20 @@ class HeadingSequence(Rule):
         related = [Related(p.marker.start, p.marker.end,
                            zh="前一个同级标题", en="previous sibling heading")]
         if n == 1:
-            zh = f"标题序号在“{before}”之后又从“{here}”开始,应为“{want}”"
+            zh = f"标题序号在“{before}”之后又从“{here}”开始，应为“{want}”"
             en = f"heading numbering starts again at {here} after {before} (expected {want})"
         elif n == m:
-            zh = f"标题序号重复:“{here}”前一个同级标题也是“{before}”,应为“{want}”"
+            zh = f"标题序号重复：“{here}”前一个同级标题也是“{before}”，应为“{want}”"
             en = f"heading number repeated: {here} follows {before} (expected {want})"
         elif n > m + 1:
             if _inline(doc, h.style, {m + 1, n - 1}, p.marker.end, h.marker.start):
                 return None, True
-            zh = f"标题序号不连续:“{here}”前一个同级标题是“{before}”,{_missing(doc, h, m + 1, n - 1, 'zh')}"
+            zh = f"标题序号不连续：“{here}”前一个同级标题是“{before}”，{_missing(doc, h, m + 1, n - 1, 'zh')}"
             en = f"heading number skips: {here} follows {before} ({_missing(doc, h, m + 1, n - 1, 'en')})"
         else:
             # Out of order: the counting stays with the higher number, so that
             # 一、三、二、四、 reports 三、 and 二、 but not 四、.
-            zh = f"标题序号倒退:“{here}”排在“{before}”之后,应为“{want}”"
+            zh = f"标题序号倒退：“{here}”排在“{before}”之后，应为“{want}”"
             en = f"heading number goes back: {here} follows {before} (expected {want})"
             return self.finding(h.marker.start, h.marker.end, zh=zh, en=en, related=related), False
         return self.finding(h.marker.start, h.marker.end, zh=zh, en=en, related=related), True
@@ -349,7 +349,7 @@ class EnumerationSequence(Rule):
         here, before = doc.text[start:end], doc.text[top[1]:top[2]]
         want = _enum_text(kind, m + 1)
         if n == m:
-            zh = f"列举序号重复:“{here}”前一项也是“{before}”,应为“{want}”"
+            zh = f"列举序号重复：“{here}”前一项也是“{before}”，应为“{want}”"
             en = f"enumeration repeats: {here} follows {before} (expected {want})"
         elif n > m:
             lost = [_enum_text(kind, k) for k in range(m + 1, n)]
@@ -359,10 +359,10 @@ class EnumerationSequence(Rule):
                 joiner = ("和", " and ") if len(lost) == 2 else ("至", " to ")
                 zh_lost = f"缺少“{lost[0]}”{joiner[0]}“{lost[-1]}”"
                 en_lost = f"{lost[0]}{joiner[1]}{lost[-1]} are missing"
-            zh = f"列举序号不连续:“{here}”前一项是“{before}”,{zh_lost}"
+            zh = f"列举序号不连续：“{here}”前一项是“{before}”，{zh_lost}"
             en = f"enumeration skips: {here} follows {before} ({en_lost})"
         else:
-            zh = f"列举序号倒退:“{here}”排在“{before}”之后,应为“{want}”"
+            zh = f"列举序号倒退：“{here}”排在“{before}”之后，应为“{want}”"
             en = f"enumeration goes back: {here} follows {before} (expected {want})"
         return self.finding(start, end, zh=zh, en=en,
                             related=[Related(top[1], top[2], zh="前一项", en="previous item")])

@@ -145,7 +145,7 @@ def test_gap():
     (f,) = run(text, "heading-sequence")
     assert text[f.start:f.end] == "四、"
     assert text[f.related[0].start:f.related[0].end] == "二、"
-    assert f.zh == "标题序号不连续:“四、”前一个同级标题是“二、”,缺少“三、”"
+    assert f.zh == "标题序号不连续：“四、”前一个同级标题是“二、”，缺少“三、”"
     assert f.en == "heading number skips: 四、 follows 二、 (三、 is missing)"
     assert f.severity == "error" and f.category == "headings"
 
@@ -179,7 +179,7 @@ def test_restart_after_two():
     (f,) = run(text, "heading-sequence")
     assert f.start == text.index("一、", 1) and text[f.start:f.end] == "一、"
     assert text[f.related[0].start:f.related[0].end] == "二、"
-    assert f.zh == "标题序号在“二、”之后又从“一、”开始,应为“三、”"
+    assert f.zh == "标题序号在“二、”之后又从“一、”开始，应为“三、”"
     assert "starts again" in f.en
 
 
@@ -190,7 +190,7 @@ def test_an_attachment_starts_its_own_numbering(attachment):
     # The attachment's 一、 restarts nothing; inside it the numbering is checked as ever.
     (f,) = run(text, "heading-sequence")
     assert text[f.start:f.end] == "四、" and f.start == text.index("四、")
-    assert f.zh == "标题序号不连续:“四、”前一个同级标题是“二、”,缺少“三、”"
+    assert f.zh == "标题序号不连续：“四、”前一个同级标题是“二、”，缺少“三、”"
 
 
 def test_a_line_that_only_names_an_attachment_is_not_one():
@@ -358,7 +358,7 @@ def test_a_decimal_that_does_not_continue_is_not_a_heading():
     text = lines("19.甲。", "21.5+2就业之家:覆盖五级。", "22.乙。")
     (f,) = run(text, "heading-sequence")
     assert text[f.start:f.end] == "22." and text[f.related[0].start:f.related[0].end] == "19."
-    assert f.zh == "标题序号不连续:“22.”前一个同级标题是“19.”,缺少“20.”和“21.”"
+    assert f.zh == "标题序号不连续：“22.”前一个同级标题是“19.”，缺少“20.”和“21.”"
     assert [h.line for h in Document(text).headings] == [1, 3]
 
 
@@ -451,7 +451,7 @@ def test_enumeration_gap():
     (f,) = run(text, "enumeration-sequence")
     assert text[f.start:f.end] == "四是"
     assert text[f.related[0].start:f.related[0].end] == "二是"
-    assert f.zh == "列举序号不连续:“四是”前一项是“二是”,缺少“三是”"
+    assert f.zh == "列举序号不连续：“四是”前一项是“二是”，缺少“三是”"
     assert f.en == "enumeration skips: 四是 follows 二是 (三是 is missing)"
 
 
