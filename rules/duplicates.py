@@ -83,7 +83,7 @@ class DuplicateBlock(Rule):
             count = hi_i - lo_i + 1
             yield self.finding(
                 copy_first.start, copy_last.end,
-                zh=f"重复的{'段落' if count == 1 else f'{count}段文字'}:与{lines_zh}相同",
+                zh=f"重复的{'段落' if count == 1 else f'{count}段文字'}：与{lines_zh}相同",
                 en=f"repeated {'paragraph' if count == 1 else f'run of {count} paragraphs'}: "
                    f"the same as {lines_en}",
                 related=[Related(orig_first.start, orig_last.end,
@@ -129,7 +129,7 @@ class DuplicateBlock(Rule):
         what_en = "sentence" if n == 1 else f"run of {n} sentences"
         return self.finding(
             first, last,
-            zh=f"重复的{what_zh}:与{'同一段' if same else '上一段'}第{line}行第{col}列的文字相同",
+            zh=f"重复的{what_zh}：与{'同一段' if same else '上一段'}第{line}行第{col}列的文字相同",
             en=f"repeated {what_en}: the same as at {line}:{col} "
                f"{'in the same paragraph' if same else 'in the paragraph before'}",
             related=[Related(orig[0], max(orig[1], orig_last),

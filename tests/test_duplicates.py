@@ -50,7 +50,7 @@ def test_sentence_repeated_on_the_next_line_of_one_markdown_paragraph():
     text = "# 关于依法行政工作的报告\n\n" + s + "同时加强培训。\n" + s + "\n"
     (f,) = findings(text, "duplicate-block", path="r.md")
     assert (f.start, f.end) == (text.rindex(s), text.rindex(s) + len(s))
-    assert f.zh == "重复的句子:与同一段第3行第1列的文字相同"
+    assert f.zh == "重复的句子：与同一段第3行第1列的文字相同"
     assert f.en == "repeated sentence: the same as at 3:1 in the same paragraph"
 
 
