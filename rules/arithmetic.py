@@ -172,13 +172,13 @@ class SubsetExceedsTotal(_Arithmetic):
 
     def _finding(self, doc, it, sup, allowance, kind):
         q, s = it.q, sup.q
-        extra_zh = f"(已计入结转{_fmt(allowance)}{q.unit})" if allowance else ""
+        extra_zh = f"（已计入结转{_fmt(allowance)}{q.unit}）" if allowance else ""
         extra_en = f" (counting the {_fmt(allowance)} carried over)" if allowance else ""
         sub_label = it.label or "其中一项"
         sup_label = (sup.label or "共计") if kind == "label" else "共计"
         return self.finding(
             q.start, q.end,
-            zh=f"部分数大于总数:{sub_label}{_show(doc, q)} > {sup_label}{_show(doc, s)}{extra_zh}",
+            zh=f"部分数大于总数：{sub_label}{_show(doc, q)} > {sup_label}{_show(doc, s)}{extra_zh}",
             en=f"subset larger than its total: {sub_label} {_show(doc, q)} > "
                f"{sup_label} {_show(doc, s)}{extra_en}",
             related=[Related(s.start, s.end, zh="总数", en="the total")])
@@ -217,14 +217,14 @@ class PartsSumMismatch(_Arithmetic):
                 if _more(got, total):
                     yield self.finding(
                         parts[0].q.start, parts[-1].q.end,
-                        zh=f"分项之和大于总数:{shown} = {_fmt(got)} > {_show(doc, it.q)}",
+                        zh=f"分项之和大于总数：{shown} = {_fmt(got)} > {_show(doc, it.q)}",
                         en=f"the parts add up to more than the total: {shown} = {_fmt(got)} > "
                            f"{_show(doc, it.q)}",
                         related=related)
                 elif _more(total, got) and self._whole(parts, vocab):
                     yield self.finding(
                         parts[0].q.start, parts[-1].q.end, severity="warning",
-                        zh=f"分项之和小于总数:{shown} = {_fmt(got)} < {_show(doc, it.q)},"
+                        zh=f"分项之和小于总数：{shown} = {_fmt(got)} < {_show(doc, it.q)}，"
                            "缺少一项或某个数有误",
                         en=f"the parts add up to less than the total: {shown} = {_fmt(got)} < "
                            f"{_show(doc, it.q)}; a part is missing or a number is wrong",
@@ -304,7 +304,7 @@ class RateMismatch(_Arithmetic):
                         actual = n.q.value / d.q.value * 100
                         yield self.finding(
                             it.q.start, it.q.end,
-                            zh=f"比率与数字不符:{_show(doc, n.q)}/{_show(doc, d.q)} = {actual:.2f}%,"
+                            zh=f"比率与数字不符：{_show(doc, n.q)}/{_show(doc, d.q)} = {actual:.2f}%，"
                                f"而文中为{_show(doc, it.q)}",
                             en=f"rate does not match its counts: {_show(doc, n.q)}/{_show(doc, d.q)} "
                                f"= {actual:.2f}%, but the text says {_show(doc, it.q)}",
@@ -355,7 +355,7 @@ class RateOutOfRange(_Arithmetic):
                 if q.value > 100:
                     yield self.finding(
                         q.start, q.end,
-                        zh=f"{name}不可能超过100%:文中为{_show(doc, q)}",
+                        zh=f"{name}不可能超过100%：文中为{_show(doc, q)}",
                         en=f"{name} cannot exceed 100%: the text says {_show(doc, q)}")
 
 
@@ -391,7 +391,7 @@ class BalanceMismatch(_Arithmetic):
                     terms = "".join(f"{k}{_fmt(c.q.value)}" for c, k in zip(changes, kinds))
                     yield self.finding(
                         after.q.start, after.q.end,
-                        zh=f"增减不平衡:{_fmt(before.q.value)}{terms} = {_fmt(expected)},"
+                        zh=f"增减不平衡：{_fmt(before.q.value)}{terms} = {_fmt(expected)}，"
                            f"而文中调整后为{_show(doc, after.q)}",
                         en=f"changes do not balance: {_fmt(before.q.value)}{terms} = "
                            f"{_fmt(expected)}, but the text says {_show(doc, after.q)}",
@@ -574,7 +574,7 @@ class CountMismatch(_Arithmetic):
                 said = n + m.group("m")
                 yield self.finding(
                     m.start("n"), m.end("m"),
-                    zh=f"列举了{items}项,却称{said}",
+                    zh=f"列举了{items}项，却称{said}",
                     en=f"the list has {items} items but the text says {said}",
                     related=[Related(start, end, zh="列举的各项", en="the list")])
 

@@ -267,7 +267,7 @@ def test_list_count_look_alikes_stay_silent(text):
 def test_list_counts_that_do_not_match(text, span, items):
     (f,) = findings(text, "count-mismatch")
     assert text[f.start:f.end] == span and f.severity == "warning"
-    assert f.zh == f"列举了{items}项,却称{span}"
+    assert f.zh == f"列举了{items}项，却称{span}"
     assert f.en == f"the list has {items} items but the text says {span}"
     (r,) = f.related                   # the list: up to the count, or to its 等
     assert r.start < r.end and text[r.end:f.start] in ("", "等") and "、" in text[r.start:r.end]
@@ -277,7 +277,7 @@ def test_list_counts_read_a_clause_of_thousands_of_segments():
     # Read once, not once per pair of segments (speed is measured in bench/, not here).
     text = "打造" + "、".join(["文旅"] * 3000) + "三大特色产业。"
     (f,) = findings(text, "count-mismatch")
-    assert f.zh == "列举了3000项,却称三大"
+    assert f.zh == "列举了3000项，却称三大"
 
 
 # -- the vocabulary in .reportlint.yaml --------------------------------------------------------

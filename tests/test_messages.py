@@ -18,10 +18,10 @@ _SPACE = re.compile(r"\s+")
 
 RULES = sorted(default_registry().rules.items())
 # Rules whose messages are still being converted.
-PENDING = {"bad-nesting", "balance-mismatch", "count-mismatch",
+PENDING = {"bad-nesting",
            
-           "mixed-width-pair", "parts-sum-mismatch", "rate-mismatch", "rate-out-of-range",
-           "reversed-quotes", "subset-exceeds-total", "unmatched-pair",
+           "mixed-width-pair",
+           "reversed-quotes", "unmatched-pair",
            }
 
 
