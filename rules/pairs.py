@@ -353,8 +353,8 @@ class UnmatchedPair(Rule):
                     opener = CLOSERS[p.mark]
                     yield self.finding(
                         p.start, p.end,
-                        zh=f"{_name(p.mark, 'zh')}{p.mark}没有对应的{_name(opener, 'zh')}:"
-                           f"此处似应为{opener}(即{opener}{term}{p.mark}),{term}之后缺少{p.mark}",
+                        zh=f"{_name(p.mark, 'zh')}{p.mark}没有对应的{_name(opener, 'zh')}："
+                           f"此处似应为{opener}（即{opener}{term}{p.mark}），{term}之后缺少{p.mark}",
                         en=f"{p.mark} has no opening {opener}: it is probably an opening "
                            f"{opener} written as {p.mark} (meant {opener}{term}{p.mark}), "
                            f"and the closing {p.mark} after {term} is missing")
@@ -362,14 +362,14 @@ class UnmatchedPair(Rule):
                     opener = CLOSERS[p.mark]
                     yield self.finding(
                         p.start, p.end,
-                        zh=f"{_name(p.mark, 'zh')}{p.mark}没有对应的{_name(opener, 'zh')}{opener}:"
+                        zh=f"{_name(p.mark, 'zh')}{p.mark}没有对应的{_name(opener, 'zh')}{opener}："
                            f"前面缺少{opener}",
                         en=f"{_name(p.mark, 'en')} {p.mark} has no opening {opener} before it")
             elif p.kind == "unmatched-open":
                 closer = OPENERS[p.mark]
                 yield self.finding(
                     p.start, p.end,
-                    zh=f"{_name(p.mark, 'zh')}{p.mark}在本段内没有对应的{_name(closer, 'zh')}{closer}:"
+                    zh=f"{_name(p.mark, 'zh')}{p.mark}在本段内没有对应的{_name(closer, 'zh')}{closer}："
                        f"后面缺少{closer}",
                     en=f"{_name(p.mark, 'en')} {p.mark} is never closed in its paragraph: "
                        f"{closer} is missing after it")
@@ -377,7 +377,7 @@ class UnmatchedPair(Rule):
                 opener, closer = p.mark, text[p.other]
                 yield self.finding(
                     p.start, p.end,
-                    zh=f"{_name(opener, 'zh')}{opener}与{_name(closer, 'zh')}{closer}不配对:"
+                    zh=f"{_name(opener, 'zh')}{opener}与{_name(closer, 'zh')}{closer}不配对："
                        f"应为{opener}…{OPENERS[opener]}或{CLOSERS[closer]}…{closer}",
                     en=f"{opener} is closed by {closer}: meant {opener}…{OPENERS[opener]} "
                        f"or {CLOSERS[closer]}…{closer}",
@@ -386,7 +386,7 @@ class UnmatchedPair(Rule):
             elif p.kind == "straight":
                 yield self.finding(
                     p.start, p.end,
-                    zh=f"本段直引号\"共{p.count}个,为奇数:有一个没有配对",
+                    zh=f"本段直引号\"共{p.count}个，为奇数：有一个没有配对",
                     en=f"{p.count} straight quotation marks in the paragraph, an odd number: "
                        "one has no partner")
 
@@ -414,7 +414,7 @@ class ReversedQuotes(Rule):
             good = f"{opener}{inner}{closer}"
             yield self.finding(
                 p.start, p.end,
-                zh=f"引号方向颠倒:{doc.text[p.start:p.end]},应为{good}",
+                zh=f"引号方向颠倒：{doc.text[p.start:p.end]}，应为{good}",
                 en=f"quotation marks in reverse order: {doc.text[p.start:p.end]}, "
                    f"meant {good}",
                 fix=Fix(p.start, p.end, good))
@@ -444,7 +444,7 @@ class BadNesting(Rule):
             line, col = doc.position(p.other)
             yield self.finding(
                 p.start, p.end,
-                zh=f"{_name(p.mark, 'zh')}{p.mark}在{CLOSERS[outer]}…{outer}内没有闭合:"
+                zh=f"{_name(p.mark, 'zh')}{p.mark}在{CLOSERS[outer]}…{outer}内没有闭合："
                    f"应在第{line}行第{col}列的{outer}之前补上{closer}",
                 en=f"{p.mark} opened inside {CLOSERS[outer]}…{outer} is not closed: add "
                    f"{closer} before the {outer} at {line}:{col}",
@@ -485,7 +485,7 @@ class MixedWidthPair(Rule):
             replacement = FULL_WIDTH[mark] if full else mark
             yield self.finding(
                 p.start, p.end,
-                zh=f"括号宽度不一致:{_short(text[p.start:p.end])},本文多用{'全角' if full else '半角'},"
+                zh=f"括号宽度不一致：{_short(text[p.start:p.end])}，本文多用{'全角' if full else '半角'}，"
                    f"应将{text[fix_at]}改为{replacement}",
                 en=f"a pair of mixed width: {_short(text[p.start:p.end])}; the document mostly "
                    f"uses {'full' if full else 'half'}-width marks, so {text[fix_at]} "

@@ -58,7 +58,7 @@ def test_baseline_hides_known_findings_and_survives_an_edit_above(tmp_path, caps
     # a new finding is reported, the known one is not
     write(report, TITLE + B + "第一段。\n" + A)
     code, out, _ = run(["--format", "concise", "--baseline", "base.json", "r.txt"], capsys)
-    assert out == "r.txt:2:3: error reversed-quotes 引号方向颠倒:”示范点“,应为“示范点”\n"
+    assert out == "r.txt:2:3: error reversed-quotes 引号方向颠倒：”示范点“，应为“示范点”\n"
     assert code == 1
 
 
@@ -76,7 +76,7 @@ def test_the_same_excerpt_more_often_than_recorded(tmp_path, capsys):
     write(tmp_path / "r.txt", TITLE + A + A + A)
     code, out, _ = run(["--format", "concise", "--baseline", "base.json", "r.txt"], capsys)
     # two are known; the occurrence beyond the count (the last one) is new
-    assert out == "r.txt:4:3: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == "r.txt:4:3: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 1
     write(tmp_path / "r.txt", TITLE + A)             # fewer than recorded: all known
     assert run(["--format", "concise", "--baseline", "base.json", "r.txt"], capsys)[:2] == (0, "")

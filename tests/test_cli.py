@@ -24,7 +24,7 @@ PARA = "我们坚持以习近平新时代中国特色社会主义思想为指导
 # a repeated paragraph (duplicates) and reversed quotes (pairs)
 BOTH = TITLE + PARA + "\n其他内容。\n" + PARA + "\n所获”枫桥式“称号。\n"
 
-MSG_ZH = "引号方向颠倒:”枫桥式“,应为“枫桥式”"
+MSG_ZH = "引号方向颠倒：”枫桥式“，应为“枫桥式”"
 MSG_EN = "quotation marks in reverse order: ”枫桥式“, meant “枫桥式”"
 
 
@@ -203,8 +203,8 @@ def test_concise_is_one_line_per_finding(tmp_path, capsys):
     write(tmp_path / "ok.txt", CLEAN)
     code, out, _ = run(["--format", "concise", "--select", "pairs", "two.txt", "ok.txt"], capsys)
     assert out.splitlines() == [
-        "two.txt:1:3: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”",
-        "two.txt:2:3: error reversed-quotes 引号方向颠倒:”示范点“,应为“示范点”",
+        "two.txt:1:3: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”",
+        "two.txt:2:3: error reversed-quotes 引号方向颠倒：”示范点“，应为“示范点”",
     ]
     assert code == 1
 

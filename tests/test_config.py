@@ -127,7 +127,7 @@ def test_valid_config_through_the_cli(tmp_path, capsys, monkeypatch):
     # --lang beats the config's language; --fail-on warning makes it fail
     code, out, _ = run(["--format", "concise", "--lang", "zh", "--fail-on", "warning",
                         "report.txt"], capsys)
-    assert out == "report.txt:2:10: warning reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == "report.txt:2:10: warning reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 1
 
 
@@ -237,7 +237,7 @@ def test_config_in_a_parent_folder_applies(tmp_path, capsys):
     doc = write(tmp_path / "proj" / "a" / "b" / "d.txt", REVERSED)
     assert find_config(str(doc.parent)) == str(tmp_path / "proj" / ".reportlint.yaml")
     code, out, _ = run(["--format", "concise", str(doc)], capsys)
-    assert out == f"{doc}:2:10: warning reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == f"{doc}:2:10: warning reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 0
 
 
@@ -260,7 +260,7 @@ def test_discovery_stops_at_a_git_folder(tmp_path, capsys):
     assert find_config(str(inside.parent)) is None
     assert find_config(str(outside.parent)) == str(tmp_path / ".reportlint.yaml")
     code, out, _ = run(["--format", "concise", str(inside), str(outside)], capsys)
-    assert out == f"{inside}:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == f"{inside}:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 1
 
 
@@ -279,10 +279,10 @@ def test_explicit_config_and_no_config(tmp_path, capsys):
     code, out, _ = run(["--format", "concise", str(doc)], capsys)
     assert (code, out) == (0, "")
     code, out, _ = run(["--format", "concise", "--config", str(other), str(doc)], capsys)
-    assert out == f"{doc}:2:10: info reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == f"{doc}:2:10: info reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 0
     code, out, _ = run(["--format", "concise", "--no-config", str(doc)], capsys)
-    assert out == f"{doc}:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == f"{doc}:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 1
 
 
@@ -299,7 +299,7 @@ def test_explicit_config_globs_are_relative_to_its_folder(tmp_path, capsys):
     beside = write(tmp_path / "sub" / "d.txt", REVERSED)
     code, out, _ = run(["--format", "concise", "--config", str(other), str(below), str(beside)],
                        capsys)
-    assert out == f"{beside}:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”\n"
+    assert out == f"{beside}:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”\n"
     assert code == 1
 
 

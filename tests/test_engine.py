@@ -66,7 +66,7 @@ def test_crash_through_the_cli(crashy, isolated_repo, capsys):
     code, out, _ = run_cli(["--format", "concise", "--select", "crashy,pairs", "a.txt"], capsys)
     assert code == 2
     assert out.splitlines() == [
-        "a.txt:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”",
+        "a.txt:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”",
         "a.txt: error: rule crashy failed: RuntimeError: boom in check",
     ]
     # with --fix too: the crashed rule's findings are neither fixed nor reported

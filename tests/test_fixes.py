@@ -176,7 +176,7 @@ def test_write_failure_is_a_clear_error(tmp_path, capsys, monkeypatch):
     code, out, err = run(["--fix", "--format", "concise", "a.txt"], capsys)
     assert code == 2
     assert out.splitlines() == [
-        "a.txt:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”",
+        "a.txt:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”",
         "a.txt: error: cannot write the fixes: Permission denied"]
     assert path.read_text(encoding="utf-8") == TITLE + "\n" + BAD[0] + "\n"
     assert sorted(os.listdir(tmp_path)) == [".git", "a.txt"]   # the temporary file is gone

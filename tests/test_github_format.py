@@ -31,11 +31,11 @@ def test_github_lines_for_each_severity(tmp_path, capsys):
     code, out, _ = run(["--format", "github", "--select", "pairs", "r,1.txt"], capsys)
     assert out.splitlines() == [
         "::error file=r%2C1.txt,line=2,col=3,endLine=2,endColumn=8,title=reversed-quotes::"
-        "引号方向颠倒:”枫桥式“,应为“枫桥式”",
+        "引号方向颠倒：”枫桥式“，应为“枫桥式”",
         "::warning file=r%2C1.txt,line=3,col=18,endLine=3,endColumn=22,title=mixed-width-pair::"
-        "括号宽度不一致:（秘密),本文多用全角,应将)改为）",
+        "括号宽度不一致：（秘密)，本文多用全角，应将)改为）",
         "::notice file=r%2C1.txt,line=4,col=7,endLine=4,endColumn=8,title=unmatched-pair::"
-        "右引号”没有对应的左引号“:前面缺少“",
+        "右引号”没有对应的左引号“：前面缺少“",
     ]
     assert code == 1
 

@@ -122,7 +122,7 @@ def test_pre_commit_try_repo_end_to_end(tmp_path):
     assert code == 1, out
     for hook_id in ids:
         assert f"- hook id: {hook_id}" in out, out
-    assert "report.txt:2:10: error reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”" in out
+    assert "report.txt:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”" in out
     # notes.md was linted too, and its comment silenced the lone ” of the quotation
     assert "notes.md:" not in out
     assert "共检查 2 个文件,发现 1 个问题(错误 1,警告 0,提示 0)。" in out

@@ -17,12 +17,6 @@ PARTNERS = {"(": ")", ")": "("}
 _SPACE = re.compile(r"\s+")
 
 RULES = sorted(default_registry().rules.items())
-# Rules whose messages are still being converted.
-PENDING = {"bad-nesting",
-           
-           "mixed-width-pair",
-           "reversed-quotes", "unmatched-pair",
-           }
 
 
 def own_wording(text: str, finding) -> str:
@@ -47,9 +41,7 @@ def own_wording(text: str, finding) -> str:
     return message
 
 
-@pytest.mark.parametrize("name,rule", [
-    pytest.param(n, r, id=n, marks=[pytest.mark.xfail(strict=True)] if n in PENDING else [])
-    for n, r in RULES])
+@pytest.mark.parametrize("name,rule", RULES, ids=[name for name, _ in RULES])
 def test_zh_messages_use_full_width_punctuation(name, rule):
     text = rule.examples["bad"]
     findings = findings_of(rule, text)

@@ -13,7 +13,7 @@ from reportlint.plugins import build_registry
 TITLE = "关于依法行政工作的情况说明\n"
 BODY = "郑宅司法所荣获省级”枫桥式“司法所。\n"
 REVERSED = TITLE + BODY
-MSG_ZH = "引号方向颠倒:”枫桥式“,应为“枫桥式”"
+MSG_ZH = "引号方向颠倒：”枫桥式“，应为“枫桥式”"
 
 NO_TODO = '''\
 from reportlint import Rule, hookimpl

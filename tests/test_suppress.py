@@ -8,8 +8,8 @@ pytestmark = pytest.mark.usefixtures("isolated_repo")
 
 A = "所获”枫桥式“称号。"     # reversed quotes at column 3
 B = "又获”示范点“称号。"     # reversed quotes at column 3
-MSG_A = "reversed-quotes 引号方向颠倒:”枫桥式“,应为“枫桥式”"
-MSG_B = "reversed-quotes 引号方向颠倒:”示范点“,应为“示范点”"
+MSG_A = "reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”"
+MSG_B = "reversed-quotes 引号方向颠倒：”示范点“，应为“示范点”"
 TITLE = "关于依法行政工作的情况说明"
 
 
@@ -144,7 +144,7 @@ def test_ignore_entries_match_the_excerpt_or_its_surroundings(tmp_path, capsys):
     code, out, _ = lint("a.txt", capsys)
     assert out.splitlines() == [
         f"a.txt:3:3: error {MSG_B}",
-        "a.txt:5:7: error unmatched-pair 右引号”没有对应的左引号“:前面缺少“",
+        "a.txt:5:7: error unmatched-pair 右引号”没有对应的左引号“：前面缺少“",
     ]
 
 
