@@ -174,17 +174,17 @@ def unused_comments(directives: list, known: set, active: set) -> list:
         unknown = [n for n in d.names if n not in known]
         idle = [n for n in d.names if n in active and n not in d.used]
         if unknown:
-            out.append(_unused(d, f"注释中的规则名未知:{', '.join(unknown)}",
+            out.append(_unused(d, f"注释中的规则名未知：{'，'.join(unknown)}",
                                f"unknown rule in the comment: {', '.join(unknown)}"))
         if idle:
-            out.append(_unused(d, f"没有抑制任何问题:{', '.join(idle)}",
+            out.append(_unused(d, f"没有抑制任何问题：{'，'.join(idle)}",
                                f"suppresses nothing: {', '.join(idle)}"))
     return out
 
 
 def _unused(d: Directive, zh: str, en: str) -> Finding:
     return UNUSED.finding(d.start, d.end,
-                          zh=f"抑制注释没有用处({zh or '没有抑制任何问题'})",
+                          zh=f"抑制注释没有用处（{zh or '没有抑制任何问题'}）",
                           en=f"unused suppression comment ({en or 'suppresses nothing'})")
 
 
@@ -235,6 +235,6 @@ def unused_ignore_notes(unused: list, lang: str) -> list:
             e = config.ignore[i]
             what = f"rule: {e['rule']}, text: {e['text']}"
             message = (f"ignore entry suppresses nothing ({what})" if lang == "en" else
-                       f"ignore 条目没有抑制任何问题({what})")
+                       f"ignore 条目没有抑制任何问题（{what}）")
             out.append((config.path, e["line"], e["col"], message))
     return out

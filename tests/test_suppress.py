@@ -117,6 +117,14 @@ def test_unused_comments_are_reported_when_asked(tmp_path, capsys):
     ]
     assert code == 0
     assert lint(name, capsys, "--report-unused-suppressions", "--fail-on", "warning")[0] == 1
+    # In Chinese, the wording takes full-width marks (GB/T 15834); the rule names do not.
+    code, out, _ = lint(name, capsys, "--report-unused-suppressions")
+    assert out.splitlines() == [
+        "a.md:6:1: warning unused-suppression 抑制注释没有用处（没有抑制任何问题：reversed-quotes）",
+        "a.md:9:1: warning unused-suppression 抑制注释没有用处（注释中的规则名未知：no-such-rule）",
+        "a.md:9:1: warning unused-suppression 抑制注释没有用处（没有抑制任何问题：bad-nesting）",
+        "a.md:12:1: warning unused-suppression 抑制注释没有用处（没有抑制任何问题）",
+    ]
 
 
 def test_a_rule_that_did_not_run_is_not_called_unused(tmp_path, capsys):
