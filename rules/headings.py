@@ -301,7 +301,7 @@ class EnumerationSequence(Rule):
     name = "enumeration-sequence"
     category = "headings"
     severity = "error"
-    summary = {"zh": "段内列举“一是、二是”或“第一,第二”不连续或重复",
+    summary = {"zh": "段内列举“一是、二是”或“第一，第二”不连续或重复",
                "en": "an in-paragraph enumeration (一是 二是 / 第一, 第二,) skips or repeats"}
     rationale = {
         "zh": "段落内的列举(一是……二是……三是……,第一,……第二,……)须依次编号。"
