@@ -8,7 +8,6 @@ takes ，：；（）？！, never the ASCII marks.
 import re
 
 import pytest
-
 from reportlint.plugins import default_registry
 from reportlint.testing import findings_of
 
@@ -29,6 +28,9 @@ def own_wording(text: str, finding) -> str:
     for excerpt in sorted(excerpts, key=len, reverse=True):
         if excerpt:
             message = message.replace(excerpt, "")
+    # Only brackets are stripped beyond the excerpts themselves: an excerpt such as
+    # missing-title's first line holds , and : of its own, and stripping every mark an
+    # excerpt contains would hide the wording's 缺少标题: as well.
     # A pair rule names the bracket it flags and the partner to add or to match it
     # (左括号( … 之前补上), 应将（改为( ): those marks are the document's, not wording.
     named = set()
