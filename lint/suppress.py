@@ -174,10 +174,10 @@ def unused_comments(directives: list, known: set, active: set) -> list:
         unknown = [n for n in d.names if n not in known]
         idle = [n for n in d.names if n in active and n not in d.used]
         if unknown:
-            out.append(_unused(d, f"注释中的规则名未知：{'，'.join(unknown)}",
+            out.append(_unused(d, f"注释中的规则名未知：{'、'.join(unknown)}",
                                f"unknown rule in the comment: {', '.join(unknown)}"))
         if idle:
-            out.append(_unused(d, f"没有抑制任何问题：{'，'.join(idle)}",
+            out.append(_unused(d, f"没有抑制任何问题：{'、'.join(idle)}",
                                f"suppresses nothing: {', '.join(idle)}"))
     return out
 
