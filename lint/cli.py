@@ -285,13 +285,13 @@ def _nothing_to_lint(linter, report, paths: list, lang: str) -> str:
         parts.append(f"skipped {n} file{'s' if n != 1 else ''} ({', '.join(kinds)}); lint them "
                      "by naming them, or add their extensions to `extensions:` in "
                      ".reportlint.yaml" if en else
-                     f"跳过 {n} 个文件({','.join(kinds)});如需检查,请逐个指定这些文件,"
+                     f"跳过 {n} 个文件（{'、'.join(kinds)}）；如需检查，请逐个指定这些文件，"
                      "或在 .reportlint.yaml 的 `extensions:` 中加入它们的扩展名")
     if not parts:
         return (f"reportlint: error: nothing to lint in {where}: no files found" if en else
-                f"reportlint: 错误:{where} 中没有找到任何文件,无可检查。")
+                f"reportlint: 错误：{where} 中没有找到任何文件，无可检查。")
     return (f"reportlint: error: no file to lint in {where}: " + "; ".join(parts) if en else
-            f"reportlint: 错误:{where} 中没有可检查的文件:" + ";".join(parts) + "。")
+            f"reportlint: 错误：{where} 中没有可检查的文件：" + "；".join(parts) + "。")
 
 
 def _progress_bar():

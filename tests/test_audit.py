@@ -59,7 +59,7 @@ def test_statistics_with_output_goes_to_the_terminal(sweep, capsys, tmp_path):
     code, out, _ = run(["--statistics", "--format", "sarif", "--output", "r.sarif",
                         "--select", "reversed-quotes", *sweep], capsys)
     assert out == ("2  reversed-quotes  pairs  [*] 引号方向颠倒\n"
-                   "共检查 3 个文件,发现 2 个问题(错误 2,警告 0,提示 0)。\n")
+                   "共检查 3 个文件，发现 2 个问题（错误 2，警告 0，提示 0）。\n")
     assert len(json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
                ["runs"][0]["results"]) == 2
     assert code == 1
@@ -76,7 +76,7 @@ def test_text_format_ends_with_a_table_worst_first(sweep, capsys):
         "   0     1     0  generic   b.txt",
         "   0     0     0  generic   c.txt",
         "",
-        "共检查 3 个文件,发现 4 个问题(错误 3,警告 1,提示 0)。",
+        "共检查 3 个文件，发现 4 个问题（错误 3，警告 1，提示 0）。",
     ]
 
 

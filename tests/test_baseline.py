@@ -47,7 +47,7 @@ def test_baseline_hides_known_findings_and_survives_an_edit_above(tmp_path, caps
     report = tmp_path / "r.txt"
     write(report, TITLE + "第一段。\n" + A)
     run(["--write-baseline", "base.json", "r.txt"], capsys)
-    assert run(["--baseline", "base.json", "r.txt"], capsys)[:2] == (0, "共检查 1 个文件,发现 0 个问题(错误 0,警告 0,提示 0)。\n")
+    assert run(["--baseline", "base.json", "r.txt"], capsys)[:2] == (0, "共检查 1 个文件，发现 0 个问题（错误 0，警告 0，提示 0）。\n")
     # lines added above move the finding from line 3 to line 6: still known
     write(report, TITLE + "新增一段。\n再增一段。\n又增一段。\n第一段。\n" + A)
     code, out, _ = run(["--format", "concise", "--baseline", "base.json", "r.txt"], capsys)

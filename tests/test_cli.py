@@ -57,7 +57,7 @@ def test_clean_file_exits_0(tmp_path, capsys):
     code, out, err = run(["ok.txt"], capsys)
     assert code == 0
     assert err == ""
-    assert out == "共检查 1 个文件,发现 0 个问题(错误 0,警告 0,提示 0)。\n"
+    assert out == "共检查 1 个文件，发现 0 个问题（错误 0，警告 0，提示 0）。\n"
 
 
 def test_error_finding_exits_1(tmp_path, capsys):
@@ -166,7 +166,7 @@ def test_text_format(tmp_path, capsys):
     # nine wide characters before the span (18 columns); ” and “ are one column
     # each, 枫桥式 six: eight carets
     assert lines[3] == "  | " + " " * 18 + "^" * 8
-    assert lines[-1] == "共检查 1 个文件,发现 1 个问题(错误 1,警告 0,提示 0)。"
+    assert lines[-1] == "共检查 1 个文件，发现 1 个问题（错误 1，警告 0，提示 0）。"
     assert code == 1
 
 
@@ -361,8 +361,8 @@ def test_sweep_of_unlinted_extensions_exits_2(tmp_path, capsys):
         write(tmp_path / "reports" / name, REVERSED)
     code, _, err = run(["reports"], capsys)
     assert code == 2
-    assert err == ("reportlint: 错误:reports 中没有可检查的文件:跳过 3 个文件(.html ×2,.pdf ×1);"
-                   "如需检查,请逐个指定这些文件,或在 .reportlint.yaml 的 `extensions:` "
+    assert err == ("reportlint: 错误：reports 中没有可检查的文件：跳过 3 个文件（.html ×2、.pdf ×1）；"
+                   "如需检查，请逐个指定这些文件，或在 .reportlint.yaml 的 `extensions:` "
                    "中加入它们的扩展名。\n")
     code, _, err = run(["--lang", "en", "--format", "json", "reports"], capsys)
     assert code == 2
@@ -377,7 +377,7 @@ def test_sweep_of_unlinted_extensions_exits_2(tmp_path, capsys):
 def test_sweep_of_an_empty_folder_exits_2(tmp_path, capsys):
     (tmp_path / "reports").mkdir()
     code, _, err = run(["reports"], capsys)
-    assert (code, err) == (2, "reportlint: 错误:reports 中没有找到任何文件,无可检查。\n")
+    assert (code, err) == (2, "reportlint: 错误：reports 中没有找到任何文件，无可检查。\n")
     code, _, err = run(["--lang", "en", "reports"], capsys)
     assert (code, err) == (2, "reportlint: error: nothing to lint in reports: no files found\n")
 
@@ -404,7 +404,7 @@ def test_sweep_where_every_file_is_excluded_exits_2(tmp_path, capsys):
     assert err == (f"reportlint: error: no file to lint in drafts: 2 files excluded by "
                    f"`exclude:` in {config}\n")
     code, _, err = run(["drafts"], capsys)
-    assert (code, err) == (2, f"reportlint: 错误:drafts 中没有可检查的文件:"
+    assert (code, err) == (2, f"reportlint: 错误：drafts 中没有可检查的文件："
                               f"2 个文件被 {config} 的 `exclude:` 排除。\n")
     # files named one by one (pre-commit's) that are all excluded still pass, as before
     code, _, err = run(["drafts/a.txt", "drafts/b.md"], capsys)

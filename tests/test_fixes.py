@@ -78,12 +78,12 @@ def test_second_fix_changes_nothing(tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_bytes((TITLE + "\r\n" + BAD[0] + "\r\n" + BAD[1] + "\r\n").encode("gb18030"))
     code, out, _ = run(["--fix", "a.txt"], capsys)
-    assert "已修复 2 个问题,剩余 0 个。" in out
+    assert "已修复 2 个问题，剩余 0 个。" in out
     fixed, before = path.read_bytes(), stat_of(path)
     code, out, _ = run(["--fix", "a.txt"], capsys)
     assert path.read_bytes() == fixed
     assert stat_of(path) == before          # not even rewritten: same inode and time
-    assert "已修复 0 个问题,剩余 0 个。" in out
+    assert "已修复 0 个问题，剩余 0 个。" in out
     assert code == 0
 
 
@@ -106,7 +106,7 @@ def test_fix_with_json_reports_remaining_and_counts_on_stderr(tmp_path, capsys):
     import json
 
     assert json.loads(out)["files"][0]["findings"] == []
-    assert err == "已修复 1 个问题,剩余 0 个。\n"
+    assert err == "已修复 1 个问题，剩余 0 个。\n"
     assert code == 0
 
 
@@ -148,7 +148,7 @@ def test_stdin_fix_prints_the_fixed_text(monkeypatch, capsys):
     fake.flush()
     assert fake.buffer.getvalue() == (TITLE + "\r\n" + GOOD[0] + "\r\n").encode("gb18030")
     err = capsys.readouterr().err
-    assert err == "已修复 1 个问题,剩余 0 个。\n"
+    assert err == "已修复 1 个问题，剩余 0 个。\n"
     assert code == 0
 
 

@@ -62,5 +62,5 @@ def test_the_lint_step_runs_and_writes_valid_sarif(tmp_path):
     assert p.stdout.decode("utf-8").splitlines() == [
         "1  mixed-width-pair  pairs  [*] 成对的括号一半全角一半半角",
         "1  reversed-quotes   pairs  [*] 引号方向颠倒",
-        "共检查 2 个文件,发现 2 个问题(错误 1,警告 1,提示 0)。",
+        "共检查 2 个文件，发现 2 个问题（错误 1，警告 1，提示 0）。",
     ]

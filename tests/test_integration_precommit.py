@@ -125,9 +125,9 @@ def test_pre_commit_try_repo_end_to_end(tmp_path):
     assert "report.txt:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”" in out
     # notes.md was linted too, and its comment silenced the lone ” of the quotation
     assert "notes.md:" not in out
-    assert "共检查 2 个文件,发现 1 个问题(错误 1,警告 0,提示 0)。" in out
+    assert "共检查 2 个文件，发现 1 个问题（错误 1，警告 0，提示 0）。" in out
     assert "- files were modified by this hook" in out
-    assert "已修复 1 个问题,剩余 0 个。" in out
+    assert "已修复 1 个问题，剩余 0 个。" in out
     # reportlint-fix changed the two quotation marks and no other byte
     assert (repo / "report.txt").read_bytes() == gb_raw.replace(
         "”枫桥式“".encode("gb18030"), "“枫桥式”".encode("gb18030"))

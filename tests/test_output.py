@@ -16,7 +16,7 @@ def report_file(isolated_repo):
 
 def test_json_to_a_file_and_the_summary_to_the_terminal(tmp_path, capsys):
     code, out, err = run(["--format", "json", "--output", "r.json", "a.txt"], capsys)
-    assert out == "共检查 1 个文件,发现 1 个问题(错误 1,警告 0,提示 0)。\n"
+    assert out == "共检查 1 个文件，发现 1 个问题（错误 1，警告 0，提示 0）。\n"
     assert err == ""
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [f["rule"] for f in data["files"][0]["findings"]] == ["reversed-quotes"]

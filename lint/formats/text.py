@@ -89,7 +89,7 @@ def terminal_summary(report, lang: str) -> list:
         remaining = len(report.findings)
         lines.append(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}, "
                      f"{remaining} remaining." if lang == "en" else
-                     f"已修复 {report.fixed} 个问题,剩余 {remaining} 个。")
+                     f"已修复 {report.fixed} 个问题，剩余 {remaining} 个。")
     return lines + [summary_line(report, lang)]
 
 
@@ -125,8 +125,8 @@ def summary_line(report, lang: str) -> str:
         if errors:
             line += f"; {errors} error{'s' if errors != 1 else ''} (listed above)"
         return line + "."
-    line = (f"共检查 {s['files']} 个文件,发现 {s['findings']} 个问题"
-            f"(错误 {sev['error']},警告 {sev['warning']},提示 {sev['info']})")
+    line = (f"共检查 {s['files']} 个文件，发现 {s['findings']} 个问题"
+            f"（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
     if errors:
-        line += f";另有 {errors} 项错误(见上)"
+        line += f"；另有 {errors} 项错误（见上）"
     return line + "。"
