@@ -44,9 +44,9 @@ class UnusedSuppression(Rule):
     summary = {"zh": "没有抑制任何问题的抑制注释",
                "en": "a suppression comment that suppresses nothing"}
     rationale = {
-        "zh": "<!-- reportlint-disable … --> 之类的注释在问题修正后往往被遗忘,日后会悄悄掩盖"
-              "新的问题。加上 --report-unused-suppressions 时,没有抑制任何问题的注释"
-              "(以及注释中未知的规则名)会被报告。",
+        "zh": "<!-- reportlint-disable … --> 之类的注释在问题修正后往往被遗忘，日后会悄悄掩盖"
+              "新的问题。加上 --report-unused-suppressions 时，没有抑制任何问题的注释"
+              "（以及注释中未知的规则名）会被报告。",
         "en": "Comments such as <!-- reportlint-disable … --> outlive the problem they were "
               "written for and later hide new ones silently. With "
               "--report-unused-suppressions, a comment that suppresses nothing (and an "

@@ -113,7 +113,7 @@ class SubsetExceedsTotal(_Arithmetic):
     name = "subset-exceeds-total"
     summary = {"zh": "部分数大于总数", "en": "a subset count larger than its total"}
     rationale = {
-        "zh": "同一句中,化解数不能多于排查数,受理数不能多于收到数,办结数不能多于受理数,"
+        "zh": "同一句中，化解数不能多于排查数，受理数不能多于收到数，办结数不能多于受理数，"
               "“其中”的某一项不能多于“共”计数。“含上年度结转N件”之类的说明会被计入。",
         "en": "In one statement 化解 cannot exceed 排查, 受理 cannot exceed 收到, 办结 cannot "
               "exceed 受理, and an item after 其中 cannot exceed the 共 total. A qualifier such as "
@@ -191,8 +191,8 @@ class PartsSumMismatch(_Arithmetic):
     name = "parts-sum-mismatch"
     summary = {"zh": "各分项之和与总数不符", "en": "parts that do not add up to their total"}
     rationale = {
-        "zh": "“共N件,其中a件、b件、c件”:用顿号列出的同一单位的分项之和大于总数是错误;"
-              "小于总数只在分项明显构成全部(如继续有效/废止/宣布失效/修改)时报警告。",
+        "zh": "“共N件，其中a件、b件、c件”：用顿号列出的同一单位的分项之和大于总数是错误；"
+              "小于总数只在分项明显构成全部（如继续有效/废止/宣布失效/修改）时报警告。",
         "en": "共 N, 其中 a、b、c: parts of one unit listed with 、 that sum to more than the "
               "total are an error; a sum below the total is a warning only when the parts are "
               "clearly the whole breakdown (继续有效/废止/宣布失效/修改).",
@@ -278,8 +278,8 @@ class RateMismatch(_Arithmetic):
     name = "rate-mismatch"
     summary = {"zh": "比率与其计算依据的数字不符", "en": "a rate that does not match its counts"}
     rationale = {
-        "zh": "调解成功率、办结率、化解率、纠错率等须等于同一句中相应的两个数之比,允许按所写精度四舍五入"
-              "或截断(2836/2887=98.23%,写98%正确)。同一句有多组数字时,与任何一组相符即可。",
+        "zh": "调解成功率、办结率、化解率、纠错率等须等于同一句中相应的两个数之比，允许按所写精度四舍五入"
+              "或截断（2836/2887=98.23%，写98%正确）。同一句有多组数字时，与任何一组相符即可。",
         "en": "A stated 调解成功率, 办结率, 化解率, 纠错率 … must equal the ratio of the counts it "
               "is computed from in the same statement, rounded or truncated at the stated "
               "precision (2836/2887 = 98.23% written 98% is right). With several candidate "
@@ -330,7 +330,7 @@ class RateOutOfRange(_Arithmetic):
     name = "rate-out-of-range"
     summary = {"zh": "比率超出100%", "en": "a rate above 100%"}
     rationale = {
-        "zh": "成功率、办结率、覆盖率、满意率、出庭率等不可能超过100%;同比增长之类的变化率不受此限。",
+        "zh": "成功率、办结率、覆盖率、满意率、出庭率等不可能超过100%；同比增长之类的变化率不受此限。",
         "en": "A success, completion, coverage, satisfaction or appearance rate cannot exceed "
               "100%; a growth rate (同比上升, 增长) can.",
     }
@@ -366,7 +366,7 @@ class BalanceMismatch(_Arithmetic):
     name = "balance-mismatch"
     summary = {"zh": "调整前后的数目与增减不符", "en": "before, after and changes that do not balance"}
     rationale = {
-        "zh": "“由X项调整为Y项,其中新增a项,取消b项”:须有X+a−b=Y。",
+        "zh": "“由X项调整为Y项，其中新增a项，取消b项”：须有X+a−b=Y。",
         "en": "由 X 调整为 Y, 其中新增 a, 取消 b: X + a − b must equal Y.",
     }
     examples = {"bad": "清单401项调整为400项,其中新增3项,取消5项。",
@@ -521,10 +521,10 @@ class CountMismatch(_Arithmetic):
     severity = "warning"
     summary = {"zh": "列举的项数与所称数目不符", "en": "a stated count that does not match its list"}
     rationale = {
-        "zh": "“A、B、C三大特色产业”须正好列出三项;“A、B、C等4项”列出的不能多于4项(“等”可以省略其余)。"
-              "只核对紧跟列举的“三大”“四项”之类的中文数目,或“等”之后的阿拉伯数字;各项须是共用后缀的"
-              "并列名词或简短名称,引号、书名号内的文字算作一项。分项含数目、“和”“及”、动词或标题序号时,"
-              "拿不准,不报。",
+        "zh": "“A、B、C三大特色产业”须正好列出三项；“A、B、C等4项”列出的不能多于4项（“等”可以省略其余）。"
+              "只核对紧跟列举的“三大”“四项”之类的中文数目，或“等”之后的阿拉伯数字；各项须是共用后缀的"
+              "并列名词或简短名称，引号、书名号内的文字算作一项。分项含数目、“和”“及”、动词或标题序号时，"
+              "拿不准，不报。",
         "en": "“A、B、C三大特色产业” must list exactly three; “A、B、C等4项” may list fewer than "
               "four (等 leaves the rest out) but not more. Only a Chinese count (三大, 四项) right "
               "after the list, or an Arabic one after 等, is checked; the items must be parallel "

@@ -23,8 +23,8 @@ class DuplicateBlock(Rule):
     severity = "error"
     summary = {"zh": "重复的段落或句子", "en": "a paragraph or sentence repeated"}
     rationale = {
-        "zh": "从 Word 粘贴到网站或 PDF 时,整段文字常被粘贴两次。重复出现的段落(或连续多段)"
-              "以及同一段内重复的句子都会被报告,并指出原文所在的行。标题、“信息来源:”之类的短行"
+        "zh": "从 Word 粘贴到网站或 PDF 时，整段文字常被粘贴两次。重复出现的段落（或连续多段）"
+              "以及同一段内重复的句子都会被报告，并指出原文所在的行。标题、“信息来源:”之类的短行"
               "单独重复不算。",
         "en": "Text pasted from Word into a CMS or PDF often lands twice. A paragraph (or a run "
               "of paragraphs) repeated later in the document, and a sentence repeated inside one "

@@ -334,7 +334,7 @@ class UnmatchedPair(Rule):
     summary = {"zh": "引号或括号不成对", "en": "a quotation mark or bracket without its partner"}
     rationale = {
         "zh": "左右引号、书名号和括号须在同一段内成对出现。丢失的一半常见于从 Word 粘贴时。"
-              "只有右括号的序号(1) 2) a))和表情符号不算。直引号\"没有方向,段内个数为奇数即不成对。",
+              "只有右括号的序号（1) 2) a)）和表情符号不算。直引号\"没有方向，段内个数为奇数即不成对。",
         "en": "Quotation marks, title marks and brackets must pair up within a paragraph; the "
               "missing half is usually lost in pasting. Item markers with only a closing "
               "bracket (1) 2) a)) and emoticons are not pairs. Straight quotes have no "
@@ -398,7 +398,7 @@ class ReversedQuotes(Rule):
     summary = {"zh": "引号方向颠倒", "en": "quotation marks in reverse order"}
     fixable = "safe"
     rationale = {
-        "zh": "”枫桥式“这样左右颠倒的引号是输入法或粘贴造成的;修正为“枫桥式”。",
+        "zh": "”枫桥式“这样左右颠倒的引号是输入法或粘贴造成的；修正为“枫桥式”。",
         "en": "A pair written the wrong way round, such as ”枫桥式“, comes from an input "
               "method or a paste; the fix writes “枫桥式”.",
     }
@@ -426,8 +426,8 @@ class BadNesting(Rule):
     severity = "error"
     summary = {"zh": "括号或引号交叉嵌套", "en": "a mark opened inside a pair and not closed in it"}
     rationale = {
-        "zh": "在一对书名号或括号内打开的括号,须在外层闭合之前闭合,例如"
-              "《…纲要(2021—2025年》缺少)。引号可以嵌套(“…‘…’…”)。",
+        "zh": "在一对书名号或括号内打开的括号，须在外层闭合之前闭合，例如"
+              "《…纲要(2021—2025年》缺少)。引号可以嵌套（“…‘…’…”）。",
         "en": "A bracket opened inside a pair must close before the pair does, as in "
               "《…纲要(2021—2025年》, which lacks its ). Quotes nest (“…‘…’…”) and are fine.",
     }
@@ -459,7 +459,7 @@ class MixedWidthPair(Rule):
     summary = {"zh": "成对的括号一半全角一半半角", "en": "a pair with one full-width and one half-width mark"}
     fixable = "safe"
     rationale = {
-        "zh": "(秘密)这样左右宽度不同的括号是输入时切换了全角/半角;修正为文档中更常用的宽度。",
+        "zh": "(秘密)这样左右宽度不同的括号是输入时切换了全角/半角；修正为文档中更常用的宽度。",
         "en": "A pair whose marks differ in width, such as （秘密), was typed across a "
               "full-width/half-width switch; the fix uses the width the document mostly uses.",
     }

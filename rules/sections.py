@@ -123,9 +123,9 @@ class MissingSection(Rule):
     severity = "error"
     summary = {"zh": "缺少必备部分", "en": "a part the document type requires is missing"}
     rationale = {
-        "zh": "法治政府建设年度报告须包括:年度主要举措和成效、存在的不足和原因、党政主要负责人履行"
-              "第一责任人职责的情况、下一年度主要安排(《法治政府建设与责任落实督察工作规定》)。"
-              "既没有相应标题、正文也没有写到的部分报错误;只在正文中写到、没有单独成节的部分报提示。",
+        "zh": "法治政府建设年度报告须包括：年度主要举措和成效、存在的不足和原因、党政主要负责人履行"
+              "第一责任人职责的情况、下一年度主要安排（《法治政府建设与责任落实督察工作规定》）。"
+              "既没有相应标题、正文也没有写到的部分报错误；只在正文中写到、没有单独成节的部分报提示。",
         "en": "An annual rule-of-law report must cover the year's measures and results, the "
               "shortfalls and their causes, how the principal leaders performed their duty as "
               "第一责任人, and next year's plans. A part neither named by a heading nor covered "
@@ -163,7 +163,7 @@ class SectionOrder(Rule):
     severity = "warning"
     summary = {"zh": "必备部分的顺序与规定不符", "en": "required parts out of the prescribed order"}
     rationale = {
-        "zh": "各部分应按规定的顺序排列,例如“存在的不足和原因”应在“下一年度主要安排”之前。"
+        "zh": "各部分应按规定的顺序排列，例如“存在的不足和原因”应在“下一年度主要安排”之前。"
               "只比较文档最高一级标题所对应的部分。",
         "en": "The parts come in the prescribed order: the shortfalls before next year's plans, "
               "for example. Only parts that are sections at the document's top heading level "
@@ -218,7 +218,7 @@ class MissingTitle(Rule):
     severity = "error"
     summary = {"zh": "缺少标题", "en": "the document has no title"}
     rationale = {
-        "zh": "公开的报告须有标题。去掉网页残留后,第一行实际内容已是正文(以句号结束、以冒号结束或过长),"
+        "zh": "公开的报告须有标题。去掉网页残留后，第一行实际内容已是正文（以句号结束、以冒号结束或过长），"
               "说明标题在粘贴时丢失。",
         "en": "A published report needs a title. When the first line of real content (after any "
               "page residue) is already body text, the title was lost in pasting.",

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from reportlint.plugins import default_registry
+from reportlint.suppress import UNUSED
 from reportlint.testing import findings_of
 
 ASCII_MARKS = ",:;?!()"
@@ -55,3 +56,45 @@ def test_zh_messages_use_full_width_punctuation(name, rule):
         # none of which is among the marks checked here.
         bad = sorted({c for c in rest if c in ASCII_MARKS})
         assert not bad, f"{name}: ASCII {''.join(bad)} in the wording of {f.zh!r}"
+
+
+# A rule's zh rationale (``reportlint explain``, SARIF help) follows the same marks.  What it
+# quotes is the document's or the page's text and stays as written: spans in “…” 「…」 《…》
+# or backticks, and the rule's own example texts.  A quote is matched without crossing
+# another opening mark, so reversed-quotes' ”枫桥式“ does not swallow the wording up to
+# the next ”.  A suppression comment <!-- … --> is code (its ! is not wording) and goes too.
+QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》|`[^`]*`|<!--.*?-->")
+# ,;?! never belong to the wording.  : ( ) are allowed where they touch an ASCII letter or
+# digit: the item markers 1) 2) a) and the heading number (1) a rationale names, code or
+# numbers.
+STRAY = re.compile(r"[,;?!]|(?<![A-Za-z0-9])[:()](?![A-Za-z0-9])")
+# The document's or the page's own text that a rationale names without quoting it: a
+# heading number (一), a bracket pair (秘密) typed half-width, the ) that
+# 《…纲要(2021—2025年》 lacks, and the page labels web-residue lists as they appear.
+NAMED = {
+    "heading-sequence": ("(一)",),
+    "mixed-width-pair": ("(秘密)",),
+    "bad-nesting": ("缺少)",),
+    "web-residue": ("【字号: 加大 还原 减小】", "浏览次数:", "当前位置: ", "来源: ", "时间: ",
+                    "上一篇:"),
+}
+WITH_RATIONALE = RULES + [(UNUSED.name, UNUSED)]
+
+
+def rationale_wording(rule) -> str:
+    """The zh rationale of ``rule`` without what it quotes or names from documents."""
+    text = rule.rationale["zh"]
+    for example in sorted(rule.examples.values(), key=len, reverse=True):
+        text = text.replace(example, "")
+    for named in NAMED.get(rule.name, ()):
+        assert named in text, f"{rule.name}: NAMED lists {named!r}, no longer in its rationale"
+        text = text.replace(named, "")
+    return QUOTED.sub("", text)
+
+
+@pytest.mark.parametrize("name,rule", WITH_RATIONALE, ids=[name for name, _ in WITH_RATIONALE])
+def test_zh_rationale_uses_full_width_punctuation(name, rule):
+    rest = rationale_wording(rule)
+    stray = [m.group() + " in …" + rest[max(m.start() - 8, 0):m.end() + 8] + "…"
+             for m in STRAY.finditer(rest)]
+    assert not stray, f"{name}: ASCII marks in the zh rationale: {stray}"
