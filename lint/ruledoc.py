@@ -15,9 +15,9 @@ TABLE_END = "<!-- rules-table:end -->"
 
 _WORDS = {
     "options": ("选项(默认值):", "Options (defaults):"),
-    "configure": ("在 .reportlint.yaml 中设置:", "Set in .reportlint.yaml:"),
-    "bad": ("有问题的例子:", "Flagged:"),
-    "good": ("没有问题的例子:", "Accepted:"),
+    "configure": ("在 .reportlint.yaml 中设置：", "Set in .reportlint.yaml:"),
+    "bad": ("有问题的例子：", "Flagged:"),
+    "good": ("没有问题的例子：", "Accepted:"),
     "fix": ("可自动修正", "fixable with --fix"),
     "unsafe": ("可用 --unsafe-fixes 修正", "fixable with --unsafe-fixes"),
     "flag": ("加上 {} 时报告。", "Reported with {}."),

@@ -459,7 +459,7 @@ class MixedWidthPair(Rule):
     summary = {"zh": "成对的括号一半全角一半半角", "en": "a pair with one full-width and one half-width mark"}
     fixable = "safe"
     rationale = {
-        "zh": "(秘密)这样左右宽度不同的括号是输入时切换了全角/半角；修正为文档中更常用的宽度。",
+        "zh": "（秘密)这样左右宽度不同的括号是输入时切换了全角/半角；修正为文档中更常用的宽度。",
         "en": "A pair whose marks differ in width, such as （秘密), was typed across a "
               "full-width/half-width switch; the fix uses the width the document mostly uses.",
     }

@@ -69,11 +69,10 @@ QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》|`[^`]*`
 # numbers.
 STRAY = re.compile(r"[,;?!]|(?<![A-Za-z0-9])[:()](?![A-Za-z0-9])")
 # The document's or the page's own text that a rationale names without quoting it: a
-# heading number (一), a bracket pair (秘密) typed half-width, the ) that
-# 《…纲要(2021—2025年》 lacks, and the page labels web-residue lists as they appear.
+# heading number (一), the ) that 《…纲要(2021—2025年》 lacks, and the page labels
+# web-residue lists as they appear.
 NAMED = {
     "heading-sequence": ("(一)",),
-    "mixed-width-pair": ("(秘密)",),
     "bad-nesting": ("缺少)",),
     "web-residue": ("【字号: 加大 还原 减小】", "浏览次数:", "当前位置: ", "来源: ", "时间: ",
                     "上一篇:"),
