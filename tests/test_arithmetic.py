@@ -193,7 +193,7 @@ def test_list_with_more_items_than_its_count():
 
 
 # -- count-mismatch on real published reports (issue 8, item 4) --------------------------------
-# Each excerpt is a real sentence of /work/shared/realworld (the 2026 provincial
+# Each excerpt is a real sentence of ../shared/realworld (the 2026 provincial
 # 政府工作报告 as scraped from the web), cut to its clause; the old rule flagged each one.
 
 
