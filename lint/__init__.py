@@ -43,13 +43,17 @@ class RuleError(Exception):
         self.findings = findings
 
 
-def _findings(result) -> list:
-    """The findings of a FileResult; RuleError when a rule raised, so that a crash
-    never passes for a text with nothing to report."""
-    if result.failures:
-        message = "; ".join(f"{result.path}: {e}" for e in result.errors)
-        raise RuleError(message, result.failures, result.findings) from result.failures[0][1]
-    return result.findings
+def _findings(path: str, findings: list, errors: list, failures: list) -> list:
+    """``findings``, or RuleError when a rule raised, so that a crash never passes for a
+    text with nothing to report."""
+    if failures:
+        raise RuleError("; ".join(f"{path}: {e}" for e in errors), failures, findings) \
+            from failures[0][1]
+    return findings
+
+
+def _result_findings(result) -> list:
+    return _findings(result.path, result.findings, result.errors, result.failures)
 
 
 def __getattr__(name: str):
@@ -71,7 +75,7 @@ def check_text(text: str, select: Optional[list] = None, ignore: Optional[list] 
     from .runner import Linter
 
     linter = Linter(select=select, ignore=ignore, use_config=False)
-    return _findings(linter.lint_document(Document(text, path=path)))
+    return _result_findings(linter.lint_document(Document(text, path=path)))
 
 
 def check_file(path: str, select: Optional[list] = None, ignore: Optional[list] = None,
@@ -85,7 +89,7 @@ def check_file(path: str, select: Optional[list] = None, ignore: Optional[list] 
     from .runner import Linter
 
     linter = Linter(select=select, ignore=ignore, encoding=encoding, use_config=use_config)
-    return _findings(linter.lint_file(path))
+    return _result_findings(linter.lint_file(path))
 
 
 def lint_paths(paths: list, select: Optional[list] = None, ignore: Optional[list] = None,

@@ -217,9 +217,7 @@ def _lint_command(argv: list, out) -> int:
                     fix="diff" if args.diff else ("write" if args.fix else None),
                     unsafe_fixes=args.unsafe_fixes)
     if args.profile:
-        from .profiles import builtin_profiles
-
-        known = registry.profiles or builtin_profiles()
+        known = registry.known_profiles()
         if args.profile not in known:
             # A profile a configuration defines is checked when that configuration loads.
             linter.profile = _config_profile(linter, args.paths, args.profile)

@@ -226,7 +226,7 @@ class Document:
         does not end a sentence, and the next line is not a heading.
         """
         wrap = self._wrap
-        heading_lines = {h.line for h in self.headings}
+        heading_lines = self.heading_lines
         tables = self.table_lines
         out: list[Paragraph] = []
         open_start: Optional[int] = None  # where the paragraph being read starts, if one is
@@ -263,6 +263,11 @@ class Document:
         if open_start is not None:
             out.append(self._paragraph(open_start, prev_end, open_line, len(self.line_spans)))
         return out
+
+    @cached_property
+    def heading_lines(self) -> frozenset:
+        """The 1-based lines that hold a heading."""
+        return frozenset(h.line for h in self.headings)
 
     @cached_property
     def table_lines(self) -> frozenset:

@@ -11,7 +11,7 @@ from typing import Any, Optional
 import pluggy
 
 from . import hookspecs
-from .rule import SEVERITIES, Rule
+from .rule import rule_problem
 
 ENTRY_POINT_GROUP = "reportlint"
 # The built-in rule families, registered exactly as a third-party module is.
@@ -36,6 +36,12 @@ class Registry:
 
     def categories(self) -> set:
         return {r.category for r in self.rules.values()}
+
+    def known_profiles(self) -> dict:
+        """The document types: the built-in ones and the plugins'."""
+        from .profiles import builtin_profiles
+
+        return self.profiles or builtin_profiles()
 
 
 def _may_have_plugins() -> bool:
@@ -109,14 +115,14 @@ def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Regi
     for impl in pm.hook.reportlint_rules.get_hookimpls():
         try:
             # Any: what a plugin returns is checked here (list() of a non-iterable raises,
-            # _invalid looks at each item).
+            # rule_problem looks at each item).
             returned: Any = impl.function()
             results = list(returned or ())
         except Exception as e:
             reg.errors.append(f"plugin {impl.plugin_name} failed: {_describe(e)}")
             continue
         for rule in results:
-            problem = _invalid(rule)
+            problem = rule_problem(rule)
             if problem:
                 reg.errors.append(f"plugin {impl.plugin_name}: {problem}")
             elif rule.name in reg.rules:
@@ -149,30 +155,15 @@ def _add_vocab(pm, reg: Registry) -> None:
     impls = pm.hook.reportlint_vocab.get_hookimpls()
     if not impls:
         return
-    from .vocab import validate
+    from .vocab import combined, validate
 
-    merged: dict = {}
+    parts = []
     for impl in impls:
         try:
-            data = validate(impl.function() or {}, f"plugin {impl.plugin_name}")
+            parts.append(validate(impl.function() or {}, f"plugin {impl.plugin_name}"))
         except Exception as e:
             reg.errors.append(f"plugin {impl.plugin_name}: vocab: {_problem(e)}")
-            continue
-        for key, value in data.items():
-            merged.setdefault(key, []).extend(value)
-    reg.vocab = merged or None
-
-
-def _invalid(rule) -> str:
-    if not isinstance(rule, Rule):
-        return f"{rule!r} is not a reportlint Rule"
-    if not rule.name or not rule.category:
-        return f"{type(rule).__name__} has no name or category"
-    if rule.severity not in SEVERITIES:
-        return f"rule {rule.name} has an unknown default severity {rule.severity!r}"
-    if rule.fixable not in ("", "safe", "unsafe"):
-        return f"rule {rule.name}: fixable must be '', 'safe' or 'unsafe', not {rule.fixable!r}"
-    return ""
+    reg.vocab = combined(*parts) or None
 
 
 @lru_cache(maxsize=1)

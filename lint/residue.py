@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from .document import Span
@@ -162,6 +163,8 @@ UI_LABELS = sorted((
 ), key=len, reverse=True)
 UI_LABEL_SET = frozenset(UI_LABELS)
 LONGEST_LABEL = len(UI_LABELS[0])
+# What a toolbar line can open with: a label's first character or a separator.
+TOOLBAR_FIRST = frozenset(label[0] for label in UI_LABELS) | frozenset("|丨/·•【】[]")
 # A label alone on its line shorter than this (下载, 中) is a toolbar's only beside
 # another label or other chrome: alone, it may be a table's cell.
 LONE_LABEL_MIN = 4
@@ -357,7 +360,6 @@ class _Lines:
     blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it."""
 
     def __init__(self, text: str, line_spans: list):
-        self.text = text
         self.spans = spans = [_trim(text, s.start, s.end) for s in line_spans]
         n = len(spans)
         self.prev: list = [None] * n
@@ -372,6 +374,9 @@ class _Lines:
             self.next[i] = last
             if spans[i][0] != spans[i][1]:
                 last = i
+        # The last non-blank line, or None.
+        self.last: Optional[int] = \
+            n - 1 if n and spans[-1][0] != spans[-1][1] else (self.prev[-1] if n else None)
 
     def length(self, i: Optional[int]) -> int:
         return 0 if i is None else self.spans[i][1] - self.spans[i][0]
@@ -401,6 +406,7 @@ def _scan(doc) -> list:
     page_lines = []               # page numbers: the running title stands beside them
     hinted = _lines_holding(doc, _widget_starts())
     links_tail = None             # where the short lines closing the page begin
+    short = []                    # short lines left unclassified: glue, page numbers
 
     for i, (lo, hi) in enumerate(lines):
         if lo == hi or i < skip_to:
@@ -488,13 +494,18 @@ def _scan(doc) -> list:
                     and not NOT_A_PASTED_NAME.match(text, name_start, hi)):
                 parts.append(_Part(name_start, hi, "filename", [m.group("ext").lower()]))
                 whole[i] = name_start == lo
+                continue
+        if hi - lo <= TOOLBAR_MAX:
+            short.append(i)
 
-    parts.extend(_counted_page_numbers(text, ls, whole, page_lines))
+    # What depends on the lines around it, once every line is classified.
+    parts.extend(_counted_page_numbers(text, ls, short, whole, page_lines))
     parts.extend(_beside_chrome(weak, ls, whole))
-    parts.extend(_glue(text, ls, whole))
-    parts.extend(_running_titles(text, ls, whole, page_lines, {n - 1 for n in doc.table_lines}))
-    parts.extend(_site_header(text, ls, whole))
-    parts.extend(_repeated_head(text, ls, whole, {h.line - 1 for h in doc.headings}))
+    parts.extend(_glue(text, ls, short, whole))
+    parts.extend(_running_titles(text, ls, whole, page_lines, doc.table_lines))
+    head = _head(ls, whole)
+    parts.extend(_site_header(text, ls, whole, head))
+    parts.extend(_repeated_head(text, ls, whole, head, doc.heading_lines))
     meta = _metadata(text, lines, whole)
     if meta is not None:
         parts.append(meta)
@@ -502,26 +513,28 @@ def _scan(doc) -> list:
     return parts
 
 
-_AUTOMATA: dict = {}
-
-
+@lru_cache(maxsize=1)
 def _widget_starts():
     """One Aho-Corasick automaton of WIDGET_STARTS per process."""
-    a = _AUTOMATA.get("widget")
-    if a is None:
-        import ahocorasick
+    import ahocorasick
 
-        a = _AUTOMATA["widget"] = ahocorasick.Automaton()
-        for word in WIDGET_STARTS:
-            a.add_word(word, word)
-        a.make_automaton()
+    a = ahocorasick.Automaton()
+    for word in WIDGET_STARTS:
+        a.add_word(word, word)
+    a.make_automaton()
     return a
 
 
 def _lines_holding(doc, automaton) -> set:
     """The 0-based indices of the lines where a word of the automaton ends: one pass in C
     over the whole text instead of a search per line."""
-    return {doc.line_index(end) for end, _ in automaton.iter(doc.folded)}
+    lines, line_end = set(), -1
+    for end, _ in automaton.iter(doc.folded):  # in text order: one look-up per line
+        if end >= line_end:
+            i = doc.line_index(end)
+            lines.add(i)
+            line_end = doc.line_spans[i].end
+    return lines
 
 
 def _chrome_line(text: str, ls: _Lines, i: int):
@@ -533,7 +546,7 @@ def _chrome_line(text: str, ls: _Lines, i: int):
     if n > FOOTER_MAX:  # a long line: only a line of fields may be chrome from end to end
         return _page_info(text, ls, i) if text[lo] in INFO_FIRST else None
     if n <= TOOLBAR_MAX:
-        labels = _toolbar_labels(text[lo:hi])
+        labels = _toolbar_labels(text[lo:hi]) if text[lo] in TOOLBAR_FIRST else None
         if labels:
             # 下载 alone may be a toolbar's or a table cell's; 下载 打印, 分享:, 【打印】 are tools.
             lone = len(labels) == 1 and len(labels[0]) < LONE_LABEL_MIN and labels[0] == text[lo:hi]
@@ -588,8 +601,7 @@ def _value_of_key_above(text: str, ls: _Lines, i: int) -> bool:
 def _links_tail(text: str, ls: _Lines) -> int:
     """The first line of the short lines without a sentence that close the page (at
     most LINK_TITLES_MAX of them): after a link label there, they are its links."""
-    tail, count, j = len(ls.spans), 0, ls.prev[len(ls.spans) - 1] \
-        if ls.spans[-1][0] == ls.spans[-1][1] else len(ls.spans) - 1
+    tail, count, j = len(ls.spans), 0, ls.last
     while j is not None and count < LINK_TITLES_MAX:
         lo, hi = ls.spans[j]
         if hi - lo > LINK_TITLE_MAX or SENTENCE_STOP.search(text, lo, hi):
@@ -603,8 +615,7 @@ def _links_end(ls: _Lines, i: int, tail: int) -> int:
     after = ls.next[i]
     if after is None or after < tail:
         return i  # anywhere but at the end of the page, the label stands alone
-    last = len(ls.spans) - 1
-    return last if ls.spans[last][0] != ls.spans[last][1] else ls.prev[last]
+    return ls.last if ls.last is not None else i  # (a line follows: there is a last one)
 
 
 def _page_info(text: str, ls: _Lines, i: int):
@@ -693,11 +704,12 @@ def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
     return [w.part for k, w in enumerate(weak) if kept[k]]
 
 
-def _glue(text: str, ls: _Lines, whole: list) -> list:
+def _glue(text: str, ls: _Lines, short: list, whole: list) -> list:
     """Lines of lone brackets or separators beside a toolbar: 【字号: / 加大 / … / 】."""
     out = []
-    for i, (lo, hi) in enumerate(ls.spans):
-        if lo == hi or whole[i] or not GLUE_LINE.fullmatch(text, lo, hi):
+    for i in short:
+        lo, hi = ls.spans[i]
+        if whole[i] or not GLUE_LINE.fullmatch(text, lo, hi):
             continue
         before, after = ls.prev[i], ls.next[i]
         if (before is not None and whole[before]) or (after is not None and whole[after]):
@@ -706,13 +718,14 @@ def _glue(text: str, ls: _Lines, whole: list) -> list:
     return out
 
 
-def _counted_page_numbers(text: str, ls: _Lines, whole: list, pages: list) -> list:
+def _counted_page_numbers(text: str, ls: _Lines, short: list, whole: list, pages: list) -> list:
     """Page numbers a PDF left on lines of their own (3, or 3/7): numbers that count on
     (3, 4, 5 …; of one total), a page of text apart, each between lines of prose — never
     a table's cells or a numbered list's serial numbers."""
     found = []  # (line, number, total)
-    for i, (lo, hi) in enumerate(ls.spans):
-        if lo == hi or whole[i] or hi - lo > PAGE_COUNT_MAX or not text[lo].isdigit():
+    for i in short:
+        lo, hi = ls.spans[i]
+        if hi - lo > PAGE_COUNT_MAX or not text[lo].isdigit():
             continue
         m = PAGE_COUNT.fullmatch(text, lo, hi)
         if m and ls.length(ls.prev[i]) >= PROSE_MIN and (
@@ -729,15 +742,15 @@ def _counted_page_numbers(text: str, ls: _Lines, whole: list, pages: list) -> li
     return out
 
 
-def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: set) -> list:
+def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: frozenset) -> list:
     """A short line printed beside the page number on several pages: the running title
-    (not the header of a table that each page repeats)."""
+    (not the header of a table that each page repeats; ``tables`` are 1-based lines)."""
     if len(pages) < 2:
         return []
     seen: dict = {}
     for i in pages:
         for j in (ls.prev[i], ls.next[i]):
-            if j is None or whole[j] or j in tables:
+            if j is None or whole[j] or j + 1 in tables:
                 continue
             lo, hi = ls.spans[j]
             if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_STOP.search(text, lo, hi):
@@ -751,35 +764,41 @@ def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: set
     return out
 
 
-def _site_header(text: str, ls: _Lines, whole: list) -> list:
-    """The site's name and address printed above the report: a short line with a web
-    address, no sentence and no field, before any line of the report's own."""
+def _head(ls: _Lines, whole: list) -> list:
+    """The first lines of the page that are not chrome: where a template prints the
+    site's name, and the title again."""
+    head = []
     for i, (lo, hi) in enumerate(ls.spans):
-        if lo == hi or whole[i]:
-            continue
-        if hi - lo <= SITE_HEADER_MAX and (site := SITE_ADDRESS.search(text, lo, hi)) \
-                and ":" not in text[lo:hi] and not SENTENCE_STOP.search(text, lo, hi):
-            whole[i] = True
-            return [_Part(lo, hi, "site", [site.group()])]
+        if lo != hi and not whole[i]:
+            head.append(i)
+            if len(head) == HEAD_LINES:
+                break
+    return head
+
+
+def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
+    """The site's name and address printed above the report: a short line with a web
+    address, no sentence and no field, before any line of the report's own.  Taken
+    off ``head`` when it is one."""
+    if not head:
         return []
+    lo, hi = ls.spans[head[0]]
+    if hi - lo <= SITE_HEADER_MAX and (site := SITE_ADDRESS.search(text, lo, hi)) \
+            and ":" not in text[lo:hi] and not SENTENCE_STOP.search(text, lo, hi):
+        whole[head.pop(0)] = True
+        return [_Part(lo, hi, "site", [site.group()])]
     return []
 
 
-def _repeated_head(text: str, ls: _Lines, whole: list, headings: set) -> list:
+def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: frozenset) -> list:
     """The title or subtitle (the first two lines of content) printed again by the
-    page template a few lines further down; headings (a table of contents) are not."""
-    head = []
-    for i, (lo, hi) in enumerate(ls.spans):
-        if lo == hi or whole[i]:
-            continue
-        head.append(i)
-        if len(head) == HEAD_LINES:
-            break
+    page template a few lines further down; headings (a table of contents) are not.
+    ``headings`` are 1-based lines."""
     originals, out = set(), []
     for n, i in enumerate(head):
         lo, hi = ls.spans[i]
         key = "".join(text[lo:hi].split())
-        if i in headings:
+        if i + 1 in headings:
             continue
         if key in originals:
             out.append(_Part(lo, hi, "repeat", [key]))

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator, Optional
 
 SEVERITIES = ("info", "warning", "error")
+# What a rule's fixes are: none, safe ones (--fix) or likely guesses (--unsafe-fixes).
+FIXABLE = ("", "safe", "unsafe")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
 
 
@@ -84,8 +86,8 @@ class Rule:
     option_bounds: ClassVar[dict] = {}
     # One text the rule flags and one it accepts, for the docs.
     examples: ClassVar[dict] = {"bad": "", "good": ""}
-    # What its findings' fixes are: "" (none), "safe" (--fix) or "unsafe" (--unsafe-fixes);
-    # a test holds every rule to it on its bad example.
+    # What its findings' fixes are, one of FIXABLE; a test holds every rule to it on its
+    # bad example.
     fixable: ClassVar[str] = ""
 
     def check(self, doc, options: dict) -> Iterator[Finding]:  # pragma: no cover
@@ -122,3 +124,16 @@ class Rule:
     def __repr__(self) -> str:
         return f"<rule {self.name}>"
 
+
+def rule_problem(rule) -> str:
+    """What makes ``rule`` unfit to register, or "": it must be a Rule with a name, a
+    category, a known default severity and a known fixability."""
+    if not isinstance(rule, Rule):
+        return f"{rule!r} is not a reportlint Rule"
+    if not rule.name or not rule.category:
+        return f"{type(rule).__name__} has no name or category"
+    if rule.severity not in SEVERITIES:
+        return f"rule {rule.name} has an unknown default severity {rule.severity!r}"
+    if rule.fixable not in FIXABLE:
+        return f"rule {rule.name}: fixable must be '', 'safe' or 'unsafe', not {rule.fixable!r}"
+    return ""

@@ -201,21 +201,18 @@ class Linter:
         per configuration."""
         key = ("vocab", id(config))
         if key not in self._configs:
-            from .vocab import extended
+            from .vocab import combined, extended
 
-            data: dict = {k: list(v) for k, v in (self.registry.vocab or {}).items()}
-            for k, v in ((config.vocab or {}) if config is not None else {}).items():
-                data.setdefault(k, []).extend(v)
-            self._configs[key] = extended(data)
+            self._configs[key] = extended(combined(self.registry.vocab,
+                                                   config.vocab if config else None))
         return self._configs[key]
 
     def choose_profile(self, doc: Document, config: Optional[Config]):
         """--profile, else the configuration's choice for the file, else recognition."""
-        from .profiles import builtin_profiles, recognise
+        from .profiles import recognise
         from .residue import title_of
 
-        profiles = ((config.profiles if config else None) or self.registry.profiles
-                    or builtin_profiles())
+        profiles = (config.profiles if config else None) or self.registry.known_profiles()
         name = self.profile or (config.profile_for(doc.path) if config else None)
         if name and name in profiles:
             return profiles[name]

@@ -15,23 +15,23 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import RuleError
+from . import _findings
 from .document import Document
 from .engine import ActiveRule, run_rules
-from .rule import SEVERITIES, Rule
+from .rule import Rule, rule_problem
 
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def check_rule_metadata(rule: Rule) -> None:
-    """The metadata every rule needs: a kebab-case name, a category, a default severity
-    and a summary in both languages.  Raises AssertionError naming what is wrong."""
-    assert _KEBAB.fullmatch(rule.name or ""), f"rule name {rule.name!r} is not kebab-case"
-    assert rule.category, f"rule {rule.name} has no category"
-    assert rule.severity in SEVERITIES, f"rule {rule.name}: severity {rule.severity!r}"
+    """The metadata every rule needs: what registration asks (a name, a category, a known
+    severity and fixability), a kebab-case name and a summary in both languages.  Raises
+    AssertionError naming what is wrong."""
+    problem = rule_problem(rule)
+    assert not problem, problem
+    assert _KEBAB.fullmatch(rule.name), f"rule name {rule.name!r} is not kebab-case"
     assert rule.summary.get("zh") and rule.summary.get("en"), \
         f"rule {rule.name} needs a summary in zh and en"
-    assert rule.fixable in ("", "safe", "unsafe"), f"rule {rule.name}: fixable {rule.fixable!r}"
 
 
 def findings_of(rule: Rule, text: str, options: Optional[dict] = None,
@@ -42,10 +42,7 @@ def findings_of(rule: Rule, text: str, options: Optional[dict] = None,
     failures: list = []
     active = [ActiveRule(rule, rule.severity, {**rule.options, **(options or {})})]
     findings, errors = run_rules(doc, active, failures)
-    if failures:
-        raise RuleError("; ".join(f"{path}: {e}" for e in errors), failures, findings) \
-            from failures[0][1]
-    return findings
+    return _findings(path, findings, errors, failures)
 
 
 def assert_findings(rule: Rule, text: str, expected: list, options: Optional[dict] = None,

@@ -184,6 +184,15 @@ def _shaped(value, shape, fields, parent, key, path):
     return out[0] if shape == "mapping" else out
 
 
+def combined(*parts) -> dict:
+    """Several ``vocab:`` mappings (validated) as one: the lists of each key joined."""
+    out: dict = {}
+    for part in parts:
+        for key, value in (part or {}).items():
+            out.setdefault(key, []).extend(value)
+    return out
+
+
 def extended(data: dict) -> Vocab:
     """The built-in vocabulary plus a configuration's additions."""
     v = Vocab()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import ordinal_value, parse_quantities
+from reportlint.numbers import CN_BIG, CN_NUMERAL_CHARS, ordinal_value, parse_quantities
 from reportlint.vocab import vocab_of
 
 STATEMENT_END = re.compile(r"[。!?;]")
@@ -422,7 +422,7 @@ class BalanceMismatch(_Arithmetic):
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
 LIST_COUNT = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十])(?P<m>方面|[项个大类种条家支批])")
-_NUMERAL = "〇一二两三四五六七八九十百千万亿"
+_NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
 MAX_CN, MAX_ARABIC = 10, 20
 # Counts that are part of a fixed name: 践行三个代表重要思想 counts no list.

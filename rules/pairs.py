@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportlint import Fix, Related, Rule, hookimpl
+from reportlint.document import Paragraph
 from reportlint.residue import residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
@@ -211,15 +212,15 @@ WRAPPED_MIN = 15
 _SENTENCE_END = tuple("。!?;…")
 
 
-def _outside(marks, spans: list) -> list:
-    """The marks that fall in none of the (sorted, disjoint) spans."""
-    out, i = [], 0
-    for pos, mark in marks:
-        while i < len(spans) and spans[i][1] <= pos:
-            i += 1
-        if not (i < len(spans) and spans[i][0] <= pos):
-            out.append((pos, mark))
-    return out
+def _outside(marks: list, spans: list) -> list:
+    """The marks (sorted by position) that fall in none of the sorted, disjoint spans:
+    the runs between the spans, found by bisection, not a look at every mark."""
+    out, at = [], 0
+    for start, end in spans:
+        first = bisect_left(marks, (start,), at)
+        out += marks[at:first]
+        at = max(first, bisect_left(marks, (end,), first))
+    return out + marks[at:]
 
 
 def _unmatched(result: _Paragraph) -> int:
@@ -232,11 +233,11 @@ def _closes(before: _Paragraph, after: _Paragraph) -> bool:
     return any(p.kind == "unmatched-close" and CLOSERS[p.mark] in opened for p in after.problems)
 
 
-def _continues(doc, text: str, before, after, chrome: list, heading_lines: set) -> bool:
+def _continues(doc, text: str, before, after, chrome: list) -> bool:
     """Whether paragraph ``after`` goes on with the sentence ``before`` left open:
     ``before`` stops mid-sentence, ``after`` starts no heading, and between them stands
     only chrome, or a line break of a hard-wrapped line."""
-    if text[before.end - 1] in _SENTENCE_END or after.first_line in heading_lines:
+    if text[before.end - 1] in _SENTENCE_END or after.first_line in doc.heading_lines:
         return False
     at, k, gap = before.end, bisect_left(chrome, (before.end,)), False
     while k < len(chrome) and chrome[k][0] < after.start:  # only the blocks in between
@@ -259,7 +260,7 @@ class _Run:
     start: int
     marks: list
     result: _Paragraph
-    last: object        # its last Paragraph
+    last: Paragraph     # the last of them
     parts: int = 1
 
 
@@ -277,29 +278,30 @@ class PairScan:
         text = doc.folded
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
         # One search over the whole text; only paragraphs holding marks are scanned.
-        marks = _outside(((m.start(), m.group()) for m in MARKS.finditer(text)), chrome)
-        heading_lines = {h.line for h in doc.headings}
+        marks = _outside([(m.start(), m.group()) for m in MARKS.finditer(text)], chrome)
         run = None  # the paragraphs scanned so far that a later one may go on from
         k = c = 0
+        n_marks, n_chrome = len(marks), len(chrome)
         for para in doc.paragraphs:
-            while c < len(chrome) and chrome[c][1] < para.end:
-                c += 1
-            if c < len(chrome) and chrome[c][0] <= para.start:
-                continue  # chrome from end to end: a sentence may go on after it
-            while k < len(marks) and marks[k][0] < para.start:
+            while k < n_marks and marks[k][0] < para.start:
                 k += 1
             first = k
-            while k < len(marks) and marks[k][0] < para.end:
+            while k < n_marks and marks[k][0] < para.end:
                 k += 1
-            own = marks[first:k]
-            if not own:  # most paragraphs: nothing to scan, nothing to close
-                if run is not None:
-                    self._add(run.result)
-                    run = None
+            if k == first:  # most paragraphs: nothing to scan, nothing to close
+                if run is None:
+                    continue
+                while c < n_chrome and chrome[c][1] < para.end:
+                    c += 1
+                if c < n_chrome and chrome[c][0] <= para.start:
+                    continue  # chrome from end to end: the sentence may go on after it
+                self._add(run.result)
+                run = None
                 continue
+            own = marks[first:k]
             result = scan_paragraph(text, para.start, para.end, own)
             if run is not None and run.parts < MAX_JOINED and _closes(run.result, result) \
-                    and _continues(doc, text, run.last, para, chrome, heading_lines):
+                    and _continues(doc, text, run.last, para, chrome):
                 joined = scan_paragraph(text, run.start, para.end, run.marks + own)
                 if _unmatched(joined) < _unmatched(run.result) + _unmatched(result):
                     run = _Run(run.start, run.marks + own, joined, para, run.parts + 1)
