@@ -2,26 +2,22 @@
 import pytest
 
 import reportlint
-from reportlint import Rule, RuleError, check_file, check_text
+from reportlint import RuleError, check_file, check_text
 from reportlint.plugins import default_registry
 from reportlint.runner import Linter
 from tests.helpers import findings, run_cli
+from tests.test_plugins import CRASHY
 
 # 郑0 宅1 司2 法3 所4 荣5 获6 省7 级8 ”9: reversed-quotes at 2:10, offset 23
 TITLE = "关于依法行政工作的情况说明\n"
 REVERSED = TITLE + "郑宅司法所荣获省级”枫桥式“司法所。\n"
 
 
-class Crashy(Rule):
-    """Yields a finding, then raises: the finding must not survive."""
-    name = "crashy"
-    category = "custom"
-    severity = "error"
-    summary = {"zh": "总是出错", "en": "always fails"}
-
-    def check(self, doc, options):
-        yield self.finding(0, 1, zh="第一个", en="first")
-        raise RuntimeError("boom in check")
+# The crashing rule of the plugin tests, defined once: it yields a finding, then raises,
+# and the finding must not survive.
+_plugin: dict = {}
+exec(CRASHY, _plugin)
+Crashy = _plugin["Crashy"]
 
 
 @pytest.fixture
@@ -84,12 +80,9 @@ def test_suppression_of_a_crashed_rule_is_not_called_unused(crashy, isolated_rep
     assert "unused" not in out + err and "rule crashy failed" in out
 
 
-class Backwards(Rule):
+class Backwards(Crashy):
     """Yields a finding whose span runs backwards, or past the end of the text."""
     name = "backwards"
-    category = "custom"
-    severity = "error"
-    summary = {"zh": "位置有误", "en": "bad spans"}
 
     def check(self, doc, options):
         yield self.finding(5, 3, zh="倒置", en="backwards")
