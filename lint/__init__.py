@@ -71,11 +71,10 @@ def check_text(text: str, select: Optional[list] = None, ignore: Optional[list] 
 
     Raises ``RuleError`` when a rule raised (the other rules' findings are on it).
     """
-    from .document import Document
     from .runner import Linter
 
     linter = Linter(select=select, ignore=ignore, use_config=False)
-    return _result_findings(linter.lint_document(Document(text, path=path)))
+    return _result_findings(linter.lint_text(text, path))
 
 
 def check_file(path: str, select: Optional[list] = None, ignore: Optional[list] = None,

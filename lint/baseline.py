@@ -8,33 +8,20 @@ only the occurrences beyond the count.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 from collections import Counter
 
+from .report import fingerprint
+
 VERSION = 1
-# Code points of surrounding text in the fingerprint, on each side, within the line.
-CONTEXT = 16
 EXCERPT_SHOWN = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r")
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be read or written; the message is for the user."""
-
-
-def fingerprint(doc, f) -> str:
-    text = doc.text
-    first = doc.line_spans[doc.position(f.start)[0] - 1]
-    last = doc.line_spans[doc.position(f.end)[0] - 1]
-    before = text[max(first.start, f.start - CONTEXT):f.start]
-    after = text[f.end:min(max(last.end, f.end), f.end + CONTEXT)]
-    # CRLF and LF files are the same text.
-    parts = [_LINE_BREAKS.sub("\n", p) for p in (before, text[f.start:f.end], after)]
-    digest = hashlib.sha256("\0".join([f.rule] + parts).encode("utf-8"))
-    return digest.hexdigest()[:20]
 
 
 def _key_path(path: str, base_dir: str) -> str:
@@ -65,7 +52,7 @@ def write(report, path: str) -> int:
                for p, rule, fp in sorted(counts)]
     data = json.dumps({"version": VERSION, "tool": "reportlint", "findings": entries},
                       ensure_ascii=False, indent=2) + "\n"
-    from .fixes import write_atomic
+    from .writing import write_atomic
 
     try:
         write_atomic(path, data.encode("utf-8"))
@@ -114,15 +101,26 @@ def load(path: str) -> Counter:
     return counts
 
 
-def apply(report, counts: Counter, baseline_path: str) -> int:
-    """Drop the findings the baseline knows (the first ones of each key); returns how many."""
-    base_dir = os.path.dirname(os.path.abspath(baseline_path))
-    left = Counter(counts)
-    dropped = set()
-    for key, f, _ in _keys(report, base_dir):
-        if left[key] > 0:
-            left[key] -= 1
-            dropped.add(id(f))
-    for r in report.results:
-        r.findings = [f for f in r.findings if id(f) not in dropped]
-    return len(dropped)
+class Baseline:
+    """The findings a baseline records, dropped file by file (the first occurrences of
+    each key); a file's keys hold its path, so files can be filtered in any process."""
+
+    def __init__(self, counts: Counter, path: str):
+        self.counts = counts
+        self.path = path
+        self.base_dir = os.path.dirname(os.path.abspath(path))
+
+    def filter(self, result) -> list:
+        """The findings of one FileResult that the baseline does not record."""
+        if not self.counts:
+            return result.findings
+        path = _key_path(result.path, self.base_dir)
+        left: Counter = Counter()
+        kept = []
+        for f in result.findings:
+            key = (path, f.rule, fingerprint(result.doc, f))
+            if left[key] < self.counts.get(key, 0):
+                left[key] += 1
+            else:
+                kept.append(f)
+        return kept

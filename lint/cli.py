@@ -139,11 +139,7 @@ def _explain_command(argv: list, out) -> int:
 
     reg = default_registry()
     _print_plugin_errors(reg)
-    rule = reg.rules.get(args.rule)
-    if rule is None:
-        from .suppress import PSEUDO_RULES
-
-        rule = PSEUDO_RULES.get(args.rule)
+    rule = reg.describe(args.rule)
     if rule is None:
         sys.stderr.write(f"reportlint: error: unknown rule '{args.rule}' "
                          "(see 'reportlint rules')\n")
@@ -209,28 +205,28 @@ def _lint_command(argv: list, out) -> int:
         return _fail(f"unknown rule or category: {', '.join(unknown)} (see 'reportlint rules')")
     if args.config and not os.path.isfile(args.config):
         return _fail(f"{args.config}: no such configuration file")
+    if args.profile and args.profile not in registry.known_profiles():
+        # A profile a configuration defines is checked when that configuration loads.
+        configured = Linter(registry=registry, config_path=args.config,
+                            use_config=not args.no_config)
+        if not _config_has_profile(configured, args.paths, args.profile):
+            return _fail(f"unknown profile '{args.profile}' "
+                         f"(known: {', '.join(sorted(registry.known_profiles()))})")
+    baseline = None
+    if args.baseline:   # read it first: a broken baseline ends the run before any work
+        from .baseline import BaselineError, load
+
+        try:
+            baseline = (load(args.baseline), args.baseline)
+        except BaselineError as e:
+            return _fail(str(e))
     linter = Linter(registry=registry, select=args.select, ignore=args.ignore,
                     encoding=args.encoding, config_path=args.config,
                     use_config=not args.no_config,
                     max_bytes=int(args.max_file_size * 1024 * 1024), profile=args.profile,
                     report_unused=args.report_unused_suppressions,
                     fix="diff" if args.diff else ("write" if args.fix else None),
-                    unsafe_fixes=args.unsafe_fixes)
-    if args.profile:
-        known = registry.known_profiles()
-        if args.profile not in known:
-            # A profile a configuration defines is checked when that configuration loads.
-            linter.profile = _config_profile(linter, args.paths, args.profile)
-            if linter.profile is None:
-                return _fail(f"unknown profile '{args.profile}' "
-                             f"(known: {', '.join(sorted(known))})")
-    if args.baseline:   # read it first: a broken baseline ends the run before any work
-        from .baseline import BaselineError, load
-
-        try:
-            linter.baseline = (load(args.baseline), args.baseline)
-        except BaselineError as e:
-            return _fail(str(e))
+                    unsafe_fixes=args.unsafe_fixes, baseline=baseline)
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     progress = _progress_bar()
     try:
@@ -317,14 +313,10 @@ def _write_baseline(report, path: str, lang: str, failed: bool) -> int:
 
 
 def _unused_ignore_lines(report, lang: str) -> list:
-    if not report.unused_ignores:
-        return []
-    from .suppress import UNUSED, unused_ignore_notes
-
-    notes = unused_ignore_notes(report.unused_ignores, lang)
-    for path, line, col, message in notes:
-        sys.stderr.write(f"{path}:{line}:{col}: warning {UNUSED.name} {message}\n")
-    return notes
+    for note in report.notes:
+        sys.stderr.write(f"{note.path}:{note.line}:{note.col}: {note.severity} {note.rule} "
+                         f"{note.message(lang)}\n")
+    return report.notes
 
 
 def _print_diffs(report, args, out, lang: str, failed: bool) -> int:
@@ -392,7 +384,7 @@ def _emit(text: str, path: Optional[str], out) -> bool:
     if not path:
         out.write(text)
         return True
-    from .fixes import write_atomic
+    from .writing import write_atomic
 
     try:
         write_atomic(path, text.encode("utf-8"))
@@ -413,14 +405,14 @@ def _config_language(linter, paths) -> Optional[str]:
     return _first_config(linter, paths).language
 
 
-def _config_profile(linter, paths, name: str) -> Optional[str]:
+def _config_has_profile(linter, paths, name: str) -> bool:
     from .config import ConfigError
 
     try:
         profiles = _first_config(linter, paths).profiles or {}
     except ConfigError:
-        return name  # the run reports the broken configuration itself
-    return name if name in profiles else None
+        return True  # the run reports the broken configuration itself
+    return name in profiles
 
 
 if __name__ == "__main__":  # pragma: no cover

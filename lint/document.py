@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
+from .context import NO_CONTEXT, Context
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
 
 # U+FF01..U+FF5E -> U+0021..U+007E, U+3000 ideographic space -> space.
@@ -125,14 +126,16 @@ class Heading(Span):
     ambiguous: bool = False  # 21.5+2…: a digit follows the point, it might be a decimal
 
 
+
+
 class Document:
-    def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None):
+    def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
+                 context: Context = NO_CONTEXT):
         self.text = text
         self.path = path
         # In Markdown a paragraph is a block of lines; in plain text, one line.
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
-        self.profile = None  # the document type (a Profile), chosen before the rules run
-        self.vocab = None    # the arithmetic vocabulary, when a configuration extends it
+        self.context = context
         # Work that several rules share (one scan of the pairs …): see ``shared``.
         self._shared: dict = {}
 

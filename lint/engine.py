@@ -1,7 +1,7 @@
 """Running rules over a Document: selection, options, severities, and rule failures."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from .config import RuleSetting
@@ -14,17 +14,6 @@ class ActiveRule:
     rule: Rule
     severity: str
     options: dict
-
-
-@dataclass
-class FileResult:
-    path: str
-    doc: Optional[Document] = None
-    findings: list = field(default_factory=list)
-    errors: list = field(default_factory=list)     # messages: a rule that crashed …
-    profile: Optional[str] = None
-    # (rule name, exception) of each rule that raised; kept in this process only
-    failures: list = field(default_factory=list, repr=False, compare=False)
 
 
 def rule_matches(rule: Rule, names: Iterable[str]) -> bool:

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass
-from typing import Optional
 
-from .engine import FileResult
-from .rule import Finding, Fix
+from .report import FileResult
+from .rule import Finding, Fix, applicable
 
 # Re-lint and fix again at most this often (a fix may uncover another, as in ruff).
 MAX_PASSES = 100
@@ -41,10 +38,6 @@ class Fixed:
     raw: bytes
     count: int              # findings fixed
     original_text: str
-
-
-def applicable(f, unsafe: bool) -> bool:
-    return f.fix is not None and (f.fix.safe or unsafe)
 
 
 def choose(findings: list, unsafe: bool = False) -> list:
@@ -118,16 +111,14 @@ def splice(raw: bytes, text: str, encoding: str, fixes: list) -> tuple:
     return new_raw, new_text
 
 
-def fix_document(check, source, name: str, config, unsafe: bool) -> Fixed:
+def fix_document(lint_text, source, unsafe: bool) -> Fixed:
     """Fix, re-lint and fix again until nothing applicable is left.
 
-    ``check(Document, config)`` lints a text and returns (FileResult, used ignores).
+    ``lint_text(text)`` lints a text and returns (FileResult, used ignores).
     """
-    from .document import Document
-
     text, raw, count = source.text, source.raw, 0
     seen = {hash(text)}   # hashes: a big file is not kept a hundred times
-    result, used = check(Document(text, path=name), config)
+    result, used = lint_text(text)
     for _ in range(MAX_PASSES):
         chosen = choose(result.findings, unsafe)
         if not chosen:
@@ -138,7 +129,7 @@ def fix_document(check, source, name: str, config, unsafe: bool) -> Fixed:
             raise FixError(f"the fixes of {', '.join(rules)} undo each other")
         seen.add(hash(text))
         count += sum(len(fs) for _, fs in chosen)
-        result, used = check(Document(text, path=name), config)
+        result, used = lint_text(text)
     # Writing a state that a next --fix would change again would not be idempotent.
     raise FixError(f"the fixes did not settle after {MAX_PASSES} rounds")
 
@@ -152,32 +143,3 @@ def unified_diff(name: str, before: str, after: str) -> str:
         if not line.endswith(("\n", "\r")):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def write_atomic(path: str, data: bytes, mode: Optional[int] = None) -> None:
-    """Write through a temporary file in the same folder and ``os.replace``: a reader
-    sees the old file or the new one, never half of one.  Raises OSError."""
-    target = os.path.realpath(path)       # replace the file a symlink points to
-    if mode is None:
-        mode = os.stat(target).st_mode & 0o7777 if os.path.exists(target) else _new_file_mode()
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target) or ".",
-                               prefix="." + os.path.basename(target) + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)     # mkstemp makes 0600; keep the file's own mode
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

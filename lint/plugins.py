@@ -37,6 +37,12 @@ class Registry:
     def categories(self) -> set:
         return {r.category for r in self.rules.values()}
 
+    def describe(self, name: str):
+        """The rule named ``name``, a pseudo-rule (reported, never run) included, or None."""
+        from .rule import PSEUDO_RULES
+
+        return self.rules.get(name) or PSEUDO_RULES.get(name)
+
     def known_profiles(self) -> dict:
         """The document types: the built-in ones and the plugins'."""
         from .profiles import builtin_profiles

@@ -293,9 +293,16 @@ def recognise(doc, profiles: dict, title) -> Profile:
 
 
 def profile_of(doc) -> Profile:
-    """The profile chosen for ``doc`` by the runner, or recognised with the built-in ones."""
-    if doc.profile is None:
-        from .residue import title_of
+    """The document type of ``doc``: the one its context forces, else the one recognised
+    among its context's profiles (the built-in ones by default); computed once."""
+    return doc.shared(_choose_profile)
 
-        doc.profile = recognise(doc, builtin_profiles(), title_of(doc))
-    return doc.profile
+
+def _choose_profile(doc) -> Profile:
+    from .residue import title_of
+
+    profiles = doc.context.profiles or builtin_profiles()
+    forced = doc.context.profile
+    if forced and forced in profiles:
+        return profiles[forced]
+    return recognise(doc, profiles, title_of(doc))

@@ -125,6 +125,41 @@ class Rule:
         return f"<rule {self.name}>"
 
 
+def applicable(f: Finding, unsafe: bool) -> bool:
+    """Whether --fix applies the finding's fix (unsafe ones only with --unsafe-fixes)."""
+    return f.fix is not None and (f.fix.safe or unsafe)
+
+
+class UnusedSuppression(Rule):
+    """Not run as a rule: the filter stage reports it when asked to (``suppress``)."""
+
+    name = "unused-suppression"
+    category = "suppressions"
+    severity = "warning"
+    enabled_by = "--report-unused-suppressions"   # not configured under rules:
+    summary = {"zh": "没有抑制任何问题的抑制注释",
+               "en": "a suppression comment that suppresses nothing"}
+    rationale = {
+        "zh": "<!-- reportlint-disable … --> 之类的注释在问题修正后往往被遗忘，日后会悄悄掩盖"
+              "新的问题。加上 --report-unused-suppressions 时，没有抑制任何问题的注释"
+              "（以及注释中未知的规则名）会被报告。",
+        "en": "Comments such as <!-- reportlint-disable … --> outlive the problem they were "
+              "written for and later hide new ones silently. With "
+              "--report-unused-suppressions, a comment that suppresses nothing (and an "
+              "unknown rule name in a comment) is reported.",
+    }
+    examples = {"bad": "<!-- reportlint-disable-next-line reversed-quotes -->\n没有问题的一行。",
+                "good": "<!-- reportlint-disable-next-line reversed-quotes -->\n所获”枫桥式“称号。"}
+
+    def check(self, doc, options):  # pragma: no cover - never selected
+        return iter(())
+
+
+UNUSED = UnusedSuppression()
+# Rules that are reported but never run: named by findings, documented like rules.
+PSEUDO_RULES = {UNUSED.name: UNUSED}
+
+
 def rule_problem(rule) -> str:
     """What makes ``rule`` unfit to register, or "": it must be a Rule with a name, a
     category, a known default severity and a known fixability."""

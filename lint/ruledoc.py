@@ -132,7 +132,7 @@ def _fix_column(rule) -> str:
 def rules_table(registry=None) -> str:
     """The Markdown table of every built-in rule (plugins installed here are left out)."""
     from .plugins import build_registry
-    from .suppress import PSEUDO_RULES
+    from .rule import PSEUDO_RULES
 
     if registry is None:
         registry = build_registry(entry_points=False)
@@ -180,7 +180,7 @@ def main(argv=None) -> int:
             return 1
         return 0
     if updated != readme:
-        from .fixes import write_atomic
+        from .writing import write_atomic
 
         write_atomic(args.path, updated.encode("utf-8"))
     return 0

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .config import glob_match
-from .rule import Finding, Rule
+from .rule import UNUSED, Finding
 
 COMMENT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".xhtml")
 DIRECTIVE = re.compile(
@@ -34,33 +34,6 @@ ALL = "*"
 NAME_SEPARATOR = re.compile(r"[\s,]+")
 
 
-class UnusedSuppression(Rule):
-    """Not run as a rule: the runner reports it when asked to."""
-
-    name = "unused-suppression"
-    category = "suppressions"
-    severity = "warning"
-    enabled_by = "--report-unused-suppressions"   # not configured under rules:
-    summary = {"zh": "没有抑制任何问题的抑制注释",
-               "en": "a suppression comment that suppresses nothing"}
-    rationale = {
-        "zh": "<!-- reportlint-disable … --> 之类的注释在问题修正后往往被遗忘，日后会悄悄掩盖"
-              "新的问题。加上 --report-unused-suppressions 时，没有抑制任何问题的注释"
-              "（以及注释中未知的规则名）会被报告。",
-        "en": "Comments such as <!-- reportlint-disable … --> outlive the problem they were "
-              "written for and later hide new ones silently. With "
-              "--report-unused-suppressions, a comment that suppresses nothing (and an "
-              "unknown rule name in a comment) is reported.",
-    }
-    examples = {"bad": "<!-- reportlint-disable-next-line reversed-quotes -->\n没有问题的一行。",
-                "good": "<!-- reportlint-disable-next-line reversed-quotes -->\n所获”枫桥式“称号。"}
-
-    def check(self, doc, options):  # pragma: no cover - never selected
-        return iter(())
-
-
-UNUSED = UnusedSuppression()
-PSEUDO_RULES = {UNUSED.name: UNUSED}
 
 
 @dataclass
@@ -224,17 +197,3 @@ def apply_ignores(doc, findings: list, entries: list) -> tuple:
         else:
             used.add(hit)
     return kept, used
-
-
-def unused_ignore_notes(unused: list, lang: str) -> list:
-    """(config path, line, column, message) for each unused ``ignore:`` entry;
-    ``unused`` holds (Config, indices of its unused entries)."""
-    out = []
-    for config, indices in unused:
-        for i in indices:
-            e = config.ignore[i]
-            what = f"rule: {e['rule']}, text: {e['text']}"
-            message = (f"ignore entry suppresses nothing ({what})" if lang == "en" else
-                       f"ignore 条目没有抑制任何问题（{what}）")
-            out.append((config.path, e["line"], e["col"], message))
-    return out

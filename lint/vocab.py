@@ -123,8 +123,9 @@ def builtin_vocab() -> Vocab:
 
 
 def vocab_of(doc) -> Vocab:
-    """The vocabulary for ``doc``: the built-in one, extended by the configuration."""
-    return getattr(doc, "vocab", None) or builtin_vocab()
+    """The vocabulary for ``doc``: the built-in one, or its context's (extended by the
+    configuration and the plugins)."""
+    return doc.context.vocab or builtin_vocab()
 
 
 

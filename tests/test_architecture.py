@@ -1,5 +1,6 @@
 """The modules' imports, read from the source: no module of the package takes part in
-an import cycle, deferred imports inside functions included."""
+an import cycle, deferred imports inside functions included; no stage imports a later
+one; the output formats read only the report model."""
 import ast
 import os
 
@@ -29,7 +30,13 @@ def imports(name: str, path: str, known: set) -> set:
     deps = set()
     with open(path, encoding="utf-8") as f:
         tree = ast.parse(f.read())
+    # `if TYPE_CHECKING:` imports are read by the type checker only, never run.
+    type_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                 and getattr(block.test, "id", "") == "TYPE_CHECKING"
+                 for stmt in block.body for n in ast.walk(stmt)}
     for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[:len(package.split(".")) - node.level + 1]
@@ -82,3 +89,69 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
     (tmp_path / "lint" / "b.py").write_text("from .a import f\n")
     monkeypatch.setattr(__import__(__name__, fromlist=["ROOT"]), "ROOT", str(tmp_path))
     assert cycles(graph_of(modules())) == [["reportlint.a", "reportlint.b", "reportlint.a"]]
+
+
+# The stages in data-flow order (ARCHITECTURE.md): a module may import modules of its own
+# layer or of an earlier one, never of a later one.  Modules not listed here are the
+# rule families (layer "rules") and the formats (layer "output").
+LAYERS = [
+    ("model", {"rule", "report", "context", "hookspecs", "numbers", "datacache",
+               "configerrors", "writing"}),
+    ("inputs", {"config", "profiles", "vocab", "plugins", "discovery", "resolve", "sources",
+                "document", "residue"}),
+    ("rules", {"engine", "ruledoc"}),
+    ("filters", {"filters", "suppress", "baseline"}),
+    ("pipeline", {"pipeline", "fixes"}),
+    ("executor", {"executor"}),
+    ("run", {"runner"}),
+    ("output", {"cli", "progress", "testing", "__main__"}),
+]
+# What an output format may read: the report model, the rule metadata, the Document (a
+# result's positions), the other formats, the package's version.
+FORMAT_IMPORTS = {"reportlint", "reportlint.report", "reportlint.rule", "reportlint.ruledoc",
+                  "reportlint.document"}
+
+
+# The package itself: its top level defines only the rule API (a rule imports hookimpl
+# from it); its functions are the public API and call the whole run, so it is not held
+# to a layer as an importer.
+FACADE = "reportlint"
+
+
+def layer_of(module: str) -> int:
+    if module in (FACADE, "reportlint.rules"):   # the API; the rules' data folder
+        return 0
+    if module.startswith("reportlint.rules."):
+        return 2
+    if module.startswith("reportlint.formats"):
+        return len(LAYERS) - 1
+    short = module.removeprefix("reportlint.")
+    return next(i for i, (_, names) in enumerate(LAYERS) if short in names)
+
+
+def backward_imports(graph: dict) -> list:
+    return sorted((m, dep) for m, deps in graph.items() if m != FACADE for dep in deps
+                  if layer_of(dep) > layer_of(m))
+
+
+def test_every_module_has_a_layer():
+    for module in modules():
+        layer_of(module)   # StopIteration names a module missing from LAYERS
+
+
+def test_no_module_imports_a_later_stage():
+    assert backward_imports(graph_of(modules())) == []
+
+
+def test_the_formats_read_only_the_report_model_and_the_rule_metadata():
+    graph = graph_of(modules())
+    for module, deps in graph.items():
+        if module.startswith("reportlint.formats"):
+            assert {d for d in deps if not d.startswith("reportlint.formats")} <= FORMAT_IMPORTS, \
+                module
+
+
+def test_the_layer_check_can_fail():
+    assert backward_imports({"reportlint.engine": {"reportlint.pipeline"},
+                             "reportlint.pipeline": set()}) == \
+        [("reportlint.engine", "reportlint.pipeline")]

@@ -11,7 +11,7 @@ from tests.helpers import run_cli as run
 
 pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.progress import Progress
-from reportlint.runner import PARALLEL_MIN_FILES, default_jobs
+from reportlint.executor import PARALLEL_MIN_FILES, default_jobs
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 TITLE = "关于依法行政工作的情况说明\n"

@@ -10,7 +10,8 @@ from reportlint.cli import main
 from tests.helpers import FakeStdin, FakeStdout, run_cli as run
 
 pytestmark = pytest.mark.usefixtures("isolated_repo")
-from reportlint.fixes import FixError, choose, splice, write_atomic
+from reportlint.fixes import FixError, choose, splice
+from reportlint.writing import write_atomic
 from reportlint.plugins import build_registry
 from reportlint.rule import Finding
 from reportlint.runner import Linter

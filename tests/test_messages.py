@@ -9,7 +9,7 @@ import re
 
 import pytest
 from reportlint.plugins import default_registry
-from reportlint.suppress import UNUSED
+from reportlint.rule import UNUSED
 from reportlint.testing import findings_of
 
 ASCII_MARKS = ",:;?!()"

@@ -48,17 +48,15 @@ def rule_descriptor(rule, lang: str) -> dict:
 
 
 def _rules(report, registry) -> list:
-    from ..suppress import PSEUDO_RULES
-
     rules = dict(registry.rules)
     for f in report.findings:
-        if f.rule not in rules and f.rule in PSEUDO_RULES:
-            rules[f.rule] = PSEUDO_RULES[f.rule]
+        if f.rule not in rules and registry.describe(f.rule):
+            rules[f.rule] = registry.describe(f.rule)
     return [rules[name] for name in sorted(rules)]
 
 
 def result(doc, path: str, f, index: dict, lang: str) -> dict:
-    from ..baseline import fingerprint
+    from ..report import fingerprint
 
     uri = artifact_uri(path)
     where = region(doc, f.start, f.end)
@@ -95,12 +93,10 @@ def _notifications(report, lang: str) -> list:
     out = [{"level": "error", "message": {"text": message},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]}
            for path, message in report.errors]
-    from ..suppress import unused_ignore_notes
-
-    for config, line, col, message in unused_ignore_notes(report.unused_ignores, lang):
-        out.append({"level": "warning", "message": {"text": message}, "locations": [{
-            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(config)},
-                                 "region": {"startLine": line, "startColumn": col}}}]})
+    for note in report.notes:
+        out.append({"level": LEVELS[note.severity], "message": {"text": note.message(lang)}, "locations": [{
+            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(note.path)},
+                                 "region": {"startLine": note.line, "startColumn": note.col}}}]})
     return out
 
 

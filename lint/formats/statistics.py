@@ -7,8 +7,7 @@ from collections import Counter
 
 
 def rows(report, registry, lang: str, unsafe: bool = False) -> list:
-    from ..fixes import applicable
-    from ..suppress import PSEUDO_RULES
+    from ..rule import applicable
 
     counts: Counter[str] = Counter()
     fixable: set[str] = set()
@@ -20,7 +19,7 @@ def rows(report, registry, lang: str, unsafe: bool = False) -> list:
             fixable.add(f.rule)
     out = []
     for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = registry.rules.get(name) or PSEUDO_RULES.get(name)
+        rule = registry.describe(name)
         summary = rule.summary.get(lang, "") if rule else ""
         out.append({"count": count, "rule": name, "category": categories[name],
                     "fixable": name in fixable, "summary": summary})

@@ -1,0 +1,21 @@
+"""A document's context: what the configuration says about it, passed forward to the
+Document when it is built (never written back)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the configuration says about a document, given when it is built and never
+    changed: the document types to recognise it among (None: the built-in ones), the
+    one forced on it (--profile, a per-file ``profile:``), and the arithmetic vocabulary
+    (None: the built-in one).  ``profiles.profile_of`` and ``vocab.vocab_of`` read it."""
+
+    profiles: Optional[dict] = None
+    profile: Optional[str] = None
+    vocab: Any = None
+
+
+NO_CONTEXT = Context()

@@ -1,0 +1,129 @@
+"""The per-file pipeline: source → Document (with its Context) → the selected rules →
+filters → findings; with ``fix`` set, fixed and re-linted until nothing is left to fix.
+
+``Pipeline.process`` never raises for a bad file: what went wrong is in the Outcome,
+plain data that crosses process boundaries.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import sources
+from .config import Config, ConfigError
+from .document import Document
+from .engine import run_rules, select_rules
+from .filters import Filters
+from .report import FileResult
+from .resolve import Resolver
+
+
+@dataclass
+class Outcome:
+    """What linting one file gives back (a Document holds caches that may not pickle:
+    a worker drops it and the parent rebuilds it from ``text``)."""
+
+    name: str
+    text: str = ""
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    profile: Optional[str] = None
+    fixed: int = 0
+    diff: str = ""
+    fixed_raw: Optional[bytes] = None             # standard input with --fix
+    used_ignores: tuple = ()                      # (config path, index of the entry)
+    failed: Optional[str] = None                  # the file could not be read
+    doc: Optional[Document] = field(default=None, repr=False, compare=False)
+
+    def result(self, context_for) -> FileResult:
+        doc = self.doc
+        if doc is None:
+            doc = Document(self.text, path=self.name, context=context_for(self.name))
+        return FileResult(path=self.name, doc=doc, findings=self.findings, errors=self.errors,
+                          profile=self.profile)
+
+
+@dataclass
+class Pipeline:
+    resolver: Resolver
+    filters: Filters
+    select: Optional[list] = None
+    ignore: Optional[list] = None
+    encoding: Optional[str] = None
+    max_bytes: int = sources.DEFAULT_MAX_BYTES
+    fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
+    unsafe_fixes: bool = False
+
+    @property
+    def registry(self):
+        return self.resolver.registry
+
+    def document(self, text: str, name: str, config: Config) -> Document:
+        return Document(text, path=name, context=self.resolver.context_for(config, name))
+
+    def check(self, doc: Document, config: Optional[Config]) -> tuple:
+        """(FileResult, indices of the config's ignore: entries used): rules, then filters."""
+        from .profiles import profile_of
+
+        settings = config.settings_for(doc.path) if config else {}
+        active = select_rules(self.registry.rules, settings, self.select, self.ignore)
+        failures: list = []
+        findings, errors = run_rules(doc, active, failures)
+        # A rule that raised reported nothing: its suppressions are not "unused".
+        failed = {name for name, _ in failures}
+        ran = [a for a in active if a.rule.name not in failed]
+        findings, used = self.filters.suppress(doc, config, findings, ran)
+        return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
+                          profile=profile_of(doc).name, failures=failures), used
+
+    def process(self, path: str, name: str, raw: Optional[bytes] = None) -> Outcome:
+        """Lint (and with ``fix`` set, fix) one file."""
+        try:
+            config = self.resolver.config_for(name if path == "-" else path)
+            source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes)
+        except (sources.SourceError, ConfigError) as e:
+            outcome = Outcome(name, failed=str(e))
+            if path == "-" and self.fix == "write" and raw is not None:
+                outcome.fixed_raw = raw   # a filter gives back what it cannot lint, unchanged
+            return outcome
+        if not self.fix:
+            result, used = self.check(self.document(source.text, name, config), config)
+            return self._outcome(result, used, source.text, config)
+        from .fixes import FixError, fix_document, unified_diff
+        from .writing import write_atomic
+
+        try:
+            fixed = fix_document(lambda text: self.check(self.document(text, name, config), config),
+                                 source, self.unsafe_fixes)
+        except FixError as e:
+            return self._unfixed(source, name, config, f"not fixed: {e}")
+        outcome = self._outcome(fixed.result, fixed.used_ignores, fixed.text, config)
+        outcome.fixed = fixed.count
+        if path == "-":
+            if self.fix == "write":
+                outcome.fixed_raw = fixed.raw   # printed even when unchanged, as a filter
+        elif fixed.count and self.fix == "write":
+            try:
+                write_atomic(path, fixed.raw)
+            except OSError as e:
+                return self._unfixed(source, name, config,
+                                     f"cannot write the fixes: {e.strerror or e}")
+        if fixed.count and self.fix == "diff":
+            outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
+        return outcome
+
+    def _unfixed(self, source, name: str, config, error: str) -> Outcome:
+        """The findings of a file left as it was, and why it was."""
+        result, used = self.check(self.document(source.text, name, config), config)
+        outcome = self._outcome(result, used, source.text, config)
+        outcome.errors.append(error)
+        if source.path == "-" and self.fix == "write":
+            outcome.fixed_raw = source.raw
+        return outcome
+
+    def _outcome(self, result: FileResult, used: set, text: str, config: Config) -> Outcome:
+        self.filters.after_fixes(result)
+        assert result.doc is not None  # check() gives every result its document
+        return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
+                       used_ignores=tuple((config.path, i) for i in sorted(used)),
+                       doc=result.doc if result.doc.text == text else None)
