@@ -173,7 +173,7 @@ def test_write_failure_is_a_clear_error(tmp_path, capsys, monkeypatch):
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("reportlint.fixes.os.replace", refuse)
+    monkeypatch.setattr("reportlint.writing.os.replace", refuse)
     code, out, err = run(["--fix", "--format", "concise", "a.txt"], capsys)
     assert code == 2
     assert out.splitlines() == [
