@@ -13,6 +13,7 @@ import os
 import re
 from collections import Counter
 
+from .messages import UserError, msg
 from .report import fingerprint
 
 VERSION = 1
@@ -20,7 +21,7 @@ EXCERPT_SHOWN = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r")
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     """A baseline file that cannot be read or written; the message is for the user."""
 
 
@@ -57,7 +58,8 @@ def write(report, path: str) -> int:
     try:
         write_atomic(path, data.encode("utf-8"))
     except OSError as e:
-        raise BaselineError(f"cannot write the baseline {path}: {e.strerror or e}") from None
+        raise BaselineError(msg("cannot write the baseline {path}: {reason}", path=path,
+                                reason=e.strerror or str(e))) from None
     return sum(counts.values())
 
 
@@ -75,17 +77,19 @@ def load(path: str) -> Counter:
         with open(path, "rb") as fh:
             data = json.loads(fh.read().decode("utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"baseline {path}: no such file") from None
+        raise BaselineError(msg("baseline {path}: no such file", path=path)) from None
     except OSError as e:
-        raise BaselineError(f"baseline {path}: cannot read it: {e.strerror or e}") from None
+        raise BaselineError(msg("baseline {path}: cannot read it: {reason}", path=path,
+                                reason=e.strerror or str(e))) from None
     except UnicodeDecodeError:
-        raise BaselineError(f"baseline {path}: not UTF-8") from None
+        raise BaselineError(msg("baseline {path}: not UTF-8", path=path)) from None
     except json.JSONDecodeError as e:
-        raise BaselineError(f"baseline {path}:{e.lineno}:{e.colno}: not valid JSON: {e.msg}") from None
+        raise BaselineError(msg("baseline {path}:{line}:{col}: not valid JSON: {problem}",
+                                path=path, line=e.lineno, col=e.colno, problem=e.msg)) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list) or data.get("version") != VERSION:
-        raise BaselineError(f"baseline {path}: not a reportlint baseline (version {VERSION}, "
-                            "written by --write-baseline)")
+        raise BaselineError(msg("baseline {path}: not a reportlint baseline (version {version}, "
+                                "written by --write-baseline)", path=path, version=VERSION))
     counts: Counter[tuple[str, str, str]] = Counter()
     for i, entry in enumerate(entries):
         try:
@@ -95,8 +99,9 @@ def load(path: str) -> Counter:
                     or isinstance(count, bool) or count < 1:
                 raise TypeError
         except (TypeError, KeyError, AttributeError):
-            raise BaselineError(f"baseline {path}: entry {i + 1} needs a path, rule and "
-                                "fingerprint (strings) and a positive count") from None
+            raise BaselineError(msg("baseline {path}: entry {n} needs a path, rule and "
+                                    "fingerprint (strings) and a positive count", path=path,
+                                    n=i + 1)) from None
         counts[key] += count
     return counts
 

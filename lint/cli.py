@@ -17,6 +17,7 @@ from typing import Optional
 
 from . import __version__
 from .formats import FORMATS
+from .messages import Message, msg, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -113,7 +114,7 @@ def _rules_command(argv: list, out) -> int:
     from .plugins import default_registry
 
     reg = default_registry()
-    _print_plugin_errors(reg)
+    _print_plugin_errors(reg, args.lang)
     rules = list(reg.rules.values())
     if args.format == "json":
         import json
@@ -138,19 +139,18 @@ def _explain_command(argv: list, out) -> int:
     from .ruledoc import explain
 
     reg = default_registry()
-    _print_plugin_errors(reg)
+    _print_plugin_errors(reg, args.lang)
     rule = reg.describe(args.rule)
     if rule is None:
-        sys.stderr.write(f"reportlint: error: unknown rule '{args.rule}' "
-                         "(see 'reportlint rules')\n")
-        return EXIT_ERROR
+        return _fail(msg("unknown rule '{name}' (see 'reportlint rules')", name=args.rule),
+                     args.lang)
     out.write(explain(rule, args.lang))
     return EXIT_OK
 
 
-def _print_plugin_errors(reg) -> None:
+def _print_plugin_errors(reg, lang: str) -> None:
     for message in reg.errors:
-        sys.stderr.write(f"reportlint: error: {message}\n")
+        _fail(message, lang)
 
 
 def main(argv: Optional[list] = None) -> int:
@@ -165,7 +165,7 @@ def main(argv: Optional[list] = None) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else EXIT_ERROR
     except KeyboardInterrupt:
-        sys.stderr.write("reportlint: interrupted\n")
+        sys.stderr.write(f"reportlint: {msg('interrupted').text(_lang_of(argv))}\n")
         return 130
     except BrokenPipeError:
         # The reader went away (… | head): stop quietly.
@@ -175,43 +175,56 @@ def main(argv: Optional[list] = None) -> int:
             pass
         return EXIT_ERROR
     except Exception as e:  # a bug of ours: one clear line, never a traceback
-        sys.stderr.write(f"reportlint: internal error: {type(e).__name__}: {e} "
-                         "(please report it; set REPORTLINT_DEBUG=1 for details)\n")
+        sys.stderr.write("reportlint: " + msg(
+            "internal error: {error} (please report it; set REPORTLINT_DEBUG=1 for details)",
+            error=f"{type(e).__name__}: {e}").text(_lang_of(argv)) + "\n")
         if os.environ.get("REPORTLINT_DEBUG"):
             raise
         return EXIT_ERROR
 
 
-def _fail(message: str) -> int:
-    sys.stderr.write(f"reportlint: error: {message}\n")
+def _fail(message, lang: Optional[str]) -> int:
+    """Print an error that ends the run (a Message, or an error carrying one)."""
+    sys.stderr.write(msg("reportlint: error: {message}", message=say(message, lang or "zh"))
+                     .text(lang or "zh") + "\n")
     return EXIT_ERROR
+
+
+def _lang_of(argv: list) -> str:
+    """The language asked for on the command line, for a message before it is parsed."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[i + 1:i + 2] == ["en"]):
+            return "en"
+    return "zh"
 
 
 def _lint_command(argv: list, out) -> int:
     args = build_parser().parse_args(argv)
+    lang = args.lang    # until the configuration's language: is read
     if not args.paths:
-        return _fail("no path given (try 'reportlint .' or 'reportlint --help')")
+        return _fail(msg("no path given (try 'reportlint .' or 'reportlint --help')"), lang)
     if args.baseline and args.write_baseline:
-        return _fail("--baseline and --write-baseline cannot be used together")
+        return _fail(msg("--baseline and --write-baseline cannot be used together"), lang)
     from .config import ConfigError
     from .plugins import default_registry
     from .runner import Linter
 
     registry = default_registry()
-    _print_plugin_errors(registry)
+    _print_plugin_errors(registry, lang)
     unknown = [n for n in (args.select or []) + (args.ignore or [])
                if n != "ALL" and n not in registry.rules and n not in registry.categories()]
     if unknown:
-        return _fail(f"unknown rule or category: {', '.join(unknown)} (see 'reportlint rules')")
+        return _fail(msg("unknown rule or category: {names} (see 'reportlint rules')",
+                         names=unknown), lang)
     if args.config and not os.path.isfile(args.config):
-        return _fail(f"{args.config}: no such configuration file")
+        return _fail(msg("{path}: no such configuration file", path=args.config), lang)
     if args.profile and args.profile not in registry.known_profiles():
         # A profile a configuration defines is checked when that configuration loads.
         configured = Linter(registry=registry, config_path=args.config,
                             use_config=not args.no_config)
         if not _config_has_profile(configured, args.paths, args.profile):
-            return _fail(f"unknown profile '{args.profile}' "
-                         f"(known: {', '.join(sorted(registry.known_profiles()))})")
+            return _fail(msg("unknown profile '{name}' (known: {known})", name=args.profile,
+                             known=sorted(registry.known_profiles())), lang)
     baseline = None
     if args.baseline:   # read it first: a broken baseline ends the run before any work
         from .baseline import BaselineError, load
@@ -219,7 +232,7 @@ def _lint_command(argv: list, out) -> int:
         try:
             baseline = (load(args.baseline), args.baseline)
         except BaselineError as e:
-            return _fail(str(e))
+            return _fail(e, lang)
     linter = Linter(registry=registry, select=args.select, ignore=args.ignore,
                     encoding=args.encoding, config_path=args.config,
                     use_config=not args.no_config,
@@ -234,15 +247,16 @@ def _lint_command(argv: list, out) -> int:
                             jobs=args.jobs, progress=progress)
         lang = args.lang or _config_language(linter, args.paths) or "zh"
     except ConfigError as e:
-        sys.stderr.write(f"{e}\n")
+        sys.stderr.write(e.text(lang or _config_language_or_none(linter, args.paths) or "zh")
+                         + "\n")
         return EXIT_ERROR
     finally:
         if progress:
             progress.close()
     failed = bool(report.errors or registry.errors)
-    nothing = _nothing_to_lint(linter, report, args.paths, lang)
+    nothing = _nothing_to_lint(linter, report, args.paths)
     if nothing:
-        sys.stderr.write(nothing + "\n")
+        _fail(nothing, lang)
         failed = True
     if args.write_baseline:
         if nothing:
@@ -254,38 +268,38 @@ def _lint_command(argv: list, out) -> int:
     return _print_report(report, registry, args, out, lang, failed, notes)
 
 
-def _nothing_to_lint(linter, report, paths: list, lang: str) -> str:
-    """Why a folder sweep linted no file at all, or "": a CI gate that checked nothing
+def _nothing_to_lint(linter, report, paths: list) -> Optional[Message]:
+    """Why a folder sweep linted no file at all, or None: a CI gate that checked nothing
     must not pass.  A run that linted any file, standard input and files named one by
     one (pre-commit's, which may all be excluded) are left as they are."""
     if report.files or "-" in paths or not any(os.path.isdir(p) for p in paths):
-        return ""
-    en = lang == "en"
-    where = (", " if en else "、").join(paths)
-    parts = []
+        return None
+    reasons = []
     if report.excluded:
         n = len(report.excluded)
         configs = sorted({linter.config_for(p).path for p in report.excluded})
-        parts.append(f"{n} file{'s' if n != 1 else ''} excluded by `exclude:` in "
-                     f"{', '.join(configs)}" if en else
-                     f"{n} 个文件被 {'、'.join(configs)} 的 `exclude:` 排除")
+        reasons.append(msg("{n} file{s} excluded by `exclude:` in {configs}", n=n,
+                           s=_s(n), configs=configs))
     if report.skipped:
         from collections import Counter
 
         n = len(report.skipped)
-        counts = Counter(os.path.splitext(p)[1].lower() or ("no extension" if en else "无扩展名")
-                         for p in report.skipped).most_common()
-        kinds = [f"{ext} ×{k}" for ext, k in counts[:6]] + (["…"] if len(counts) > 6 else [])
-        parts.append(f"skipped {n} file{'s' if n != 1 else ''} ({', '.join(kinds)}); lint them "
-                     "by naming them, or add their extensions to `extensions:` in "
-                     ".reportlint.yaml" if en else
-                     f"跳过 {n} 个文件（{'、'.join(kinds)}）；如需检查，请逐个指定这些文件，"
-                     "或在 .reportlint.yaml 的 `extensions:` 中加入它们的扩展名")
-    if not parts:
-        return (f"reportlint: error: nothing to lint in {where}: no files found" if en else
-                f"reportlint: 错误：{where} 中没有找到任何文件，无可检查。")
-    return (f"reportlint: error: no file to lint in {where}: " + "; ".join(parts) if en else
-            f"reportlint: 错误：{where} 中没有可检查的文件：" + "；".join(parts) + "。")
+        counts = Counter(os.path.splitext(p)[1].lower() for p in report.skipped).most_common()
+        kinds: list = [msg("{ext} ×{count}", ext=ext or msg("no extension"), count=k)
+                       for ext, k in counts[:6]] + (["…"] if len(counts) > 6 else [])
+        reasons.append(msg("skipped {n} file{s} ({kinds}); lint them by naming them, or add "
+                           "their extensions to `extensions:` in .reportlint.yaml",
+                           n=n, s=_s(n), kinds=kinds))
+    if not reasons:
+        return msg("nothing to lint in {where}: no files found", where=paths)
+    return msg("no file to lint in {where}: {reasons}", where=paths,
+               reasons=msg("{first}; {second}", first=reasons[0], second=reasons[1])
+               if len(reasons) == 2 else reasons[0])
+
+
+def _s(n: int) -> str:
+    """The English plural ending; the Chinese templates do not use it."""
+    return "" if n == 1 else "s"
 
 
 def _progress_bar():
@@ -306,9 +320,9 @@ def _write_baseline(report, path: str, lang: str, failed: bool) -> int:
     try:
         n = write(report, path)
     except BaselineError as e:
-        return _fail(str(e))
-    sys.stderr.write(f"reportlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline "
-                     f"{path}\n" if lang == "en" else f"reportlint: 已将 {n} 个问题写入基线 {path}\n")
+        return _fail(e, lang)
+    sys.stderr.write("reportlint: " + msg("wrote {n} finding{s} to the baseline {path}", n=n,
+                                          s=_s(n), path=path).text(lang) + "\n")
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -322,13 +336,12 @@ def _unused_ignore_lines(report, lang: str) -> list:
 def _print_diffs(report, args, out, lang: str, failed: bool) -> int:
     """--diff, as ruff does it: the diffs only; exit 1 when there is something to fix."""
     text = "".join(report.diffs)
-    if not _emit(text, args.output, out):
+    if not _emit(text, args.output, out, lang):
         return EXIT_ERROR
     files = len(report.diffs)
-    sys.stderr.write(
-        f"Would fix {report.fixed} problem{'s' if report.fixed != 1 else ''} in {files} "
-        f"file{'s' if files != 1 else ''} (nothing written).\n" if lang == "en" else
-        f"可修复 {files} 个文件中的 {report.fixed} 个问题(未写入)。\n")
+    sys.stderr.write(msg("Would fix {n} problem{s} in {files} file{fs} (nothing written).",
+                         n=report.fixed, s=_s(report.fixed), files=files, fs=_s(files))
+                     .text(lang) + "\n")
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if report.diffs else EXIT_OK
@@ -345,7 +358,8 @@ def _print_report(report, registry, args, out, lang: str, failed: bool, notes: l
         sys.stdout.buffer.flush()
         out = sys.stderr
     if args.output:
-        if not _emit(render(args.format, report, registry, lang, color=False), args.output, out):
+        if not _emit(render(args.format, report, registry, lang, color=False), args.output, out,
+                     lang):
             return EXIT_ERROR
         terminal = _statistics(report, registry, args, lang) if args.statistics else ""
         from .formats.text import terminal_summary
@@ -379,7 +393,7 @@ def _statistics(report, registry, args, lang: str) -> str:
                   unsafe=args.unsafe_fixes)
 
 
-def _emit(text: str, path: Optional[str], out) -> bool:
+def _emit(text: str, path: Optional[str], out, lang: str) -> bool:
     """Write the report to ``path`` (atomically) or to ``out``; False after a clear error."""
     if not path:
         out.write(text)
@@ -389,7 +403,8 @@ def _emit(text: str, path: Optional[str], out) -> bool:
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as e:
-        _fail(f"cannot write the report to {path}: {e.strerror or e}")
+        _fail(msg("cannot write the report to {path}: {reason}", path=path,
+                  reason=e.strerror or str(e)), lang)
         return False
     return True
 
@@ -403,6 +418,16 @@ def _first_config(linter, paths):
 
 def _config_language(linter, paths) -> Optional[str]:
     return _first_config(linter, paths).language
+
+
+def _config_language_or_none(linter, paths) -> Optional[str]:
+    """The configuration's language, when the configuration can be read at all."""
+    from .config import ConfigError
+
+    try:
+        return _config_language(linter, paths)
+    except ConfigError:
+        return None
 
 
 def _config_has_profile(linter, paths, name: str) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, NoReturn, Optional
 
 from .configerrors import ConfigError, value_where, where  # noqa: F401 (public here too)
+from .messages import Message, msg
 from .rule import SEVERITIES
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
@@ -162,14 +163,14 @@ class _Validator:
 
     def mapping(self, node, parent, key, what) -> dict:
         if not isinstance(node, dict):
-            self.fail_value(parent, key, f"{what} must be a mapping")
+            self.fail_value(parent, key, msg("{what} must be a mapping", what=what))
         return node
 
     def string_list(self, node, parent, key) -> tuple:
         if isinstance(node, str):
             return (node,)
         if not isinstance(node, list) or not all(isinstance(x, str) for x in node):
-            self.fail_value(parent, key, f"'{key}' must be a list of strings")
+            self.fail_value(parent, key, msg("'{key}' must be a list of strings", key=key))
         return tuple(node)
 
     def globs(self, node, parent, key) -> tuple:
@@ -179,7 +180,8 @@ class _Validator:
             try:
                 _glob_regex(_strip_dot(glob))
             except re.error as e:
-                message = f"invalid glob {glob!r} in '{key}': {e.msg}"
+                message = msg("invalid glob {glob} in '{key}': {problem}", glob=repr(glob),
+                              key=key, problem=e.msg)
                 if isinstance(node, list):
                     self.fail(node, message, index=i)
                 self.fail_value(parent, key, message)
@@ -190,38 +192,45 @@ class _Validator:
         out = {}
         for name, value in node.items():
             if name not in self.known_rules:
-                hint = " (a category cannot be configured here; name the rule)" \
-                    if name in self.categories else ""
-                self.fail(node, f"unknown rule '{name}'{hint}", key=name)
+                self.fail(node, msg("unknown rule '{name}' (a category cannot be configured "
+                                    "here; name the rule)" if name in self.categories
+                                    else "unknown rule '{name}'", name=name), key=name)
             out[name] = self.rule_setting(self.known_rules[name], value, node, name)
         return out
 
     def rule_setting(self, rule, value, parent, name) -> RuleSetting:
         if isinstance(value, str) or value is None or isinstance(value, bool):
             if value not in LEVELS:
-                self.fail_value(parent, name, f"rule '{name}': severity must be one of "
-                                f"{', '.join(LEVELS)}, not {value!r}")
+                self.fail_value(parent, name, msg("rule '{name}': severity must be one of "
+                                                  "{levels}, not {value}", name=name,
+                                                  levels=list(LEVELS), value=repr(value)))
             return RuleSetting(severity=value)
         if not isinstance(value, dict):
-            self.fail_value(parent, name, f"rule '{name}' takes a severity or a mapping")
+            self.fail_value(parent, name, msg("rule '{name}' takes a severity or a mapping",
+                                              name=name))
         setting = RuleSetting()
         for opt, v in value.items():
             if opt == "severity":
                 if v not in LEVELS:
-                    self.fail_value(value, opt, f"rule '{name}': severity must be one of "
-                                    f"{', '.join(LEVELS)}, not {v!r}")
+                    self.fail_value(value, opt, msg("rule '{name}': severity must be one of "
+                                                    "{levels}, not {value}", name=name,
+                                                    levels=list(LEVELS), value=repr(v)))
                 setting.severity = v
                 continue
             if opt not in rule.options:
-                known = ", ".join(sorted(rule.options)) or "none"
-                self.fail(value, f"rule '{name}' has no option '{opt}' (options: {known})", key=opt)
+                known = sorted(rule.options) or msg("none")
+                self.fail(value, msg("rule '{name}' has no option '{option}' (options: {known})",
+                                     name=name, option=opt, known=known), key=opt)
             setting.options[opt] = self.option_value(rule.options[opt], v, value, opt, name)
             least, most = rule.option_bounds.get(opt, (None, None))
             if least is not None and v < least or most is not None and v > most:
-                bound = (f"at least {least}" if most is None else f"at most {most}"
-                         if least is None else f"between {least} and {most}")
-                self.fail_value(value, opt, f"rule '{name}': option '{opt}' must be {bound}, "
-                                f"not {v!r}")
+                template = ("rule '{name}': option '{option}' must be at least {least}, not {value}"
+                            if most is None else
+                            "rule '{name}': option '{option}' must be at most {most}, not {value}"
+                            if least is None else "rule '{name}': option '{option}' must be "
+                            "between {least} and {most}, not {value}")
+                self.fail_value(value, opt, msg(template, name=name, option=opt, least=least,
+                                                most=most, value=repr(v)))
         return setting
 
     def option_value(self, default, v, parent, opt, rule_name):
@@ -240,8 +249,9 @@ class _Validator:
         else:
             ok = isinstance(v, kind)
         if not ok:
-            self.fail_value(parent, opt, f"rule '{rule_name}': option '{opt}' must be "
-                            f"{_type_name(kind)}, not {_type_name(type(v))}")
+            self.fail_value(parent, opt, msg("rule '{name}': option '{option}' must be {kind}, "
+                                             "not {got}", name=rule_name, option=opt,
+                                             kind=_type_name(kind), got=_type_name(type(v))))
         if kind is float:
             return float(v)
         if kind in (list, tuple):
@@ -257,7 +267,8 @@ class _Validator:
         for key, value in data.items():
             # Only the spellings users write: per_file must not reach key_per_file.
             if key not in TOP_LEVEL_KEYS:
-                self.fail(data, f"unknown key '{key}' (known: {', '.join(TOP_LEVEL_KEYS)})", key=key)
+                self.fail(data, msg("unknown key '{key}' (known: {known})", key=key,
+                                    known=list(TOP_LEVEL_KEYS)), key=key)
             out[key] = getattr(self, "key_" + key.replace("-", "_"))(value, data, key)
         return out
 
@@ -271,7 +282,8 @@ class _Validator:
 
     def key_language(self, value, parent, key):
         if value not in LANGUAGES:
-            self.fail_value(parent, key, f"'language' must be one of {', '.join(LANGUAGES)}")
+            self.fail_value(parent, key, msg("'language' must be one of {known}",
+                                              known=list(LANGUAGES)))
         return value
 
     def key_extensions(self, value, parent, key):
@@ -289,15 +301,16 @@ class _Validator:
                           index=i)
             for k in item:
                 if k not in ("rule", "text", "files"):
-                    self.fail(item, f"unknown key '{k}' in an ignore entry "
-                                    "(known: rule, text, files)", key=k)
+                    self.fail(item, msg("unknown key '{key}' in an ignore entry (known: {known})",
+                                        key=k, known=["rule", "text", "files"]), key=k)
             for needed in ("rule", "text"):
                 if needed not in item:
-                    self.fail(value, f"an ignore entry needs '{needed}'", index=i)
+                    self.fail(value, msg("an ignore entry needs '{key}'", key=needed), index=i)
             rule, text = item["rule"], item["text"]
             if not isinstance(rule, str) or (rule not in self.known_rules
                                              and rule not in self.categories and rule != "ALL"):
-                self.fail_value(item, "rule", f"unknown rule '{rule}' in an ignore entry")
+                self.fail_value(item, "rule", msg("unknown rule '{name}' in an ignore entry",
+                                                  name=rule))
             if not isinstance(text, str) or not text:
                 self.fail_value(item, "text", "'text' must be the text to ignore (not empty)")
             files = self.globs(item["files"], item, "files") if "files" in item else ()
@@ -315,8 +328,8 @@ class _Validator:
                 self.fail(value, "each 'per-file' entry must be a mapping with 'files' and 'rules'", index=i)
             for k in item:
                 if k not in ("files", "rules", "profile"):
-                    self.fail(item, f"unknown key '{k}' in a per-file entry "
-                                    "(known: files, rules, profile)", key=k)
+                    self.fail(item, msg("unknown key '{key}' in a per-file entry (known: {known})",
+                                        key=k, known=["files", "rules", "profile"]), key=k)
             if "files" not in item:
                 self.fail(value, "a per-file entry needs 'files'", index=i)
             globs = self.globs(item["files"], item, "files")
@@ -350,8 +363,8 @@ class _Validator:
     def check_profile_refs(self, profiles: dict):
         for name, parent, key in self.profile_refs:
             if name not in profiles:
-                self.fail_value(parent, key, f"unknown profile '{name}' "
-                                             f"(known: {', '.join(sorted(profiles))})")
+                self.fail_value(parent, key, msg("unknown profile '{name}' (known: {known})",
+                                                 name=name, known=sorted(profiles)))
 
 
 TOP_LEVEL_KEYS = tuple(k[4:].replace("_", "-") for k in dir(_Validator) if k.startswith("key_"))
@@ -362,10 +375,10 @@ _TYPE_NAMES = ((bool, "true or false"), (int, "an integer"), (float, "a number")
                (type(None), "empty"))
 
 
-def _type_name(kind) -> str:
+def _type_name(kind) -> Message:
     # issubclass, bool before int: ruamel's ScalarFloat, CommentedSeq … get the plain name.
-    return next((name for base, name in _TYPE_NAMES if issubclass(kind, base)),
-                "a " + kind.__name__)
+    return next((msg(name) for base, name in _TYPE_NAMES if issubclass(kind, base)),
+                msg("a {kind}", kind=kind.__name__))
 
 
 def _plain(v):
@@ -392,9 +405,11 @@ def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Conf
             raw = f.read()
         text = raw.decode("utf-8-sig")
     except OSError as e:
-        raise ConfigError(path, 1, 1, f"cannot read the configuration: {e.strerror or e}") from None
+        raise ConfigError(path, 1, 1, msg("cannot read the configuration: {reason}",
+                                          reason=e.strerror or str(e))) from None
     except UnicodeDecodeError as e:
-        raise ConfigError(path, 1, 1, f"the configuration is not UTF-8 (byte {e.start})") from None
+        raise ConfigError(path, 1, 1, msg("the configuration is not UTF-8 (byte {byte})",
+                                          byte=e.start)) from None
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -404,9 +419,9 @@ def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Conf
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = e.problem or e.context or "invalid YAML"
-        raise ConfigError(path, line, col, f"YAML error: {problem}") from None
+        raise ConfigError(path, line, col, msg("YAML error: {problem}", problem=problem)) from None
     except YAMLError as e:
-        raise ConfigError(path, 1, 1, f"YAML error: {e}") from None
+        raise ConfigError(path, 1, 1, msg("YAML error: {problem}", problem=str(e))) from None
     validator = _Validator(path, rules, profiles)
     values = validator.document(data)
     if validator.profile_refs:

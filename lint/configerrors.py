@@ -5,13 +5,25 @@ Kept apart from config.py so that every module reading a part of the configurati
 """
 from __future__ import annotations
 
+from typing import Union
 
-class ConfigError(Exception):
-    """A broken configuration; ``str()`` is ``path:line:col: message`` (1-based)."""
+from .messages import Message, UserError
 
-    def __init__(self, path: str, line: int, col: int, message: str):
-        super().__init__(f"{path}:{line}:{col}: {message}")
-        self.path, self.line, self.col, self.message = path, line, col, message
+
+class ConfigError(UserError):
+    """A broken configuration; ``str()`` is ``path:line:col: message`` (1-based), in
+    English; ``text(lang)`` in the run's language."""
+
+    def __init__(self, path: str, line: int, col: int, message: Union[Message, str]):
+        self.path, self.line, self.col = path, line, col
+        super().__init__(message)
+
+    def text(self, lang: str = "zh") -> str:
+        return self.as_message().text(lang)
+
+    def as_message(self) -> Message:
+        return Message("{where}: {message}", where=f"{self.path}:{self.line}:{self.col}",
+                       message=self.message)
 
 
 def where(node, key=None, index=None) -> tuple[int, int]:

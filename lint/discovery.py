@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .messages import msg
+
 # Folders a sweep never enters: version control, environments, caches.
 SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 
@@ -45,7 +47,7 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
         elif os.path.exists(path):
             add(path)
         else:
-            found.errors.append((path, "no such file or directory"))
+            found.errors.append((path, msg("no such file or directory")))
     for path in candidates:
         name = (stdin_filename or "-") if path == "-" else path
         if config_for(name).is_excluded(name):
@@ -57,7 +59,8 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
 
 def _walk(top: str, config_for, found: Discovery):
     def onerror(e: OSError):
-        found.errors.append((e.filename or top, e.strerror or str(e)))
+        found.errors.append((e.filename or top, msg("cannot read it: {reason}",
+                                                     reason=e.strerror or str(e))))
 
     for root, dirs, names in os.walk(top, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)

@@ -6,6 +6,7 @@ from typing import Iterable, Optional
 
 from .config import RuleSetting
 from .document import Document
+from .messages import Message, msg
 from .rule import SEVERITY_RANK, Finding, Rule
 
 
@@ -46,7 +47,7 @@ def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[
 
 
 def run_rules(doc: Document, active: list[ActiveRule],
-              failures: Optional[list] = None) -> tuple[list[Finding], list[str]]:
+              failures: Optional[list] = None) -> tuple[list[Finding], list[Message]]:
     """All findings of the active rules, in text order; a rule that raises is an error
     and contributes none of its findings.  ``failures``, when given, also receives
     (rule name, exception) for each rule that raised."""
@@ -58,7 +59,8 @@ def run_rules(doc: Document, active: list[ActiveRule],
             found = [_with_severity(f, a) for f in a.rule.check(doc, a.options)]
             _check_spans(found, len(doc.text))
         except Exception as e:  # a failing plugin must not take the run down
-            errors.append(f"rule {a.rule.name} failed: {type(e).__name__}: {e}")
+            errors.append(msg("rule {rule} failed: {error}", rule=a.rule.name,
+                              error=f"{type(e).__name__}: {e}"))
             if failures is not None:
                 failures.append((a.rule.name, e))
             continue

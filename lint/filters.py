@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .engine import rule_matches
+from .messages import msg
 from .report import Note
 from .rule import UNUSED
 
@@ -66,10 +67,10 @@ class Filters:
             for i, e in enumerate(config.ignore):
                 if i in used or not self._runs(e["rule"]):
                     continue
-                what = f"rule: {e['rule']}, text: {e['text']}"
+                text = msg("ignore entry suppresses nothing (rule: {rule}, text: {text})",
+                           rule=e["rule"], text=e["text"])
                 notes.append(Note(config.path, e["line"], e["col"], UNUSED.severity, UNUSED.name,
-                                  zh=f"ignore 条目没有抑制任何问题（{what}）",
-                                  en=f"ignore entry suppresses nothing ({what})"))
+                                  zh=text.text("zh"), en=text.text("en")))
         return notes
 
     def _runs(self, name: str) -> bool:

@@ -11,6 +11,7 @@ import codecs
 import difflib
 from dataclasses import dataclass
 
+from .messages import UserError, msg
 from .report import FileResult
 from .rule import Finding, Fix, applicable
 
@@ -24,7 +25,7 @@ _BOM_CODECS = {
 }
 
 
-class FixError(Exception):
+class FixError(UserError):
     """Fixes that cannot be written; the message is for the user."""
 
 
@@ -98,8 +99,8 @@ def splice(raw: bytes, text: str, encoding: str, fixes: list) -> tuple:
             out.append(fix.replacement.encode(codec))
             pos_t = fix.end
     except UnicodeEncodeError as e:
-        raise FixError(f"the fix {e.object[e.start:e.end]!r} cannot be written in "
-                       f"{encoding}") from None
+        raise FixError(msg("the fix {fix} cannot be written in {encoding}",
+                           fix=repr(e.object[e.start:e.end]), encoding=encoding)) from None
     out.append(raw[pos_b:])
     new_raw = b"".join(out)
     try:
@@ -107,7 +108,8 @@ def splice(raw: bytes, text: str, encoding: str, fixes: list) -> tuple:
     except UnicodeDecodeError:
         same = False
     if not same:
-        raise FixError(f"cannot splice fixes into a file in {encoding}: left unchanged")
+        raise FixError(msg("cannot splice fixes into a file in {encoding}: left unchanged",
+                           encoding=encoding))
     return new_raw, new_text
 
 
@@ -126,12 +128,12 @@ def fix_document(lint_text, source, unsafe: bool) -> Fixed:
         raw, text = splice(raw, text, source.encoding, [fix for fix, _ in chosen])
         if hash(text) in seen:   # two rules undo each other's fixes: writing either is wrong
             rules = sorted({f.rule for _, fs in chosen for f in fs})
-            raise FixError(f"the fixes of {', '.join(rules)} undo each other")
+            raise FixError(msg("the fixes of {rules} undo each other", rules=rules))
         seen.add(hash(text))
         count += sum(len(fs) for _, fs in chosen)
         result, used = lint_text(text)
     # Writing a state that a next --fix would change again would not be idempotent.
-    raise FixError(f"the fixes did not settle after {MAX_PASSES} rounds")
+    raise FixError(msg("the fixes did not settle after {rounds} rounds", rounds=MAX_PASSES))
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

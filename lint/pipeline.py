@@ -14,6 +14,7 @@ from .config import Config, ConfigError
 from .document import Document
 from .engine import run_rules, select_rules
 from .filters import Filters
+from .messages import Message, msg
 from .report import FileResult
 from .resolve import Resolver
 
@@ -32,7 +33,7 @@ class Outcome:
     diff: str = ""
     fixed_raw: Optional[bytes] = None             # standard input with --fix
     used_ignores: tuple = ()                      # (config path, index of the entry)
-    failed: Optional[str] = None                  # the file could not be read
+    failed: Optional[Message] = None              # why the file could not be linted
     doc: Optional[Document] = field(default=None, repr=False, compare=False)
 
     def result(self, context_for) -> FileResult:
@@ -82,7 +83,7 @@ class Pipeline:
             config = self.resolver.config_for(name if path == "-" else path)
             source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes)
         except (sources.SourceError, ConfigError) as e:
-            outcome = Outcome(name, failed=str(e))
+            outcome = Outcome(name, failed=e.as_message())
             if path == "-" and self.fix == "write" and raw is not None:
                 outcome.fixed_raw = raw   # a filter gives back what it cannot lint, unchanged
             return outcome
@@ -96,7 +97,8 @@ class Pipeline:
             fixed = fix_document(lambda text: self.check(self.document(text, name, config), config),
                                  source, self.unsafe_fixes)
         except FixError as e:
-            return self._unfixed(source, name, config, f"not fixed: {e}")
+            return self._unfixed(source, name, config,
+                                 msg("not fixed: {reason}", reason=e.as_message()))
         outcome = self._outcome(fixed.result, fixed.used_ignores, fixed.text, config)
         outcome.fixed = fixed.count
         if path == "-":
@@ -107,12 +109,13 @@ class Pipeline:
                 write_atomic(path, fixed.raw)
             except OSError as e:
                 return self._unfixed(source, name, config,
-                                     f"cannot write the fixes: {e.strerror or e}")
+                                     msg("cannot write the fixes: {reason}",
+                                         reason=e.strerror or str(e)))
         if fixed.count and self.fix == "diff":
             outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
         return outcome
 
-    def _unfixed(self, source, name: str, config, error: str) -> Outcome:
+    def _unfixed(self, source, name: str, config, error: Message) -> Outcome:
         """The findings of a file left as it was, and why it was."""
         result, used = self.check(self.document(source.text, name, config), config)
         outcome = self._outcome(result, used, source.text, config)

@@ -11,6 +11,7 @@ from typing import Any, Optional
 import pluggy
 
 from . import hookspecs
+from .messages import msg
 from .rule import rule_problem
 
 ENTRY_POINT_GROUP = "reportlint"
@@ -89,7 +90,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _problem(exc: BaseException) -> str:
+def _problem(exc: BaseException):
     """A validation error says what is wrong (a plugin's data has no lines to point at)."""
     return getattr(exc, "message", None) or _describe(exc)
 
@@ -104,19 +105,22 @@ def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Regi
         try:
             plugins.append((name, importlib.import_module(name)))
         except Exception as e:
-            reg.errors.append(f"built-in rules {name} failed to load: {_describe(e)}")
+            reg.errors.append(msg("built-in rules {name} failed to load: {error}", name=name,
+                                  error=_describe(e)))
     if entry_points:
         for ep in _entry_points():
             try:
                 plugins.append((f"entry point {ep.name} ({ep.value})", ep.load()))
             except Exception as e:
-                reg.errors.append(f"plugin {ep.name} ({ep.value}) failed to load: {_describe(e)}")
+                reg.errors.append(msg("plugin {name} failed to load: {error}",
+                                      name=f"{ep.name} ({ep.value})", error=_describe(e)))
     plugins.extend((getattr(p, "__name__", repr(p)), p) for p in extra)
     for label, plugin in plugins:
         try:
             pm.register(plugin, name=label)
         except Exception as e:
-            reg.errors.append(f"plugin {label} failed to register: {_describe(e)}")
+            reg.errors.append(msg("plugin {name} failed to register: {error}", name=label,
+                                  error=_describe(e)))
     # Call each implementation on its own so that a failing one is named and skipped.
     for impl in pm.hook.reportlint_rules.get_hookimpls():
         try:
@@ -125,14 +129,17 @@ def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Regi
             returned: Any = impl.function()
             results = list(returned or ())
         except Exception as e:
-            reg.errors.append(f"plugin {impl.plugin_name} failed: {_describe(e)}")
+            reg.errors.append(msg("plugin {name} failed: {error}", name=impl.plugin_name,
+                                  error=_describe(e)))
             continue
         for rule in results:
             problem = rule_problem(rule)
             if problem:
-                reg.errors.append(f"plugin {impl.plugin_name}: {problem}")
+                reg.errors.append(msg("plugin {name}: {problem}", name=impl.plugin_name,
+                                      problem=problem))
             elif rule.name in reg.rules:
-                reg.errors.append(f"plugin {impl.plugin_name}: rule {rule.name} is already defined")
+                reg.errors.append(msg("plugin {name}: rule {rule} is already defined",
+                                      name=impl.plugin_name, rule=rule.name))
             else:
                 reg.rules[rule.name] = rule
     _add_profiles(pm, reg)
@@ -152,7 +159,8 @@ def _add_profiles(pm, reg: Registry) -> None:
         try:
             known = extend_profiles(known, list(impl.function() or ()), f"plugin {impl.plugin_name}")
         except Exception as e:  # the plugin's profiles are not used
-            reg.errors.append(f"plugin {impl.plugin_name}: profiles: {_problem(e)}")
+            reg.errors.append(msg("plugin {name}: profiles: {problem}", name=impl.plugin_name,
+                                  problem=_problem(e)))
     reg.profiles = known
 
 
@@ -168,7 +176,8 @@ def _add_vocab(pm, reg: Registry) -> None:
         try:
             parts.append(validate(impl.function() or {}, f"plugin {impl.plugin_name}"))
         except Exception as e:
-            reg.errors.append(f"plugin {impl.plugin_name}: vocab: {_problem(e)}")
+            reg.errors.append(msg("plugin {name}: vocab: {problem}", name=impl.plugin_name,
+                                  problem=_problem(e)))
     reg.vocab = combined(*parts) or None
 
 

@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from .configerrors import ConfigError, value_where, where
+from .messages import msg
 
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000
@@ -118,14 +119,15 @@ def _text_pair(v, node, key, path, allow_str=True) -> dict:
     if isinstance(v, dict) and set(v) <= {"zh", "en"} and all(isinstance(x, str) for x in v.values()):
         return {"zh": str(v.get("zh") or v.get("en", "")), "en": str(v.get("en") or v.get("zh", ""))}
     line, col = value_where(node, key)
-    raise ConfigError(path, line, col, f"'{key}' must be a string or a mapping with zh and en")
+    raise ConfigError(path, line, col, msg("'{key}' must be a string or a mapping with zh and en",
+                                           key=key))
 
 
 def _strings(v, node, key, path) -> tuple:
     if isinstance(v, list) and all(isinstance(x, str) and x for x in v):
         return tuple(str(x) for x in v)
     line, col = value_where(node, key)
-    raise ConfigError(path, line, col, f"'{key}' must be a list of non-empty strings")
+    raise ConfigError(path, line, col, msg("'{key}' must be a list of non-empty strings", key=key))
 
 
 def _groups(v, node, key, path) -> tuple:
@@ -133,8 +135,8 @@ def _groups(v, node, key, path) -> tuple:
                                          all(isinstance(x, str) and x for x in g) for g in v):
         return tuple(tuple(str(x) for x in g) for g in v)
     line, col = value_where(node, key)
-    raise ConfigError(path, line, col, f"'{key}' must be a list of lists of wordings, "
-                                       "e.g. [[法治政府建设], [报告]]")
+    raise ConfigError(path, line, col, msg("'{key}' must be a list of lists of wordings, "
+                                           "e.g. [[法治政府建设], [报告]]", key=key))
 
 
 def _patterns(v, node, key, path, trusted=False) -> tuple:
@@ -148,7 +150,8 @@ def _patterns(v, node, key, path, trusted=False) -> tuple:
             regex.compile(p)
         except regex.error as e:
             line, col = where(v, index=i)
-            raise ConfigError(path, line, col, f"invalid regular expression in '{key}': {e}") from None
+            raise ConfigError(path, line, col, msg("invalid regular expression in '{key}': {problem}",
+                                                   key=key, problem=str(e))) from None
     return pats
 
 
@@ -160,7 +163,8 @@ def _unknown(node, known, path, what):
     for k in node:
         if k not in known:
             line, col = where(node, key=k)
-            raise ConfigError(path, line, col, f"unknown key '{k}' in {what} (known: {', '.join(known)})")
+            raise ConfigError(path, line, col, msg("unknown key '{key}' in {what} (known: {known})",
+                                                   key=k, what=msg(what), known=list(known)))
 
 
 def parse_profile(node, path: str, base: Optional[Profile] = None, trusted: bool = False) -> Profile:
@@ -266,8 +270,9 @@ def extend_profiles(base: dict, nodes, path: str) -> dict:
             parent = out.get(node["extends"])
             if parent is None:
                 line, col = value_where(node, "extends")
-                raise ConfigError(path, line, col, f"unknown profile '{node['extends']}' to extend "
-                                                   f"(known: {', '.join(sorted(out))})")
+                raise ConfigError(path, line, col, msg("unknown profile '{name}' to extend "
+                                                       "(known: {known})", name=node["extends"],
+                                                       known=sorted(out)))
         elif isinstance(node, dict) and isinstance(node.get("name"), str) and node["name"] in out:
             parent = out[node["name"]]  # the same name extends the built-in one
         prof = parse_profile(node, path, base=parent)

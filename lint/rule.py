@@ -7,7 +7,9 @@ the configuration file: it gets a Document and its own options.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Iterator, Optional
+from typing import ClassVar, Iterator, Optional, Union
+
+from .messages import Message, msg
 
 SEVERITIES = ("info", "warning", "error")
 # What a rule's fixes are: none, safe ones (--fix) or likely guesses (--unsafe-fixes).
@@ -160,15 +162,17 @@ UNUSED = UnusedSuppression()
 PSEUDO_RULES = {UNUSED.name: UNUSED}
 
 
-def rule_problem(rule) -> str:
+def rule_problem(rule) -> Union[Message, str]:
     """What makes ``rule`` unfit to register, or "": it must be a Rule with a name, a
     category, a known default severity and a known fixability."""
     if not isinstance(rule, Rule):
-        return f"{rule!r} is not a reportlint Rule"
+        return msg("{object} is not a reportlint Rule", object=repr(rule))
     if not rule.name or not rule.category:
-        return f"{type(rule).__name__} has no name or category"
+        return msg("{cls} has no name or category", cls=type(rule).__name__)
     if rule.severity not in SEVERITIES:
-        return f"rule {rule.name} has an unknown default severity {rule.severity!r}"
+        return msg("rule {rule} has an unknown default severity {severity}", rule=rule.name,
+                   severity=repr(rule.severity))
     if rule.fixable not in FIXABLE:
-        return f"rule {rule.name}: fixable must be '', 'safe' or 'unsafe', not {rule.fixable!r}"
+        return msg("rule {rule}: fixable must be '', 'safe' or 'unsafe', not {fixable}",
+                   rule=rule.name, fixable=repr(rule.fixable))
     return ""

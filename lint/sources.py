@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
+from .messages import UserError, msg
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -13,7 +15,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
 _CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"}
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """A file that cannot be linted; the message is for the user."""
 
 
@@ -31,15 +33,17 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
         try:
             return raw.decode(encoding), encoding
         except LookupError:
-            raise SourceError(f"unknown encoding: {encoding}") from None
+            raise SourceError(msg("unknown encoding: {encoding}", encoding=encoding)) from None
         except UnicodeDecodeError as e:
-            raise SourceError(f"cannot decode as {encoding} at byte {e.start}") from None
+            raise SourceError(msg("cannot decode as {encoding} at byte {byte}", encoding=encoding,
+                                  byte=e.start)) from None
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), codec
             except UnicodeDecodeError as e:
-                raise SourceError(f"invalid {codec} after its byte-order mark, at byte {e.start}") from None
+                raise SourceError(msg("invalid {codec} after its byte-order mark, at byte {byte}",
+                                      codec=codec, byte=e.start)) from None
     if b"\x00" in raw[:8192]:
         raise SourceError("binary file (NUL bytes), not text")
     try:
@@ -48,9 +52,8 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            raise SourceError(
-                f"cannot decode: not UTF-8 (byte {utf8_error.start}) nor GB18030; "
-                "name the encoding with --encoding") from None
+            raise SourceError(msg("cannot decode: not UTF-8 (byte {byte}) nor GB18030; name "
+                                  "the encoding with --encoding", byte=utf8_error.start)) from None
         return text, "gb18030"
 
 
@@ -69,8 +72,9 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise SourceError("is a directory")
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise SourceError(f"file too large: {size / 1048576:.1f} MiB over the "
-                              f"{max_bytes / 1048576:.0f} MiB limit (--max-file-size)")
+            raise SourceError(msg("file too large: {size} MiB over the {limit} MiB limit "
+                                  "(--max-file-size)", size=f"{size / 1048576:.1f}",
+                                  limit=f"{max_bytes / 1048576:.0f}"))
         with open(path, "rb") as f:
             return f.read()
     except FileNotFoundError:
@@ -78,7 +82,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except PermissionError:
         raise SourceError("permission denied") from None
     except OSError as e:
-        raise SourceError(e.strerror or str(e)) from None
+        raise SourceError(msg("cannot read it: {reason}", reason=e.strerror or str(e))) from None
 
 
 def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
@@ -87,7 +91,8 @@ def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
     if raw is None:
         raw = read_bytes(path, max_bytes)
     elif len(raw) > max_bytes:
-        raise SourceError(f"input too large: over the {max_bytes / 1048576:.0f} MiB limit")
+        raise SourceError(msg("input too large: over the {limit} MiB limit",
+                              limit=f"{max_bytes / 1048576:.0f}"))
     text, codec = decode(raw, encoding)
     check_text_like(text)
     return Source(path, text, codec, raw)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .configerrors import ConfigError, value_where, where
+from .messages import msg
 
 # key -> the shape of its value: words, a list of word lists, or mappings of word lists.
 SCHEMA = {
@@ -133,13 +134,14 @@ def validate(node, path: str) -> dict:
     """Check a ``vocab:`` mapping (a ruamel round-trip node) against SCHEMA; plain values out."""
     if not isinstance(node, dict):
         line, col = where(node)
-        raise ConfigError(path, line, col, "'vocab' must be a mapping (keys: "
-                                           f"{', '.join(SCHEMA)})")
+        raise ConfigError(path, line, col, msg("'vocab' must be a mapping (keys: {known})",
+                                               known=list(SCHEMA)))
     out = {}
     for key, value in node.items():
         if key not in SCHEMA:
             line, col = where(node, key=key)
-            raise ConfigError(path, line, col, f"unknown vocab key '{key}' (known: {', '.join(SCHEMA)})")
+            raise ConfigError(path, line, col, msg("unknown vocab key '{key}' (known: {known})",
+                                                   key=key, known=list(SCHEMA)))
         shape, fields = SCHEMA[key]
         out[key] = _shaped(value, shape, fields, node, key, path)
     return out
@@ -156,31 +158,36 @@ def _shaped(value, shape, fields, parent, key, path):
 
     if shape == "words":
         if not _words(value):
-            fail(f"vocab '{key}' must be a list of words")
+            fail(msg("vocab '{key}' must be a list of words", key=key))
         return [str(x) for x in value]
     if shape == "word-lists":
         if not isinstance(value, list) or not all(_words(x) for x in value):
-            fail(f"vocab '{key}' must be a list of lists of words")
+            fail(msg("vocab '{key}' must be a list of lists of words", key=key))
         return [[str(x) for x in g] for g in value]
     items = [value] if shape == "mapping" else value
     if not isinstance(items, list):
-        fail(f"vocab '{key}' must be a list of mappings with {', '.join(fields)}")
+        fail(msg("vocab '{key}' must be a list of mappings with {fields}", key=key,
+                 fields=list(fields)))
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            fail(f"vocab '{key}' must hold mappings with {', '.join(fields)}")
+            fail(msg("vocab '{key}' must hold mappings with {fields}", key=key,
+                     fields=list(fields)))
         for f in item:
             if f not in fields:
                 line, col = where(item, key=f)
-                raise ConfigError(path, line, col, f"unknown key '{f}' in vocab '{key}' "
-                                                   f"(known: {', '.join(fields)})")
+                raise ConfigError(path, line, col, msg("unknown key '{field}' in vocab '{key}' "
+                                                       "(known: {known})", field=f, key=key,
+                                                       known=list(fields)))
         missing = [f for f in fields if f not in item] if shape == "mappings" else []
         if missing:
             line, col = where(items, index=i) if shape == "mappings" else where(item)
-            raise ConfigError(path, line, col, f"vocab '{key}' entry lacks {', '.join(missing)}")
+            raise ConfigError(path, line, col, msg("vocab '{key}' entry lacks {missing}",
+                                                   key=key, missing=missing))
         for f in item:
             if not _words(item[f]):
-                fail(f"'{f}' in vocab '{key}' must be a list of words", node=item, k=f)
+                fail(msg("'{field}' in vocab '{key}' must be a list of words", field=f, key=key),
+                     node=item, k=f)
         out.append({f: [str(x) for x in item[f]] for f in item})
     return out[0] if shape == "mapping" else out
 

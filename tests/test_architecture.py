@@ -95,7 +95,7 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
 # layer or of an earlier one, never of a later one.  Modules not listed here are the
 # rule families (layer "rules") and the formats (layer "output").
 LAYERS = [
-    ("model", {"rule", "report", "context", "hookspecs", "numbers", "datacache",
+    ("model", {"rule", "report", "context", "messages", "hookspecs", "numbers", "datacache",
                "configerrors", "writing"}),
     ("inputs", {"config", "profiles", "vocab", "plugins", "discovery", "resolve", "sources",
                 "document", "residue"}),
@@ -109,6 +109,7 @@ LAYERS = [
 # What an output format may read: the report model, the rule metadata, the Document (a
 # result's positions), the other formats, the package's version.
 FORMAT_IMPORTS = {"reportlint", "reportlint.report", "reportlint.rule", "reportlint.ruledoc",
+                  "reportlint.messages",
                   "reportlint.document"}
 
 

@@ -307,7 +307,7 @@ def test_broken_vocab_gives_path_line_col(tmp_path, capsys, yaml, line, col, wor
     cfg.write_text(yaml, encoding="utf-8")
     report = tmp_path / "r.txt"
     report.write_text("标题\n正文。\n", encoding="utf-8")
-    assert main([str(report)]) == 2
+    assert main(["--lang", "en", str(report)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{cfg}:{line}:{col}: "), err
     assert words in err

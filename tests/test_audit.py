@@ -246,4 +246,4 @@ def test_parallel_runs_pool_what_the_ignore_entries_silenced(tmp_path, capsys):
     parallel = run(["--report-unused-suppressions", "--jobs", "2", "."], capsys)
     assert parallel == serial
     assert serial[2] == (f"{tmp_path / '.reportlint.yaml'}:3:5: warning unused-suppression "
-                         "ignore 条目没有抑制任何问题（rule: pairs, text: 没有）\n")
+                         "ignore 条目没有抑制任何问题（rule：pairs，text：没有）\n")

@@ -109,7 +109,7 @@ def test_a_bad_baseline_is_a_clear_error(tmp_path, capsys, content, words):
     write(tmp_path / "r.txt", TITLE + A)
     if content is not None:
         write(tmp_path / "base.json", content)
-    code, out, err = run(["--baseline", "base.json", "r.txt"], capsys)
+    code, out, err = run(["--lang", "en", "--baseline", "base.json", "r.txt"], capsys)
     assert code == 2 and out == ""
     assert err.startswith("reportlint: error: baseline base.json")
     assert words in err
@@ -118,13 +118,15 @@ def test_a_bad_baseline_is_a_clear_error(tmp_path, capsys, content, words):
 
 def test_baseline_that_cannot_be_written(tmp_path, capsys):
     write(tmp_path / "r.txt", TITLE + A)
-    code, out, err = run(["--write-baseline", "no/such/dir/base.json", "r.txt"], capsys)
+    code, out, err = run(["--lang", "en", "--write-baseline", "no/such/dir/base.json", "r.txt"],
+                         capsys)
     assert code == 2
     assert err == ("reportlint: error: cannot write the baseline no/such/dir/base.json: "
                    "No such file or directory\n")
 
 
 def test_baseline_and_write_baseline_together(tmp_path, capsys):
-    code, _, err = run(["--baseline", "a.json", "--write-baseline", "b.json", "x.txt"], capsys)
+    code, _, err = run(["--lang", "en", "--baseline", "a.json", "--write-baseline", "b.json",
+                       "x.txt"], capsys)
     assert code == 2 and "cannot be used together" in err
     assert not os.path.exists(tmp_path / "b.json")

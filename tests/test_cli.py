@@ -89,7 +89,7 @@ def test_missing_path_exits_2_and_other_files_are_reported(tmp_path, capsys):
     code, out, err = run(["--format", "concise", "nope.txt", "bad.txt"], capsys)
     assert code == 2
     assert out.splitlines() == [f"bad.txt:2:10: error reversed-quotes {MSG_ZH}",
-                                "nope.txt: error: no such file or directory"]
+                                "nope.txt: error: 没有这个文件或目录"]
 
 
 def test_undecodable_file_exits_2(tmp_path, capsys):
@@ -99,14 +99,14 @@ def test_undecodable_file_exits_2(tmp_path, capsys):
     assert code == 2
     lines = out.splitlines()
     assert lines[0] == f"bad.txt:2:10: error reversed-quotes {MSG_ZH}"
-    assert lines[1].startswith("junk.txt: error: cannot decode")
+    assert lines[1].startswith("junk.txt: error: 无法解码")
     assert len(lines) == 2
 
 
 def test_binary_and_empty_files_exit_2(tmp_path, capsys):
     write(tmp_path / "pic.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     write(tmp_path / "empty.txt", b"")
-    code, out, _ = run(["--format", "concise", "pic.txt", "empty.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--format", "concise", "pic.txt", "empty.txt"], capsys)
     assert code == 2
     assert out.splitlines() == ["pic.txt: error: binary file (NUL bytes), not text",
                                 "empty.txt: error: empty file: nothing to lint"]
@@ -114,16 +114,18 @@ def test_binary_and_empty_files_exit_2(tmp_path, capsys):
 
 def test_wrong_encoding_option(tmp_path, capsys):
     write(tmp_path / "bad.txt", REVERSED)
-    code, out, _ = run(["--format", "concise", "--encoding", "ascii", "bad.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--format", "concise", "--encoding", "ascii", "bad.txt"],
+                       capsys)
     assert code == 2
     assert out == "bad.txt: error: cannot decode as ascii at byte 0\n"
-    code, out, _ = run(["--format", "concise", "--encoding", "nonesuch", "bad.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--format", "concise", "--encoding", "nonesuch",
+                        "bad.txt"], capsys)
     assert (code, out) == (2, "bad.txt: error: unknown encoding: nonesuch\n")
 
 
 def test_unknown_select_name_exits_2(tmp_path, capsys):
     write(tmp_path / "ok.txt", CLEAN)
-    code, out, err = run(["--select", "pairs,nonesuch", "ok.txt"], capsys)
+    code, out, err = run(["--lang", "en", "--select", "pairs,nonesuch", "ok.txt"], capsys)
     assert code == 2
     assert out == ""
     assert "unknown rule or category: nonesuch" in err
@@ -139,7 +141,8 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 
 def test_file_too_large(tmp_path, capsys):
     write(tmp_path / "big.txt", CLEAN * 100000)   # 4.3 MB
-    code, out, _ = run(["--format", "concise", "--max-file-size", "1", "big.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--format", "concise", "--max-file-size", "1", "big.txt"],
+                       capsys)
     assert code == 2
     assert out.startswith("big.txt: error: file too large")
 
@@ -239,7 +242,7 @@ def test_json_contract(tmp_path, capsys):
     assert finding["excerpt"] == text[7:12] == "”枫桥式“"
     assert finding["related"] == []
     assert finding["fix"] == {"start": 7, "end": 12, "replacement": "“枫桥式”", "safe": True}
-    assert data["errors"] == [{"path": "missing.txt", "message": "no such file or directory"}]
+    assert data["errors"] == [{"path": "missing.txt", "message": "没有这个文件或目录"}]
     assert data["summary"]["files"] == 2
     assert data["summary"]["findings"] == 1
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
@@ -317,7 +320,7 @@ def test_stdin_filename_matches_config_globs(tmp_path, capsys, monkeypatch):
 
 def test_empty_stdin(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", FakeStdin(b""))
-    code, out, _ = run(["--format", "concise", "-"], capsys)
+    code, out, _ = run(["--lang", "en", "--format", "concise", "-"], capsys)
     assert code == 2
     assert out == "-: error: empty file: nothing to lint\n"
 
@@ -333,7 +336,7 @@ def test_stdin_fix_echoes_an_input_it_cannot_lint(raw, error, capsys, monkeypatc
     monkeypatch.setattr(sys, "stdin", FakeStdin(raw))
     fake = FakeStdout()
     monkeypatch.setattr(sys, "stdout", fake)
-    code = main(["--fix", "--format", "concise", "--max-file-size", "1", "-"])
+    code = main(["--lang", "en", "--fix", "--format", "concise", "--max-file-size", "1", "-"])
     fake.flush()
     assert fake.buffer.getvalue() == raw
     assert capsys.readouterr().err.splitlines()[0] == error

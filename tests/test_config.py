@@ -190,7 +190,7 @@ ERRORS = [
 def test_config_errors_from_the_cli(tmp_path, capsys, text, line, col, words):
     cfg = write(tmp_path / ".reportlint.yaml", text)
     doc = write(tmp_path / "d.txt", REVERSED)
-    code, out, err = run([str(doc)], capsys)
+    code, out, err = run(["--lang", "en", str(doc)], capsys)
     assert code == 2
     assert out == ""  # a broken configuration ends the run before any output
     assert err.startswith(f"{cfg}:{line}:{col}: "), err
@@ -224,7 +224,8 @@ def test_config_that_is_not_utf8(tmp_path, rules):
 
 def test_missing_config_file_named_on_the_command_line(tmp_path, capsys):
     doc = write(tmp_path / "d.txt", "正常。\n")
-    code, out, err = run(["--config", str(tmp_path / "none.yaml"), str(doc)], capsys)
+    code, out, err = run(["--lang", "en", "--config", str(tmp_path / "none.yaml"), str(doc)],
+                         capsys)
     assert code == 2
     assert "none.yaml" in err and "no such configuration file" in err
 

@@ -104,6 +104,6 @@ def test_a_plugin_with_a_broken_document_type_is_an_error_and_not_used(site, tmp
     (docs / "m.txt").write_text("某县政府常务会议纪要\n一、出席人员\n县长。\n", encoding="utf-8")
     code, out, err = reportlint(["--format", "json", "m.txt"], site, docs, str(broken))
     assert code == 2
-    assert err == ("reportlint: error: plugin entry point example (reportlint_example): "
-                   "profiles: a profile needs a 'name'\n")
+    assert err == ("reportlint: 错误：插件 entry point example (reportlint_example)："
+                   "文档类型（profiles）：文档类型缺少 'name'\n")
     assert json.loads(out)["files"][0]["profile"] == "generic"

@@ -178,7 +178,7 @@ def test_write_failure_is_a_clear_error(tmp_path, capsys, monkeypatch):
     assert code == 2
     assert out.splitlines() == [
         "a.txt:2:10: error reversed-quotes 引号方向颠倒：”枫桥式“，应为“枫桥式”",
-        "a.txt: error: cannot write the fixes: Permission denied"]
+        "a.txt: error: 无法写入修复：Permission denied"]
     assert path.read_text(encoding="utf-8") == TITLE + "\n" + BAD[0] + "\n"
     assert sorted(os.listdir(tmp_path)) == [".git", "a.txt"]   # the temporary file is gone
 
@@ -273,7 +273,7 @@ def test_overlap_end_to_end(tmp_path, custom):
 
 def test_unsafe_fixes_through_the_cli(tmp_path, capsys, custom):
     (tmp_path / "a.txt").write_text("x TODO y\n", encoding="utf-8")
-    code, out, _ = run(["--fix", "--format", "concise", "a.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--fix", "--format", "concise", "a.txt"], capsys)
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "x TODO y\n"
     assert (code, out) == (1, "a.txt:1:3: error upper TODO\n")
     code, out, _ = run(["--fix", "--unsafe-fixes", "--format", "concise", "a.txt"], capsys)
@@ -306,7 +306,7 @@ def test_fixes_that_never_settle_leave_the_file_alone(tmp_path, capsys, monkeypa
     monkeypatch.setattr("reportlint.plugins.default_registry", lambda: registry)
     (tmp_path / "a.txt").write_text("xab\n", encoding="utf-8")
     before = stat_of(tmp_path / "a.txt")
-    code, out, _ = run(["--fix", "--format", "concise", "a.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--fix", "--format", "concise", "a.txt"], capsys)
     assert stat_of(tmp_path / "a.txt") == before
     assert out.splitlines() == ["a.txt:1:2: error flip-flop ab",
                                 "a.txt: error: not fixed: the fixes of flip-flop undo each other"]

@@ -41,7 +41,7 @@ def test_github_lines_for_each_severity(tmp_path, capsys):
 
 
 def test_read_errors_are_error_commands(tmp_path, capsys):
-    code, out, _ = run(["--format", "github", "missing:1.txt"], capsys)
+    code, out, _ = run(["--lang", "en", "--format", "github", "missing:1.txt"], capsys)
     assert out == "::error file=missing%3A1.txt,title=reportlint::no such file or directory\n"
     assert code == 2
 

@@ -41,7 +41,8 @@ def test_fix_with_output_says_what_it_fixed_on_the_terminal(tmp_path, capsys):
 
 @pytest.mark.parametrize("target", ["no/such/folder/r.json", "."])
 def test_an_unwritable_output_is_a_clear_error(tmp_path, capsys, target):
-    code, out, err = run(["--format", "json", "--output", target, "a.txt"], capsys)
+    code, out, err = run(["--lang", "en", "--format", "json", "--output", target, "a.txt"],
+                         capsys)
     assert code == 2
     assert out == ""
     assert err.startswith(f"reportlint: error: cannot write the report to {target}: ")

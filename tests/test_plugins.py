@@ -162,7 +162,7 @@ def test_plugin_that_fails_to_import(work):
     assert code == 2
     lines = err.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("reportlint: error: plugin broken (rl_broken_rules) failed to load")
+    assert lines[0].startswith("reportlint: 错误：插件 broken (rl_broken_rules) 加载失败")
     assert "ImportError" in lines[0] and "frobnicate" in lines[0]
     # the built-in rules still ran
     assert out.startswith(f"a.txt:2:10: error reversed-quotes {MSG_ZH}\n")
@@ -180,7 +180,7 @@ def test_broken_plugin_beside_a_good_one(work):
     code, out, err = reportlint(["--format", "concise", "--select", "custom", "a.txt"], docs, site)
     assert code == 2
     assert out == "a.txt:1:1: error no-todo 留有 TODO\n"
-    assert len(err.splitlines()) == 1 and "plugin broken" in err
+    assert len(err.splitlines()) == 1 and "插件 broken" in err
 
 
 def test_rule_that_raises_in_check(work):
@@ -193,10 +193,11 @@ def test_rule_that_raises_in_check(work):
     lines = out.splitlines()
     # the other rules' findings are printed, then the failure as an error of the file
     assert f"a.txt:2:10: error reversed-quotes {MSG_ZH}" in lines
-    assert "a.txt: error: rule crashy failed: RuntimeError: boom in check" in lines
+    assert "a.txt: error: 规则 crashy 运行出错：RuntimeError: boom in check" in lines
     # what crashy yielded before it raised is not reported
     assert not any("error crashy " in line for line in lines)
-    code, out, _ = reportlint(["--format", "json", "--select", "crashy,pairs", "a.txt"], docs, site)
+    code, out, _ = reportlint(["--lang", "en", "--format", "json", "--select", "crashy,pairs",
+                               "a.txt"], docs, site)
     import json
     data = json.loads(out)
     assert data["errors"] == [{"path": "a.txt",
@@ -243,7 +244,7 @@ def test_registry_rejects_invalid_rules():
                          extra=[_plugin(_Good(), _BadSeverity(), _NoName(), "not a rule")])
     assert "good-rule" in reg.rules and "reversed-quotes" in reg.rules
     assert "bad-severity" not in reg.rules
-    text = "\n".join(reg.errors)
+    text = "\n".join(map(str, reg.errors))
     assert "unknown default severity 'fatal'" in text
     assert "_NoName has no name or category" in text
     assert "'not a rule' is not a reportlint Rule" in text
@@ -255,7 +256,7 @@ def test_registry_reports_duplicate_names_and_failing_hooks():
                          entry_points=False,
                          extra=[_plugin(_Good()), _plugin(_Good()), _plugin(fail=True)])
     assert list(reg.rules).count("good-rule") == 1
-    text = "\n".join(reg.errors)
+    text = "\n".join(map(str, reg.errors))
     assert "rule good-rule is already defined" in text
     assert "ValueError: cannot list" in text
     assert "reportlint.rules.no_such_module failed to load" in text

@@ -73,7 +73,7 @@ def test_explain_in_chinese_with_options(capsys):
     code, out, _ = run(["explain", "duplicate-block"], capsys)
     lines = out.splitlines()
     assert lines[:3] == ["duplicate-block (duplicates, error)", "", "重复的段落或句子"]
-    i = lines.index("选项(默认值):")
+    i = lines.index("选项（默认值）：")
     assert lines[i + 1:i + 3] == ["  min-chars: 30", "  min-sentence-chars: 15"]
     j = lines.index("在 .reportlint.yaml 中设置：")
     assert lines[j + 1:j + 6] == ["  rules:", "    duplicate-block:", "      severity: error",

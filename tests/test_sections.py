@@ -288,7 +288,7 @@ def test_profile_forced_from_the_command_line_and_per_file(tmp_path, capsys):
 def test_broken_profiles_give_path_line_col(tmp_path, capsys, yaml, line, col, words):
     cfg = write(tmp_path, ".reportlint.yaml", yaml)
     report = write(tmp_path, "r.txt", ANNUAL)
-    assert main([report]) == 2
+    assert main(["--lang", "en", report]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{cfg}:{line}:{col}: "), err
     assert words in err

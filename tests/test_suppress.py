@@ -204,7 +204,7 @@ def test_unused_ignore_entries_are_warnings_about_the_config(tmp_path, capsys):
 def test_ignore_config_errors(tmp_path, capsys, text, line, col, words):
     config(tmp_path, text)
     (tmp_path / "a.txt").write_text(f"{TITLE}\n{A}\n", encoding="utf-8")
-    code, out, err = run(["a.txt"], capsys)
+    code, out, err = run(["--lang", "en", "a.txt"], capsys)
     assert code == 2 and out == ""
     assert err.startswith(f"{tmp_path / '.reportlint.yaml'}:{line}:{col}: "), err
     for w in words:

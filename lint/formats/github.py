@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from ..messages import say
 from . import finding_location
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -42,5 +43,5 @@ def render(report, registry, lang: str = "zh", **kw) -> str:
                                line=loc["line"], col=loc["column"], endLine=loc["end_line"],
                                endColumn=loc["end_column"], title=f.rule))
     for path, message in report.errors:
-        out.append(command("error", message, file=_file(path), title="reportlint"))
+        out.append(command("error", say(message, lang), file=_file(path), title="reportlint"))
     return "".join(line + "\n" for line in out)

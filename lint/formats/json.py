@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..messages import say
 from . import finding_location, summary
 
 
@@ -34,7 +35,8 @@ def as_dict(report, registry, lang: str) -> dict:
         "files": [{"path": r.path, "profile": r.profile,
                    "findings": [finding_record(r.doc, f, lang) for f in r.findings]}
                   for r in report.results],
-        "errors": [{"path": path, "message": message} for path, message in report.errors],
+        "errors": [{"path": path, "message": say(message, lang)}
+                   for path, message in report.errors],
         "summary": summary(report),
     }
 

@@ -10,6 +10,7 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
+from ..messages import msg, say
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -79,9 +80,9 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
             for i, r in enumerate(f.related)]
     if f.fix is not None:
         out["fixes"] = [{
-            "description": {"text": (f"replace with {f.fix.replacement}" if lang == "en" else
-                                     f"改为{f.fix.replacement}")
-                            + ("" if f.fix.safe else (" (unsafe)" if lang == "en" else "(不安全)"))},
+            "description": {"text": msg("replace with {text}" if f.fix.safe else
+                                        "replace with {text} (unsafe)",
+                                        text=f.fix.replacement).text(lang)},
             "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [{
                 "deletedRegion": region(doc, f.fix.start, f.fix.end),
                 "insertedContent": {"text": f.fix.replacement}}]}],
@@ -90,7 +91,7 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
 
 
 def _notifications(report, lang: str) -> list:
-    out = [{"level": "error", "message": {"text": message},
+    out = [{"level": "error", "message": {"text": say(message, lang)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]}
            for path, message in report.errors]
     for note in report.notes:

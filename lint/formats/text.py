@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import display_width
+from ..messages import msg
 from . import summary
 from .concise import error_line, finding_line
 
@@ -73,7 +74,7 @@ def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str
                 out.append(f"{gutter} = {rl}:{rc}: {rel.message(lang)}")
             out.append("")
     for path, message in report.errors:
-        out.append(error_line(path, message))
+        out.append(error_line(path, message, lang))
     if len(report.results) > 1:
         if out and out[-1]:
             out.append("")
@@ -87,16 +88,14 @@ def terminal_summary(report, lang: str) -> list:
     lines = []
     if report.fix_mode == "write":
         remaining = len(report.findings)
-        lines.append(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}, "
-                     f"{remaining} remaining." if lang == "en" else
-                     f"已修复 {report.fixed} 个问题，剩余 {remaining} 个。")
+        lines.append(msg("Fixed {n} problem{s}, {remaining} remaining.", n=report.fixed,
+                         s=_s(report.fixed), remaining=remaining).text(lang))
     return lines + [summary_line(report, lang)]
 
 
 def file_table(report, lang: str) -> list:
     """One row per file, worst first: findings per severity and the document type."""
-    heads = (("errors", "warnings", "info", "profile", "file") if lang == "en" else
-             ("错误", "警告", "提示", "文档类型", "文件"))
+    heads = [msg(h).text(lang) for h in ("errors", "warnings", "info", "profile", "file")]
     rows = []
     for r in report.results:
         counts = Counter(f.severity for f in r.findings)
@@ -118,15 +117,14 @@ def summary_line(report, lang: str) -> str:
     s = summary(report)
     sev = s["by_severity"]
     errors = len(report.errors)
-    if lang == "en":
-        line = (f"Found {s['findings']} problem{'s' if s['findings'] != 1 else ''} "
-                f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) "
-                f"in {s['files']} file{'s' if s['files'] != 1 else ''}")
-        if errors:
-            line += f"; {errors} error{'s' if errors != 1 else ''} (listed above)"
-        return line + "."
-    line = (f"共检查 {s['files']} 个文件，发现 {s['findings']} 个问题"
-            f"（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
+    found = msg("Found {n} problem{s} ({error} error, {warning} warning, {info} info) in "
+                "{files} file{fs}", n=s["findings"], s=_s(s["findings"]), files=s["files"],
+                fs=_s(s["files"]), **sev).text(lang)
     if errors:
-        line += f"；另有 {errors} 项错误（见上）"
-    return line + "。"
+        found += msg("; {n} error{s} (listed above)", n=errors, s=_s(errors)).text(lang)
+    return found + msg(".").text(lang)
+
+
+def _s(n: int) -> str:
+    """The English plural ending; the Chinese templates do not use it."""
+    return "" if n == 1 else "s"
