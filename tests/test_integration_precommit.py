@@ -52,6 +52,17 @@ def test_readme_snippet_names_the_hooks_of_the_manifest():
                                                                       "reportlint-fix"]
 
 
+def test_readme_snippet_names_a_rev_that_exists():
+    from ruamel.yaml import YAML
+
+    (repo,) = YAML(typ="safe").load(readme_block("<!-- example:pre-commit-config -->"))["repos"]
+    if not os.path.isdir(os.path.join(ROOT, ".git")):
+        pytest.skip("not a git checkout: the tags are in the repository's clones")
+    found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{repo['rev']}^{{commit}}"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert found.returncode == 0, f"rev {repo['rev']} is not a tag or commit of this repository"
+
+
 def test_manifest_hooks():
     hooks = manifest_hooks()
     for hook in hooks.values():
