@@ -57,17 +57,21 @@ class Config:
         rel = self.relative(path)
         return any(glob_match(g, rel) for g in self.exclude)
 
+    def per_file_for(self, path: str) -> tuple:
+        """The indices of the ``per-file:`` entries whose globs match ``path``: files with
+        the same indices have the same settings."""
+        rel = self.relative(path)
+        return tuple(i for i, (glob, _, _) in enumerate(self.per_file) if glob_match(glob, rel))
+
     def settings_for(self, path: str) -> dict:
         """Rule settings that apply to ``path``: the global ones, then matching per-file ones."""
         merged = {name: RuleSetting(s.severity, dict(s.options)) for name, s in self.rules.items()}
-        rel = self.relative(path)
-        for glob, rules, _ in self.per_file:
-            if glob_match(glob, rel):
-                for name, s in rules.items():
-                    base = merged.setdefault(name, RuleSetting())
-                    if s.severity is not None:
-                        base.severity = s.severity
-                    base.options.update(s.options)
+        for i in self.per_file_for(path):
+            for name, s in self.per_file[i][1].items():
+                base = merged.setdefault(name, RuleSetting())
+                if s.severity is not None:
+                    base.severity = s.severity
+                base.options.update(s.options)
         return merged
 
 

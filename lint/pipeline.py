@@ -54,6 +54,9 @@ class Pipeline:
     max_bytes: int = sources.DEFAULT_MAX_BYTES
     fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
     unsafe_fixes: bool = False
+    # (id of the Config, the per-file: entries that match) -> the ActiveRules; the
+    # Configs live as long as the Resolver that loaded them, so their ids stay theirs.
+    _selected: dict = field(default_factory=dict, repr=False)
 
     @property
     def registry(self):
@@ -66,8 +69,7 @@ class Pipeline:
         """(FileResult, indices of the config's ignore: entries used): rules, then filters."""
         from .profiles import profile_of
 
-        settings = config.settings_for(doc.path) if config else {}
-        active = select_rules(self.registry.rules, settings, self.select, self.ignore)
+        active = self._active_rules(config, doc.path)
         failures: list = []
         findings, errors = run_rules(doc, active, failures)
         # A rule that raised reported nothing: its suppressions are not "unused".
@@ -76,6 +78,17 @@ class Pipeline:
         findings, used = self.filters.suppress(doc, config, findings, ran)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
                           profile=profile_of(doc).name, failures=failures), used
+
+    def _active_rules(self, config: Optional[Config], path: str) -> list:
+        """The rules to run on ``path`` and how; the same for every file that the same
+        configuration entries govern, so chosen once for them."""
+        key = (id(config), config.per_file_for(path)) if config else None
+        active = self._selected.get(key)
+        if active is None:
+            settings = config.settings_for(path) if config else {}
+            active = self._selected[key] = select_rules(self.registry.rules, settings,
+                                                        self.select, self.ignore)
+        return active
 
     def process(self, path: str, name: str, raw: Optional[bytes] = None) -> Outcome:
         """Lint (and with ``fix`` set, fix) one file."""

@@ -336,3 +336,20 @@ def test_explicit_config_globs_are_relative_to_its_folder(tmp_path, capsys):
 ])
 def test_glob_match(glob, path, expected):
     assert glob_match(glob, path) is expected
+
+
+def test_per_file_settings_apply_file_by_file_in_one_run(tmp_path, capsys, monkeypatch):
+    # The rules chosen for one file are reused only for files the same entries govern.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".reportlint.yaml").write_text(
+        "per-file:\n  - files: 'quiet/*.txt'\n    rules: {reversed-quotes: 'off'}\n"
+        "  - files: 'loud/*.txt'\n    rules: {reversed-quotes: warning}\n", encoding="utf-8")
+    for folder in ("quiet", "plain", "loud"):
+        (tmp_path / folder).mkdir()
+        for name in ("a.txt", "b.txt"):
+            (tmp_path / folder / name).write_text(REVERSED, encoding="utf-8")
+    code, out, _ = run(["--format", "concise", "--jobs", "1", "loud", "quiet", "plain"], capsys)
+    assert [line.split(" ")[:2] for line in out.splitlines()] == [
+        ["loud/a.txt:2:10:", "warning"], ["loud/b.txt:2:10:", "warning"],
+        ["plain/a.txt:2:10:", "error"], ["plain/b.txt:2:10:", "error"]]
+    assert code == 1
