@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="record the current findings in FILE and exit")
     gate.add_argument("--report-unused-suppressions", action="store_true",
                       help="report suppressions (comments, ignore: entries) that silence nothing")
+    gate.add_argument("--compare", nargs="?", action="append", const="", metavar="PATH",
+                      help="report passages copied from the earlier reports PATH (files or "
+                           "folders; repeatable); without PATH, between the files linted "
+                           "(give it after the paths, or as --compare=)")
     gate.add_argument("--statistics", action="store_true",
                       help="print the number of findings per rule instead of the findings")
     gate.add_argument("--jobs", "-j", type=_jobs, metavar="N",
@@ -239,7 +243,8 @@ def _lint_command(argv: list, out) -> int:
                     max_bytes=int(args.max_file_size * 1024 * 1024), profile=args.profile,
                     report_unused=args.report_unused_suppressions,
                     fix="diff" if args.diff else ("write" if args.fix else None),
-                    unsafe_fixes=args.unsafe_fixes, baseline=baseline)
+                    unsafe_fixes=args.unsafe_fixes, baseline=baseline,
+                    compare=None if args.compare is None else [p for p in args.compare if p])
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     progress = _progress_bar()
     try:

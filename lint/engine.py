@@ -56,7 +56,7 @@ def run_rules(doc: Document, active: list[ActiveRule],
         try:
             # All of a rule's findings or none: what it yielded before it raised is
             # an unfinished check, not a result.
-            found = [_with_severity(f, a) for f in a.rule.check(doc, a.options)]
+            found = [with_severity(f, a) for f in a.rule.check(doc, a.options)]
             _check_spans(found, len(doc.text))
         except Exception as e:  # a failing plugin must not take the run down
             errors.append(msg("rule {rule} failed: {error}", rule=a.rule.name,
@@ -82,7 +82,7 @@ def _check_spans(findings: list, size: int) -> None:
                                  "or backwards")
 
 
-def _with_severity(f: Finding, a: ActiveRule) -> Finding:
+def with_severity(f: Finding, a: ActiveRule) -> Finding:
     """The rule's default severity becomes the configured one; a finding the rule
     itself marked lower (a guess reported as info) never rises above it."""
     if f.severity == a.rule.severity:

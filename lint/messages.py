@@ -182,6 +182,12 @@ ZH = {
     "fixable with --fix": "可自动修正",
     "fixable with --unsafe-fixes": "可用 --unsafe-fixes 修正",
     "Reported with {}.": "加上 {} 时报告。",
+    # copied passages (--compare)
+    "the same text in {path}, {lines}": "{path} {lines}有相同的文字",
+    "{n} sentences also in {path} (numbers masked); {share}% of this report is found there":
+        "{n} 句与 {path} 相同（数字已屏蔽）；本报告 {share}% 的文字见于该文件",
+    "line {n}": "第{n}行",
+    "lines {first}-{last}": "第{first}—{last}行",
     # suppressions
     "ignore entry suppresses nothing (rule: {rule}, text: {text})":
         "ignore 条目没有抑制任何问题（rule：{rule}，text：{text}）",

@@ -69,7 +69,7 @@ class Pipeline:
         """(FileResult, indices of the config's ignore: entries used): rules, then filters."""
         from .profiles import profile_of
 
-        active = self._active_rules(config, doc.path)
+        active = self.active_rules(config, doc.path)
         failures: list = []
         findings, errors = run_rules(doc, active, failures)
         # A rule that raised reported nothing: its suppressions are not "unused".
@@ -79,7 +79,7 @@ class Pipeline:
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
                           profile=profile_of(doc).name, failures=failures), used
 
-    def _active_rules(self, config: Optional[Config], path: str) -> list:
+    def active_rules(self, config: Optional[Config], path: str) -> list:
         """The rules to run on ``path`` and how; the same for every file that the same
         configuration entries govern, so chosen once for them."""
         key = (id(config), config.per_file_for(path)) if config else None

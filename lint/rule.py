@@ -49,6 +49,10 @@ class Related:
     end: int
     zh: str = ""
     en: str = ""
+    # In another file (a copied passage's source): its path, and (line, column, end line,
+    # end column) there, 1-based; ``start``/``end`` are offsets into that file's text.
+    path: Optional[str] = None
+    where: Optional[tuple] = None
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
@@ -91,6 +95,9 @@ class Rule:
     # What its findings' fixes are, one of FIXABLE; a test holds every rule to it on its
     # bad example.
     fixable: ClassVar[str] = ""
+    # "file": ``check`` judges one document; "run": the run reports it across files
+    # (copied-passage, with --compare), and its examples name a "source" text too.
+    scope: ClassVar[str] = "file"
 
     def check(self, doc, options: dict) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError

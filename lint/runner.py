@@ -8,6 +8,7 @@ built from them; the command line and ``reportlint.lint_paths`` both call ``run`
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -39,6 +40,9 @@ class Linter:
     # --baseline: (the recorded counts, the baseline's path); the findings it records are
     # dropped from what each file is left with.
     baseline: Optional[tuple] = None
+    # --compare: None, off; [], every linted file with every other; else the paths of
+    # the earlier reports to compare the linted files with.
+    compare: Optional[list] = None
 
     def __post_init__(self):
         from .baseline import Baseline
@@ -54,7 +58,7 @@ class Linter:
         """What a worker process needs to build the same Linter."""
         return {k: getattr(self, k) for k in (
             "select", "ignore", "encoding", "config_path", "use_config", "max_bytes",
-            "profile", "report_unused", "fix", "unsafe_fixes", "baseline")}
+            "profile", "report_unused", "fix", "unsafe_fixes", "baseline", "compare")}
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``; raises ConfigError."""
@@ -111,9 +115,53 @@ class Linter:
                 report.diffs.append(outcome.diff)
             for config_path, index in outcome.used_ignores:
                 used_by_config.setdefault(config_path, set()).add(index)
+        if self.compare is not None:
+            self._copied_passages(report)
         configs = [self.config_for(name) for name in sorted(set(report.files))]
         report.notes = self.filters.unused_ignores(configs, used_by_config)
         return report
+
+    def _copied_passages(self, report: Report) -> None:
+        """The run-level stage of ``copied-passage`` (reportlint.compare)."""
+        from .compare import RULE, add_copied_passages
+
+        rule = self.registry.rules.get(RULE)
+        if rule is None:
+            return
+
+        def active_for(result):
+            config = self.config_for(result.path)
+            return next((a for a in self.pipeline.active_rules(config, result.path)
+                         if a.rule is rule), None)
+
+        def suppress(result, findings, active):
+            config = self.config_for(result.path)
+            findings, _ = self.filters.suppress(result.doc, config, findings, [active])
+            kept = FileResult(result.path, result.doc, findings)
+            self.filters.after_fixes(kept)
+            return kept.findings
+
+        add_copied_passages(report, rule, active_for, self._compared(report), suppress)
+
+    def _compared(self, report: Report) -> list:
+        """(path, Document) of each earlier report named by --compare; a file that
+        cannot be read is an error of the run, as a linted file's is."""
+        if not self.compare:
+            return []
+        found = discover(self.compare, self.config_for)
+        report.errors.extend(found.errors)
+        linted = {os.path.abspath(r.path) for r in report.results}
+        out = []
+        for path, _ in found.files:
+            if os.path.abspath(path) in linted:
+                continue
+            try:
+                source = sources.load(path, encoding=self.encoding, max_bytes=self.max_bytes)
+            except sources.SourceError as e:
+                report.errors.append((path, e.as_message()))
+                continue
+            out.append((path, Document(source.text, path=path)))
+        return out
 
     def _context_for(self, name: str):
         return self.resolver.context_for(self.config_for(name), name)

@@ -35,14 +35,36 @@ def check_rule_metadata(rule: Rule) -> None:
 
 
 def findings_of(rule: Rule, text: str, options: Optional[dict] = None,
-                path: str = "<text>") -> list:
-    """The findings of ``rule`` alone on ``text``, in text order."""
+                path: str = "<text>", sources: tuple = ()) -> list:
+    """The findings of ``rule`` alone on ``text``, in text order; a rule of the run
+    (``scope = "run"``) compares ``text`` with the ``sources`` texts."""
     check_rule_metadata(rule)
     doc = Document(text, path=path)
     failures: list = []
-    active = [ActiveRule(rule, rule.severity, {**rule.options, **(options or {})})]
-    findings, errors = run_rules(doc, active, failures)
+    active = ActiveRule(rule, rule.severity, {**rule.options, **(options or {})})
+    if rule.scope == "run":
+        return _compared(doc, active, sources)
+    findings, errors = run_rules(doc, [active], failures)
     return _findings(path, findings, errors, failures)
+
+
+def example_findings(rule: Rule, which: str) -> list:
+    """The findings of ``rule`` on its own ``examples[which]`` ("bad" or "good"); a rule
+    of the run compares it with its "source" example."""
+    sources = (rule.examples["source"],) if rule.scope == "run" else ()
+    return findings_of(rule, rule.examples[which], sources=sources)
+
+
+def _compared(doc, active: ActiveRule, sources: tuple) -> list:
+    from .compare import add_copied_passages
+    from .report import FileResult, Report
+
+    report = Report(results=[FileResult(doc.path, doc)])
+    compared = [(f"<source {i + 1}>", Document(s, path=f"<source {i + 1}>"))
+                for i, s in enumerate(sources)]
+    add_copied_passages(report, active.rule, lambda result: active, compared,
+                        lambda result, findings, a: findings)
+    return report.results[0].findings
 
 
 def assert_findings(rule: Rule, text: str, expected: list, options: Optional[dict] = None,

@@ -136,6 +136,45 @@ class DuplicateBlock(Rule):
                              zh="首次出现", en="first occurrence")])
 
 
+class CopiedPassage(Rule):
+    """Reported by the run, not per file: ``--compare`` looks for each report's sentences
+    in the other reports (reportlint.compare); ``check`` has nothing to say alone."""
+
+    name = "copied-passage"
+    category = "duplicates"
+    severity = "warning"
+    summary = {"zh": "与其他报告相同的段落（--compare）", "en": "a passage found in another report (--compare)"}
+    rationale = {
+        "zh": "照抄上一年度或其他单位的报告、只改年份和数字，是审计和公众最常指出的问题之一"
+              "（“内容雷同”）。加上 --compare 时，屏蔽数字、年份和配置的单位名称后，连续几句与"
+              "另一份报告相同的文字会被报告，并指出来源文件的行和本报告有多少文字见于该文件。"
+              "每份同类报告都用的套话（出现在太多报告中的句子）和各部分标题不算。",
+        "en": "A report copied from last year's, or from another body's, with only the year and "
+              "the numbers changed is among the defects auditors and the public point out most "
+              "(内容雷同). With --compare, a run of sentences that is the same as in another "
+              "report once numbers, years and configured names are masked is reported, with the "
+              "source's lines and how much of the report is found there. Formulas every report "
+              "of the type uses (sentences found in too many reports) and part headings never "
+              "count.",
+    }
+    enabled_by = "--compare"
+    scope = "run"
+    examples = {
+        "source": "某县2022年法治政府建设年度报告\n全年共受理行政复议案件12件，均在法定期限内办结。"
+                  "组织执法人员培训3期，参训人员达到200人次。\n",
+        "bad": "某县2023年法治政府建设年度报告\n全年共受理行政复议案件15件，均在法定期限内办结。"
+               "组织执法人员培训4期，参训人员达到260人次。\n",
+        "good": "某县2023年法治政府建设年度报告\n全年共受理行政复议案件15件，均在法定期限内办结。"
+                "新建村级法律服务站点20个，覆盖全部行政村。\n"}
+    options = {"min-sentences": 2, "min-chars": 50, "min-sentence-chars": 15,
+               "max-sources": 5, "mask": []}
+    option_bounds = {"min-sentences": (1, None), "min-chars": (1, None),
+                     "min-sentence-chars": (1, None), "max-sources": (1, None)}
+
+    def check(self, doc, options):
+        return iter(())
+
+
 @hookimpl
 def reportlint_rules():
-    return [DuplicateBlock()]
+    return [DuplicateBlock(), CopiedPassage()]

@@ -103,7 +103,7 @@ LAYERS = [
     ("filters", {"filters", "suppress", "baseline"}),
     ("pipeline", {"pipeline", "fixes"}),
     ("executor", {"executor"}),
-    ("run", {"runner"}),
+    ("run", {"runner", "compare"}),
     ("output", {"cli", "progress", "testing", "__main__"}),
 ]
 # What an output format may read: the report model, the rule metadata, the Document (a

@@ -10,7 +10,7 @@ import re
 import pytest
 from reportlint.plugins import default_registry
 from reportlint.rule import UNUSED
-from reportlint.testing import findings_of
+from reportlint.testing import example_findings
 
 ASCII_MARKS = ",:;?!()"
 PARTNERS = {"(": ")", ")": "("}
@@ -47,7 +47,7 @@ def own_wording(text: str, finding) -> str:
 @pytest.mark.parametrize("name,rule", RULES, ids=[name for name, _ in RULES])
 def test_zh_messages_use_full_width_punctuation(name, rule):
     text = rule.examples["bad"]
-    findings = findings_of(rule, text)
+    findings = example_findings(rule, "bad")
     assert findings, f"{name}: its bad example flags nothing"
     for f in findings:
         rest = own_wording(text, f)

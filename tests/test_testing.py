@@ -5,7 +5,7 @@ import re
 import pytest
 
 from reportlint import Rule, RuleError
-from reportlint.testing import assert_findings, check_rule_metadata, findings_of
+from reportlint.testing import assert_findings, check_rule_metadata, example_findings, findings_of
 
 README = os.path.join(os.path.dirname(__file__), "..", "README.md")
 
@@ -87,9 +87,9 @@ def test_every_rule_flags_its_bad_example_and_not_its_good_one(rule):
     check_rule_metadata(rule)
     bad, good = rule.examples.get("bad"), rule.examples.get("good")
     assert bad and good, f"{rule.name} needs a bad and a good example"
-    found = findings_of(rule, bad)
+    found = example_findings(rule, "bad")
     assert found, f"{rule.name} does not flag its bad example"
-    assert findings_of(rule, good) == [], f"{rule.name} flags its good example"
+    assert example_findings(rule, "good") == [], f"{rule.name} flags its good example"
     # Its declared fixability is what its fixes are.
     kinds = {"" if f.fix is None else "safe" if f.fix.safe else "unsafe" for f in found}
     assert kinds == {rule.fixable}, f"{rule.name}: fixable = {rule.fixable!r}, fixes: {kinds}"

@@ -21,6 +21,15 @@ def finding_location(doc, f) -> dict:
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
+def related_location(doc, r) -> tuple:
+    """(path or None, line, column) where a related span starts: in the finding's own
+    document, or in the other file it names (a copied passage's source)."""
+    if r.path is not None:
+        return r.path, r.where[0], r.where[1]
+    line, column = doc.position(r.start)
+    return None, line, column
+
+
 def summary(report) -> dict:
     by_sev = Counter(f.severity for f in report.findings)
     by_rule = Counter(f.rule for f in report.findings)

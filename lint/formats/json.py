@@ -5,7 +5,7 @@ import json
 
 from .. import __version__
 from ..messages import say
-from . import finding_location, summary
+from . import finding_location, related_location, summary
 
 
 def finding_record(doc, f, lang: str) -> dict:
@@ -23,9 +23,12 @@ def finding_record(doc, f, lang: str) -> dict:
 
 
 def related_record(doc, r, lang: str) -> dict:
-    line, column = doc.position(r.start)
-    return {"line": line, "column": column, "start": r.start, "end": r.end,
-            "message": r.message(lang)}
+    path, line, column = related_location(doc, r)
+    record = {"line": line, "column": column, "start": r.start, "end": r.end,
+              "message": r.message(lang)}
+    if path is not None:
+        record["path"] = path
+    return record
 
 
 def as_dict(report, registry, lang: str) -> dict:

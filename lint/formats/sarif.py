@@ -75,8 +75,7 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
     if f.related:
         out["relatedLocations"] = [
             {"id": i, "message": {"text": r.message(lang) or f.rule},
-             "physicalLocation": {"artifactLocation": {"uri": uri},
-                                  "region": region(doc, r.start, r.end)}}
+             "physicalLocation": _related_place(doc, r, uri)}
             for i, r in enumerate(f.related)]
     if f.fix is not None:
         out["fixes"] = [{
@@ -88,6 +87,17 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
                 "insertedContent": {"text": f.fix.replacement}}]}],
         }]
     return out
+
+
+def _related_place(doc, r, uri: str) -> dict:
+    """A related span in the finding's file, or in the other file it names."""
+    if r.path is None:
+        return {"artifactLocation": {"uri": uri}, "region": region(doc, r.start, r.end)}
+    line, column, end_line, end_column = r.where
+    return {"artifactLocation": {"uri": artifact_uri(r.path)},
+            "region": {"startLine": line, "startColumn": column, "endLine": end_line,
+                       "endColumn": end_column, "charOffset": r.start,
+                       "charLength": r.end - r.start}}
 
 
 def _notifications(report, lang: str) -> list:

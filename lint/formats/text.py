@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..document import display_width
 from ..messages import msg
-from . import summary
+from . import related_location, summary
 from .concise import error_line, finding_line
 
 # Columns of context kept on each side of a span in a long line.
@@ -70,8 +70,9 @@ def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str
             out.append(f"{n} | {text}")
             out.append(f"{gutter} | {carets}")
             for rel in f.related:
-                rl, rc = r.doc.position(rel.start)
-                out.append(f"{gutter} = {rl}:{rc}: {rel.message(lang)}")
+                path, rl, rc = related_location(r.doc, rel)
+                where = f"{path}:{rl}:{rc}" if path else f"{rl}:{rc}"
+                out.append(f"{gutter} = {where}: {rel.message(lang)}")
             out.append("")
     for path, message in report.errors:
         out.append(error_line(path, message, lang))

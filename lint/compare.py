@@ -1,0 +1,197 @@
+"""Copied text across reports (``--compare``): the run-level stage behind ``copied-passage``.
+
+Each report is cut into sentences; a sentence's key is its text without white space and
+without what changes from year to year (digits and Chinese numerals; the names a
+configuration lists under the rule's ``mask`` are replaced), so that last year's report
+with new numbers still matches.  One index maps every key to the reports that hold it: a report
+is compared with every other through the index, never pair by pair, so the cost grows
+with the text, not with the square of the number of reports.  A run of consecutive
+sentences found in one source is one finding; a sentence found in more than
+``max-sources`` other reports is stock text of the document type (a formula every report
+uses), never a copy; part headings and table rows are never keyed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .engine import with_severity
+from .messages import msg
+from .rule import Related
+
+RULE = "copied-passage"
+# A sentence: up to its end mark, or to the end of the line (a line never joins the next).
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+# Dropped from a key: what a copy changes (numbers, in ASCII after folding, with their
+# decimal points, and Chinese numerals) and white space.  One C-level translate per
+# sentence, and 12件 and 123件 alike.
+_DROP = str.maketrans("", "", "0123456789.〇零一二三四五六七八九十百千万亿两 \t\r\u00a0")
+
+
+@dataclass(slots=True)
+class Sentence:
+    key: int              # the hash of the masked text: a corpus of reports holds millions
+    start: int
+    end: int
+    line: int             # 1-based, in its file
+    line_start: int       # the offset where that line starts
+
+    @property
+    def where(self) -> tuple:
+        """(line, column, end line, end column), 1-based: a sentence is within one line."""
+        return (self.line, self.start - self.line_start + 1,
+                self.line, self.end - self.line_start + 1)
+
+
+@dataclass
+class Text:
+    """One report as the comparison sees it: its keyed sentences, in order."""
+
+    path: str
+    sentences: list = field(default_factory=list)
+    options: dict | None = None           # the rule's options; None: not linted
+    source: bool = True                   # whether other texts are compared with it
+    _at: dict | None = None               # key -> indices of its sentences, built on demand
+
+    def positions(self, key: int) -> list:
+        if self._at is None:
+            self._at = {}
+            for i, s in enumerate(self.sentences):
+                self._at.setdefault(s.key, []).append(i)
+        return self._at.get(key, [])
+
+
+def sentences_of(doc, min_chars: int, masks: tuple = ()) -> list:
+    """The keyed sentences of a Document of at least ``min_chars`` characters; lines that
+    are a heading alone or a table row are left out (the part headings of a document
+    type are the same in every report of that type)."""
+    text = doc.folded
+    skip = doc.table_lines | {h.line for h in doc.headings if h.standalone}
+    out = []
+    for number, span in enumerate(doc.line_spans, start=1):
+        if number in skip or span.end - span.start < min_chars:
+            continue
+        for m in _SENTENCE.finditer(text, span.start, span.end):
+            if m.end() - m.start() < min_chars:
+                continue
+            piece = m.group()
+            for name in masks:
+                piece = piece.replace(name, "@")
+            out.append(Sentence(hash(piece.translate(_DROP)), m.start(), m.end(), number,
+                                span.start))
+    return out
+
+
+def copied_passages(texts: list, rule) -> dict:
+    """{index of a linted Text: its findings}: the runs of its sentences found in another
+    Text, each as a Finding of ``rule`` with the source as a Related in that file."""
+    index: dict[int, list] = {}            # key -> ids of the Texts that hold it, ascending
+    for tid, t in enumerate(texts):
+        if not t.source:
+            continue
+        for s in t.sentences:
+            holders = index.setdefault(s.key, [])
+            if not holders or holders[-1] != tid:
+                holders.append(tid)
+    found = {}
+    for tid, t in enumerate(texts):
+        if t.options is None:
+            continue
+        mine = [s for s in t.sentences if s.end - s.start >= t.options["min-sentence-chars"]]
+        runs = _runs(tid, mine, index, t.options)
+        if runs:
+            found[tid] = _findings(rule, mine, runs, texts)
+    return found
+
+
+def _runs(tid: int, sentences: list, index: dict, options: dict) -> list:
+    """(source, first, last) of each run of sentences found in one source, the longest
+    first taken, none overlapping another; in text order."""
+    open_runs: dict[int, list] = {}        # source -> [first, last] of its current run
+    candidates = []
+    for i, s in enumerate(sentences):
+        holders = [h for h in index.get(s.key, ()) if h != tid]
+        if len(holders) > options["max-sources"]:
+            holders = []                   # stock text: in too many reports to be a copy
+        for source in [src for src in open_runs if src not in holders]:
+            candidates.append((source, *open_runs.pop(source)))
+        for source in holders:
+            open_runs.setdefault(source, [i, i])[1] = i
+    candidates += [(source, a, b) for source, (a, b) in open_runs.items()]
+    taken = [False] * len(sentences)
+    keep = []
+    for source, a, b in sorted(candidates, key=lambda c: (c[1] - c[2], c[1], c[0])):
+        if b - a + 1 < options["min-sentences"] or any(taken[a:b + 1]):
+            continue
+        if sum(s.end - s.start for s in sentences[a:b + 1]) < options["min-chars"]:
+            continue
+        taken[a:b + 1] = [True] * (b - a + 1)
+        keep.append((source, a, b))
+    return sorted(keep, key=lambda c: c[1])
+
+
+def _source_span(source: Text, keys: list) -> tuple:
+    """The first and last Sentence of the longest stretch of ``source`` that starts with
+    the run's first key and follows its keys."""
+    best = (0, 0)
+    sentences = source.sentences
+    for i in source.positions(keys[0]):
+        j = 1
+        while j < len(keys) and i + j < len(sentences) and sentences[i + j].key == keys[j]:
+            j += 1
+        if j > best[1]:
+            best = (i, j)
+            if j == len(keys):
+                break
+    i, j = best
+    return sentences[i], sentences[i + j - 1]
+
+
+def _findings(rule, sentences: list, runs: list, texts: list) -> list:
+    total = sum(s.end - s.start for s in sentences)
+    copied: dict[int, int] = {}
+    for source, a, b in runs:
+        copied[source] = copied.get(source, 0) + sum(s.end - s.start for s in sentences[a:b + 1])
+    out = []
+    for source, a, b in runs:
+        src = texts[source]
+        first, last = _source_span(src, [s.key for s in sentences[a:b + 1]])
+        where = (first.where[0], first.where[1], last.where[2], last.where[3])
+        note = msg("the same text in {path}, {lines}", path=src.path,
+                   lines=_lines(where[0], where[2]))
+        text = msg("{n} sentences also in {path} (numbers masked); {share}% of this report "
+                   "is found there", n=b - a + 1, path=src.path,
+                   share=round(100 * copied[source] / max(1, total)))
+        out.append(rule.finding(
+            sentences[a].start, sentences[b].end, zh=text.text("zh"), en=text.text("en"),
+            related=[Related(first.start, last.end, zh=note.text("zh"), en=note.text("en"),
+                             path=src.path, where=where)]))
+    return out
+
+
+def add_copied_passages(report, rule, active_for, compared: list, suppress) -> None:
+    """Add the ``copied-passage`` findings to the results of ``report``.
+
+    ``active_for(result)`` is the rule's ActiveRule on a linted file, or None where it
+    does not run; ``compared`` holds (path, Document) of the reports to compare with
+    (empty: every linted file with every other); ``suppress(result, findings, active)``
+    gives the findings the file's suppressions and the baseline leave."""
+    actives = [active_for(r) for r in report.results]
+    chosen = [a for a in actives if a is not None]
+    if not chosen:
+        return
+    # Keys must be made alike on every side: the longest masks first, the shortest minimum.
+    masks = tuple(sorted({m for a in chosen for m in a.options["mask"]}, key=len, reverse=True))
+    least = min(a.options["min-sentence-chars"] for a in chosen)
+    texts = [Text(r.path, sentences_of(r.doc, least, masks), a.options if a else None,
+                  source=not compared) for r, a in zip(report.results, actives)]
+    texts += [Text(path, sentences_of(doc, least, masks)) for path, doc in compared]
+    for tid, findings in copied_passages(texts, rule).items():
+        result, active = report.results[tid], actives[tid]
+        findings = suppress(result, [with_severity(f, active) for f in findings], active)
+        result.findings = sorted(result.findings + findings, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _lines(first: int, last: int):
+    return msg("line {n}", n=first) if first == last else \
+        msg("lines {first}-{last}", first=first, last=last)
