@@ -10,7 +10,7 @@ import pytest
 
 from reportlint.config import Config
 from reportlint.discovery import discover
-from tests.helpers import run_cli as run
+from tests.helpers import FakeStdin, run_cli as run
 
 pytestmark = pytest.mark.usefixtures("isolated_repo")
 
@@ -125,8 +125,6 @@ def test_the_rules_command_beside_a_folder_named_rules_says_how_to_lint_it(tmp_p
 
 
 def test_an_option_value_named_like_a_command_is_a_value(tmp_path, capsys, monkeypatch):
-    from tests.helpers import FakeStdin
-
     monkeypatch.setattr(sys, "stdin", FakeStdin(REVERSED.encode()))
     code, out, _ = run(["--stdin-filename", "rules", "--format", "concise", "-"], capsys)
     assert code == 1
