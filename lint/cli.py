@@ -114,7 +114,12 @@ def _rules_command(argv: list, out) -> int:
     p = _Parser(prog="reportlint rules", description="List every rule.")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if args.paths:   # `reportlint rules reports/`: meant to lint a folder named rules?
+        return _fail(msg("'reportlint {command}' takes no path; to lint a file or folder "
+                         "named {command}, write ./{command}", command="rules"), args.lang)
+    _note_a_path_named("rules", args.lang)
     from .plugins import default_registry
 
     reg = default_registry()
@@ -139,6 +144,7 @@ def _explain_command(argv: list, out) -> int:
     p.add_argument("rule")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     args = p.parse_args(argv)
+    _note_a_path_named("explain", args.lang)
     from .plugins import default_registry
     from .ruledoc import explain
 
@@ -152,20 +158,30 @@ def _explain_command(argv: list, out) -> int:
     return EXIT_OK
 
 
+def _note_a_path_named(command: str, lang: str) -> None:
+    """A file or folder named like the command is not linted: say how to lint it."""
+    if os.path.exists(command):
+        sys.stderr.write("reportlint: " + msg(
+            "'reportlint {command}' runs the command; to lint the file or folder named "
+            "{command}, write ./{command}", command=command).text(lang) + "\n")
+
+
 def _print_plugin_errors(reg, lang: str) -> None:
     for message in reg.errors:
         _fail(message, lang)
+
+
+COMMANDS = {"rules": _rules_command, "explain": _explain_command}
 
 
 def main(argv: Optional[list] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     out = sys.stdout
     try:
-        if argv and argv[0] == "rules":
-            return _rules_command(argv[1:], out)
-        if argv and argv[0] == "explain":
-            return _explain_command(argv[1:], out)
-        return _lint_command(argv, out)
+        at = _command_at(argv)
+        if at is None:
+            return _lint_command(argv, out)
+        return COMMANDS[argv[at]](argv[:at] + argv[at + 1:], out)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else EXIT_ERROR
     except KeyboardInterrupt:
@@ -187,6 +203,31 @@ def main(argv: Optional[list] = None) -> int:
         return EXIT_ERROR
 
 
+def _command_at(argv: list) -> Optional[int]:
+    """Where the command word (rules, explain) stands: the first argument that is neither
+    an option nor an option's value, so that options go before or after it.  None for a
+    lint run; after ``--`` every argument is a path, and ./rules names the folder."""
+    takes_value: set[str] = set()
+    options: set[str] = set()
+    for action in build_parser()._actions:
+        options.update(action.option_strings)
+        if action.nargs != 0:
+            takes_value.update(action.option_strings)
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            return None
+        if not arg.startswith("-") or arg == "-":
+            return i if arg in COMMANDS else None
+        # `--lang en`, or an abbreviation argparse accepts (`--la en`); not `--lang=en`
+        named = [arg] if arg in options or not arg.startswith("--") else \
+            [o for o in options if o.startswith(arg)]
+        value = bool(named) and "=" not in arg and all(o in takes_value for o in named)
+        i += 2 if value else 1
+    return None
+
+
 def _fail(message, lang: Optional[str]) -> int:
     """Print an error that ends the run (a Message, or an error carrying one)."""
     sys.stderr.write(msg("reportlint: error: {message}", message=say(message, lang or "zh"))
@@ -205,6 +246,8 @@ def _lang_of(argv: list) -> str:
 def _lint_command(argv: list, out) -> int:
     args = build_parser().parse_args(argv)
     lang = args.lang    # until the configuration's language: is read
+    if args.output and (args.output == "-" or _standard_stream(args.output) is sys.stdout):
+        args.output = None   # `-`, /dev/stdout: the report on standard output, as without it
     if not args.paths:
         return _fail(msg("no path given (try 'reportlint .' or 'reportlint --help')"), lang)
     if args.baseline and args.write_baseline:
@@ -259,6 +302,8 @@ def _lint_command(argv: list, out) -> int:
         if progress:
             progress.close()
     failed = bool(report.errors or registry.errors)
+    if not _report_lists_errors(args):
+        _print_errors(report, lang)
     nothing = _nothing_to_lint(linter, report, args.paths)
     if nothing:
         _fail(nothing, lang)
@@ -271,6 +316,23 @@ def _lint_command(argv: list, out) -> int:
     if args.diff:
         return _print_diffs(report, args, out, lang, failed)
     return _print_report(report, registry, args, out, lang, failed, notes)
+
+
+def _report_lists_errors(args) -> bool:
+    """Whether the report printed on the terminal lists the read and configuration errors
+    itself: the text and concise formats do, unless the report goes to a file or is
+    replaced (--statistics, --diff, --write-baseline)."""
+    return args.format in ("text", "concise") and not (
+        args.output or args.statistics or args.diff or args.write_baseline)
+
+
+def _print_errors(report, lang: str) -> None:
+    """The errors on standard error, one line each: a CI log must say why a run failed
+    even when the report is SARIF in a file."""
+    from .formats.concise import error_line
+
+    for path, message in report.errors:
+        sys.stderr.write(error_line(path, message, lang) + "\n")
 
 
 def _nothing_to_lint(linter, report, paths: list) -> Optional[Message]:
@@ -403,15 +465,36 @@ def _emit(text: str, path: Optional[str], out, lang: str) -> bool:
     if not path:
         out.write(text)
         return True
+    stream = _standard_stream(path)
+    if stream is not None:    # /dev/stderr: in order with what else is written to it
+        stream.write(text)
+        return True
     from .writing import write_atomic
 
     try:
-        write_atomic(path, text.encode("utf-8"))
+        if os.path.exists(path) and not os.path.isfile(path):
+            # A device or a pipe (/dev/stderr, /dev/null): no file to replace.
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        else:
+            write_atomic(path, text.encode("utf-8"))
     except OSError as e:
         _fail(msg("cannot write the report to {path}: {reason}", path=path,
                   reason=e.strerror or str(e)), lang)
         return False
     return True
+
+
+def _standard_stream(path: str):
+    """sys.stdout or sys.stderr when ``path`` is the file it writes to (/dev/stdout, or the
+    file it is redirected to), else None: replacing that file would lose what follows."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if os.path.samestat(os.stat(path), os.fstat(stream.fileno())):
+                return stream
+        except (OSError, ValueError, AttributeError):   # no such file; a captured stream
+            pass
+    return None
 
 
 def _first_config(linter, paths):

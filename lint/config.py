@@ -292,7 +292,11 @@ class _Validator:
 
     def key_extensions(self, value, parent, key):
         exts = self.string_list(value, parent, key)
-        return tuple(e if e.startswith(".") else "." + e for e in exts)
+        if not exts:   # a sweep would lint nothing
+            self.fail_value(parent, key, msg("'{key}' must name at least one extension",
+                                              key=key))
+        # .TXT from Windows is .txt: file names are compared in lower case
+        return tuple((e if e.startswith(".") else "." + e).lower() for e in exts)
 
     def key_ignore(self, value, parent, key):
         """Suppressions for texts without comments: ``{rule, text, files?}`` entries."""

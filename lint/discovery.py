@@ -66,7 +66,7 @@ def _walk(top: str, config_for, found: Discovery):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(names):
             path = os.path.join(root, name)
-            if name.lower().endswith(config_for(path).extensions):
+            if name.lower().endswith(tuple(e.lower() for e in config_for(path).extensions)):
                 yield path
             elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
                 found.skipped.append(path)

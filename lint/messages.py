@@ -92,10 +92,17 @@ ZH = {
     "invalid {codec} after its byte-order mark, at byte {byte}":
         "字节顺序标记之后不是有效的 {codec}（第 {byte} 字节）",
     "binary file (NUL bytes), not text": "二进制文件（含 NUL 字节），不是文本",
+    "binary file (NUL bytes), or UTF-16 without a byte-order mark that does not decode "
+    "cleanly; if it is text, name the encoding with --encoding {codec}":
+        "二进制文件（含 NUL 字节），或无法正确解码的无字节顺序标记 UTF-16 文本；"
+        "如果是文本，请用 --encoding {codec} 指定编码",
     "binary file (control characters), not text": "二进制文件（含控制字符），不是文本",
     "cannot decode: not UTF-8 (byte {byte}) nor GB18030; name the encoding with --encoding":
         "无法解码：既不是 UTF-8（第 {byte} 字节）也不是 GB18030；请用 --encoding 指定编码",
-    "empty file: nothing to lint": "空文件：没有可检查的内容",
+    "cannot tell the encoding: not UTF-8, and read as GB18030 or Big5 it gives unlikely "
+    "characters; name the encoding with --encoding (gb18030, big5 …)":
+        "无法判断编码：不是 UTF-8，按 GB18030 或 Big5 解码都得到不大可能出现的字符；"
+        "请用 --encoding 指定编码（gb18030、big5 等）",
     "file too large: {size} MiB over the {limit} MiB limit (--max-file-size)":
         "文件过大：{size} MiB，超过 {limit} MiB 的上限（--max-file-size）",
     "input too large: over the {limit} MiB limit": "输入过大：超过 {limit} MiB 的上限",
@@ -144,6 +151,12 @@ ZH = {
     "unknown profile '{name}' (known: {known})": "未知的文档类型 '{name}'（已知：{known}）",
     "unknown rule '{name}' (see 'reportlint rules')": "未知的规则 '{name}'（见 'reportlint rules'）",
     "cannot write the report to {path}: {reason}": "无法把报告写入 {path}：{reason}",
+    "'reportlint {command}' takes no path; to lint a file or folder named {command}, "
+    "write ./{command}":
+        "'reportlint {command}' 不接受路径；如要检查名为 {command} 的文件或目录，请写 ./{command}",
+    "'reportlint {command}' runs the command; to lint the file or folder named {command}, "
+    "write ./{command}":
+        "'reportlint {command}' 执行的是命令；如要检查名为 {command} 的文件或目录，请写 ./{command}",
     "interrupted": "已中断",
     "internal error: {error} (please report it; set REPORTLINT_DEBUG=1 for details)":
         "内部错误：{error}（请报告此问题；设置 REPORTLINT_DEBUG=1 可查看详情）",
@@ -199,6 +212,7 @@ ZH = {
     "unknown key '{key}' (known: {known})": "未知的键 '{key}'（已知：{known}）",
     "{what} must be a mapping": "{what} 必须是映射",
     "'{key}' must be a list of strings": "'{key}' 必须是字符串列表",
+    "'{key}' must name at least one extension": "'{key}' 至少要列出一个扩展名",
     "invalid glob {glob} in '{key}': {problem}": "'{key}' 中的通配符 {glob} 无效：{problem}",
     "unknown rule '{name}'": "未知的规则 '{name}'",
     "unknown rule '{name}' (a category cannot be configured here; name the rule)":

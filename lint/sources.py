@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import os
+import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from .messages import UserError, msg
 
@@ -13,6 +15,15 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+# Characters a Chinese report hardly holds but Big5 bytes read as GB18030 give in
+# numbers: kana, bopomofo, Greek, Cyrillic, private use.
+_UNLIKELY = re.compile("[\u3040-\u312f\u0370-\u04ff\ue000-\uf8ff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+# The characters of a report: ASCII text, Latin-1 signs (× ° ·), punctuation, symbols
+# and numbers (① ℃ ■), CJK punctuation and ideographs, full-width forms.
+_REPORT_CHARS = re.compile("[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2000-\u27bf"
+                           "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_SAMPLE = 100_000   # characters looked at to recognise an encoding
 
 
 class SourceError(UserError):
@@ -28,7 +39,9 @@ class Source:
 
 
 def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
-    """Decode bytes: a BOM first, then UTF-8, then GB18030; or the given encoding."""
+    """Decode bytes: a BOM first, then UTF-16 without one, UTF-8, then GB18030 or Big5;
+    or the given encoding.  An encoding is recognised only when the bytes leave no doubt;
+    otherwise the error names the --encoding to try."""
     if encoding:
         try:
             return raw.decode(encoding), encoding
@@ -45,7 +58,7 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
                 raise SourceError(msg("invalid {codec} after its byte-order mark, at byte {byte}",
                                       codec=codec, byte=e.start)) from None
     if b"\x00" in raw[:8192]:
-        raise SourceError("binary file (NUL bytes), not text")
+        return _utf16_without_bom(raw)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -54,7 +67,97 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise SourceError(msg("cannot decode: not UTF-8 (byte {byte}) nor GB18030; name "
                                   "the encoding with --encoding", byte=utf8_error.start)) from None
+        return _gb18030_or_big5(raw, text)
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str]:
+    """UTF-16 written without a byte-order mark: it decodes, in one byte order, to the
+    characters of a report.  Anything else with NUL bytes is binary; the error names the
+    byte order to try when the NULs fall mostly at odd offsets (the high byte of ASCII
+    and line breaks in little-endian) or mostly at even ones."""
+    sample = raw[:8192]
+    at_even, at_odd = sample[0::2].count(0), sample[1::2].count(0)
+    likely = ("utf-16-le", "utf-16-be") if at_odd >= at_even else ("utf-16-be", "utf-16-le")
+    if len(raw) % 2 == 0:
+        for codec in likely:
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            head = text[:_SAMPLE]
+            if len(_REPORT_CHARS.findall(head)) >= 0.9 * len(head):
+                return text, codec
+    if max(at_even, at_odd) >= max(8, 3 * min(at_even, at_odd)):   # mostly on one side
+        raise SourceError(msg("binary file (NUL bytes), or UTF-16 without a byte-order mark "
+                              "that does not decode cleanly; if it is text, name the encoding "
+                              "with --encoding {codec}", codec=likely[0]))
+    raise SourceError("binary file (NUL bytes), not text")
+
+
+def _gb18030_or_big5(raw: bytes, text: str) -> tuple[str, str]:
+    """GB18030 as a rule.  Big5 when one character in ten of the GB18030 reading is one
+    a report hardly holds (outside GB2312's punctuation and ideographs) and the bytes
+    read as Big5's common characters.  When neither fits and the GB18030 reading is one
+    tenth kana, Cyrillic or private use, an error rather than a guess; otherwise still
+    GB18030 (GBK's traditional characters are outside GB2312 too)."""
+    chars = _NON_ASCII.findall(text[:_SAMPLE])
+    ordinary = _gb2312_ordinary()
+    if sum(ch not in ordinary for ch in chars) * 10 < len(chars):
         return text, "gb18030"
+    for codec in ("big5", "cp950"):   # cp950: Big5 as Windows writes it
+        try:
+            big5 = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_big5(big5, codec):
+            return big5, codec
+    if len(_UNLIKELY.findall(text[:_SAMPLE])) * 10 >= len(chars):
+        raise SourceError("cannot tell the encoding: not UTF-8, and read as GB18030 or Big5 "
+                          "it gives unlikely characters; name the encoding with --encoding "
+                          "(gb18030, big5 …)")
+    return text, "gb18030"    # rarer characters, GBK's traditional ones among them
+
+
+def _reads_as_big5(text: str, codec: str) -> bool:
+    """Nine in ten characters among Big5's common ones, and some of them with a second
+    byte below 0x80, as two in five of Big5's are: text in GB2312, EUC-JP or EUC-KR,
+    whose second bytes are all above 0xA0, also reads as common Big5 characters."""
+    chars = _NON_ASCII.findall(text[:_SAMPLE])
+    common = _big5_common()
+    low = sum(ch.encode(codec)[-1] < 0x80 for ch in chars)
+    return sum(ch in common for ch in chars) >= 0.9 * len(chars) and low * 10 >= len(chars)
+
+
+def _two_byte_characters(codec: str, leads: Iterable[int], trails: Iterable[int]) -> set:
+    """The characters ``codec`` gives for each lead byte followed by each trail byte."""
+    trails = list(trails)
+    out = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                out.add(bytes((lead, trail)).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
+@functools.cache
+def _gb2312_ordinary() -> frozenset:
+    """GB2312's punctuation, numbers and full-width forms (rows A1–A3), box drawing (A9)
+    and its 6,763 ideographs (B0–F7): what a report in simplified characters is made of;
+    not its kana, Greek, Cyrillic and pinyin rows."""
+    trails = range(0xA1, 0xFF)
+    return frozenset(_two_byte_characters("gb2312", [0xA1, 0xA2, 0xA3, 0xA9], trails)
+                     | _two_byte_characters("gb2312", range(0xB0, 0xF8), trails))
+
+
+@functools.cache
+def _big5_common() -> frozenset:
+    """Big5's punctuation and symbols (A140–A3BF) and its 5,401 frequent characters
+    (A440–C67E): what a text in traditional characters is made of."""
+    low, high = range(0x40, 0x7F), range(0xA1, 0xFF)
+    return frozenset(_two_byte_characters("big5", range(0xA1, 0xC6), [*low, *high])
+                     | _two_byte_characters("big5", range(0xC6, 0xC7), low))
 
 
 def check_text_like(text: str) -> None:
@@ -62,8 +165,6 @@ def check_text_like(text: str) -> None:
     controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
     if controls > max(8, len(sample) // 100):
         raise SourceError("binary file (control characters), not text")
-    if not text.strip():
-        raise SourceError("empty file: nothing to lint")
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -103,13 +103,12 @@ def test_undecodable_file_exits_2(tmp_path, capsys):
     assert len(lines) == 2
 
 
-def test_binary_and_empty_files_exit_2(tmp_path, capsys):
+def test_binary_file_exits_2_and_an_empty_one_is_clean(tmp_path, capsys):
     write(tmp_path / "pic.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     write(tmp_path / "empty.txt", b"")
     code, out, _ = run(["--lang", "en", "--format", "concise", "pic.txt", "empty.txt"], capsys)
     assert code == 2
-    assert out.splitlines() == ["pic.txt: error: binary file (NUL bytes), not text",
-                                "empty.txt: error: empty file: nothing to lint"]
+    assert out.splitlines() == ["pic.txt: error: binary file (NUL bytes), not text"]
 
 
 def test_wrong_encoding_option(tmp_path, capsys):
@@ -318,19 +317,18 @@ def test_stdin_filename_matches_config_globs(tmp_path, capsys, monkeypatch):
     assert (code, out) == (0, "")
 
 
-def test_empty_stdin(tmp_path, capsys, monkeypatch):
+def test_empty_stdin_is_clean(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", FakeStdin(b""))
     code, out, _ = run(["--lang", "en", "--format", "concise", "-"], capsys)
-    assert code == 2
-    assert out == "-: error: empty file: nothing to lint\n"
+    assert (code, out) == (0, "")
 
 
 @pytest.mark.parametrize("raw, error", [
-    (b"  \n", "-: error: empty file: nothing to lint"),
+    (b"\x00\x01binary", "-: error: binary file (NUL bytes), not text"),
     (b"abc\xff\xff\xff\n", "-: error: cannot decode: not UTF-8 (byte 3) nor GB18030; "
                              "name the encoding with --encoding"),
     (CLEAN.encode() * 30000, "-: error: input too large: over the 1 MiB limit"),
-], ids=["empty", "undecodable", "too-large"])
+], ids=["binary", "undecodable", "too-large"])
 def test_stdin_fix_echoes_an_input_it_cannot_lint(raw, error, capsys, monkeypatch):
     # As an editor filter, --fix - must give back the buffer, never the error in its place.
     monkeypatch.setattr(sys, "stdin", FakeStdin(raw))
@@ -537,6 +535,28 @@ def test_utf16_file(tmp_path, capsys):
     write(tmp_path / "u16.txt", "\ufeff" + REVERSED, encoding="utf-16-le")
     _, out, _ = run(["--format", "concise", "--select", "pairs", "u16.txt"], capsys)
     assert out == f"u16.txt:2:10: error reversed-quotes {MSG_ZH}\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_file_without_a_bom(tmp_path, capsys, encoding):
+    write(tmp_path / "u16.txt", REVERSED, encoding=encoding)
+    code, out, _ = run(["--format", "concise", "--select", "pairs", "u16.txt"], capsys)
+    assert out == f"u16.txt:2:10: error reversed-quotes {MSG_ZH}\n"
+    assert code == 1
+
+
+# The reversed quotes at 2:10, in traditional characters.
+BIG5 = "關於依法行政工作的情況說明\n鄭宅司法所榮獲省級”楓橋式“司法所。\n"
+
+
+def test_big5_file_reports_its_findings_and_is_fixed_in_big5(tmp_path, capsys):
+    write(tmp_path / "big5.txt", BIG5, encoding="big5")
+    code, out, _ = run(["--format", "concise", "big5.txt"], capsys)
+    assert out == "big5.txt:2:10: error reversed-quotes 引号方向颠倒：”楓橋式“，应为“楓橋式”\n"
+    assert code == 1
+    assert run(["--fix", "big5.txt"], capsys)[0] == 0
+    fixed = BIG5.replace("”楓橋式“", "“楓橋式”")
+    assert (tmp_path / "big5.txt").read_bytes() == fixed.encode("big5")
 
 
 # -- a real process -------------------------------------------------------------------

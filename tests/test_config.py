@@ -175,6 +175,8 @@ ERRORS = [
     ("exclude: [a, b]]\n", 1, 16, ["YAML error"]),
     ("rules:\n\treversed-quotes: error\n", 2, 1, ["YAML error"]),
     ("exclude: 5\n", 1, 10, ["'exclude' must be a list of strings"]),
+    # an empty list would make every sweep lint nothing
+    ("extensions: []\n", 1, 13, ["'extensions' must name at least one extension"]),
     ("language: fr\n", 1, 11, ["language"]),
     ("per-file:\n  - files: 'a/*.txt'\n    rulez: {}\n", 3, 5, ["unknown key 'rulez'"]),
     ("per-file:\n  - rules: {reversed-quotes: off}\n", 2, 5, ["needs 'files'"]),

@@ -72,6 +72,35 @@ def test_a_message_with_percent_and_a_line_break(tmp_path, capsys, monkeypatch):
     assert code == 0
 
 
+class Across(Rule):
+    """A finding from the end of the first line into the second."""
+    name, category, severity = "across", "custom", "warning"
+    summary = {"zh": "跨行", "en": "across lines"}
+
+    def check(self, doc, options):
+        yield self.finding(2, 5, zh="跨行", en="across lines")
+
+
+class AcrossPlugin:
+    @hookimpl
+    def reportlint_rules(self):
+        return [Across(), Percent()]
+
+
+def test_a_finding_over_several_lines_has_no_columns(tmp_path, capsys, monkeypatch):
+    # The Actions toolkit refuses col and endColumn when line and endLine differ.
+    registry = build_registry(builtin=(), entry_points=False, extra=[AcrossPlugin()])
+    monkeypatch.setattr("reportlint.plugins.default_registry", lambda: registry)
+    (tmp_path / "a.txt").write_text("甲乙丙\n丁戊%\n", encoding="utf-8")
+    code, out, _ = run(["--format", "github", "--lang", "en", "a.txt"], capsys)
+    assert out.splitlines() == [
+        "::warning file=a.txt,line=1,endLine=2,title=across::across lines",
+        "::warning file=a.txt,line=2,col=3,endLine=2,endColumn=4,title=percent::"
+        "100%25 wrong%0Aline two",
+    ]
+    assert code == 0
+
+
 def test_paths_from_a_folder_sweep_are_normalised(tmp_path, capsys):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(TITLE + "所获”枫桥式“称号。\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections import Counter
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
@@ -11,6 +12,12 @@ SEVERITY_ORDER = ("error", "warning", "info")
 def render(name: str, report, registry, lang: str = "zh", **kw) -> str:
     module = importlib.import_module(f"reportlint.formats.{name}")
     return module.render(report, registry, lang, **kw)
+
+
+def shown_path(path: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (a GBK name from a
+    Windows archive, which Python reads as surrogate escapes) shown as ``\\xb1``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def finding_location(doc, f) -> dict:

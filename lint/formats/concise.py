@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from ..messages import say
+from . import shown_path
 
 
 def finding_line(path, doc, f, lang: str) -> str:
     line, column = doc.position(f.start)
-    return f"{path}:{line}:{column}: {f.severity} {f.rule} {f.message(lang)}"
+    return f"{shown_path(path)}:{line}:{column}: {f.severity} {f.rule} {f.message(lang)}"
 
 
 def error_line(path: str, message, lang: str) -> str:
-    return f"{path}: error: {say(message, lang)}"
+    return f"{shown_path(path)}: error: {say(message, lang)}"
 
 
 def render(report, registry, lang: str = "zh", **kw) -> str:

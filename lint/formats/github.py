@@ -2,14 +2,16 @@
 
     ::error file=a.txt,line=2,col=10,endLine=2,endColumn=15,title=reversed-quotes::message
 
-Columns are 1-based code points; the end column is exclusive, as in ruff's output.
+Columns are 1-based code points; the end column is exclusive, as in ruff's output.  A
+finding over several lines has no columns: the Actions toolkit allows ``col`` and
+``endColumn`` only when ``line`` and ``endLine`` are the same.
 """
 from __future__ import annotations
 
 import os
 
 from ..messages import say
-from . import finding_location
+from . import finding_location, shown_path
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,7 +33,7 @@ def command(level: str, message: str, **props) -> str:
 
 def _file(path: str) -> str:
     """The path as GitHub matches it against the checkout: ./a.txt is a.txt."""
-    return os.path.normpath(path).replace(os.sep, "/") if path != "-" else path
+    return shown_path(os.path.normpath(path).replace(os.sep, "/")) if path != "-" else path
 
 
 def render(report, registry, lang: str = "zh", **kw) -> str:
@@ -39,9 +41,12 @@ def render(report, registry, lang: str = "zh", **kw) -> str:
     for r in report.results:
         for f in r.findings:
             loc = finding_location(r.doc, f)
+            where = {"line": loc["line"], "col": loc["column"], "endLine": loc["end_line"],
+                     "endColumn": loc["end_column"]}
+            if loc["line"] != loc["end_line"]:
+                del where["col"], where["endColumn"]
             out.append(command(LEVELS[f.severity], f.message(lang), file=_file(r.path),
-                               line=loc["line"], col=loc["column"], endLine=loc["end_line"],
-                               endColumn=loc["end_column"], title=f.rule))
+                               **where, title=f.rule))
     for path, message in report.errors:
         out.append(command("error", say(message, lang), file=_file(path), title="reportlint"))
     return "".join(line + "\n" for line in out)

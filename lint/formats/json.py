@@ -5,7 +5,7 @@ import json
 
 from .. import __version__
 from ..messages import say
-from . import finding_location, related_location, summary
+from . import finding_location, related_location, shown_path, summary
 
 
 def finding_record(doc, f, lang: str) -> dict:
@@ -35,10 +35,10 @@ def as_dict(report, registry, lang: str) -> dict:
     return {
         "version": 1,
         "tool": {"name": "reportlint", "version": __version__},
-        "files": [{"path": r.path, "profile": r.profile,
+        "files": [{"path": shown_path(r.path), "profile": r.profile,
                    "findings": [finding_record(r.doc, f, lang) for f in r.findings]}
                   for r in report.results],
-        "errors": [{"path": path, "message": say(message, lang)}
+        "errors": [{"path": shown_path(path), "message": say(message, lang)}
                    for path, message in report.errors],
         "summary": summary(report),
     }

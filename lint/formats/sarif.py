@@ -18,12 +18,13 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def artifact_uri(path: str) -> str:
     """A relative URI for a relative path (code scanning resolves it against the
-    repository), a file: URI for an absolute one."""
+    repository), a file: URI for an absolute one; both percent-encode the name's bytes,
+    a name that is not UTF-8 (GBK from a Windows archive) included."""
     if os.path.isabs(path):
         from pathlib import Path
 
         return Path(path).as_uri()
-    return quote(os.path.normpath(path).replace(os.sep, "/"))   # ./a.txt -> a.txt
+    return quote(os.fsencode(os.path.normpath(path).replace(os.sep, "/")))   # ./a.txt -> a.txt
 
 
 def region(doc, start: int, end: int) -> dict:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..document import display_width
 from ..messages import msg
-from . import related_location, summary
+from . import related_location, shown_path, summary
 from .concise import error_line, finding_line
 
 # Columns of context kept on each side of a span in a long line.
@@ -54,8 +54,8 @@ def _head(path: str, doc, f, lang: str) -> str:
     """finding_line in colour, built from its parts: replacing words in the whole
     line would colour a path that holds " error " or a space."""
     line, column = doc.position(f.start)
-    return (f"{_BOLD}{path}:{line}:{column}:{_RESET} {_COLORS[f.severity]}{f.severity}{_RESET} "
-            f"{f.rule} {f.message(lang)}")
+    return (f"{_BOLD}{shown_path(path)}:{line}:{column}:{_RESET} "
+            f"{_COLORS[f.severity]}{f.severity}{_RESET} {f.rule} {f.message(lang)}")
 
 
 def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str:
@@ -100,7 +100,8 @@ def file_table(report, lang: str) -> list:
     rows = []
     for r in report.results:
         counts = Counter(f.severity for f in r.findings)
-        rows.append((counts["error"], counts["warning"], counts["info"], r.profile or "-", r.path))
+        rows.append((counts["error"], counts["warning"], counts["info"], r.profile or "-",
+                     shown_path(r.path)))
     rows.sort(key=lambda row: (-row[0], -row[1], -row[2]))   # stable: input order on ties
     widths = [max(display_width(str(x)) for x in [h] + [row[i] for row in rows])
               for i, h in enumerate(heads)]
