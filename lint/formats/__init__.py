@@ -5,7 +5,7 @@ import importlib
 import os
 from collections import Counter
 
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
@@ -46,3 +46,16 @@ def summary(report) -> dict:
         "by_severity": {s: by_sev.get(s, 0) for s in SEVERITY_ORDER},
         "by_rule": dict(sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
+
+
+def copied_share(result) -> float:
+    """The share of a file's text (0 to 1) that its ``copied-passage`` findings cover,
+    overlaps counted once: how much of the report is copied."""
+    if result.doc is None or not result.doc.text:
+        return 0.0
+    covered = reach = 0
+    for start, end in sorted((f.start, f.end) for f in result.findings
+                             if f.rule == "copied-passage"):
+        covered += max(end - max(start, reach), 0)
+        reach = max(reach, end)
+    return covered / len(result.doc.text)
