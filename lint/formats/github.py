@@ -38,7 +38,14 @@ def render(report, registry, lang: str = "zh", **kw) -> str:
     out = []
     for r in report.results:
         for f in r.findings:
-            loc = finding_location(r.doc, f)
+            where = r.doc.locate(f.start)
+            if where is not None and where.kind != "html":
+                # A .docx or .pdf has no lines to annotate: the file, and the place in words.
+                out.append(command(LEVELS[f.severity],
+                                   f"{where.label().text(lang)}: {f.message(lang)}",
+                                   file=_file(r.path), title=f.rule))
+                continue
+            loc = finding_location(r.doc, f, in_source=True)
             out.append(command(LEVELS[f.severity], f.message(lang), file=_file(r.path),
                                line=loc["line"], col=loc["column"], endLine=loc["end_line"],
                                endColumn=loc["end_column"], title=f.rule))
