@@ -157,6 +157,7 @@ class _Reader:
             builder.new_row()
             self.out.newline("cell", (number, builder.row + 1, 1))
             col = _int(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+            header = tr.find(f"{W}trPr/{W}tblHeader") is not None   # repeated on each page
             first = True
             for tc in tr.findall(W + "tc"):
                 props = tc.find(W + "tcPr")
@@ -175,7 +176,7 @@ class _Reader:
                 start = self.out.pos
                 self.out.emit(text, "cell", where)
                 builder.col = col
-                cell = builder.add(text, start, self.out.pos, colspan=span)
+                cell = builder.add(text, start, self.out.pos, colspan=span, header=header)
                 if merge is not None:
                     open_cells[col] = cell
                 else:
