@@ -18,6 +18,9 @@ from .base import ReadError, Reading, TextBuilder
 INSTALL = "pip install 'reportlint[pdf]'"
 # The blocks whose characters NFKC maps to the ordinary ideograph.
 _RADICAL_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF))
+# Radicals of the supplement that NFKC leaves alone but fonts use for common characters.
+_SUPPLEMENT = dict(zip("⺠⻓⻔⻅⻆⻋⻘⻝⻢⻜⻛⻚⻉⻄⻩⻬⻰⻤⺟⺁⺇⺮⻁⻐⻈⻦",
+                       "民长门见角车青食马飞风页贝西黄齐龙鬼母厂几竹虎钅讠鸟"))
 _IDEOGRAPHS: Optional[dict] = None
 
 
@@ -31,6 +34,7 @@ def ideograph_table() -> dict:
                 mapped = unicodedata.normalize("NFKC", chr(code))
                 if len(mapped) == 1 and mapped != chr(code):
                     table[code] = mapped
+        table.update((ord(k), v) for k, v in _SUPPLEMENT.items())
         _IDEOGRAPHS = table
     return _IDEOGRAPHS
 
