@@ -11,11 +11,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .context import NO_CONTEXT, Context
-from .location import Location, SourceMap
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
+
+if TYPE_CHECKING:
+    from .location import Location, SourceMap
 
 # U+FF01..U+FF5E -> U+0021..U+007E, U+3000 ideographic space -> space.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -131,7 +133,7 @@ class Heading(Span):
 
 class Document:
     def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
-                 context: Context = NO_CONTEXT, source_map: Optional[SourceMap] = None,
+                 context: Context = NO_CONTEXT, source_map: Optional["SourceMap"] = None,
                  tables: Optional[tuple] = None):
         self.text = text
         # An extracted text (.html, .docx, .pdf): where its offsets are in the file, and
@@ -319,7 +321,7 @@ class Document:
                 cell.text = self.text[cell.start:cell.end]
         return sorted(found, key=lambda t: t.start)
 
-    def locate(self, offset: int) -> Optional[Location]:
+    def locate(self, offset: int) -> Optional["Location"]:
         """Where ``offset`` is in the source file of an extracted text; None for a text file."""
         return self.source_map.locate(offset) if self.source_map is not None else None
 

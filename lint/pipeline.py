@@ -7,17 +7,19 @@ plain data that crosses process boundaries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from . import sources
 from .config import Config, ConfigError
 from .document import Document
 from .engine import run_rules, select_rules
 from .filters import Filters
-from .location import SourceMap
 from .messages import Message, msg
 from .report import FileResult
 from .resolve import Resolver
+
+if TYPE_CHECKING:
+    from .location import SourceMap
 
 
 @dataclass
@@ -36,7 +38,7 @@ class Outcome:
     used_ignores: tuple = ()                      # (config path, index of the entry)
     failed: Optional[Message] = None              # why the file could not be linted
     notices: list = field(default_factory=list)   # Messages: what the run did not do
-    source_map: Optional[SourceMap] = None        # an extracted text's, with its tables
+    source_map: Optional["SourceMap"] = None      # an extracted text's, with its tables
     tables: Optional[tuple] = None
     doc: Optional[Document] = field(default=None, repr=False, compare=False)
 

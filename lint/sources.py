@@ -6,9 +6,13 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
+from typing import TYPE_CHECKING
+
 from . import readers
-from .location import SourceMap
 from .messages import UserError, msg
+
+if TYPE_CHECKING:
+    from .location import SourceMap
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -29,7 +33,7 @@ class Source:
     raw: bytes
     # For an extracted text (.html, .docx, .pdf): where each offset is in the file, and
     # the tables the reader found; None for a text file.
-    source_map: Optional[SourceMap] = None
+    source_map: Optional["SourceMap"] = None
     tables: Optional[tuple] = None
 
 
@@ -109,9 +113,11 @@ def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
 
 
 def _extracted(path: str, raw: bytes, fmt: str, encoding: Optional[str], max_bytes: int) -> Source:
+    from .readers.base import ReadError
+
     try:
         reading = readers.read(fmt, raw, encoding, max_bytes)
-    except readers.ReadError as e:
+    except ReadError as e:
         raise SourceError(e.as_message()) from None
     check_text_like(reading.text)
     return Source(path, reading.text, reading.encoding, raw, reading.source_map, reading.tables)

@@ -8,11 +8,10 @@ run over text files never loads one.
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from .base import ReadError, Reading
-
-__all__ = ["ReadError", "Reading", "format_of", "read", "read_page"]
+if TYPE_CHECKING:
+    from .base import Reading
 
 FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -22,8 +21,8 @@ def format_of(name: str) -> Optional[str]:
     return FORMATS.get(os.path.splitext(name)[1].lower())
 
 
-def read(fmt: str, raw: bytes, encoding: Optional[str], max_bytes: int) -> Reading:
-    """Raises ReadError with a message for the user."""
+def read(fmt: str, raw: bytes, encoding: Optional[str], max_bytes: int) -> "Reading":
+    """Raises ``base.ReadError`` with a message for the user."""
     if fmt == "html":
         from . import html
         return html.read(raw, encoding)
@@ -34,7 +33,7 @@ def read(fmt: str, raw: bytes, encoding: Optional[str], max_bytes: int) -> Readi
     return pdf.read(raw, max_bytes)
 
 
-def read_page(text: str, codec: str) -> Reading:
+def read_page(text: str, codec: str) -> "Reading":
     """An HTML page already decoded (a page being fixed)."""
     from . import html
     return html.read_decoded(text, codec)

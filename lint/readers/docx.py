@@ -111,8 +111,9 @@ def _furniture(parts: _Parts, document: ET.Element) -> list:
         for rel in rels.iter(PKG_REL + "Relationship"):
             targets[rel.get("Id")] = rel.get("Target", "")
     out, seen = [], set()
-    for ref in document.iter():
-        kind = {W + "headerReference": "header", W + "footerReference": "footer"}.get(ref.tag)
+    kinds = {W + "headerReference": "header", W + "footerReference": "footer"}
+    for ref in (r for section in document.iter(W + "sectPr") for r in section):
+        kind = kinds.get(ref.tag)
         target = targets.get(ref.get(R + "id") or "")
         if kind is None or not target or target in seen:
             continue
