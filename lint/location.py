@@ -63,8 +63,11 @@ class SourceMap:
     format: str                 # "html", "docx" or "pdf"
     segments: tuple             # Segment, by start
 
+    def _index(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1
+
     def _segment(self, offset: int) -> Optional[Segment]:
-        i = bisect_right(self._starts, offset) - 1
+        i = self._index(offset)
         return self.segments[i] if i >= 0 else None
 
     @property
@@ -88,10 +91,10 @@ class SourceMap:
     def source_span(self, start: int, end: int) -> Optional[tuple]:
         """(start, end) in the decoded source of the text ``[start, end)`` when one exact
         segment holds it all (the source says the same characters there), else None."""
-        seg = self._segment(start)
+        i = self._index(start)
+        seg = self.segments[i] if i >= 0 else None
         if seg is None or not seg.exact:
             return None
-        i = self.segments.index(seg)
         following = self.segments[i + 1].start if i + 1 < len(self.segments) else None
         if following is not None and end > following:
             return None
