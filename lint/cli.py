@@ -313,6 +313,8 @@ def _lint_command(argv: list, out) -> int:
             return EXIT_ERROR  # an empty baseline would wipe out the recorded backlog
         return _write_baseline(report, args.write_baseline, lang, failed)
     notes = _unused_ignore_lines(report, lang)
+    for path, notice in report.notices:
+        sys.stderr.write(msg("{path}: note: {message}", path=path, message=notice).text(lang) + "\n")
     if args.diff:
         return _print_diffs(report, args, out, lang, failed)
     return _print_report(report, registry, args, out, lang, failed, notes)

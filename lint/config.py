@@ -15,7 +15,7 @@ from .messages import Message, msg
 from .rule import SEVERITIES
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
-DEFAULT_EXTENSIONS = (".txt", ".md")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 LANGUAGES = ("zh", "en")
 LEVELS = ("off",) + SEVERITIES
 

@@ -11,10 +11,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .context import NO_CONTEXT, Context
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
+
+if TYPE_CHECKING:
+    from .location import Location, SourceMap
 
 # U+FF01..U+FF5E -> U+0021..U+007E, U+3000 ideographic space -> space.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -130,8 +133,13 @@ class Heading(Span):
 
 class Document:
     def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
-                 context: Context = NO_CONTEXT):
+                 context: Context = NO_CONTEXT, source_map: Optional["SourceMap"] = None,
+                 tables: Optional[tuple] = None):
         self.text = text
+        # An extracted text (.html, .docx, .pdf): where its offsets are in the file, and
+        # the tables its reader found.
+        self.source_map = source_map
+        self._reader_tables = tables
         self.path = path
         # In Markdown a paragraph is a block of lines; in plain text, one line.
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
@@ -294,6 +302,28 @@ class Document:
                 out.update(n for n, _ in run)
             run = []
         return frozenset(out)
+
+    @cached_property
+    def tables(self) -> list:
+        """The tables (``tables.Table``): a reader's, or the text's pipe tables and rows
+        of figures laid out as text."""
+        from .tables import pipe_tables, plain_tables
+
+        if self._reader_tables is not None:
+            return list(self._reader_tables)
+        found = pipe_tables(self.folded, self.line_spans, self.table_lines)
+        rows = self.table_lines
+        lines = [(s.start, self.folded[s.start:s.end]) if i not in rows else (s.start, "")
+                 for i, s in enumerate(self.line_spans, start=1)]
+        found += plain_tables(lines)
+        for table in found:     # read on the folded text, the cells say what the text says
+            for cell in table.cells:
+                cell.text = self.text[cell.start:cell.end]
+        return sorted(found, key=lambda t: t.start)
+
+    def locate(self, offset: int) -> Optional["Location"]:
+        """Where ``offset`` is in the source file of an extracted text; None for a text file."""
+        return self.source_map.locate(offset) if self.source_map is not None else None
 
     def _paragraph(self, start: int, end: int, first: int, last: int) -> Paragraph:
         # Trim surrounding white space so that spans cover only the text.

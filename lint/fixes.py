@@ -113,16 +113,21 @@ def splice(raw: bytes, text: str, encoding: str, fixes: list) -> tuple:
     return new_raw, new_text
 
 
-def fix_document(lint_text, source, unsafe: bool) -> Fixed:
+def fix_document(lint_text, source, unsafe: bool, to_source=None) -> Fixed:
     """Fix, re-lint and fix again until nothing applicable is left.
 
     ``lint_text(text)`` lints a text and returns (FileResult, used ignores).
+    ``to_source(doc, fix)``, for a text extracted from ``source.text`` (an HTML page):
+    the fix moved to the source's offsets, or None when it cannot be written there.
     """
     text, raw, count = source.text, source.raw, 0
     seen = {hash(text)}   # hashes: a big file is not kept a hundred times
     result, used = lint_text(text)
     for _ in range(MAX_PASSES):
         chosen = choose(result.findings, unsafe)
+        if to_source is not None:
+            moved = ((to_source(result.doc, fix), fs) for fix, fs in chosen)
+            chosen = [(fix, fs) for fix, fs in moved if fix is not None]
         if not chosen:
             return Fixed(result, used, text, raw, count, source.text)
         raw, text = splice(raw, text, source.encoding, [fix for fix, _ in chosen])

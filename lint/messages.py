@@ -106,6 +106,39 @@ ZH = {
     "file too large: {size} MiB over the {limit} MiB limit (--max-file-size)":
         "文件过大：{size} MiB，超过 {limit} MiB 的上限（--max-file-size）",
     "input too large: over the {limit} MiB limit": "输入过大：超过 {limit} MiB 的上限",
+    # reading .html, .docx and .pdf files
+    "cannot decode the page: not its declared charset, UTF-8 nor GB18030; name the encoding "
+    "with --encoding":
+        "无法解码网页：既不是其声明的字符集，也不是 UTF-8 或 GB18030；请用 --encoding 指定编码",
+    "an encrypted .docx: save it without a password to lint it":
+        "加密的 .docx：请另存为无密码的文件后再检查",
+    "a Word 97-2003 .doc, not a .docx: save it as .docx to lint it":
+        "这是 Word 97-2003 的 .doc 文件，不是 .docx：请另存为 .docx 后再检查",
+    "not a .docx: the file is not a zip archive (damaged, or another format)":
+        "不是 .docx：文件不是 zip 压缩包（已损坏，或是其他格式）",
+    "not a Word document: word/document.xml is missing": "不是 Word 文档：缺少 word/document.xml",
+    "not a Word document: word/document.xml has no body": "不是 Word 文档：word/document.xml 没有正文",
+    "damaged .docx: {part} cannot be read ({reason})": "损坏的 .docx：无法读取 {part}（{reason}）",
+    "damaged .docx: {part} declares a DOCTYPE": "损坏的 .docx：{part} 声明了 DOCTYPE",
+    "damaged .docx: {part} is not well-formed XML ({reason})":
+        "损坏的 .docx：{part} 不是格式正确的 XML（{reason}）",
+    "the .docx expands to more than {limit} MiB: not read (a zip bomb?)":
+        "该 .docx 解压后超过 {limit} MiB：未读取（可能是 zip 炸弹）",
+    "reading .pdf files needs the pdf extra: {command}": "读取 .pdf 文件需要安装 pdf 扩展：{command}",
+    "not a PDF file (it does not start with %PDF-)": "不是 PDF 文件（开头不是 %PDF-）",
+    "an encrypted PDF: save it without a password to lint it": "加密的 PDF：请另存为无密码的文件后再检查",
+    "damaged PDF: {reason}": "损坏的 PDF：{reason}",
+    "the PDF's text is larger than the {limit} MiB limit (--max-file-size)":
+        "该 PDF 的文字超过 {limit} MiB 的上限（--max-file-size）",
+    "fixes are not written to .{format} files: linted only": "不会向 .{format} 文件写入修复：仅检查",
+    "{path}: note: {message}": "{path}：提示：{message}",
+    # where a finding is in an .html, .docx or .pdf file
+    "{line}:{col}": "{line}:{col}",
+    "paragraph {n}": "第{n}段",
+    "table {table} row {row} column {col}": "表{table} 第{row}行第{col}列",
+    "header {n}": "页眉{n}",
+    "footer {n}": "页脚{n}",
+    "page {page} line {line}": "第{page}页第{line}行",
     # rules and plugins
     "rule {rule} failed: {error}": "规则 {rule} 运行出错：{error}",
     "built-in rules {name} failed to load: {error}": "内置规则 {name} 加载失败：{error}",

@@ -7,7 +7,7 @@ plain data that crosses process boundaries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from . import sources
 from .config import Config, ConfigError
@@ -17,6 +17,9 @@ from .filters import Filters
 from .messages import Message, msg
 from .report import FileResult
 from .resolve import Resolver
+
+if TYPE_CHECKING:
+    from .location import SourceMap
 
 
 @dataclass
@@ -34,12 +37,16 @@ class Outcome:
     fixed_raw: Optional[bytes] = None             # standard input with --fix
     used_ignores: tuple = ()                      # (config path, index of the entry)
     failed: Optional[Message] = None              # why the file could not be linted
+    notices: list = field(default_factory=list)   # Messages: what the run did not do
+    source_map: Optional["SourceMap"] = None      # an extracted text's, with its tables
+    tables: Optional[tuple] = None
     doc: Optional[Document] = field(default=None, repr=False, compare=False)
 
     def result(self, context_for) -> FileResult:
         doc = self.doc
         if doc is None:
-            doc = Document(self.text, path=self.name, context=context_for(self.name))
+            doc = Document(self.text, path=self.name, context=context_for(self.name),
+                           source_map=self.source_map, tables=self.tables)
         return FileResult(path=self.name, doc=doc, findings=self.findings, errors=self.errors,
                           profile=self.profile)
 
@@ -62,8 +69,11 @@ class Pipeline:
     def registry(self):
         return self.resolver.registry
 
-    def document(self, text: str, name: str, config: Config) -> Document:
-        return Document(text, path=name, context=self.resolver.context_for(config, name))
+    def document(self, text: str, name: str, config: Config,
+                  source: Optional[sources.Source] = None) -> Document:
+        return Document(text, path=name, context=self.resolver.context_for(config, name),
+                        source_map=source.source_map if source else None,
+                        tables=source.tables if source else None)
 
     def check(self, doc: Document, config: Optional[Config]) -> tuple:
         """(FileResult, indices of the config's ignore: entries used): rules, then filters."""
@@ -96,25 +106,35 @@ class Pipeline:
         """Lint (and with ``fix`` set, fix) one file."""
         try:
             config = self.resolver.config_for(name if path == "-" else path)
-            source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes)
+            source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes,
+                                  name=name)
         except (sources.SourceError, ConfigError) as e:
             outcome = Outcome(name, failed=e.as_message())
             if path == "-" and self.fix == "write" and raw is not None:
                 outcome.fixed_raw = raw   # a filter gives back what it cannot lint, unchanged
             return outcome
-        if not self.fix:
-            result, used = self.check(self.document(source.text, name, config), config)
-            return self._outcome(result, used, source.text, config)
+        fmt = source.source_map.format if source.source_map is not None else None
+        if not self.fix or fmt in ("docx", "pdf"):
+            result, used = self.check(self.document(source.text, name, config, source), config)
+            outcome = self._outcome(result, used, source.text, config)
+            if self.fix:
+                outcome.notices.append(msg("fixes are not written to .{format} files: linted "
+                                           "only", format=fmt))
+            return outcome
         from .fixes import FixError, fix_document, unified_diff
         from .writing import write_atomic
 
         try:
-            fixed = fix_document(lambda text: self.check(self.document(text, name, config), config),
-                                 source, self.unsafe_fixes)
+            if fmt == "html":
+                fixed = self._fix_html(source, name, config)
+            else:
+                fixed = fix_document(
+                    lambda text: self.check(self.document(text, name, config), config),
+                    source, self.unsafe_fixes)
         except FixError as e:
             return self._unfixed(source, name, config,
                                  msg("not fixed: {reason}", reason=e.as_message()))
-        outcome = self._outcome(fixed.result, fixed.used_ignores, fixed.text, config)
+        outcome = self._outcome(fixed.result, fixed.used_ignores, fixed.result.doc.text, config)
         outcome.fixed = fixed.count
         if path == "-":
             if self.fix == "write":
@@ -130,9 +150,28 @@ class Pipeline:
             outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
         return outcome
 
+    def _fix_html(self, source: sources.Source, name: str, config: Config):
+        """Fixes written into the page itself: only those whose span the page spells out
+        character for character (no entity, no tag, no folded white space inside)."""
+        from dataclasses import replace
+
+        from .fixes import fix_document
+
+        page = replace(source, text=source.raw.decode(source.encoding))
+
+        def lint_page(text: str) -> tuple:
+            reread = sources.reread(page, text)
+            return self.check(self.document(reread.text, name, config, reread), config)
+
+        def in_page(doc: Document, fix):
+            span = doc.source_map.source_span(fix.start, fix.end) if doc.source_map else None
+            return None if span is None else replace(fix, start=span[0], end=span[1])
+
+        return fix_document(lint_page, page, self.unsafe_fixes, in_page)
+
     def _unfixed(self, source, name: str, config, error: Message) -> Outcome:
         """The findings of a file left as it was, and why it was."""
-        result, used = self.check(self.document(source.text, name, config), config)
+        result, used = self.check(self.document(source.text, name, config, source), config)
         outcome = self._outcome(result, used, source.text, config)
         outcome.errors.append(error)
         if source.path == "-" and self.fix == "write":
@@ -144,4 +183,5 @@ class Pipeline:
         assert result.doc is not None  # check() gives every result its document
         return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
                        used_ignores=tuple((config.path, i) for i in sorted(used)),
+                       source_map=result.doc.source_map, tables=result.doc._reader_tables,
                        doc=result.doc if result.doc.text == text else None)

@@ -58,6 +58,7 @@ class Report:
     files: list = field(default_factory=list)     # names of the files linted (or tried)
     skipped: list = field(default_factory=list)   # files a folder sweep passed over: extension
     excluded: list = field(default_factory=list)  # files the configuration's exclude: left out
+    notices: list = field(default_factory=list)   # (path, message): what was not done, no error
 
     @property
     def findings(self):

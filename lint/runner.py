@@ -68,7 +68,8 @@ class Linter:
         """Lint one file; raises SourceError or ConfigError."""
         config = self.config_for(path)
         source = sources.load(path, encoding=self.encoding, max_bytes=self.max_bytes)
-        return self.lint_document(self.pipeline.document(source.text, path, config), config)
+        return self.lint_document(self.pipeline.document(source.text, path, config, source),
+                                  config)
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         """Lint a text as if it were the file ``path``."""
@@ -110,6 +111,7 @@ class Linter:
                 continue
             report.results.append(outcome.result(context_for))
             report.errors.extend((outcome.name, msg) for msg in outcome.errors)
+            report.notices.extend((outcome.name, msg) for msg in outcome.notices)
             report.fixed += outcome.fixed
             if outcome.diff:
                 report.diffs.append(outcome.diff)

@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from typing import TYPE_CHECKING
+
+from . import readers
 from .messages import UserError, msg
+
+if TYPE_CHECKING:
+    from .location import SourceMap
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,6 +42,10 @@ class Source:
     text: str
     encoding: str      # the codec that decoded it, "utf-8-sig" when there was a BOM
     raw: bytes
+    # For an extracted text (.html, .docx, .pdf): where each offset is in the file, and
+    # the tables the reader found; None for a text file.
+    source_map: Optional["SourceMap"] = None
+    tables: Optional[tuple] = None
 
 
 def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
@@ -187,13 +197,35 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
-         max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read and decode one file (or the given bytes, for standard input)."""
+         max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None) -> Source:
+    """Read and decode one file (or the given bytes, for standard input, whose ``name``
+    tells its format)."""
     if raw is None:
         raw = read_bytes(path, max_bytes)
     elif len(raw) > max_bytes:
         raise SourceError(msg("input too large: over the {limit} MiB limit",
                               limit=f"{max_bytes / 1048576:.0f}"))
+    fmt = readers.format_of(name or path)
+    if fmt is not None:
+        return _extracted(path, raw, fmt, encoding, max_bytes)
     text, codec = decode(raw, encoding)
     check_text_like(text)
     return Source(path, text, codec, raw)
+
+
+def _extracted(path: str, raw: bytes, fmt: str, encoding: Optional[str], max_bytes: int) -> Source:
+    from .readers.base import ReadError
+
+    try:
+        reading = readers.read(fmt, raw, encoding, max_bytes)
+    except ReadError as e:
+        raise SourceError(e.as_message()) from None
+    check_text_like(reading.text)
+    return Source(path, reading.text, reading.encoding, raw, reading.source_map, reading.tables)
+
+
+def reread(page: Source, text: str) -> Source:
+    """The Source of an HTML page whose decoded text is now ``text`` (after fixes)."""
+    reading = readers.read_page(text, page.encoding)
+    return Source(page.path, reading.text, reading.encoding, page.raw, reading.source_map,
+                  reading.tables)

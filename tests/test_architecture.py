@@ -96,9 +96,10 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
 # rule families (layer "rules") and the formats (layer "output").
 LAYERS = [
     ("model", {"rule", "report", "context", "messages", "hookspecs", "numbers", "datacache",
-               "configerrors", "writing"}),
+               "configerrors", "writing", "location"}),
     ("inputs", {"config", "profiles", "vocab", "plugins", "discovery", "resolve", "sources",
-                "document", "residue"}),
+                "document", "residue", "tables", "readers", "readers.base", "readers.html",
+                "readers.docx", "readers.pdf"}),
     ("rules", {"engine", "ruledoc"}),
     ("filters", {"filters", "suppress", "baseline"}),
     ("pipeline", {"pipeline", "fixes"}),
@@ -109,7 +110,7 @@ LAYERS = [
 # What an output format may read: the report model, the rule metadata, the Document (a
 # result's positions), the other formats, the package's version.
 FORMAT_IMPORTS = {"reportlint", "reportlint.report", "reportlint.rule", "reportlint.ruledoc",
-                  "reportlint.messages",
+                  "reportlint.messages", "reportlint.location",
                   "reportlint.document"}
 
 

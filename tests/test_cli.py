@@ -344,7 +344,7 @@ def test_stdin_fix_echoes_an_input_it_cannot_lint(raw, error, capsys, monkeypatc
 def test_directory_is_walked_for_txt_and_md(tmp_path, capsys):
     write(tmp_path / "docs" / "a.txt", REVERSED)
     write(tmp_path / "docs" / "sub" / "b.md", "# 标题\n\n前言。\n\n" + BODY)
-    write(tmp_path / "docs" / "c.docx", REVERSED)
+    write(tmp_path / "docs" / "c.odt", REVERSED)
     write(tmp_path / "docs" / ".hidden" / "d.txt", REVERSED)
     code, out, _ = run(["--format", "concise", "--select", "pairs", "docs"], capsys)
     assert out.splitlines() == [
@@ -358,20 +358,20 @@ def test_directory_is_walked_for_txt_and_md(tmp_path, capsys):
 
 
 def test_sweep_of_unlinted_extensions_exits_2(tmp_path, capsys):
-    for name in ("a.html", "b.html", "c.pdf", ".gitignore"):
+    for name in ("a.odt", "b.odt", "c.wps", ".gitignore"):
         write(tmp_path / "reports" / name, REVERSED)
     code, _, err = run(["reports"], capsys)
     assert code == 2
-    assert err == ("reportlint: 错误：reports 中没有可检查的文件：跳过 3 个文件（.html ×2、.pdf ×1）；"
+    assert err == ("reportlint: 错误：reports 中没有可检查的文件：跳过 3 个文件（.odt ×2、.wps ×1）；"
                    "如需检查，请逐个指定这些文件，或在 .reportlint.yaml 的 `extensions:` "
                    "中加入它们的扩展名。\n")
     code, _, err = run(["--lang", "en", "--format", "json", "reports"], capsys)
     assert code == 2
     assert err == ("reportlint: error: no file to lint in reports: skipped 3 files "
-                   "(.html ×2, .pdf ×1); lint them by naming them, or add their extensions "
+                   "(.odt ×2, .wps ×1); lint them by naming them, or add their extensions "
                    "to `extensions:` in .reportlint.yaml\n")
     # named one by one, they are linted whatever their extension
-    code, out, err = run(["--format", "concise", "reports/a.html"], capsys)
+    code, out, err = run(["--format", "concise", "reports/a.odt"], capsys)
     assert (code, err) == (1, "") and "reversed-quotes" in out
 
 
@@ -413,7 +413,7 @@ def test_sweep_where_every_file_is_excluded_exits_2(tmp_path, capsys):
 
 
 def test_sweep_that_lints_something_is_unchanged(tmp_path, capsys):
-    write(tmp_path / "reports" / "a.html", REVERSED)
+    write(tmp_path / "reports" / "a.odt", REVERSED)
     write(tmp_path / "reports" / "b.txt", CLEAN)
     (tmp_path / "empty").mkdir()
     code, out, err = run(["reports", "empty"], capsys)

@@ -102,7 +102,7 @@ def test_exclusions(tmp_path, rules):
 def test_empty_config_is_the_defaults(tmp_path, rules):
     cfg = load_config(str(write(tmp_path / ".reportlint.yaml", "# nothing yet\n")), rules)
     assert cfg.rules == {} and cfg.exclude == () and cfg.language is None
-    assert cfg.extensions == (".txt", ".md")
+    assert cfg.extensions == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def test_valid_config_through_the_cli(tmp_path, capsys, monkeypatch):

@@ -67,7 +67,11 @@ def test_manifest_hooks():
     hooks = manifest_hooks()
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["plain-text", "markdown"]
+        assert hook["types"] == ["file"]
+        picked = re.compile(hook["files"])
+        for name in ("a.txt", "b.md", "c.html", "d.HTM", "e.docx", "f.pdf"):
+            assert picked.search(name), name
+        assert not any(picked.search(n) for n in ("LICENSE", "README", "a.py", "a.doc"))
     assert "--fix" not in hooks["reportlint"]["entry"]
     assert hooks["reportlint-fix"]["entry"].split()[:2] == ["reportlint", "--fix"]
 

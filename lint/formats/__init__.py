@@ -20,11 +20,12 @@ def shown_path(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def finding_location(doc, f) -> dict:
-    """Line and column (1-based, code points) of a finding's start and end."""
-    line, column = doc.position(f.start)
+def finding_location(doc, f, in_source: bool = False) -> dict:
+    """Line and column (1-based, code points) of a finding's start and end in the linted
+    text; ``in_source``: in the page itself, for an .html file."""
+    line, column = line_column(doc, f.start, in_source)
     # The end is exclusive: report the column just after the last character.
-    end_line, end_column = doc.position(f.end)
+    end_line, end_column = line_column(doc, f.end, in_source)
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
@@ -35,6 +36,37 @@ def related_location(doc, r) -> tuple:
         return r.path, r.where[0], r.where[1]
     line, column = doc.position(r.start)
     return None, line, column
+
+
+def line_column(doc, offset: int, in_source: bool = False) -> tuple:
+    loc = doc.locate(offset) if in_source else None
+    return loc.numbers if loc is not None and loc.kind == "html" else doc.position(offset)
+
+
+def place(path: str, doc, offset: int, lang: str) -> str:
+    """Where a finding is, as the text formats print it: ``path:line:col`` in a text
+    file or an .html page (the page's own line and column), ``path: 第12段`` in a .docx,
+    ``path: 第3页第7行`` in a .pdf."""
+    path = shown_path(path)
+    loc = doc.locate(offset)
+    if loc is None:
+        line, column = doc.position(offset)
+        return f"{path}:{line}:{column}"
+    label = loc.label().text(lang)
+    return f"{path}:{label}" if loc.kind == "html" else f"{path}: {label}"
+
+
+def related_place(doc, r, lang: str) -> str:
+    """A related span's place: without the path in the finding's own file, with it in
+    another (a copied passage's source)."""
+    if r.path is not None:
+        return f"{shown_path(r.path)}:{r.where[0]}:{r.where[1]}"
+    offset = r.start
+    loc = doc.locate(offset)
+    if loc is None:
+        line, column = doc.position(offset)
+        return f"{line}:{column}"
+    return loc.label().text(lang)
 
 
 def summary(report) -> dict:

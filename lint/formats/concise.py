@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from ..messages import say
-from . import shown_path
+from . import place, shown_path
 
 
 def finding_line(path, doc, f, lang: str) -> str:
-    line, column = doc.position(f.start)
-    return f"{shown_path(path)}:{line}:{column}: {f.severity} {f.rule} {f.message(lang)}"
+    return f"{place(path, doc, f.start, lang)}: {f.severity} {f.rule} {f.message(lang)}"
 
 
 def error_line(path: str, message, lang: str) -> str:

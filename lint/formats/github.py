@@ -40,10 +40,17 @@ def render(report, registry, lang: str = "zh", **kw) -> str:
     out = []
     for r in report.results:
         for f in r.findings:
-            loc = finding_location(r.doc, f)
+            place = r.doc.locate(f.start)
+            if place is not None and place.kind != "html":
+                # A .docx or .pdf has no lines to annotate: the file, and the place in words.
+                out.append(command(LEVELS[f.severity],
+                                   f"{place.label().text(lang)}: {f.message(lang)}",
+                                   file=_file(r.path), title=f.rule))
+                continue
+            loc = finding_location(r.doc, f, in_source=True)
             where = {"line": loc["line"], "col": loc["column"], "endLine": loc["end_line"],
                      "endColumn": loc["end_column"]}
-            if loc["line"] != loc["end_line"]:
+            if loc["line"] != loc["end_line"]:   # the Actions toolkit forbids columns then
                 del where["col"], where["endColumn"]
             out.append(command(LEVELS[f.severity], f.message(lang), file=_file(r.path),
                                **where, title=f.rule))

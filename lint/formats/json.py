@@ -12,6 +12,9 @@ def finding_record(doc, f, lang: str) -> dict:
     record = {"rule": f.rule, "category": f.category, "severity": f.severity,
               "message": f.message(lang)}
     record.update(finding_location(doc, f))
+    loc = doc.locate(f.start)
+    if loc is not None:   # where it is in the .html, .docx or .pdf file
+        record["location"] = loc.as_dict()
     record.update({
         "start": f.start, "end": f.end, "excerpt": doc.text[f.start:f.end],
         "related": [related_record(doc, r, lang) for r in f.related],

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..messages import msg, say
+from . import line_column
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -28,10 +29,35 @@ def artifact_uri(path: str) -> str:
 
 
 def region(doc, start: int, end: int) -> dict:
+    """The span in the file: lines and columns, and character offsets in a text file;
+    the page's lines and columns in an .html file (its offsets are the extracted text's)."""
+    where = doc.locate(start)
+    if where is not None:
+        line, column = line_column(doc, start, in_source=True)
+        end_line, end_column = line_column(doc, end, in_source=True)
+        return {"startLine": line, "startColumn": column, "endLine": end_line,
+                "endColumn": end_column}
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     return {"startLine": line, "startColumn": column, "endLine": end_line,
             "endColumn": end_column, "charOffset": start, "charLength": end - start}
+
+
+def physical(doc, uri: str, start: int, end: int) -> dict:
+    """A physicalLocation; in a .docx or a .pdf, which have no lines, the file alone."""
+    where = doc.locate(start)
+    if where is not None and where.kind != "html":
+        return {"artifactLocation": {"uri": uri}}
+    return {"artifactLocation": {"uri": uri}, "region": region(doc, start, end)}
+
+
+def logical(doc, start: int) -> list:
+    """The paragraph, table cell or page of a .docx or .pdf, as a logical location."""
+    where = doc.locate(start)
+    if where is None or where.kind == "html":
+        return []
+    return [{"name": where.label().text("zh"), "fullyQualifiedName": where.label().text("en"),
+             "kind": "element", "properties": where.as_dict()}]
 
 
 def rule_descriptor(rule, lang: str) -> dict:
@@ -61,13 +87,17 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
     from ..report import fingerprint
 
     uri = artifact_uri(path)
-    where = region(doc, f.start, f.end)
-    where["snippet"] = {"text": doc.text[f.start:f.end]}
+    place = physical(doc, uri, f.start, f.end)
+    if "region" in place:
+        place["region"]["snippet"] = {"text": doc.text[f.start:f.end]}
+    location: dict = {"physicalLocation": place}
+    if logical(doc, f.start):
+        location["logicalLocations"] = logical(doc, f.start)
     out = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
         "message": {"text": f.message(lang)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": where}}],
+        "locations": [location],
         "partialFingerprints": {"reportlint/v1": fingerprint(doc, f)},
         "properties": {"category": f.category},
     }
@@ -78,7 +108,7 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
             {"id": i, "message": {"text": r.message(lang) or f.rule},
              "physicalLocation": _related_place(doc, r, uri)}
             for i, r in enumerate(f.related)]
-    if f.fix is not None:
+    if f.fix is not None and (doc.source_map is None or doc.source_map.format == "html"):
         out["fixes"] = [{
             "description": {"text": msg("replace with {text}" if f.fix.safe else
                                         "replace with {text} (unsafe)",
@@ -93,7 +123,7 @@ def result(doc, path: str, f, index: dict, lang: str) -> dict:
 def _related_place(doc, r, uri: str) -> dict:
     """A related span in the finding's file, or in the other file it names."""
     if r.path is None:
-        return {"artifactLocation": {"uri": uri}, "region": region(doc, r.start, r.end)}
+        return physical(doc, uri, r.start, r.end)
     line, column, end_line, end_column = r.where
     return {"artifactLocation": {"uri": artifact_uri(r.path)},
             "region": {"startLine": line, "startColumn": column, "endLine": end_line,

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..document import display_width
 from ..messages import msg
-from . import related_location, shown_path, summary
+from . import place, related_place, shown_path, summary
 from .concise import error_line, finding_line
 
 # Columns of context kept on each side of a span in a long line.
@@ -53,9 +53,9 @@ def snippet(doc, start: int, end: int) -> tuple[int, str, str]:
 def _head(path: str, doc, f, lang: str) -> str:
     """finding_line in colour, built from its parts: replacing words in the whole
     line would colour a path that holds " error " or a space."""
-    line, column = doc.position(f.start)
-    return (f"{_BOLD}{shown_path(path)}:{line}:{column}:{_RESET} "
-            f"{_COLORS[f.severity]}{f.severity}{_RESET} {f.rule} {f.message(lang)}")
+    return (f"{_BOLD}{place(path, doc, f.start, lang)}:{_RESET} "
+            f"{_COLORS[f.severity]}{f.severity}{_RESET} "
+            f"{f.rule} {f.message(lang)}")
 
 
 def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str:
@@ -65,14 +65,14 @@ def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str
             out.append(_head(r.path, r.doc, f, lang) if color else
                        finding_line(r.path, r.doc, f, lang))
             n, text, carets = snippet(r.doc, f.start, f.end)
-            gutter = " " * len(str(n))
+            # An extracted text's line numbers are not the file's: the gutter shows none.
+            number = str(n) if r.doc.source_map is None else ""
+            gutter = " " * len(number)
             out.append(f"{gutter} |")
-            out.append(f"{n} | {text}")
+            out.append(f"{number} | {text}")
             out.append(f"{gutter} | {carets}")
             for rel in f.related:
-                path, rl, rc = related_location(r.doc, rel)
-                where = f"{path}:{rl}:{rc}" if path else f"{rl}:{rc}"
-                out.append(f"{gutter} = {where}: {rel.message(lang)}")
+                out.append(f"{gutter} = {related_place(r.doc, rel, lang)}: {rel.message(lang)}")
             out.append("")
     for path, message in report.errors:
         out.append(error_line(path, message, lang))

@@ -1,0 +1,266 @@
+"""Builds the published-format fixtures in tests/data/formats/ from the seed pujiang-2023:
+
+- pujiang-2023.docx: Word's automatic numbering for the 一、 and （一） headings (restarting
+  under each 一、), a table with merged cells (gridSpan, vMerge), a header, a footer, a
+  footnote and a comment (neither of which is body text);
+- pujiang-2023.html (UTF-8) and pujiang-2023.gb2312.html (GB2312 declared only by
+  <meta http-equiv>): the seed in a page with its site chrome and a table with
+  colspan/rowspan;
+- encrypted.pdf: the same, with a password;
+- tables.pdf: two pages with a table and page numbers (— 1 —), in the Adobe-GB1 font
+  STSong-Light that every PDF reader knows (no font file is embedded: this machine has
+  no CJK font, and none is needed).
+
+The .docx is written with zipfile by hand (Word's own XML, nothing else needed); the
+.pdf needs reportlab (test-only: ``pip install reportlab``).  Run from the repository:
+``python tests/data/make_fixtures.py``; the files are committed.
+"""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..", "..")
+OUT = os.path.join(HERE, "formats")
+SEED = os.path.join(ROOT, "seeds", "pujiang-2023.txt")
+
+CN_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+PAREN_HEADING = re.compile(r"^\([一二三四五六七八九十]+\)")
+# The table every fixture carries: 项目 spans two header rows, 审查 two columns, and
+# 行政复议 two body rows.
+TABLE = [
+    [("项目", 2, 1), ("审查", 1, 2), ("增长", 2, 1)],
+    [("2022年", 1, 1), ("2023年", 1, 1)],
+    [("行政复议", 2, 1), ("120", 1, 1), ("135", 1, 1), ("12.5%", 1, 1)],
+    [("96", 1, 1), ("104", 1, 1), ("8.3%", 1, 1)],
+    [("合法性审查", 1, 1), ("310", 1, 1), ("352", 1, 1), ("13.5%", 1, 1)],
+]
+
+
+def seed_lines() -> list:
+    with open(SEED, encoding="utf-8") as f:
+        return f.read().splitlines()
+
+
+# -- .docx --------------------------------------------------------------------------
+
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _paragraph(text: str, level=None) -> str:
+    num = ("" if level is None else
+           f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>')
+    return f"<w:p>{num}{_run(text)}</w:p>"
+
+
+def _docx_table() -> str:
+    rows = []
+    # Grid: 项目 | 2022年 | 2023年 | 增长; vertical merges are written as Word does, a
+    # vMerge="restart" cell and an empty vMerge cell under it.
+    grid = [
+        [("项目", 1, "restart"), ("审查", 2, None), ("增长", 1, "restart")],
+        [("", 1, "continue"), ("2022年", 1, None), ("2023年", 1, None), ("", 1, "continue")],
+        [("行政复议", 1, "restart"), ("120", 1, None), ("135", 1, None), ("12.5%", 1, None)],
+        [("", 1, "continue"), ("96", 1, None), ("104", 1, None), ("8.3%", 1, None)],
+        [("合法性审查", 1, None), ("310", 1, None), ("352", 1, None), ("13.5%", 1, None)],
+    ]
+    for i, row in enumerate(grid):
+        cells = []
+        for text, span, merge in row:
+            props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+                "" if merge is None else
+                '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+            cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{_run(text) if text else ''}"
+                         f"</w:p></w:tc>")
+        head = "<w:trPr><w:tblHeader/></w:trPr>" if i < 2 else ""   # repeated header rows
+        rows.append("<w:tr>" + head + "".join(cells) + "</w:tr>")
+    return ('<w:tbl><w:tblGrid>' + '<w:gridCol w:w="2000"/>' * 4 + '</w:tblGrid>'
+            + "".join(rows) + "</w:tbl>")
+
+
+def make_docx(path: str) -> None:
+    body = []
+    for line in seed_lines():
+        if not line.strip():
+            body.append("<w:p/>")       # Word's empty paragraphs between the seed's
+        elif CN_HEADING.match(line):
+            body.append(_paragraph(CN_HEADING.sub("", line), 0))
+        elif PAREN_HEADING.match(line):
+            body.append(_paragraph(PAREN_HEADING.sub("", line), 1))
+        else:
+            body.append(_paragraph(line))
+    # A footnote and a comment on the first body paragraph: neither is body text.
+    body[5] = body[5].replace(
+        "</w:p>", '<w:r><w:footnoteReference w:id="1"/></w:r>'
+                  '<w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>')
+    body.append(_paragraph("表1 行政复议与合法性审查"))
+    body.append(_docx_table())
+    body.append('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+                '<w:footerReference w:type="default" r:id="rIdFooter"/></w:sectPr>')
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>'
+                f'<w:body>{"".join(body)}</w:body></w:document>')
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {NS}>'
+        '<w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '</w:numbering>')
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{{0}} {NS}>'
+            '<w:p>{1}</w:p></w:{0}>')
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    footnotes = (f'{head}<w:footnotes {NS}><w:footnote w:id="1"><w:p>{_run("脚注：不是正文。")}'
+                 "</w:p></w:footnote></w:footnotes>")
+    comments = (f'{head}<w:comments {NS}><w:comment w:id="0" w:author="审稿人"><w:p>'
+                f'{_run("批注：不是正文。")}</w:p></w:comment></w:comments>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>')
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    document_rels = rels.format(
+        f'<Relationship Id="rIdNumbering" Type="{kind}numbering" Target="numbering.xml"/>'
+        f'<Relationship Id="rIdHeader" Type="{kind}header" Target="header1.xml"/>'
+        f'<Relationship Id="rIdFooter" Type="{kind}footer" Target="footer1.xml"/>'
+        f'<Relationship Id="rIdFootnotes" Type="{kind}footnotes" Target="footnotes.xml"/>'
+        f'<Relationship Id="rIdComments" Type="{kind}comments" Target="comments.xml"/>')
+    package_rels = rels.format(
+        f'<Relationship Id="rId1" Type="{kind}officeDocument" Target="word/document.xml"/>')
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types '
+        'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{main}document.main+xml"/>'
+        f'<Override PartName="/word/numbering.xml" ContentType="{main}numbering+xml"/>'
+        f'<Override PartName="/word/header1.xml" ContentType="{main}header+xml"/>'
+        f'<Override PartName="/word/footer1.xml" ContentType="{main}footer+xml"/>'
+        f'<Override PartName="/word/footnotes.xml" ContentType="{main}footnotes+xml"/>'
+        f'<Override PartName="/word/comments.xml" ContentType="{main}comments+xml"/>'
+        '</Types>')
+    members = {
+        "[Content_Types].xml": types, "_rels/.rels": package_rels,
+        "word/document.xml": document, "word/numbering.xml": numbering,
+        "word/_rels/document.xml.rels": document_rels,
+        "word/header1.xml": part.format("hdr", _run("浦江县司法局")),
+        "word/footer1.xml": part.format("ftr", _run("浦江县人民政府办公室印发")),
+        "word/footnotes.xml": footnotes, "word/comments.xml": comments,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 2, 29, 9, 2, 0))   # reproducible
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, xml.encode("utf-8"))
+
+
+# -- .html --------------------------------------------------------------------------
+
+def _html_table() -> str:
+    rows = []
+    for i, row in enumerate(TABLE):
+        tag = "th" if i < 2 else "td"
+        cells = "".join(
+            f'<{tag}{f" rowspan={r}" if r > 1 else ""}{f" colspan={c}" if c > 1 else ""}>'
+            f"{escape(text)}</{tag}>" for text, r, c in row)
+        rows.append(f"    <tr>{cells}</tr>")
+    return "<table border=\"1\">\n" + "\n".join(rows) + "\n</table>"
+
+
+def make_html(charset: str) -> str:
+    meta = ('<meta charset="utf-8">' if charset == "utf-8" else
+            f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">')
+    body = []
+    for line in seed_lines():
+        if line.strip():
+            tag = "h2" if CN_HEADING.match(line) else "p"
+            body.append(f"<{tag}>{escape(line)}</{tag}>")
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+{meta}
+<title>浦江县司法局2023年度法治政府建设情况的报告</title>
+<style>p {{ text-indent: 2em; }}</style>
+<script>var _hmt = _hmt || []; document.write("<p>统计代码</p>");</script>
+</head>
+<body>
+<div class="top"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/hdjl/">互动交流</a></div>
+<div class="article">
+{chr(10).join(body)}
+<p>表1 行政复议与合法性审查</p>
+{_html_table()}
+</div>
+<div class="footer">
+<p>主办：浦江县人民政府办公室&nbsp;&nbsp;网站标识码：3307260000</p>
+</div>
+</body>
+</html>
+"""
+
+
+# -- .pdf ---------------------------------------------------------------------------
+
+def make_pdf(path: str, password: str = "") -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(path, pagesize=A4, invariant=1, encrypt=password or None)
+    width, height = A4
+
+    def page_number(n: int) -> None:
+        c.setFont("STSong-Light", 10)
+        c.drawCentredString(width / 2, 30, f"— {n} —")
+
+    c.setFont("STSong-Light", 16)
+    c.drawCentredString(width / 2, height - 72, "浦江县司法局2023年度法治政府建设情况的报告")
+    c.setFont("STSong-Light", 11)
+    y = height - 110
+    for line in ("一、2023年推进法治政府建设的主要举措和成效",
+                 "(一)保持法治先行态势,实现依法治县新突破",
+                 "2023年对21家单位开展法治巡察,推动法治巡察与纪检监察协作配合机制纵深发展。"):
+        c.drawString(72, y, line)
+        y -= 22
+    page_number(1)
+    c.showPage()
+    c.setFont("STSong-Light", 11)
+    c.drawString(72, height - 72, "表1 行政复议与合法性审查")
+    columns = (72, 200, 290, 380)
+    rows = [("项目", "2022年", "2023年", "增长"), ("行政复议", "120", "135", "12.5%"),
+            ("合法性审查", "310", "352", "13.5%"), ("规范性文件", "18", "21", "16.7%")]
+    y = height - 110
+    for row in rows:
+        for x, text in zip(columns, row):
+            c.drawString(x, y, text)
+        c.line(66, y - 6, 450, y - 6)
+        y -= 24
+    c.drawString(72, y - 10, "二、推进法治政府建设存在的不足")
+    page_number(2)
+    c.showPage()
+    c.save()
+
+
+def main() -> None:
+    os.makedirs(OUT, exist_ok=True)
+    make_docx(os.path.join(OUT, "pujiang-2023.docx"))
+    with open(os.path.join(OUT, "pujiang-2023.html"), "wb") as f:
+        f.write(make_html("utf-8").encode("utf-8"))
+    with open(os.path.join(OUT, "pujiang-2023.gb2312.html"), "wb") as f:
+        # A character GB2312 lacks is written as a character reference, as editors do.
+        f.write(make_html("gb2312").encode("gb2312", errors="xmlcharrefreplace"))
+    make_pdf(os.path.join(OUT, "tables.pdf"))
+    make_pdf(os.path.join(OUT, "encrypted.pdf"), password="secret")
+
+
+if __name__ == "__main__":
+    main()
