@@ -58,6 +58,9 @@ class Report:
     files: list = field(default_factory=list)     # names of the files linted (or tried)
     skipped: list = field(default_factory=list)   # files a folder sweep passed over: extension
     excluded: list = field(default_factory=list)  # files the configuration's exclude: left out
+    # (path, message): files a sweep passed over for what they are (links, FIFOs, devices),
+    # links fixed at their target
+    notices: list = field(default_factory=list)
 
     @property
     def findings(self):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .messages import UserError, msg
+from .reading import FileState, NotRegularFile, TooLarge, read_regular
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -25,6 +26,7 @@ class Source:
     text: str
     encoding: str      # the codec that decoded it, "utf-8-sig" when there was a BOM
     raw: bytes
+    state: Optional[FileState] = None   # the file as read; None for standard input
 
 
 def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
@@ -66,17 +68,22 @@ def check_text_like(text: str) -> None:
         raise SourceError("empty file: nothing to lint")
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+              follow_links: bool = True) -> tuple:
+    """(content, FileState): the state is what a fix checks before it writes."""
     try:
         if os.path.isdir(path):
             raise SourceError("is a directory")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise SourceError(msg("file too large: {size} MiB over the {limit} MiB limit "
-                                  "(--max-file-size)", size=f"{size / 1048576:.1f}",
-                                  limit=f"{max_bytes / 1048576:.0f}"))
-        with open(path, "rb") as f:
-            return f.read()
+        return read_regular(path, max_bytes, follow_links)
+    except NotRegularFile as e:
+        raise SourceError(msg("not a regular file ({kind}): not read", kind=e.kind)) from None
+    except TooLarge as e:
+        if e.size is None:
+            raise SourceError(msg("file too large: over the {limit} MiB limit (--max-file-size)",
+                                  limit=f"{max_bytes / 1048576:.0f}")) from None
+        raise SourceError(msg("file too large: {size} MiB over the {limit} MiB limit "
+                              "(--max-file-size)", size=f"{e.size / 1048576:.1f}",
+                              limit=f"{max_bytes / 1048576:.0f}")) from None
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except PermissionError:
@@ -86,13 +93,15 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
-         max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read and decode one file (or the given bytes, for standard input)."""
+         max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bool = True) -> Source:
+    """Read and decode one file (or the given bytes, for standard input); a folder
+    sweep's files are read with ``follow_links`` false."""
+    state = None
     if raw is None:
-        raw = read_bytes(path, max_bytes)
+        raw, state = read_file(path, max_bytes, follow_links)
     elif len(raw) > max_bytes:
         raise SourceError(msg("input too large: over the {limit} MiB limit",
                               limit=f"{max_bytes / 1048576:.0f}"))
     text, codec = decode(raw, encoding)
     check_text_like(text)
-    return Source(path, text, codec, raw)
+    return Source(path, text, codec, raw, state)
