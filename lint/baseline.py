@@ -17,6 +17,9 @@ from .messages import UserError, msg
 from .report import fingerprint
 
 VERSION = 1
+# The most a baseline may hold: some 250,000 entries (about 240 bytes each), read
+# in a few seconds; more is not a baseline but a file to refuse (/dev/zero never ends).
+MAX_BYTES = 64 * 1024 * 1024
 EXCERPT_SHOWN = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r")
 
@@ -55,8 +58,13 @@ def write(report, path: str) -> int:
                       ensure_ascii=False, indent=2) + "\n"
     from .writing import write_atomic
 
+    raw = data.encode("utf-8")
+    if len(raw) > MAX_BYTES:   # it could not be read back
+        raise BaselineError(msg("cannot write the baseline {path}: {reason}", path=path,
+                                reason=msg("larger than {limit} MiB, the most a baseline may "
+                                           "hold", limit=MAX_BYTES >> 20)))
     try:
-        write_atomic(path, data.encode("utf-8"))
+        write_atomic(path, raw)
     except OSError as e:
         raise BaselineError(msg("cannot write the baseline {path}: {reason}", path=path,
                                 reason=e.strerror or str(e))) from None
@@ -73,9 +81,17 @@ def _shorten(s: str) -> str:
 
 def load(path: str) -> Counter:
     """The counts of a baseline file, by (path, rule, fingerprint); raises BaselineError."""
+    from .reading import NotRegularFile, TooLarge, read_regular
+
     try:
-        with open(path, "rb") as fh:
-            data = json.loads(fh.read().decode("utf-8"))
+        data = json.loads(read_regular(path, MAX_BYTES)[0].decode("utf-8"))
+    except NotRegularFile as e:
+        raise BaselineError(msg("baseline {path}: not a regular file ({kind})", path=path,
+                                kind=e.kind)) from None
+    except TooLarge:
+        raise BaselineError(msg("baseline {path}: {reason}", path=path,
+                                reason=msg("larger than {limit} MiB, the most a baseline may "
+                                           "hold", limit=MAX_BYTES >> 20))) from None
     except FileNotFoundError:
         raise BaselineError(msg("baseline {path}: no such file", path=path)) from None
     except OSError as e:

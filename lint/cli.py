@@ -243,8 +243,49 @@ def _lang_of(argv: list) -> str:
     return "zh"
 
 
+class _Filter:
+    """``--fix -``: an editor pipes its buffer through the fixer and puts back what comes
+    out, so standard output carries the text whatever happens (an error, an exclusion, a
+    crash): the fixed text, else the input as it came.  Everything else goes to standard
+    error."""
+
+    def __init__(self, stream, limit: int):
+        from .reading import read_stream
+
+        self.stream = stream
+        self.raw = read_stream(stream, limit)
+        self.cut = len(self.raw) > limit   # the rest is passed through, never held
+        self.given = False
+
+    def give_back(self, fixed: Optional[bytes] = None) -> None:
+        if self.given:
+            return
+        self.given = True
+        sys.stdout.flush()
+        sys.stdout.buffer.write(self.raw if fixed is None or self.cut else fixed)
+        if self.cut:
+            import shutil
+
+            shutil.copyfileobj(self.stream, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
 def _lint_command(argv: list, out) -> int:
     args = build_parser().parse_args(argv)
+    if not (args.fix and not args.diff and "-" in args.paths):
+        return _lint(args, out, None)
+    echo = _Filter(sys.stdin.buffer, _max_bytes(args))
+    try:
+        return _lint(args, sys.stderr, echo)
+    finally:
+        echo.give_back()
+
+
+def _max_bytes(args) -> int:
+    return int(args.max_file_size * 1024 * 1024)
+
+
+def _lint(args, out, echo: Optional[_Filter]) -> int:
     lang = args.lang    # until the configuration's language: is read
     if args.output and (args.output == "-" or _standard_stream(args.output) is sys.stdout):
         args.output = None   # `-`, /dev/stdout: the report on standard output, as without it
@@ -283,12 +324,18 @@ def _lint_command(argv: list, out) -> int:
     linter = Linter(registry=registry, select=args.select, ignore=args.ignore,
                     encoding=args.encoding, config_path=args.config,
                     use_config=not args.no_config,
-                    max_bytes=int(args.max_file_size * 1024 * 1024), profile=args.profile,
+                    max_bytes=_max_bytes(args), profile=args.profile,
                     report_unused=args.report_unused_suppressions,
                     fix="diff" if args.diff else ("write" if args.fix else None),
                     unsafe_fixes=args.unsafe_fixes, baseline=baseline,
                     compare=None if args.compare is None else [p for p in args.compare if p])
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    stdin = None
+    if echo is not None:
+        stdin = echo.raw
+    elif "-" in args.paths:
+        from .reading import read_stream
+
+        stdin = read_stream(sys.stdin.buffer, _max_bytes(args))   # more is an error
     progress = _progress_bar()
     try:
         report = linter.run(args.paths, stdin=stdin, stdin_filename=args.stdin_filename,
@@ -301,6 +348,8 @@ def _lint_command(argv: list, out) -> int:
     finally:
         if progress:
             progress.close()
+    if echo is not None:
+        echo.give_back(report.fixed_stdin)
     failed = bool(report.errors or registry.errors)
     if not _report_lists_errors(args):
         _print_errors(report, lang)
@@ -313,8 +362,6 @@ def _lint_command(argv: list, out) -> int:
             return EXIT_ERROR  # an empty baseline would wipe out the recorded backlog
         return _write_baseline(report, args.write_baseline, lang, failed)
     notes = _unused_ignore_lines(report, lang)
-    for path, notice in report.notices:
-        sys.stderr.write(msg("{path}: note: {message}", path=path, message=notice).text(lang) + "\n")
     if args.diff:
         return _print_diffs(report, args, out, lang, failed)
     return _print_report(report, registry, args, out, lang, failed, notes)
@@ -359,11 +406,15 @@ def _nothing_to_lint(linter, report, paths: list) -> Optional[Message]:
         reasons.append(msg("skipped {n} file{s} ({kinds}); lint them by naming them, or add "
                            "their extensions to `extensions:` in .reportlint.yaml",
                            n=n, s=_s(n), kinds=kinds))
+    if report.notices:
+        n = len(report.notices)
+        reasons.append(msg("passed over {n} link{s} or special file{s}", n=n, s=_s(n)))
     if not reasons:
         return msg("nothing to lint in {where}: no files found", where=paths)
-    return msg("no file to lint in {where}: {reasons}", where=paths,
-               reasons=msg("{first}; {second}", first=reasons[0], second=reasons[1])
-               if len(reasons) == 2 else reasons[0])
+    joined = reasons[0]
+    for reason in reasons[1:]:
+        joined = msg("{first}; {second}", first=joined, second=reason)
+    return msg("no file to lint in {where}: {reasons}", where=paths, reasons=joined)
 
 
 def _s(n: int) -> str:
@@ -420,12 +471,6 @@ def _print_report(report, registry, args, out, lang: str, failed: bool, notes: l
     from .rule import level_at_least
     from .formats import render
 
-    if report.fixed_stdin is not None:
-        # The fixed text owns standard output; the report goes to standard error.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report.fixed_stdin)
-        sys.stdout.buffer.flush()
-        out = sys.stderr
     if args.output:
         if not _emit(render(args.format, report, registry, lang, color=False), args.output, out,
                      lang):
@@ -441,10 +486,14 @@ def _print_report(report, registry, args, out, lang: str, failed: bool, notes: l
             out.write(_statistics(report, registry, args, lang))
         else:
             out.write(render(args.format, report, registry, lang, color=color))
-        if args.fix and args.format != "text" and not args.statistics:
+        if args.format != "text" and not args.statistics:
             from .formats.text import terminal_summary
 
-            sys.stderr.write(terminal_summary(report, lang)[0] + "\n")
+            # The notices, and what --fix did: the summary line itself is the format's.
+            closing = terminal_summary(report, lang)[:-1]
+            if not args.fix:
+                closing = closing[:len(report.notices)]
+            sys.stderr.write("".join(line + "\n" for line in closing))
     out.flush()
     if failed:
         return EXIT_ERROR

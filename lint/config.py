@@ -18,6 +18,9 @@ CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 LANGUAGES = ("zh", "en")
 LEVELS = ("off",) + SEVERITIES
+# ruamel.yaml, pure Python, takes some ten seconds over a mebibyte of YAML: a
+# configuration past this is a mistake (or /dev/zero), not one to wait for.
+MAX_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -33,7 +36,7 @@ class Config:
     rules: dict = field(default_factory=dict)        # rule name -> RuleSetting
     exclude: tuple = ()
     ignore: tuple = ()                       # ({rule, text, files, line, col}, …): suppressions
-    per_file: tuple = ()                     # ((glob, {rule -> RuleSetting}, profile), …)
+    per_file: tuple = ()                     # ((globs, {rule -> RuleSetting}, profile), …)
     language: Optional[str] = None
     extensions: tuple = DEFAULT_EXTENSIONS
     profile: Optional[str] = None            # force this profile on every file
@@ -43,10 +46,8 @@ class Config:
     def profile_for(self, path: str) -> Optional[str]:
         """The profile the configuration names for ``path``, if it names one."""
         chosen = self.profile
-        rel = self.relative(path)
-        for glob, _, profile in self.per_file:
-            if profile and glob_match(glob, rel):
-                chosen = profile
+        for i in self.per_file_for(path):
+            chosen = self.per_file[i][2] or chosen
         return chosen
 
     def relative(self, path: str) -> str:
@@ -58,10 +59,10 @@ class Config:
         return any(glob_match(g, rel) for g in self.exclude)
 
     def per_file_for(self, path: str) -> tuple:
-        """The indices of the ``per-file:`` entries whose globs match ``path``: files with
-        the same indices have the same settings."""
-        rel = self.relative(path)
-        return tuple(i for i, (glob, _, _) in enumerate(self.per_file) if glob_match(glob, rel))
+        """The indices of the ``per-file:`` entries whose globs match ``path``, in order:
+        files with the same indices have the same settings."""
+        matched = GlobMemo(self.relative(path))
+        return tuple(i for i, (globs, _, _) in enumerate(self.per_file) if matched.any(globs))
 
     def settings_for(self, path: str) -> dict:
         """Rule settings that apply to ``path``: the global ones, then matching per-file ones."""
@@ -78,7 +79,9 @@ class Config:
 # -- globs -------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
+# Unbounded: a configuration (at most MAX_BYTES) may hold tens of thousands of globs,
+# each compiled once for the run, not once per file.
+@lru_cache(maxsize=None)
 def _glob_regex(glob: str) -> "re.Pattern":
     """gitignore-like globs: ``*`` stays inside a folder, ``**`` crosses folders;
     a glob without ``/`` matches the file name at any depth; a trailing ``/``
@@ -125,6 +128,22 @@ def glob_match(glob: str, rel_path: str) -> bool:
     return _glob_regex(_strip_dot(glob)).fullmatch(rel_path) is not None
 
 
+class GlobMemo:
+    """Whether any glob of a list matches one path, each list tried once: a YAML alias
+    makes many entries share one list (the validator keeps them one object)."""
+
+    def __init__(self, rel_path: str):
+        self.rel_path = rel_path
+        self._seen: dict = {}    # id(globs) -> (globs, matched); the list kept alive
+
+    def any(self, globs) -> bool:
+        seen = self._seen.get(id(globs))
+        if seen is None:
+            seen = self._seen[id(globs)] = (
+                globs, any(glob_match(g, self.rel_path) for g in globs))
+        return seen[1]
+
+
 # -- discovery ----------------------------------------------------------------------
 
 
@@ -156,6 +175,7 @@ class _Validator:
         self.base_profiles = profiles  # the built-in ones and the plugins'; None: built-in
         self.categories = {r.category for r in rules.values()}
         self.profile_refs: list = []
+        self.glob_lists: dict = {}     # id(YAML list) -> its globs, checked
 
     def fail(self, node, message, key=None, index=None) -> NoReturn:
         line, col = where(node, key, index)
@@ -178,7 +198,10 @@ class _Validator:
         return tuple(node)
 
     def globs(self, node, parent, key) -> tuple:
-        """A list of globs, each compiled now: a bad one is an error at its own place."""
+        """A list of globs, each compiled now: a bad one is an error at its own place.
+        A list an alias repeats is checked once and gives one tuple."""
+        if isinstance(node, list) and id(node) in self.glob_lists:
+            return self.glob_lists[id(node)]
         globs = self.string_list(node, parent, key)
         for i, glob in enumerate(globs):
             try:
@@ -189,6 +212,8 @@ class _Validator:
                 if isinstance(node, list):
                     self.fail(node, message, index=i)
                 self.fail_value(parent, key, message)
+        if isinstance(node, list):
+            self.glob_lists[id(node)] = globs   # the loaded document keeps node alive
         return globs
 
     def rules(self, node, parent, key) -> dict:
@@ -343,7 +368,7 @@ class _Validator:
             globs = self.globs(item["files"], item, "files")
             rules = self.rules(item.get("rules") or {}, item, "rules")
             profile = self.key_profile(item["profile"], item, "profile") if "profile" in item else None
-            out.extend((g, rules, profile) for g in globs)
+            out.append((globs, rules, profile))
         return tuple(out)
 
     def key_profile(self, value, parent, key):
@@ -408,10 +433,17 @@ def _plain(v):
 
 def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Config:
     """Read and validate one configuration file; raises ConfigError."""
+    from .reading import NotRegularFile, TooLarge, read_regular
+
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
-        text = raw.decode("utf-8-sig")
+        text = read_regular(path, MAX_BYTES)[0].decode("utf-8-sig")
+    except NotRegularFile as e:
+        raise ConfigError(path, 1, 1, msg("cannot read the configuration: {reason}",
+                                          reason=msg("not a regular file ({kind})",
+                                                     kind=e.kind))) from None
+    except TooLarge:
+        raise ConfigError(path, 1, 1, msg("the configuration is larger than {limit} MiB, the "
+                                          "most it may be", limit=MAX_BYTES >> 20)) from None
     except OSError as e:
         raise ConfigError(path, 1, 1, msg("cannot read the configuration: {reason}",
                                           reason=e.strerror or str(e))) from None

@@ -2,19 +2,27 @@
 
 Folders are walked in a stable (sorted) order, skipping hidden folders and the usual
 environments and caches; a file is linted when its configuration's ``extensions:``
-name it and its ``exclude:`` does not.  Standard input is the path ``-``, known by
-``--stdin-filename`` for the configuration's globs and the report.
+name it and its ``exclude:`` does not.  A sweep reads only regular files: it never
+follows a symbolic link (os.walk does not enter linked folders; linked files, FIFOs,
+devices and sockets are passed over with a notice); a path named on the command line is
+followed.  Standard input is the path ``-``, known by ``--stdin-filename`` for the
+configuration's globs and the report.
 """
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .messages import msg
+from .reading import kind_of
 
 # Folders a sweep never enters: version control, environments, caches.
 SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
+# A link may lead out of the folder, or to a file the sweep lints under its own name.
+LINK_NOT_FOLLOWED = msg("a symbolic link: a folder sweep does not follow links (name it to "
+                        "lint its target)")
 
 
 @dataclass
@@ -23,6 +31,8 @@ class Discovery:
     errors: list = field(default_factory=list)    # (path, message)
     skipped: list = field(default_factory=list)   # swept files of other extensions
     excluded: list = field(default_factory=list)  # files the configuration excludes
+    notices: list = field(default_factory=list)   # (path, message): special files passed over
+    swept: set = field(default_factory=set)       # files found in a folder: links not followed
 
 
 def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> Discovery:
@@ -32,18 +42,20 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
     seen: set = set()
     candidates = []
 
-    def add(path):
+    def add(path, swept=False):
         key = os.path.abspath(path)
         if key not in seen:
             seen.add(key)
             candidates.append(path)
+            if swept:
+                found.swept.add(path)
 
     for path in paths:
         if path == "-":
             add(path)
         elif os.path.isdir(path):
             for f in _walk(path, config_for, found):
-                add(f)
+                add(f, swept=True)
         elif os.path.exists(path):
             add(path)
         else:
@@ -67,6 +79,22 @@ def _walk(top: str, config_for, found: Discovery):
         for name in sorted(names):
             path = os.path.join(root, name)
             if name.lower().endswith(tuple(e.lower() for e in config_for(path).extensions)):
-                yield path
+                passed_over = _special(path)
+                if passed_over is None:
+                    yield path
+                elif not config_for(path).is_excluded(path):
+                    found.notices.append((path, passed_over))
             elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
                 found.skipped.append(path)
+
+
+def _special(path: str):
+    """Why a sweep does not read a file (a link, a FIFO, a device …), or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None   # gone: reading it says so
+    if stat.S_ISLNK(mode):
+        return LINK_NOT_FOLLOWED
+    kind = kind_of(mode)
+    return None if kind is None else msg("not a regular file ({kind}): passed over", kind=kind)

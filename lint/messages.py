@@ -131,7 +131,6 @@ ZH = {
     "the PDF's text is larger than the {limit} MiB limit (--max-file-size)":
         "该 PDF 的文字超过 {limit} MiB 的上限（--max-file-size）",
     "fixes are not written to .{format} files: linted only": "不会向 .{format} 文件写入修复：仅检查",
-    "{path}: note: {message}": "{path}：提示：{message}",
     # where a finding is in an .html, .docx or .pdf file
     "{line}:{col}": "{line}:{col}",
     "paragraph {n}": "第{n}段",
@@ -139,6 +138,21 @@ ZH = {
     "header {n}": "页眉{n}",
     "footer {n}": "页脚{n}",
     "page {page} line {line}": "第{page}页第{line}行",
+    "file too large: over the {limit} MiB limit (--max-file-size)":
+        "文件过大：超过 {limit} MiB 的上限（--max-file-size）",
+    "not a regular file ({kind}): not read": "不是普通文件（{kind}）：未读取",
+    "not a regular file ({kind})": "不是普通文件（{kind}）",
+    "a directory": "目录",
+    "a symbolic link": "符号链接",
+    "a FIFO": "命名管道",
+    "a character device": "字符设备",
+    "a block device": "块设备",
+    "a socket": "套接字",
+    "an unknown kind of file": "未知类型的文件",
+    # folder sweeps
+    "a symbolic link: a folder sweep does not follow links (name it to lint its target)":
+        "符号链接：扫描文件夹时不跟随链接（直接指定它即可检查其目标）",
+    "not a regular file ({kind}): passed over": "不是普通文件（{kind}）：已跳过",
     # rules and plugins
     "rule {rule} failed: {error}": "规则 {rule} 运行出错：{error}",
     "built-in rules {name} failed to load: {error}": "内置规则 {name} 加载失败：{error}",
@@ -157,6 +171,14 @@ ZH = {
     # fixes
     "not fixed: {reason}": "未修复：{reason}",
     "cannot write the fixes: {reason}": "无法写入修复：{reason}",
+    "it is read-only": "文件是只读的",
+    "it has {n} hard links: a new file would split them":
+        "文件有 {n} 个硬链接：写入新文件会把它们拆开",
+    "it was removed since it was read": "读取之后文件已被删除",
+    "it was replaced since it was read": "读取之后文件已被替换",
+    "it changed since it was read": "读取之后文件已被修改",
+    "cannot keep its owner and group: {reason}": "无法保留文件的所有者和属组：{reason}",
+    "a symbolic link: fixed at its target {target}": "符号链接：已在其目标 {target} 处修复",
     "the fix {fix} cannot be written in {encoding}": "修复内容 {fix} 无法用 {encoding} 编码写入",
     "cannot splice fixes into a file in {encoding}: left unchanged":
         "无法把修复写入 {encoding} 编码的文件：文件保持不变",
@@ -173,6 +195,9 @@ ZH = {
     "baseline {path}: entry {n} needs a path, rule and fingerprint (strings) and a positive count":
         "基线 {path}：第 {n} 条需要 path、rule、fingerprint（字符串）和正整数 count",
     "cannot write the baseline {path}: {reason}": "无法写入基线 {path}：{reason}",
+    "baseline {path}: not a regular file ({kind})": "基线 {path}：不是普通文件（{kind}）",
+    "baseline {path}: {reason}": "基线 {path}：{reason}",
+    "larger than {limit} MiB, the most a baseline may hold": "超过基线的上限 {limit} MiB",
     # the command line
     "no path given (try 'reportlint .' or 'reportlint --help')":
         "没有指定路径（试试 'reportlint .' 或 'reportlint --help'）",
@@ -207,6 +232,7 @@ ZH = {
     "nothing to lint in {where}: no files found": "{where} 中没有找到任何文件，无可检查。",
     "no file to lint in {where}: {reasons}": "{where} 中没有可检查的文件：{reasons}。",
     "no extension": "无扩展名",
+    "passed over {n} link{s} or special file{s}": "跳过 {n} 个链接或特殊文件",
     # the report
     "Fixed {n} problem{s}, {remaining} remaining.": "已修复 {n} 个问题，剩余 {remaining} 个。",
     "errors": "错误",
@@ -259,6 +285,8 @@ ZH = {
     # configuration
     "cannot read the configuration: {reason}": "无法读取配置文件：{reason}",
     "the configuration is not UTF-8 (byte {byte})": "配置文件不是 UTF-8 编码（第 {byte} 字节）",
+    "the configuration is larger than {limit} MiB, the most it may be":
+        "配置文件超过 {limit} MiB 的上限",
     "YAML error: {problem}": "YAML 错误：{problem}",
     "the configuration must be a mapping of keys": "配置文件必须是键值映射",
     "unknown key '{key}' (known: {known})": "未知的键 '{key}'（已知：{known}）",

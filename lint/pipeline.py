@@ -37,7 +37,9 @@ class Outcome:
     fixed_raw: Optional[bytes] = None             # standard input with --fix
     used_ignores: tuple = ()                      # (config path, index of the entry)
     failed: Optional[Message] = None              # why the file could not be linted
-    notices: list = field(default_factory=list)   # Messages: what the run did not do
+    # Messages: what the run did not do or did otherwise (a link fixed at its target,
+    # fixes not written to a .docx)
+    notices: list = field(default_factory=list)
     source_map: Optional["SourceMap"] = None      # an extracted text's, with its tables
     tables: Optional[tuple] = None
     doc: Optional[Document] = field(default=None, repr=False, compare=False)
@@ -102,12 +104,14 @@ class Pipeline:
                                                         self.select, self.ignore)
         return active
 
-    def process(self, path: str, name: str, raw: Optional[bytes] = None) -> Outcome:
-        """Lint (and with ``fix`` set, fix) one file."""
+    def process(self, path: str, name: str, raw: Optional[bytes] = None,
+                follow_links: bool = True) -> Outcome:
+        """Lint (and with ``fix`` set, fix) one file; a folder sweep's files are read
+        with ``follow_links`` false."""
         try:
             config = self.resolver.config_for(name if path == "-" else path)
             source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes,
-                                  name=name)
+                                  name=name, follow_links=follow_links)
         except (sources.SourceError, ConfigError) as e:
             outcome = Outcome(name, failed=e.as_message())
             if path == "-" and self.fix == "write" and raw is not None:
@@ -122,7 +126,7 @@ class Pipeline:
                                            "only", format=fmt))
             return outcome
         from .fixes import FixError, fix_document, unified_diff
-        from .writing import write_atomic
+        from .writing import Refused, replace_unchanged
 
         try:
             if fmt == "html":
@@ -140,12 +144,19 @@ class Pipeline:
             if self.fix == "write":
                 outcome.fixed_raw = fixed.raw   # printed even when unchanged, as a filter
         elif fixed.count and self.fix == "write":
+            assert source.state is not None   # read from a file, not given
             try:
-                write_atomic(path, fixed.raw)
+                replace_unchanged(source.state, source.raw, fixed.raw)
+            except Refused as e:
+                return self._unfixed(source, name, config,
+                                     msg("not fixed: {reason}", reason=e.as_message()))
             except OSError as e:
                 return self._unfixed(source, name, config,
                                      msg("cannot write the fixes: {reason}",
                                          reason=e.strerror or str(e)))
+            if source.state.link:
+                outcome.notices.append(msg("a symbolic link: fixed at its target {target}",
+                                           target=source.state.real))
         if fixed.count and self.fix == "diff":
             outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
         return outcome

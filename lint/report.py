@@ -58,7 +58,10 @@ class Report:
     files: list = field(default_factory=list)     # names of the files linted (or tried)
     skipped: list = field(default_factory=list)   # files a folder sweep passed over: extension
     excluded: list = field(default_factory=list)  # files the configuration's exclude: left out
-    notices: list = field(default_factory=list)   # (path, message): what was not done, no error
+    # (path, message): what was done otherwise or not at all, without an error: files a
+    # sweep passed over for what they are (links, FIFOs, devices), links fixed at their
+    # target, fixes not written to a .docx or .pdf
+    notices: list = field(default_factory=list)
 
     @property
     def findings(self):

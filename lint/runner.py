@@ -92,8 +92,10 @@ class Linter:
         """
         found = discover(paths, self.config_for, stdin_filename)
         report = Report(fix_mode=self.fix, errors=found.errors, skipped=found.skipped,
-                        excluded=found.excluded, files=[name for _, name in found.files])
-        tasks = [(path, name, stdin if path == "-" else None) for path, name in found.files]
+                        excluded=found.excluded, notices=found.notices,
+                        files=[name for _, name in found.files])
+        tasks = [(path, name, stdin if path == "-" else None, path not in found.swept)
+                 for path, name in found.files]
         # Workers build their own Linter from the settings; a registry built by hand
         # (tests, a library caller's) cannot be sent to them.
         in_workers = (_worker_pipeline, self.settings()) \

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import readers
 from .messages import UserError, msg
+from .reading import FileState, NotRegularFile, TooLarge, read_regular
 
 if TYPE_CHECKING:
     from .location import SourceMap
@@ -46,6 +47,7 @@ class Source:
     # the tables the reader found; None for a text file.
     source_map: Optional["SourceMap"] = None
     tables: Optional[tuple] = None
+    state: Optional[FileState] = None   # the file as read; None for standard input
 
 
 def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
@@ -177,17 +179,22 @@ def check_text_like(text: str) -> None:
         raise SourceError("binary file (control characters), not text")
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+              follow_links: bool = True) -> tuple:
+    """(content, FileState): the state is what a fix checks before it writes."""
     try:
         if os.path.isdir(path):
             raise SourceError("is a directory")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise SourceError(msg("file too large: {size} MiB over the {limit} MiB limit "
-                                  "(--max-file-size)", size=f"{size / 1048576:.1f}",
-                                  limit=f"{max_bytes / 1048576:.0f}"))
-        with open(path, "rb") as f:
-            return f.read()
+        return read_regular(path, max_bytes, follow_links)
+    except NotRegularFile as e:
+        raise SourceError(msg("not a regular file ({kind}): not read", kind=e.kind)) from None
+    except TooLarge as e:
+        if e.size is None:
+            raise SourceError(msg("file too large: over the {limit} MiB limit (--max-file-size)",
+                                  limit=f"{max_bytes / 1048576:.0f}")) from None
+        raise SourceError(msg("file too large: {size} MiB over the {limit} MiB limit "
+                              "(--max-file-size)", size=f"{e.size / 1048576:.1f}",
+                              limit=f"{max_bytes / 1048576:.0f}")) from None
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except PermissionError:
@@ -197,23 +204,26 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
-         max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None) -> Source:
+         max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None,
+         follow_links: bool = True) -> Source:
     """Read and decode one file (or the given bytes, for standard input, whose ``name``
-    tells its format)."""
+    tells its format); a folder sweep's files are read with ``follow_links`` false."""
+    state = None
     if raw is None:
-        raw = read_bytes(path, max_bytes)
+        raw, state = read_file(path, max_bytes, follow_links)
     elif len(raw) > max_bytes:
         raise SourceError(msg("input too large: over the {limit} MiB limit",
                               limit=f"{max_bytes / 1048576:.0f}"))
     fmt = readers.format_of(name or path)
     if fmt is not None:
-        return _extracted(path, raw, fmt, encoding, max_bytes)
+        return _extracted(path, raw, fmt, encoding, max_bytes, state)
     text, codec = decode(raw, encoding)
     check_text_like(text)
-    return Source(path, text, codec, raw)
+    return Source(path, text, codec, raw, state=state)
 
 
-def _extracted(path: str, raw: bytes, fmt: str, encoding: Optional[str], max_bytes: int) -> Source:
+def _extracted(path: str, raw: bytes, fmt: str, encoding: Optional[str], max_bytes: int,
+               state: Optional[FileState]) -> Source:
     from .readers.base import ReadError
 
     try:
@@ -221,11 +231,12 @@ def _extracted(path: str, raw: bytes, fmt: str, encoding: Optional[str], max_byt
     except ReadError as e:
         raise SourceError(e.as_message()) from None
     check_text_like(reading.text)
-    return Source(path, reading.text, reading.encoding, raw, reading.source_map, reading.tables)
+    return Source(path, reading.text, reading.encoding, raw, reading.source_map, reading.tables,
+                  state)
 
 
 def reread(page: Source, text: str) -> Source:
     """The Source of an HTML page whose decoded text is now ``text`` (after fixes)."""
     reading = readers.read_page(text, page.encoding)
     return Source(page.path, reading.text, reading.encoding, page.raw, reading.source_map,
-                  reading.tables)
+                  reading.tables, page.state)

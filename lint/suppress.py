@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .config import glob_match
+from .config import GlobMemo
 from .rule import UNUSED, Finding
 
 COMMENT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".xhtml")
@@ -166,8 +166,9 @@ def _unused(d: Directive, zh: str, en: str) -> Finding:
 
 def entries_for(config, rel_path: str) -> list:
     """(index, entry) of the ``ignore:`` entries that apply to a file."""
+    matched = GlobMemo(rel_path)
     return [(i, e) for i, e in enumerate(getattr(config, "ignore", ()) or ())
-            if not e["files"] or any(glob_match(g, rel_path) for g in e["files"])]
+            if not e["files"] or matched.any(e["files"])]
 
 
 def text_matches(doc, f: Finding, text: str) -> bool:

@@ -17,7 +17,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 TEMPLATE_ARG = {"msg": 0, "Message": 0, "SourceError": 0, "BaselineError": 0, "FixError": 0,
                 "UserError": 0, "ConfigError": 3, "fail": 1, "fail_value": 2}
 # Fixed texts looked up through a table rather than written in a call.
-TABLES = ["reportlint.config:_TYPE_NAMES", "reportlint.ruledoc:_WORDS"]
+TABLES = ["reportlint.config:_TYPE_NAMES", "reportlint.ruledoc:_WORDS",
+          "reportlint.reading:_KINDS"]
 
 
 def _constants(node) -> list:

@@ -69,7 +69,7 @@ def test_load_valid_config(tmp_path, rules):
     assert cfg.exclude == ("drafts/**", "*.bak.txt")
     assert cfg.language == "en"
     assert cfg.extensions == (".txt", ".text")
-    assert [entry[0] for entry in cfg.per_file] == ["appendix/*.txt", "annex/**"]
+    assert [entry[0] for entry in cfg.per_file] == [("appendix/*.txt", "annex/**")]
 
 
 def test_settings_for_merges_per_file_settings(tmp_path, rules):

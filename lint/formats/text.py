@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import display_width
-from ..messages import msg
+from ..messages import msg, say
 from . import place, related_place, shown_path, summary
 from .concise import error_line, finding_line
 
@@ -85,8 +85,9 @@ def render(report, registry, lang: str = "zh", color: bool = False, **kw) -> str
 
 
 def terminal_summary(report, lang: str) -> list:
-    """The closing lines: what --fix did, then the counts."""
-    lines = []
+    """The closing lines: the notices (files passed over, links fixed at their target),
+    what --fix did, then the counts."""
+    lines = [f"{path}: note: {say(message, lang)}" for path, message in report.notices]
     if report.fix_mode == "write":
         remaining = len(report.findings)
         lines.append(msg("Fixed {n} problem{s}, {remaining} remaining.", n=report.fixed,

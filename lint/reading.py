@@ -1,0 +1,123 @@
+"""Reading a file without hanging or running out of memory: reports, configurations,
+baselines and standard input.
+
+Only regular files are opened (a FIFO blocks until a writer comes, a device never ends,
+a socket cannot be opened at all), and never more than a limit is read, whatever the
+file's size says (``/dev/zero`` and ``/proc`` files say 0; a file may grow while read).
+"""
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from typing import Optional
+
+from .messages import Message, msg
+
+CHUNK = 1 << 16
+# Opening never waits (a FIFO swapped in after the check), never takes a terminal, and
+# never translates line endings (Windows).
+READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+              | getattr(os, "O_BINARY", 0))
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISLNK, "a symbolic link"),
+          (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+class NotRegularFile(Exception):
+    def __init__(self, kind: Message):
+        super().__init__(str(kind))
+        self.kind = kind
+
+
+class TooLarge(Exception):
+    def __init__(self, size: Optional[int]):
+        super().__init__(size)
+        self.size = size          # what the file said its size was; None: less than it held
+
+
+@dataclass(frozen=True)
+class FileState:
+    """A file as it was read, for a writer to check that it is still the same file,
+    unchanged, before it replaces it (and to give the new file its mode and owner)."""
+
+    real: str           # the file the path named when it was read (a link's target)
+    link: bool          # the path itself was a symbolic link
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+    mode: int
+    uid: int
+    gid: int
+    nlink: int
+
+    def same_as(self, st: os.stat_result) -> bool:
+        """Whether ``st`` is of this file with this size, time, mode, owner and links."""
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode, st.st_uid,
+                st.st_gid, st.st_nlink) == (self.dev, self.ino, self.size, self.mtime_ns,
+                                            self.mode, self.uid, self.gid, self.nlink)
+
+
+def kind_of(mode: int) -> Optional[Message]:
+    """What a file that is not a regular file is; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((msg(kind) for test, kind in _KINDS if test(mode)),
+                msg("an unknown kind of file"))
+
+
+def read_regular(path: str, limit: int, follow_links: bool = True) -> tuple:
+    """(content, FileState) of the regular file at ``path``.
+
+    Raises NotRegularFile (checked before opening it, and again on what was opened),
+    TooLarge past ``limit`` bytes (read no further), and OSError.  With ``follow_links``
+    false a symbolic link is not followed but refused.
+    """
+    before = os.stat(path) if follow_links else os.lstat(path)
+    kind = kind_of(before.st_mode)
+    if kind is not None:
+        raise NotRegularFile(kind)
+    if before.st_size > limit:
+        raise TooLarge(before.st_size)
+    flags = READ_FLAGS | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        kind = kind_of(st.st_mode)
+        if kind is not None:
+            raise NotRegularFile(kind)
+        data = _read_capped(fd, limit)
+    finally:
+        os.close(fd)
+    state = FileState(real=os.path.realpath(path), link=os.path.islink(path), dev=st.st_dev,
+                      ino=st.st_ino, size=st.st_size, mtime_ns=st.st_mtime_ns, mode=st.st_mode,
+                      uid=st.st_uid, gid=st.st_gid, nlink=st.st_nlink)
+    return data, state
+
+
+def read_stream(stream, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a binary stream (standard input): one byte more
+    than the limit tells the caller the stream holds more."""
+    chunks: list = []
+    total = 0
+    while total <= limit:
+        chunk = stream.read(min(CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_capped(fd: int, limit: int) -> bytes:
+    chunks: list = []
+    total = 0
+    while True:
+        chunk = os.read(fd, CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            raise TooLarge(None)
+        chunks.append(chunk)
