@@ -97,7 +97,7 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
 LAYERS = [
     ("model", {"rule", "report", "context", "messages", "hookspecs", "numbers", "datacache",
                "configerrors", "writing"}),
-    ("inputs", {"config", "profiles", "vocab", "plugins", "discovery", "resolve", "sources",
+    ("inputs", {"config", "profiles", "vocab", "words", "plugins", "discovery", "resolve", "sources",
                 "document", "residue"}),
     ("rules", {"engine", "ruledoc"}),
     ("filters", {"filters", "suppress", "baseline"}),
