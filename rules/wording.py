@@ -420,16 +420,17 @@ class WidthConsistency(Rule):
         if not any(c in text for c in "，；：（"):
             return  # no full-width mark: consistent, or nothing to compare (the seeds)
         half = _half_width_marks(doc)
-        full = _full_width_marks(doc)
-        counts = {"h": _count(half), "f": _count(full)}
-        n_half, n_full = sum(counts["h"].values()), sum(counts["f"].values())
+        full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
+        counts = {"h": _count(half), "f": full_counts}
+        n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
         total = n_half + n_full
         if not total:
             return
         if n_full >= options["majority"] * total:
             minority, majority, to_full = half, "f", True
         elif n_half >= options["majority"] * total:
-            minority, majority, to_full = full, "h", False
+            # Listed one by one only here: in the usual full-width text they are thousands.
+            minority, majority, to_full = _full_width_marks(doc), "h", False
         else:
             return  # mixed throughout: neither width is the document's
         theirs = "h" if majority == "f" else "f"
