@@ -220,7 +220,6 @@ class WordList:
             for w in item["wrong"]:
                 forms[fold(w)] = len(entries) - 1
         self.entries = entries
-        self.size = len(forms)
         # key -> (key, index of the entry it is a wrong form of or -1, entries it guards)
         keys: dict = {form: (form, i, ()) for form, i in forms.items()}
         live = set(forms.values())
