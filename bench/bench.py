@@ -137,6 +137,8 @@ ADVERSARIAL = {
     "pairs split by chrome": lambda n: "他说“要把各项工作落实\n下载\n到位”之后\n\n" * (n // 23),
     "pipe-table rows": lambda n: "| 一、收到申请 | 12 |\n" * (n // 18),
     "blank runs between page marks": lambda n: ("\n" * 50 + "— 3 —\n") * (n // 56),
+    "one character repeated": lambda n: "的" * n,
+    "wrong forms in their guards": lambda n: "截止日期截止2023年想必竟然交待,县(处)级\n" * (n // 25),
 }
 GROWTH_SIZES = (50_000, 200_000)
 GROWTH_LIMIT = 6.0  # a ratio above this at 4× the input is reported as superlinear
@@ -206,6 +208,12 @@ def measure_rules(text: str, size: int, repeat: int, max_seconds: float) -> dict
         n_active, n_findings, errors = res if res else (None, None, [])
         out["rules"].append(entry(name, best, runs, size, max_seconds,
                                   findings=n_findings, errors=errors))
+
+    log("  wording rules together …")
+    best, res, runs = timed(lambda: lint_once(text, rules, ["wording"]), repeat, max_seconds)
+    n_active, n_findings, errors = res if res else (None, None, [])
+    out["wording"] = entry("wording rules together", best, runs, size, max_seconds,
+                           rules=n_active, findings=n_findings, errors=errors)
 
     log("  all rules together …")
     best, res, runs = timed(lambda: lint_once(text, rules, None), repeat, max_seconds)
@@ -334,6 +342,9 @@ def markdown(r: dict) -> str:
         lines.append(f"| `{e['name']}` | {_fmt_rate(e, inp['bytes'])} |")
     a = res["all"]
     together = f"all {a['rules']} rules together" if a.get("rules") else "all rules together"
+    if res.get("wording"):
+        lines.append(f"| *the {res['wording']['rules']} wording rules together* | "
+                     f"*{_fmt_rate(res['wording'], inp['bytes'])}* |")
     lines.append(f"| **{together}** | **{_fmt_rate(a, inp['bytes'])}** |")
     lines.append(f"| *Document structure alone* | *{_fmt_rate(res['structure'], inp['bytes'])}* |")
     lines.append("")

@@ -348,6 +348,22 @@ ZH = {
         "vocab '{key}' 中未知的键 '{field}'（已知：{known}）",
     "vocab '{key}' entry lacks {missing}": "vocab '{key}' 的条目缺少 {missing}",
     "'{field}' in vocab '{key}' must be a list of words": "vocab '{key}' 中的 '{field}' 必须是词语列表",
+    # the word list under vocab: words:
+    "vocab 'words' must be a list of entries": "vocab 'words' 必须是条目列表",
+    "a 'disable' item of vocab 'words' takes no other key, not '{key}'":
+        "vocab 'words' 中的 'disable' 项不能有其他键，不能有 '{key}'",
+    "'disable' in vocab 'words' must be a word or a list of words":
+        "vocab 'words' 中的 'disable' 必须是词语或词语列表",
+    "'disable' names {name}, which is no right or wrong form of an entry":
+        "'disable' 中的 {name} 不是任何条目的正确或错误写法",
+    "'kind' in vocab 'words' must be one of {known}, not {value}":
+        "vocab 'words' 中的 'kind' 必须是 {known} 之一，而不是 {value}",
+    "'{field}' in vocab 'words' must be a string": "vocab 'words' 中的 '{field}' 必须是字符串",
+    "the right form {right} is among its own wrong forms": "正确写法 {right} 出现在它自己的错误写法中",
+    "the guard {guard} holds none of the wrong forms": "语境 {guard} 不含任何错误写法",
+    "'{field}' in vocab 'words' is not a regular expression: {error}":
+        "vocab 'words' 中的 '{field}' 不是有效的正则表达式：{error}",
+    "'since' in vocab 'words' must be a date YYYY-MM-DD": "vocab 'words' 中的 'since' 必须是日期 YYYY-MM-DD",
     "'{key}' must be a string or a mapping with zh and en": "'{key}' 必须是字符串或含 zh 与 en 的映射",
     "'{key}' must be a list of non-empty strings": "'{key}' 必须是非空字符串的列表",
     "'{key}' must be a list of lists of wordings, e.g. [[法治政府建设], [报告]]":

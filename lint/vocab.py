@@ -22,6 +22,7 @@ SCHEMA = {
     "carry-over": ("words", None),
     "neutral": ("words", None),
     "balance": ("mapping", ("adjusted", "added", "removed")),
+    "words": ("word-entries", None),    # the wording rules' list: reportlint.words
 }
 
 
@@ -39,6 +40,7 @@ class Vocab:
     adjusted: set = field(default_factory=set)
     added: set = field(default_factory=set)
     removed: set = field(default_factory=set)
+    words: list = field(default_factory=list)      # additions to the built-in word list
 
     def merge(self, data: dict) -> None:
         for item in data.get("subsets", ()):
@@ -57,6 +59,7 @@ class Vocab:
         self.adjusted |= set(balance.get("adjusted", ()))
         self.added |= set(balance.get("added", ()))
         self.removed |= set(balance.get("removed", ()))
+        self.words += data.get("words", ())
         for cached in [k for k in self.__dict__ if k.startswith("_")]:
             del self.__dict__[cached]  # built again from the merged words
 
@@ -116,9 +119,12 @@ class Vocab:
 @lru_cache(maxsize=1)
 def builtin_vocab() -> Vocab:
     from .datacache import builtin_data_files, load_yaml_data
+    from .words import WORDS_FILE
 
     v = Vocab()
     for path in builtin_data_files("vocab"):
+        if path.endswith(WORDS_FILE):
+            continue  # the wording rules read it themselves, only when they run
         v.merge(load_yaml_data(path) or {})
     return v
 
@@ -156,6 +162,10 @@ def _shaped(value, shape, fields, parent, key, path):
         line, col = value_where(node, k)
         raise ConfigError(path, line, col, message)
 
+    if shape == "word-entries":
+        from .words import validate_entries
+
+        return validate_entries(value, parent, key, path)
     if shape == "words":
         if not _words(value):
             fail(msg("vocab '{key}' must be a list of words", key=key))

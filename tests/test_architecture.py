@@ -97,7 +97,7 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
 LAYERS = [
     ("model", {"rule", "report", "context", "messages", "hookspecs", "numbers", "datacache",
                "configerrors", "reading", "writing", "location"}),
-    ("inputs", {"config", "profiles", "vocab", "plugins", "discovery", "resolve", "sources",
+    ("inputs", {"config", "profiles", "vocab", "words", "plugins", "discovery", "resolve", "sources",
                 "document", "residue", "tables", "readers", "readers.base", "readers.html",
                 "readers.docx", "readers.pdf"}),
     ("rules", {"engine", "ruledoc"}),

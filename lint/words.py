@@ -1,0 +1,343 @@
+"""The word list of the wording rules: typos, non-recommended variant forms and the exact
+wording of fixed phrases, as data (rules/vocab/words.yaml), extended and disabled from
+.reportlint.yaml under ``vocab: words:``.
+
+An entry names its ``kind``, the ``right`` form and the ``wrong`` forms; ``guard`` lists
+contexts that hold a wrong form and are right (截止日期); ``after`` / ``before`` are
+regular expressions the text next to a wrong form must match, for what a string cannot
+say; ``since`` is the date from which a phrase is the official wording.  Every wrong form
+and guard is a key, looked for where its rarest character stands; the index is built once
+per word list, when a wording rule first runs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .configerrors import ConfigError, value_where, where
+from .messages import msg
+
+KINDS = ("typo", "variant", "phrase")
+FIELDS = ("kind", "right", "wrong", "guard", "after", "before", "since", "source")
+# ``after`` / ``before`` look at this many characters next to a wrong form: a pattern
+# never reads further, so a match costs the same wherever it stands.
+CONTEXT_WINDOW = 16
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+WORDS_FILE = "words.yaml"   # in rules/vocab/, beside the arithmetic vocabulary
+# The 800 characters most common in report text, most common first (counted on thirty
+# government work reports): a key is looked for where its rarest character stands.
+COMMON_CHARS = (
+    "业和的发化展新国建全进大加实力推设产动中政人工高一民强生增制持重务体区提能经保地要会作改等行资成合市"
+    "施年创济平开深有好理基入社家农治城质企服长量现面革用育以点坚个度主快机上在项水代为出法升造定技文支科"
+    "公优性续效不万稳对安各系规方域完心场是投省更策金共品融善级村学五本事目我同源费教放管府领型多分标构促"
+    "关程部三活外通就统到态步亿结总护防收位群元向环调消扩整医落色决障特期境时积十利自战数居健乡协际商范口"
+    "极电与集应转营险做海内运打台取们导风信办流下立式局准小精义贸监得达综试引培智交老众权物党路央财划计题"
+    "批础供解术第两镇任了绿明模格来联严问养兴突二四率于争势略预先专网过件前道及低值研表广比员控军县着形求"
+    "西房接易继职价线次需均节习减果超筹江益把东近族贯才措正间配类验干难确条山院依排核别疗税美抓字破清带固"
+    "住速示备园空神变链首补算意组食界指旅降置查彻校断碳游功层从北种维所案可世气团困助港督康这单显处思今复"
+    "之子污紧土拓布素努互切挥振认让举观药委林惠攻粮双序门议相传车责励债奋常列想适都其使装必卫里聚给南并围"
+    "起良普牢充户覆千盖最后铁贫执灾河命天身审具头移额历真退参湖届走边染原视少航扎当百巩跨识儿织承据竞记志"
+    "非还疆存左去情然右段扶球队史感鼓究连福华约富受景壮获零绩者六贷未足占日病澳键招须失负八律斗考直至络评"
+    "较反些再根息款报货激书牌名救证影底违因检采劳压州煤料草将岸享轮响击践湾材担注宜按守回青满探也旧无京照"
+    "容见署念帮端周宗由例贴密币急选除腐启论托购而宏储套庆繁龙阶胞属庭疾银矿圈荣洋挑测手修侨累害免则器司丽"
+    "针涉象赋筑遗库衡赛止察纳室便索败知残援九盾包付廉友汽亩终宁微黄始征迈纪田幅撑矛扬石训仍峰短汇越远谐临"
+    "官耕纽张博陆章阳伐板妥销洁警渝古武脱七潜油红女艺肃纲图枢犯著请售逐亚站予延热限休讲岗焦尽遇他循慧童危"
+    "疫每派患换光吨盟顺片克待爱罪话士废隐馆师厂细甘故假看输弱盘沙妇载致树刻沿浙样号拥诚耗握访渠辽涨献股德"
+)
+_RARITY = {c: i for i, c in enumerate("".join(COMMON_CHARS))}
+
+
+# Full-width forms, which the text is matched with folded (most keys have none).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def fold(key: str) -> str:
+    if _FULL_WIDTH.search(key) is None:
+        return key
+    from .document import fold as fold_text
+
+    return fold_text(key)
+
+
+def _rarity(c: str) -> int:
+    """How rare ``c`` is in report text: marks and digits are everywhere, a Chinese
+    character outside COMMON_CHARS is rarer than any inside."""
+    if not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"):
+        return -1
+    return _RARITY.get(c, len(_RARITY))
+
+
+# -- validation (``vocab: words:`` in a configuration or a plugin) -----------------------
+
+def validate_entries(value, parent, key, path: str) -> list:
+    """Check a ``words:`` list (a ruamel round-trip node) and return plain items: entries,
+    and ``{"disable": [names]}`` items that switch off built-in wrong forms or entries."""
+    if not isinstance(value, list):
+        line, col = value_where(parent, key)
+        raise ConfigError(path, line, col, msg("vocab 'words' must be a list of entries"))
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            line, col = where(value, index=i)
+            raise ConfigError(path, line, col, msg("vocab 'words' must be a list of entries"))
+        out.append(_disable(item, path) if "disable" in item else _entry(item, path))
+        if "disable" in item:
+            known = {n for e in builtin_words() + out if "disable" not in e
+                     for n in [e["right"], *e["wrong"]]}
+            for name in out[-1]["disable"]:
+                if name not in known:
+                    _fail(path, item, "disable", msg("'disable' names {name}, which is no "
+                                                     "right or wrong form of an entry",
+                                                     name=name))
+    return out
+
+
+def _fail(path: str, node, key, message):
+    line, col = value_where(node, key)
+    raise ConfigError(path, line, col, message)
+
+
+def _strings(v) -> bool:
+    return isinstance(v, list) and bool(v) and all(isinstance(x, str) and x for x in v)
+
+
+def _disable(item, path: str) -> dict:
+    extra = [k for k in item if k != "disable"]
+    if extra:
+        line, col = where(item, key=extra[0])
+        raise ConfigError(path, line, col, msg("a 'disable' item of vocab 'words' takes no "
+                                               "other key, not '{key}'", key=extra[0]))
+    names = item["disable"]
+    names = [names] if isinstance(names, str) and names else names
+    if not _strings(names):
+        _fail(path, item, "disable", msg("'disable' in vocab 'words' must be a word or a "
+                                         "list of words"))
+    return {"disable": [str(n) for n in names]}
+
+
+def _entry(item, path: str) -> dict:
+    for k in item:
+        if k not in FIELDS:
+            line, col = where(item, key=k)
+            raise ConfigError(path, line, col, msg("unknown key '{field}' in vocab '{key}' "
+                                                   "(known: {known})", field=k, key="words",
+                                                   known=list(FIELDS) + ["disable"]))
+    missing = [k for k in ("kind", "right", "wrong") if k not in item]
+    if missing:
+        line, col = where(item)
+        raise ConfigError(path, line, col, msg("vocab '{key}' entry lacks {missing}",
+                                               key="words", missing=missing))
+    if item["kind"] not in KINDS:
+        _fail(path, item, "kind", msg("'kind' in vocab 'words' must be one of {known}, not "
+                                      "{value}", known=list(KINDS), value=repr(item["kind"])))
+    for k in ("right", "source"):
+        if k in item and not (isinstance(item[k], str) and item[k]):
+            _fail(path, item, k, msg("'{field}' in vocab 'words' must be a string",
+                                     field=k))
+    out: dict = {"kind": str(item["kind"]), "right": str(item["right"])}
+    for k in ("wrong", "guard"):
+        if k in item:
+            if not _strings(item[k]):
+                _fail(path, item, k, msg("'{field}' in vocab '{key}' must be a list of words",
+                                         field=k, key="words"))
+            out[k] = [str(x) for x in item[k]]
+    if out["right"] in out["wrong"]:
+        _fail(path, item, "wrong", msg("the right form {right} is among its own wrong forms",
+                                       right=out["right"]))
+    for guard in out.get("guard", ()):
+        if not any(w in guard for w in out["wrong"]):
+            _fail(path, item, "guard", msg("the guard {guard} holds none of the wrong forms",
+                                           guard=guard))
+    for k in ("after", "before"):
+        if k in item:
+            try:
+                re.compile(item[k])
+            except (re.error, TypeError) as e:
+                _fail(path, item, k, msg("'{field}' in vocab 'words' is not a regular "
+                                         "expression: {error}", field=k, error=str(e)))
+            out[k] = str(item[k])
+    if "since" in item:
+        since = str(item["since"])   # YAML reads an unquoted 2022-10-16 as a date
+        if not _DATE.fullmatch(since):
+            _fail(path, item, "since", msg("'since' in vocab 'words' must be a date "
+                                           "YYYY-MM-DD"))
+        out["since"] = since
+    if "source" in item:
+        out["source"] = str(item["source"])
+    return out
+
+
+# -- the list ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def builtin_words() -> list:
+    """The entries of rules/vocab/words.yaml, read through the data cache."""
+    import os
+
+    from .datacache import builtin_data_files, load_yaml_data
+
+    path = next(p for p in builtin_data_files("vocab") if os.path.basename(p) == WORDS_FILE)
+    return list((load_yaml_data(path) or {}).get("words") or ())
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    right: str
+    source: str
+    after: Optional[re.Pattern]
+    before: Optional[re.Pattern]
+    since: Optional[tuple]          # (year, month, day)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+class WordList:
+    """Entries (and ``disable`` items) in order: a later entry's wrong form replaces an
+    earlier one's; ``disable`` names a wrong form, or a right form for all of its entry's."""
+
+    def __init__(self, items):
+        entries: list = []
+        raw: list = []
+        forms: dict = {}      # folded wrong form -> index of its entry
+        for item in items:
+            if "disable" in item:
+                names = set(item["disable"])
+                folded = {fold(n) for n in names}
+                for form, i in list(forms.items()):
+                    if form in folded or raw[i]["right"] in names:
+                        del forms[form]
+                continue
+            raw.append(item)
+            entries.append(_compiled(item))
+            for w in item["wrong"]:
+                forms[fold(w)] = len(entries) - 1
+        self.entries = entries
+        # key -> (key, index of the entry it is a wrong form of or -1, entries it guards)
+        keys: dict = {form: (form, i, ()) for form, i in forms.items()}
+        live = set(forms.values())
+        for i in live:
+            guards = raw[i].get("guard", [])
+            # The right form guards its own entry where it holds a wrong form: 截至目前 is
+            # never a wrong 截至 (a right form that holds none is no key: 作为 is everywhere).
+            if any(w in raw[i]["right"] for w in raw[i]["wrong"]):
+                guards = guards + [raw[i]["right"]]
+            for guard in guards:
+                g = fold(guard)
+                key, entry, guarded = keys.get(g, (g, -1, ()))
+                keys[g] = (key, entry, guarded + (i,))
+        self._keys = keys
+        self._anchors = None
+
+    def _anchored(self):
+        """(pattern of the anchor characters, anchor -> [(offset, length, keys)]).
+
+        Each key is looked for where its rarest character stands (the one least common in
+        report text, COMMON_CHARS): a character-class search finds those few places at C
+        speed, and only there are the keys compared.  Linear in the text, and unlike an
+        Aho-Corasick automaton (pyahocorasick scans the children of its root one by one, so
+        hundreds of keys with hundreds of first characters slow every step) its cost does
+        not grow with the size of the list."""
+        if self._anchors is None:
+            groups: dict = {}   # anchor -> (offset, length) -> keys
+            for key in self._keys:
+                rarity = [_rarity(c) for c in key]
+                offset = rarity.index(max(rarity))
+                groups.setdefault(key[offset], {}).setdefault((offset, len(key)), set()).add(key)
+            # Keys of one anchor, offset and length are looked up together, with one slice
+            # of the text: the orders of 四个自信 share every character.
+            by_anchor = {c: [(o, n, frozenset(ks)) for (o, n), ks in g.items()]
+                         for c, g in groups.items()}
+            chars = "".join(sorted(by_anchor))
+            pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
+            self._anchors = (pattern, by_anchor)
+        return self._anchors
+
+    def find(self, text: str) -> list:
+        """The wrong forms in ``text`` (folded) outside their guards and in their context:
+        leftmost-longest, never overlapping, in text order."""
+        pattern, by_anchor = self._anchored()
+        if pattern is None or not text:
+            return []
+        wrong, guards = [], []
+        keys = self._keys
+        for m in pattern.finditer(text):
+            at = m.start()
+            for offset, size, group in by_anchor[text[at]]:
+                start = at - offset
+                key = text[start:start + size] if start >= 0 else ""
+                if key not in group:
+                    continue
+                _, entry, guarded = keys[key]
+                end = start + size
+                if guarded:
+                    guards.append((start, end, guarded))
+                if entry >= 0:
+                    wrong.append((start, end, entry))
+        if not wrong:
+            return []
+        wrong.sort()
+        guards.sort()
+        reach: dict = {}   # entry -> the furthest end of its guards that start at or before
+        g = 0
+        kept = []
+        for start, end, i in wrong:
+            while g < len(guards) and guards[g][0] <= start:
+                for j in guards[g][2]:
+                    if guards[g][1] > reach.get(j, -1):
+                        reach[j] = guards[g][1]
+                g += 1
+            if reach.get(i, -1) >= end:
+                continue
+            entry = self.entries[i]
+            if entry.after is not None and not entry.after.match(
+                    text, end, min(end + CONTEXT_WINDOW, len(text))):
+                continue
+            if entry.before is not None and not entry.before.search(
+                    text, max(0, start - CONTEXT_WINDOW), start):
+                continue
+            kept.append((start, end, i))
+        out, reached = [], -1
+        for start, end, i in sorted(kept, key=lambda h: (h[0], -h[1])):
+            if start >= reached:
+                out.append(Hit(start, end, self.entries[i]))
+                reached = end
+        return out
+
+
+def _compiled(item: dict) -> Entry:
+    since = None
+    if "since" in item:
+        y, m, d = _DATE.fullmatch(item["since"]).groups()  # type: ignore[union-attr]
+        since = (int(y), int(m), int(d))
+    return Entry(
+        kind=item["kind"], right=item["right"], source=item.get("source", ""),
+        after=re.compile(item["after"]) if "after" in item else None,
+        # Anchored at the end of the window: the text right before the wrong form.
+        before=re.compile(f"(?:{item['before']})\\Z") if "before" in item else None,
+        since=since)
+
+
+@lru_cache(maxsize=1)
+def builtin_word_list() -> WordList:
+    return WordList(builtin_words())
+
+
+def word_list_of(doc) -> WordList:
+    """The word list for ``doc``: the built-in one, or with its context's additions (the
+    configuration's and the plugins' ``vocab: words:``), built once per vocabulary."""
+    vocab = doc.context.vocab
+    extra = getattr(vocab, "words", None)
+    if not extra:
+        return builtin_word_list()
+    found = vocab.__dict__.get("_word_list")
+    if found is None:
+        found = vocab.__dict__["_word_list"] = WordList(builtin_words() + list(extra))
+    return found

@@ -1,0 +1,508 @@
+"""Wording: typos, variant forms and fixed phrases from a curated list, words and marks
+typed twice, half-width marks in full-width text (or the reverse), dashes in spans of years.
+
+The list (rules/vocab/words.yaml, extended under ``vocab: words:``) is matched by one
+Aho-Corasick pass over the folded text, shared by its three rules; the other rules are
+one scan each.  Everything is linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from reportlint import Fix, Rule, hookimpl
+from reportlint.document import fold
+from reportlint.words import word_list_of
+
+# -- the word list -------------------------------------------------------------------------
+
+# A document's date: the first full date near its top (the dateline of a speech, a
+# published-on line), else the first year there (a report on 2023年度).
+_HEAD = 600
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2}))")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def document_date(doc):
+    """(year, month, day) the document is from, as its head says, or None.  A year alone
+    counts as its first day: a phrase that began later that year may postdate it."""
+    head = doc.folded[:_HEAD]
+    m = _FULL_DATE.search(head)
+    if m:
+        y, m1, d1, m2, d2 = m.groups()
+        return int(y), int(m1 or m2), int(d1 or d2)
+    m = _YEAR.search(head)
+    return (int(m.group(1)), 1, 1) if m else None
+
+
+def list_hits(doc) -> list:
+    """The word list's hits in the document; a phrase with a ``since`` date is not
+    looked for in a document dated before it."""
+    hits = word_list_of(doc).find(doc.folded)
+    if any(h.entry.since for h in hits):
+        date = doc.shared(document_date)
+        if date is not None:
+            hits = [h for h in hits if h.entry.since is None or date >= h.entry.since]
+    return hits
+
+
+_KIND_WORDS = {"typo": ("错别字", "a typo"), "variant": ("异形词", "a non-recommended form"),
+               "phrase": ("固定提法有误", "a fixed phrase miswritten")}
+
+
+def _replacement(doc, start: int, end: int, right: str) -> str:
+    """The right form in the widths the passage uses: a half-width passage gets
+    half-width marks (纲要(2021—2025年)), a full-width one the form as listed."""
+    original = doc.text[start:end]
+    if original == doc.folded[start:end] and any(not c.isalnum() and c.isascii()
+                                                 for c in original):
+        return fold(right)
+    return right
+
+
+class _ListRule(Rule):
+    kind = ""
+    fixable = "safe"
+
+    def check(self, doc, options):
+        for h in doc.shared(list_hits):
+            if h.entry.kind != self.kind:
+                continue
+            wrong = doc.text[h.start:h.end]
+            right = _replacement(doc, h.start, h.end, h.entry.right)
+            what_zh, what_en = _KIND_WORDS[self.kind]
+            source = h.entry.source
+            yield self.finding(
+                h.start, h.end,
+                zh=f"{what_zh}：“{wrong}”应为“{right}”" + (f"（{source}）" if source else ""),
+                en=f"{what_en}: {wrong} should be {right}" + (f" ({source})" if source else ""),
+                fix=Fix(h.start, h.end, right))
+
+
+_LIST_RATIONALE_EN = (" The list is data, rules/vocab/words.yaml: every entry names its kind, "
+                      "its right form, its wrong forms, its source and the contexts that "
+                      "hold a wrong form and are right (guards); extend or disable entries in "
+                      ".reportlint.yaml under vocab: words:.")
+_LIST_RATIONALE_ZH = ("词表是数据文件 rules/vocab/words.yaml：每个条目写明类别、正确写法、错误写法、"
+                      "出处，以及含有错误写法却是正确用法的语境（guard）；可在 .reportlint.yaml 的 "
+                      "vocab: words: 下增加或停用条目。")
+
+
+class ConfusableWord(_ListRule):
+    name = "confusable-word"
+    category = "wording"
+    severity = "error"
+    kind = "typo"
+    summary = {"zh": "错别字或易混淆词", "en": "a typo or a confusable word"}
+    rationale = {
+        "zh": "公文中常见的错别字和易混淆词，例如截止年底应为截至年底、再接再励应为再接再厉、"
+              "做为应为作为。只收从不成词的错误写法，容易误报的写法要么附有语境限制，要么不收；"
+              "截止日期、截止到等正确用法不会被报告。" + _LIST_RATIONALE_ZH,
+        "en": "Typos and confusable words of official writing: 截止年底 for 截至年底, 再接再励 for "
+              "再接再厉, 做为 for 作为. Only forms that are never a right word are listed, or they "
+              "carry the context that makes them wrong; 截止日期 and 截止到 are right and stay "
+              "silent." + _LIST_RATIONALE_EN,
+    }
+    examples = {"bad": "截止年底，全区共受理行政复议申请56件。",
+                "good": "截至年底，全区共受理行政复议申请56件，申报截止日期为3月31日。"}
+
+
+class VariantForm(_ListRule):
+    name = "variant-form"
+    category = "wording"
+    severity = "warning"
+    kind = "variant"
+    summary = {"zh": "非推荐的异形词", "en": "a non-recommended variant form"}
+    rationale = {
+        "zh": "《第一批异形词整理表》（GF 1001—2001）为一组异形词规定了推荐写法，例如交代（不作交待）、"
+              "成分（不作成份）、笔画（不作笔划）。非推荐写法并非错字，报告为警告。"
+              + _LIST_RATIONALE_ZH,
+        "en": "The First Batch of Variant Words (GF 1001-2001) names the recommended form of "
+              "each group: 交代 not 交待, 成分 not 成份, 笔画 not 笔划. The other forms are no "
+              "typos, so they are warnings." + _LIST_RATIONALE_EN,
+    }
+    examples = {"bad": "向群众交待清楚政策。", "good": "向群众交代清楚政策。"}
+
+
+class PhraseForm(_ListRule):
+    name = "phrase-form"
+    category = "wording"
+    severity = "error"
+    kind = "phrase"
+    summary = {"zh": "固定提法写法有误", "en": "a fixed political phrase miswritten"}
+    rationale = {
+        "zh": "党和国家的固定提法须与原文一字不差，例如“以习近平同志为核心的党中央”"
+              "“习近平法治思想”，“两个确立”中是习近平同志，“两个维护”中是习近平总书记。"
+              "有起始日期（since）的提法只在该日期之后的文件中检查。" + _LIST_RATIONALE_ZH,
+        "en": "Fixed phrases of the Party and the state are quoted word for word: "
+              "以习近平同志为核心的党中央, 习近平法治思想; the 两个确立 name 习近平同志, the "
+              "两个维护 习近平总书记. A phrase with a start date (since) is checked only in "
+              "documents dated after it." + _LIST_RATIONALE_EN,
+    }
+    examples = {"bad": "2023年，在以习近平总书记为核心的党中央坚强领导下，全区经济稳中有进。",
+                "good": "2023年，在以习近平同志为核心的党中央坚强领导下，全区经济稳中有进。"}
+
+
+# -- doubled words ---------------------------------------------------------------------------
+
+# Verbs and adjectives that double as ABAB (研究研究, 商量商量): colloquial, not a slip.
+ABAB = frozenset("""
+研究 讨论 商量 学习 了解 考虑 休息 锻炼 打扫 整理 收拾 检查 交流 沟通 琢磨 思考 比较 分析
+总结 调查 活动 准备 打听 介绍 试验 尝试 体验 感受 享受 放松 清理 梳理 盘算 合计 估计 计算
+核对 对照 比划 溜达 表扬 批评 教育 帮助 指点 指导 关心 照顾 提醒 安慰 鼓励 请教 练习 复习
+宣传 动员 考察 打算 议论 品尝 欣赏 观察 感谢 认识 熟悉 适应 说明 解释 明白 高兴 热闹 凉快
+暖和 轻松 舒服 痛快 乐呵 开心 清醒 清楚 干净 漂亮 热乎
+""".split())
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+# 的的 is a slip, except in 目的的 / 标的的 / 众矢之的的 and the AABB 的的确确 or 有的的确.
+_DE_BEFORE = frozenset("目标靶之")
+_DE_AFTER = frozenset("确")
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def repeats(text: str, lengths=(2, 3, 4)):
+    """(start, length) of every place where ``text[start:start+L]`` is followed by itself.
+
+    A repeat of length L makes the code points at distance L equal.  Their low bytes,
+    taken as one big integer and XOR-ed with itself shifted by L bytes, give a zero byte
+    at each such position: bytes.find picks out runs of L zeros at C speed, and each is
+    then compared exactly.  Linear in the text for each length.
+    """
+    low = text.encode("utf-32-le")[::4]
+    n = len(low)
+    whole = int.from_bytes(low, "little")
+    for size in lengths:
+        diff = (whole ^ (whole >> (8 * size))).to_bytes(n, "little")
+        zeros = b"\0" * size
+        i = diff.find(zeros)
+        while i >= 0:
+            if i + 2 * size <= n and text[i:i + size] == text[i + size:i + 2 * size]:
+                yield i, size
+            i = diff.find(zeros, i + 1)
+
+
+def _attested(text: str, found: list) -> list:
+    """The repeats whose word is as well attested in the document as what straddles the
+    join: 产业创业创新 repeats 业创, but 创业 is the word there (it is written elsewhere
+    more often than 业创).  Counted in one pass of an automaton of the strings involved."""
+    if not found:
+        return []
+    wanted: dict = {}
+    for i, size in found:
+        for k in range(size):
+            wanted.setdefault(text[i + k:i + k + size], 0)
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for s in wanted:
+        a.add_word(s, s)
+    a.make_automaton()
+    for _, s in a.iter(text):
+        wanted[s] += 1
+    out = []
+    for i, size in found:
+        span = text[i:i + 2 * size]
+        def outside(s: str) -> int:
+            return wanted[s] - sum(span.startswith(s, k) for k in range(size + 1))
+        word = outside(text[i:i + size])
+        if all(word >= outside(text[i + k:i + k + size]) for k in range(1, size)):
+            out.append((i, size))
+    return out
+
+
+class DoubledWord(Rule):
+    name = "doubled-word"
+    category = "wording"
+    severity = "error"
+    fixable = "safe"
+    summary = {"zh": "词语或字重复", "en": "a word typed twice"}
+    rationale = {
+        "zh": "编辑时误把一个词打了两遍，例如工作工作部署、进一步进一步、的的。两到四个汉字连续重复两次，"
+              "或“的的”，即被报告，修正为一遍。汉语本身的重叠不报告：常常、天天（单字重叠）、"
+              "研究研究（动词重叠，内置常用词表，allow 可补充）、一个一个、数字（二零二零）、"
+              "目的的、的的确确；跨行的重复（列表）也不报告。",
+        "en": "A word typed twice while editing: 工作工作部署, 进一步进一步, 的的. Two to four "
+              "Chinese characters said twice in a row, or 的的, are reported and the fix keeps "
+              "one. What the language doubles is left alone: 常常 and 天天 (one character "
+              "doubled), 研究研究 (a verb doubled; a built-in list, extended by the allow "
+              "option), 一个一个, numerals (二零二零), 目的的, 的的确确; a repeat across a line "
+              "break (a list) is not one.",
+    }
+    options: ClassVar[dict] = {"allow": []}
+    examples = {"bad": "全面落实工作工作部署，进一步提升依法行政水平。",
+                "good": "天天学法，常常研究研究案例，一个一个落实到位。"}
+
+    def check(self, doc, options):
+        text = doc.folded
+        allowed = ABAB | set(options["allow"])
+        found = [(i, size) for i, size in repeats(text)
+                 if self._slip(text[i:i + size], allowed)]
+        found = _attested(text, found) + self._de(text)
+        found.sort(key=lambda f: (f[0], -f[1]))
+        reached = -1
+        for i, size in found:
+            if i < reached:
+                continue  # one finding for 工作工作工作
+            end = i + 2 * size
+            reached = end
+            word = doc.text[i:i + size]
+            yield self.finding(
+                i, end,
+                zh=f"词语重复：“{doc.text[i:end]}”应为“{word}”",
+                en=f"a word typed twice: {doc.text[i:end]}, meant {word}",
+                fix=Fix(i + size, end, ""))
+
+    @staticmethod
+    def _slip(word: str, allowed) -> bool:
+        if not all(_is_han(c) for c in word) or len(set(word)) == 1:
+            return False  # not Chinese text, or one character doubled (常常, 天天)
+        if word in allowed or all(c in _NUMERALS for c in word):
+            return False
+        return not (len(word) == 2 and word[0] == "一")   # 一个一个, 一步一步
+
+    @staticmethod
+    def _de(text: str) -> list:
+        out = []
+        i = text.find("的的")
+        while i >= 0:
+            if not (i and text[i - 1] in _DE_BEFORE) and text[i + 2:i + 3] not in _DE_AFTER:
+                out.append((i, 1))
+            i = text.find("的的", i + 2)
+        return out
+
+
+# -- doubled punctuation --------------------------------------------------------------------
+
+# On the folded text: ，， and ,, alike.  …… and —— are single marks and never match.
+_DOUBLED_MARK = re.compile(r"([。,;、:!?])\1+")
+
+
+class DoubledPunctuation(Rule):
+    name = "doubled-punctuation"
+    category = "wording"
+    severity = "error"
+    fixable = "safe"
+    summary = {"zh": "标点符号重复", "en": "a punctuation mark typed twice"}
+    rationale = {
+        "zh": "。。 ，， ；； 、、 ！！ ？？ ：：这样连续重复的标点是输入时的失误，修正为一个。"
+              "省略号……和破折号——本身就是两个字符，不报告；半角标点只在紧挨汉字时报告，"
+              "代码和网址中的不算。",
+        "en": "A mark typed twice (。。 ，， ；； 、、 ！！ ？？ ：：) is a slip; the fix keeps one. "
+              "…… and —— are single marks of two characters and are fine; half-width marks "
+              "count only next to Chinese characters, not in code or addresses.",
+    }
+    examples = {"bad": "全面推进依法行政，，加快建设法治政府。。",
+                "good": "全面推进依法行政，加快建设法治政府……"}
+
+    def check(self, doc, options):
+        text, folded = doc.text, doc.folded
+        for m in _DOUBLED_MARK.finditer(folded):
+            start, end = m.span()
+            run = text[start:end]
+            if run.isascii() and not (start and _is_han(folded[start - 1])
+                                      or end < len(folded) and _is_han(folded[end])):
+                continue  # ASCII marks away from Chinese text: code, an address
+            yield self.finding(
+                start, end,
+                zh=f"标点重复：“{run}”应为“{run[0]}”",
+                en=f"a mark typed {len(run)} times: {run}, meant {run[0]}",
+                fix=Fix(start, end, run[0]))
+
+
+# -- width consistency ---------------------------------------------------------------------
+
+FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+_CLASS = {",": ",", ";": ";", ":": ":", "(": "()", ")": "()"}
+# Marks that stand next to Chinese text: what a half-width , ; : before it is meant to
+# separate, and the opening marks a clause may start with.
+_CJK_OPENERS = frozenset("“‘《「『【〔（")
+# Half-width marks and the title marks, whose contents (the document's own quoted names)
+# stay as written.
+_WIDTH_SCAN = re.compile(r"[,;:()《》\n]")
+# A kind of mark written at least this often in the minority's width, and more often so
+# than in the majority's, is the document's choice for that kind: (一) headings in a text
+# of full-width commas.
+CLASS_CHOICE = 4
+
+
+def _half_width_marks(doc) -> list:
+    """(start, end, class) of the half-width marks used as Chinese punctuation: , ; :
+    before a Chinese character, and ( ) pairs on one line around Chinese text; never
+    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b)."""
+    text, folded = doc.text, doc.folded
+    out = []
+    title_depth = 0
+    for m in _WIDTH_SCAN.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c == "《":
+            title_depth += 1
+        elif c == "》":
+            title_depth = max(0, title_depth - 1)
+        elif c == "\n":
+            title_depth = 0
+        elif title_depth or folded[p] != c:
+            continue  # a title's own marks; front matter (blanked in the folded text)
+        elif c in ",;:":
+            nxt = text[p + 1:p + 2]
+            if nxt and (_is_han(nxt) or nxt in _CJK_OPENERS) and p and not text[p - 1].isspace():
+                out.append((p, p + 1, _CLASS[c]))
+        elif c == "(":
+            close = _closing(text, p)
+            if close is not None and (any(_is_han(x) for x in text[p + 1:close])):
+                out.append((p, close + 1, "()"))
+    return out
+
+
+def _closing(text: str, p: int):
+    """The ) that closes the ( at ``p`` on its line, with no ( between, or None."""
+    line_end = text.find("\n", p)
+    line_end = len(text) if line_end < 0 else line_end
+    close = text.find(")", p + 1, line_end)
+    if close < 0 or "(" in text[p + 1:close] or "（" in text[p + 1:close]:
+        return None
+    return close
+
+
+def _full_width_marks(doc) -> list:
+    """(start, end, class) of the full-width marks: , ; : one by one, （ ） as pairs."""
+    text = doc.text
+    out = []
+    for m in re.finditer("[，；：（]", text):
+        p = m.start()
+        c = text[p]
+        if c != "（":
+            out.append((p, p + 1, _CLASS[fold(c)]))
+            continue
+        line_end = text.find("\n", p)
+        close = text.find("）", p + 1, len(text) if line_end < 0 else line_end)
+        if close >= 0 and "（" not in text[p + 1:close] and "(" not in text[p + 1:close]:
+            out.append((p, close + 1, "()"))
+    return out
+
+
+class WidthConsistency(Rule):
+    name = "width-consistency"
+    category = "wording"
+    severity = "warning"
+    fixable = "safe"
+    summary = {"zh": "全角与半角标点混用", "en": "half-width marks in full-width text, or the reverse"}
+    rationale = {
+        "zh": "中文标点用全角（GB/T 15834—2011）。一篇通篇使用全角标点的文件中夹杂的半角逗号、分号、冒号"
+              "和括号（如“精细化,开展”），或通篇半角的文件中夹杂的全角标点，即少数一方，会被报告并修正为"
+              "多数一方的写法。通篇统一使用半角的文件是一致的，不报告。数字（2.50:1）、网址、英文、代码"
+              "以及书名号内的原有名称不算；某类标点（如括号）本身以少数写法为主时也不报告。"
+              "majority 是多数一方至少要占的比例。",
+        "en": "Chinese takes full-width marks (GB/T 15834-2011). Half-width commas, semicolons, "
+              "colons and brackets between Chinese characters in a document that otherwise "
+              "uses full width (精细化,开展), or full-width marks in a document that otherwise "
+              "uses half width, are the minority: each is reported with a fix to the "
+              "majority's form. A document normalised to half width throughout is consistent "
+              "and gives nothing. Numbers (2.50:1), addresses, English, code and names quoted "
+              "in 《…》 stay as written, and so does a kind of mark (brackets, say) that the "
+              "document itself mostly writes in the minority's width. majority is the share "
+              "the majority must have.",
+    }
+    options = {"majority": 0.8}
+    option_bounds = {"majority": (0.5, 1.0)}
+    examples = {
+        "bad": "坚持依法行政，推进严格规范公正文明执法，深化政务公开，完善监督体系，"
+               "健全依法决策机制，推进精细化,开展专项行动。",
+        "good": "坚持依法行政,推进严格规范公正文明执法,深化政务公开,完善监督体系,"
+                "健全依法决策机制,推进精细化,开展专项行动。",
+    }
+
+    def check(self, doc, options):
+        text = doc.text
+        if not any(c in text for c in "，；：（"):
+            return  # no full-width mark: consistent, or nothing to compare (the seeds)
+        half = _half_width_marks(doc)
+        full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
+        counts = {"h": _count(half), "f": full_counts}
+        n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
+        total = n_half + n_full
+        if not total:
+            return
+        if n_full >= options["majority"] * total:
+            minority, majority, to_full = half, "f", True
+        elif n_half >= options["majority"] * total:
+            # Listed one by one only here: in the usual full-width text they are thousands.
+            minority, majority, to_full = _full_width_marks(doc), "h", False
+        else:
+            return  # mixed throughout: neither width is the document's
+        theirs = "h" if majority == "f" else "f"
+        for start, end, kind in minority:
+            if CLASS_CHOICE <= counts[theirs][kind] > counts[majority][kind]:
+                continue  # this kind of mark is mostly written this way: the document's choice
+            yield self._finding(doc, start, end, to_full)
+
+    def _finding(self, doc, start: int, end: int, to_full: bool):
+        original = doc.text[start:end]
+        ends = {start, end - 1}
+        fixed = "".join((FULL[c] if to_full else fold(c)) if k + start in ends else c
+                        for k, c in enumerate(original))
+        if to_full:
+            zh, en = "本文通篇使用全角标点，此处应为全角", "the document uses full-width marks"
+        else:
+            zh, en = "本文通篇使用半角标点，此处应为半角", "the document uses half-width marks"
+        return self.finding(start, end, zh=f"{zh}：“{original}”应为“{fixed}”",
+                            en=f"{en}: {original} should be {fixed}",
+                            fix=Fix(start, end, fixed))
+
+
+def _count(marks: list) -> dict:
+    """Marks per class; a pair of brackets counts as two marks."""
+    out = {",": 0, ";": 0, ":": 0, "()": 0}
+    for _, _, kind in marks:
+        out[kind] += 2 if kind == "()" else 1
+    return out
+
+
+# -- dashes in spans of years --------------------------------------------------------------
+
+# 2021-2025年, 2021年~2025年 on the folded text (a full-width － is folded to -, and is
+# accepted: GB/T 15834 allows it in a span).  Literal first digits keep the search fast.
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
+
+
+class YearSpanDash(Rule):
+    name = "year-span-dash"
+    category = "wording"
+    severity = "warning"
+    fixable = "safe"
+    summary = {"zh": "年份起止应使用一字线", "en": "a span of years takes the dash —"}
+    rationale = {
+        "zh": "GB/T 15834—2011规定时间的起止用一字线“—”（2021—2025年），浪纹线“～”用于数值范围。"
+              "年份之间的短横线、波浪线和短破折号会被报告并修正为“—”，例如"
+              "《法治政府建设实施纲要（2021-2025年）》。数值范围（5～10公斤）不报告。",
+        "en": "GB/T 15834-2011 marks a span of time with the dash — (2021—2025年); the "
+              "tilde ～ is for ranges of numbers. A hyphen, tilde or en dash between two "
+              "years is reported and fixed to —, as in 《法治政府建设实施纲要（2021-2025年）》. "
+              "Ranges of numbers (5～10公斤) stay as written.",
+    }
+    examples = {"bad": "贯彻落实《法治政府建设实施纲要（2021-2025年）》。",
+                "good": "贯彻落实《法治政府建设实施纲要（2021—2025年）》，每亩增产5～10公斤。"}
+
+    def check(self, doc, options):
+        text, folded = doc.text, doc.folded
+        for m in _YEAR_SPAN.finditer(folded):
+            start = m.start()
+            if start and folded[start - 1].isdigit():
+                continue  # the end of a longer number
+            dash = m.start(2)
+            if text[dash] == "－" or int(m.group(3)) <= int(folded[start:start + 4]):
+                continue  # the full-width hyphen is accepted; 2025-2021 is no span
+            yield self.finding(
+                start, m.end(3),
+                zh=f"年份起止应使用一字线：“{text[start:m.end()]}”中的“{text[dash]}”应为“—”",
+                en=f"a span of years takes the dash —, not {text[dash]}: {text[start:m.end()]}",
+                fix=Fix(dash, dash + 1, "—"))
+
+
+@hookimpl
+def reportlint_rules():
+    return [ConfusableWord(), VariantForm(), PhraseForm(), DoubledWord(), DoubledPunctuation(),
+            WidthConsistency(), YearSpanDash()]
