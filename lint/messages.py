@@ -274,6 +274,7 @@ ZH = {
     "fixable with --unsafe-fixes": "可用 --unsafe-fixes 修正",
     "Reported with {}.": "加上 {} 时报告。",
     # copied passages (--compare)
+    "Copied from other reports (share of the text):": "与其他报告相同的文字（占全文的比例）：",
     "the same text in {path}, {lines}": "{path} {lines}有相同的文字",
     "{n} sentences also in {path} (numbers masked); {share}% of this report is found there":
         "{n} 句与 {path} 相同（数字已屏蔽）；本报告 {share}% 的文字见于该文件",

@@ -171,3 +171,18 @@ def test_copied_passages_through_the_command_line(folder, capsys, monkeypatch):
     assert out[0].startswith("derived-2024.txt:1:1: warning copied-passage 25 sentences also in "
                              "nanhu-2023.txt")
     assert len(out) == 2
+
+
+def test_statistics_show_the_copied_share_per_file(folder, capsys, monkeypatch):
+    from reportlint.cli import main
+
+    monkeypatch.chdir(folder)
+    main(["--lang", "en", "--statistics", "--select", "copied-passage", ".", "--compare"])
+    out = capsys.readouterr().out
+    table = out[out.index("Copied from other reports"):].splitlines()[1:]
+    # derived is copied almost whole (from nanhu and qinzhou), and so is nanhu (all of it
+    # is in derived); qinzhou only in part (its line 4): most copied first.
+    shares = {line.split()[1]: int(line.split("%")[0]) for line in table}
+    assert list(shares)[2] == "./qinzhou-2023.txt"
+    assert shares["./derived-2024.txt"] > 80 and shares["./nanhu-2023.txt"] > 80
+    assert 0 < shares["./qinzhou-2023.txt"] < 40

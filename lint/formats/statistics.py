@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..messages import msg
+from . import copied_share, shown_path
+
 
 def rows(report, registry, lang: str, unsafe: bool = False) -> list:
     from ..rule import applicable
@@ -37,4 +40,16 @@ def render(report, registry, lang: str = "zh", as_json: bool = False, unsafe: bo
     w_rule = max(len(r["rule"]) for r in table)
     w_cat = max(len(r["category"]) for r in table)
     return "".join(f"{r['count']:>{w_count}}  {r['rule']:<{w_rule}}  {r['category']:<{w_cat}}  "
-                   f"{'[*]' if r['fixable'] else '   '} {r['summary']}\n" for r in table)
+                   f"{'[*]' if r['fixable'] else '   '} {r['summary']}\n" for r in table) \
+        + copied_table(report, lang)
+
+
+def copied_table(report, lang: str) -> str:
+    """With --compare: the share of each file found in other reports, most copied first."""
+    shares = [(copied_share(r), r.path) for r in report.results]
+    shares = sorted((s for s in shares if s[0] > 0), key=lambda s: -s[0])
+    if not shares:
+        return ""
+    head = msg("Copied from other reports (share of the text):").text(lang)
+    return "\n" + head + "\n" + "".join(f"{round(100 * share):>4}%  {shown_path(path)}\n"
+                                         for share, path in shares)
