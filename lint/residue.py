@@ -6,7 +6,8 @@
 
 The kinds, all matched line by line on ``doc.folded`` (so ： and : are the same):
 
-- ``breadcrumb``: 当前位置: 首页 > … and the lines that continue the trail (>政务公开 …);
+- ``breadcrumb``: 当前位置: 首页 > … and the lines that continue the trail (>政务公开 …),
+  and a site's menu (首页 | 政务公开 | …);
 - ``widget``: page counters (浏览次数: 123), font-size switches (字体大小: 大 中 小),
   buttons (打印本页, 关闭窗口, 分享到, 【打印】【关闭】, 扫一扫在手机打开当前页), on a
   line of their own or as a token inside a line that is otherwise the document's own
@@ -51,8 +52,8 @@ from .document import Span
 _TRAIL_SEP = "[>»›→]|&gt;"
 BREADCRUMB = re.compile(
     r"\s*(?P<label>当前位置|当前的位置|(?:您|你)(?:现在|当前|所在)?的?位置)\s*(?::|\s+(?=首页))"
-    # A trail without its label: 首页 > 政务公开 > 公开年报
-    rf"|\s*(?P<home>(?:网站)?首页)\s*(?:{_TRAIL_SEP})")
+    # A trail without its label: 首页 > 政务公开 > 公开年报; a site's menu: 首页 | 政务公开
+    rf"|\s*(?P<home>(?:网站)?首页)\s*(?:{_TRAIL_SEP}|[|丨])")
 # A line continues the trail when it begins with a separator (>政务公开 >公开年报), or
 # when the line before left the trail open (首页 > or 当前位置: alone) and it holds a
 # separator or starts at 首页: a title never does.

@@ -152,6 +152,9 @@ def test_corpus_has_no_false_alarm():
     "您当前的位置：首页",
     "首页 > 政务公开 > 法治政府建设",
     "网站首页>>信息公开",
+    # a site's menu above a saved page: without it, it would be the page's title
+    "首页 | 政务公开 | 互动交流",
+    "首页丨新闻中心丨政务公开",
 ])
 def test_breadcrumb_line(crumb):
     text = f"{crumb}\n{TITLE}\n全年办结案件12件。\n"

@@ -1,11 +1,14 @@
-"""Builds the published-format fixtures in tests/data/formats/ from the seed pujiang-2023:
+"""Builds the published-format fixtures in tests/data/formats/ from the seeds in seeds/:
 
-- pujiang-2023.docx: Word's automatic numbering for the 一、 and （一） headings (restarting
-  under each 一、), a table with merged cells (gridSpan, vMerge), a header, a footer, a
-  footnote and a comment (neither of which is body text);
-- pujiang-2023.html (UTF-8) and pujiang-2023.gb2312.html (GB2312 declared only by
-  <meta http-equiv>): the seed in a page with its site chrome and a table with
-  colspan/rowspan;
+- <seed>.docx for every seed: Word's automatic numbering for the 一、 and （一） headings
+  (（一） restarting under each 一、; a heading whose number Word would not count next,
+  such as the second 一、 of hongqi-2021, restarts its list there, as Word's "Restart at"
+  does);
+- <seed>.html for every seed: the seed in a UTF-8 page with its site chrome;
+- pujiang-2023 carries the formats' other features: in its .docx a table with merged
+  cells (gridSpan, vMerge), a header, a footer, a footnote and a comment (neither of
+  which is body text); in its page a table with colspan/rowspan, and a second copy,
+  pujiang-2023.gb2312.html, in GB2312 declared only by <meta http-equiv>;
 - encrypted.pdf: the same, with a password;
 - tables.pdf: two pages with a table and page numbers (— 1 —), in the Adobe-GB1 font
   STSong-Light that every PDF reader knows (no font file is embedded: this machine has
@@ -25,11 +28,24 @@ from xml.sax.saxutils import escape
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
 OUT = os.path.join(HERE, "formats")
-SEED = os.path.join(ROOT, "seeds", "pujiang-2023.txt")
+SEEDS = os.path.join(ROOT, "seeds")
+# The seed whose fixtures also carry a table, Word's furniture and a GB2312 copy.
+FEATURED = "pujiang-2023"
+# Each seed's page: its <title> and the site's footer line.
+PAGES = {
+    "hongqi-2021": ("红旗区人民政府2021年度法治政府建设工作报告", "主办：新乡市红旗区人民政府办公室"),
+    "nanhu-2023": ("中共南湖区委南湖区人民政府关于2023年度南湖区法治政府建设工作的报告",
+                   "主办：嘉兴市南湖区人民政府办公室"),
+    "pujiang-2023": ("浦江县司法局2023年度法治政府建设情况的报告",
+                     "主办：浦江县人民政府办公室&nbsp;&nbsp;网站标识码：3307260000"),
+    "qinzhou-2023": ("钦州市2023年法治政府建设年度报告", "主办：钦州市人民政府办公室"),
+    "shengsi-2022": ("嵊泗县人民政府办公室关于印发嵊泗县纵深推进法治政府建设升级版的实施意见的通知",
+                     "主办：嵊泗县人民政府办公室"),
+}
 
-CN_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
-PAREN_HEADING = re.compile(r"^\([一二三四五六七八九十]+\)")
-# The table every fixture carries: 项目 spans two header rows, 审查 two columns, and
+CN_HEADING = re.compile(r"^([一二三四五六七八九十]+)、")
+PAREN_HEADING = re.compile(r"^\(([一二三四五六七八九十]+)\)")
+# The table of pujiang's fixtures: 项目 spans two header rows, 审查 two columns, and
 # 行政复议 two body rows.
 TABLE = [
     [("项目", 2, 1), ("审查", 1, 2), ("增长", 2, 1)],
@@ -40,9 +56,19 @@ TABLE = [
 ]
 
 
-def seed_lines() -> list:
-    with open(SEED, encoding="utf-8") as f:
+def seed_lines(name: str) -> list:
+    with open(os.path.join(SEEDS, name + ".txt"), encoding="utf-8") as f:
         return f.read().splitlines()
+
+
+def cn_value(numeral: str) -> int:
+    """The value of a Chinese numeral, 一 … 九十九."""
+    digits = "一二三四五六七八九"
+    tens, _, ones = numeral.rpartition("十")
+    value = digits.index(ones) + 1 if ones else 0
+    if "十" in numeral:
+        value += 10 * (digits.index(tens) + 1 if tens else 1)
+    return value
 
 
 # -- .docx --------------------------------------------------------------------------
@@ -55,9 +81,10 @@ def _run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _paragraph(text: str, level=None) -> str:
+def _paragraph(text: str, level=None, num_id: int = 1) -> str:
     num = ("" if level is None else
-           f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>')
+           f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+           '</w:pPr>')
     return f"<w:p>{num}{_run(text)}</w:p>"
 
 
@@ -86,25 +113,45 @@ def _docx_table() -> str:
             + "".join(rows) + "</w:tbl>")
 
 
-def make_docx(path: str) -> None:
-    body = []
-    for line in seed_lines():
+def _numbered_body(lines: list) -> tuple:
+    """The body's paragraphs, and the restarts (numId, level, start) its numbering needs:
+    a heading whose number is not the one Word counts next is put on a new w:num whose
+    startOverride restarts that level at the seed's number."""
+    body, restarts, counters, num_id = [], [], [0, 0], 1
+    for line in lines:
         if not line.strip():
             body.append("<w:p/>")       # Word's empty paragraphs between the seed's
-        elif CN_HEADING.match(line):
-            body.append(_paragraph(CN_HEADING.sub("", line), 0))
-        elif PAREN_HEADING.match(line):
-            body.append(_paragraph(PAREN_HEADING.sub("", line), 1))
-        else:
+            continue
+        heading = next(((level, m) for level, m in enumerate(
+            (CN_HEADING.match(line), PAREN_HEADING.match(line))) if m), None)
+        if heading is None:
             body.append(_paragraph(line))
-    # A footnote and a comment on the first body paragraph: neither is body text.
-    body[5] = body[5].replace(
-        "</w:p>", '<w:r><w:footnoteReference w:id="1"/></w:r>'
-                  '<w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>')
-    body.append(_paragraph("表1 行政复议与合法性审查"))
-    body.append(_docx_table())
-    body.append('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
-                '<w:footerReference w:type="default" r:id="rIdFooter"/></w:sectPr>')
+            continue
+        level, m = heading
+        value = cn_value(m.group(1))
+        if value != counters[level] + 1:
+            num_id = len(restarts) + 2
+            restarts.append((num_id, level, value))
+        counters[level] = value
+        if level == 0:
+            counters[1] = 0             # （一） restarts under each 一、
+        body.append(_paragraph(line[m.end():], level, num_id))
+    return body, restarts
+
+
+def make_docx(name: str, path: str) -> None:
+    body, restarts = _numbered_body(seed_lines(name))
+    featured = name == FEATURED
+    if featured:
+        # A footnote and a comment on the first body paragraph: neither is body text.
+        body[5] = body[5].replace(
+            "</w:p>", '<w:r><w:footnoteReference w:id="1"/></w:r>'
+                      '<w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>'
+                      '</w:p>')
+        body.append(_paragraph("表1 行政复议与合法性审查"))
+        body.append(_docx_table())
+        body.append('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+                    '<w:footerReference w:type="default" r:id="rIdFooter"/></w:sectPr>')
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>'
                 f'<w:body>{"".join(body)}</w:body></w:document>')
     numbering = (
@@ -115,49 +162,52 @@ def make_docx(path: str) -> None:
         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
         '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
         '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-        '</w:numbering>')
-    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{{0}} {NS}>'
-            '<w:p>{1}</w:p></w:{0}>')
+        + "".join(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="0"/>'
+                  f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/>'
+                  "</w:lvlOverride></w:num>" for num_id, level, start in restarts)
+        + '</w:numbering>')
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    footnotes = (f'{head}<w:footnotes {NS}><w:footnote w:id="1"><w:p>{_run("脚注：不是正文。")}'
-                 "</w:p></w:footnote></w:footnotes>")
-    comments = (f'{head}<w:comments {NS}><w:comment w:id="0" w:author="审稿人"><w:p>'
-                f'{_run("批注：不是正文。")}</w:p></w:comment></w:comments>')
-    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+    part = head + f'<w:{{0}} {NS}><w:p>{{1}}</w:p></w:{{0}}>'
+    # The featured seed's parts beyond the body: (relationship, member, content, type).
+    extras = [] if not featured else [
+        ("Header", "header1.xml", part.format("hdr", _run("浦江县司法局")), "header"),
+        ("Footer", "footer1.xml", part.format("ftr", _run("浦江县人民政府办公室印发")), "footer"),
+        ("Footnotes", "footnotes.xml",
+         (f'{head}<w:footnotes {NS}><w:footnote w:id="1"><w:p>{_run("脚注：不是正文。")}'
+          "</w:p></w:footnote></w:footnotes>"), "footnotes"),
+        ("Comments", "comments.xml",
+         (f'{head}<w:comments {NS}><w:comment w:id="0" w:author="审稿人"><w:p>'
+          f'{_run("批注：不是正文。")}</w:p></w:comment></w:comments>'), "comments"),
+    ]
+    rels = (head + '<Relationships '
             'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>')
     kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     document_rels = rels.format(
         f'<Relationship Id="rIdNumbering" Type="{kind}numbering" Target="numbering.xml"/>'
-        f'<Relationship Id="rIdHeader" Type="{kind}header" Target="header1.xml"/>'
-        f'<Relationship Id="rIdFooter" Type="{kind}footer" Target="footer1.xml"/>'
-        f'<Relationship Id="rIdFootnotes" Type="{kind}footnotes" Target="footnotes.xml"/>'
-        f'<Relationship Id="rIdComments" Type="{kind}comments" Target="comments.xml"/>')
+        + "".join(f'<Relationship Id="rId{rel}" Type="{kind}{rel.lower()}" Target="{member}"/>'
+                  for rel, member, _, _ in extras))
     package_rels = rels.format(
         f'<Relationship Id="rId1" Type="{kind}officeDocument" Target="word/document.xml"/>')
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml."
     types = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types '
+        head + '<Types '
         'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/word/document.xml" ContentType="{main}document.main+xml"/>'
         f'<Override PartName="/word/numbering.xml" ContentType="{main}numbering+xml"/>'
-        f'<Override PartName="/word/header1.xml" ContentType="{main}header+xml"/>'
-        f'<Override PartName="/word/footer1.xml" ContentType="{main}footer+xml"/>'
-        f'<Override PartName="/word/footnotes.xml" ContentType="{main}footnotes+xml"/>'
-        f'<Override PartName="/word/comments.xml" ContentType="{main}comments+xml"/>'
-        '</Types>')
+        + "".join(f'<Override PartName="/word/{member}" ContentType="{main}{content_type}+xml"/>'
+                  for _, member, _, content_type in extras)
+        + '</Types>')
     members = {
         "[Content_Types].xml": types, "_rels/.rels": package_rels,
         "word/document.xml": document, "word/numbering.xml": numbering,
         "word/_rels/document.xml.rels": document_rels,
-        "word/header1.xml": part.format("hdr", _run("浦江县司法局")),
-        "word/footer1.xml": part.format("ftr", _run("浦江县人民政府办公室印发")),
-        "word/footnotes.xml": footnotes, "word/comments.xml": comments,
+        **{"word/" + member: xml for _, member, xml, _ in extras},
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, xml in members.items():
-            info = zipfile.ZipInfo(name, date_time=(2024, 2, 29, 9, 2, 0))   # reproducible
+        for member, xml in members.items():
+            info = zipfile.ZipInfo(member, date_time=(2024, 2, 29, 9, 2, 0))   # reproducible
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, xml.encode("utf-8"))
 
@@ -175,19 +225,22 @@ def _html_table() -> str:
     return "<table border=\"1\">\n" + "\n".join(rows) + "\n</table>"
 
 
-def make_html(charset: str) -> str:
+def make_html(name: str, charset: str = "utf-8") -> str:
     meta = ('<meta charset="utf-8">' if charset == "utf-8" else
             f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">')
+    title, footer = PAGES[name]
     body = []
-    for line in seed_lines():
+    for line in seed_lines(name):
         if line.strip():
             tag = "h2" if CN_HEADING.match(line) else "p"
             body.append(f"<{tag}>{escape(line)}</{tag}>")
+    if name == FEATURED:
+        body += ["<p>表1 行政复议与合法性审查</p>", _html_table()]
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 {meta}
-<title>浦江县司法局2023年度法治政府建设情况的报告</title>
+<title>{title}</title>
 <style>p {{ text-indent: 2em; }}</style>
 <script>var _hmt = _hmt || []; document.write("<p>统计代码</p>");</script>
 </head>
@@ -195,11 +248,9 @@ def make_html(charset: str) -> str:
 <div class="top"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/hdjl/">互动交流</a></div>
 <div class="article">
 {chr(10).join(body)}
-<p>表1 行政复议与合法性审查</p>
-{_html_table()}
 </div>
 <div class="footer">
-<p>主办：浦江县人民政府办公室&nbsp;&nbsp;网站标识码：3307260000</p>
+<p>{footer}</p>
 </div>
 </body>
 </html>
@@ -252,12 +303,13 @@ def make_pdf(path: str, password: str = "") -> None:
 
 def main() -> None:
     os.makedirs(OUT, exist_ok=True)
-    make_docx(os.path.join(OUT, "pujiang-2023.docx"))
-    with open(os.path.join(OUT, "pujiang-2023.html"), "wb") as f:
-        f.write(make_html("utf-8").encode("utf-8"))
-    with open(os.path.join(OUT, "pujiang-2023.gb2312.html"), "wb") as f:
+    for name in PAGES:
+        make_docx(name, os.path.join(OUT, name + ".docx"))
+        with open(os.path.join(OUT, name + ".html"), "wb") as f:
+            f.write(make_html(name).encode("utf-8"))
+    with open(os.path.join(OUT, FEATURED + ".gb2312.html"), "wb") as f:
         # A character GB2312 lacks is written as a character reference, as editors do.
-        f.write(make_html("gb2312").encode("gb2312", errors="xmlcharrefreplace"))
+        f.write(make_html(FEATURED, "gb2312").encode("gb2312", errors="xmlcharrefreplace"))
     make_pdf(os.path.join(OUT, "tables.pdf"))
     make_pdf(os.path.join(OUT, "encrypted.pdf"), password="secret")
 
