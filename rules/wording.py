@@ -8,6 +8,7 @@ one scan each.  Everything is linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import ClassVar
 
 from reportlint import Fix, Rule, hookimpl
@@ -434,9 +435,12 @@ class WidthConsistency(Rule):
         else:
             return  # mixed throughout: neither width is the document's
         theirs = "h" if majority == "f" else "f"
+        aside = _not_wording(doc)
         for start, end, kind in minority:
             if CLASS_CHOICE <= counts[theirs][kind] > counts[majority][kind]:
                 continue  # this kind of mark is mostly written this way: the document's choice
+            if aside.covers(start):
+                continue
             yield self._finding(doc, start, end, to_full)
 
     def _finding(self, doc, start: int, end: int, to_full: bool):
@@ -451,6 +455,41 @@ class WidthConsistency(Rule):
         return self.finding(start, end, zh=f"{zh}：“{original}”应为“{fixed}”",
                             en=f"{en}: {original} should be {fixed}",
                             fix=Fix(start, end, fixed))
+
+
+class _Spans:
+    """Sorted, disjoint spans; ``covers(offset)`` by bisection."""
+
+    def __init__(self, spans):
+        self.starts, self.ends = [], []
+        for start, end in sorted(spans):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+# A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
+# site's, written by the CMS, not in the wording of the text.
+_LABEL_LINE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
+
+
+def _not_wording(doc) -> _Spans:
+    """What is not the document's own punctuation: page chrome (a toolbar, a footer),
+    label lines (主办：…) and heading numbers (Word renders its automatic （一） in full
+    width whatever the text uses; the heading rules judge numbering)."""
+    from reportlint.residue import residue_blocks
+
+    text = doc.text
+    labels = [(s.start, s.end) for s in doc.line_spans
+              if _LABEL_LINE.fullmatch(text, s.start, s.end)]
+    return _Spans([(b.start, b.end) for b in residue_blocks(doc)] + labels
+                  + [(h.marker.start, h.marker.end) for h in doc.headings])
 
 
 def _count(marks: list) -> dict:

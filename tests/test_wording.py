@@ -225,6 +225,8 @@ def test_width_consistency_the_reverse():
     half = FULL_TEXT.replace("，", ",")
     found = assert_findings(WidthConsistency(), half + "推进精细化，开展专项行动。", ["，"])
     assert found[0].fix.replacement == ","
+    # A label's colon is left, not a sentence's.
+    assert_findings(WidthConsistency(), half + "\n主要任务：推进精细化,开展专项行动。\n", ["："])
 
 
 @pytest.mark.parametrize("text", [
@@ -234,6 +236,10 @@ def test_width_consistency_the_reverse():
     FULL_TEXT + "印发《浙江省行政规范性文件管理办法(试行)》。",           # a quoted name
     FULL_TEXT + "（一）组织领导(二)制度建设(三)队伍建设(四)保障措施",    # brackets mostly half
     "加强组织领导，完善工作机制,推进依法行政,开展专项行动。",           # mixed: no majority
+    # A label line of a page's footer or a form (主办：…), in a half-width text.
+    FULL_TEXT.replace("，", ",") + "\n主办：某县人民政府办公室\n",
+    # Word's automatic numbering renders （一） full width above half-width text.
+    "某县报告\n一、主要工作\n（一）依法行政\n" + FULL_TEXT.replace("，", ",") + "\n（二）政务公开\n",
 ])
 def test_width_consistency_look_alikes(text):
     assert_findings(WidthConsistency(), text, [])
