@@ -13,7 +13,8 @@ uses), never a copy; part headings and table rows are never keyed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from array import array
+from dataclasses import dataclass
 
 from .engine import with_severity
 from .messages import msg
@@ -28,19 +29,31 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 _DROP = str.maketrans("", "", "0123456789.〇零一二三四五六七八九十百千万亿两 \t\r\u00a0")
 
 
-@dataclass(slots=True)
-class Sentence:
-    key: int              # the hash of the masked text: a corpus of reports holds millions
-    start: int
-    end: int
-    line: int             # 1-based, in its file
-    line_start: int       # the offset where that line starts
+class Sentences:
+    """A report's keyed sentences, as columns of integers: a corpus holds millions of
+    sentences, and an object each would take five times the memory."""
 
-    @property
-    def where(self) -> tuple:
-        """(line, column, end line, end column), 1-based: a sentence is within one line."""
-        return (self.line, self.start - self.line_start + 1,
-                self.line, self.end - self.line_start + 1)
+    __slots__ = ("keys", "starts", "ends", "lines", "line_starts")
+
+    def __init__(self):
+        # key: the hash of the masked text; line: 1-based; line_start: where it begins.
+        self.keys, self.starts, self.ends, self.lines, self.line_starts = (
+            array("q"), array("q"), array("q"), array("q"), array("q"))
+
+    def add(self, key: int, start: int, end: int, line: int, line_start: int) -> None:
+        self.keys.append(key)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.lines.append(line)
+        self.line_starts.append(line_start)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def where(self, first: int, last: int) -> tuple:
+        """(line, column, end line, end column), 1-based, of sentences first to last."""
+        return (self.lines[first], self.starts[first] - self.line_starts[first] + 1,
+                self.lines[last], self.ends[last] - self.line_starts[last] + 1)
 
 
 @dataclass
@@ -48,7 +61,7 @@ class Text:
     """One report as the comparison sees it: its keyed sentences, in order."""
 
     path: str
-    sentences: list = field(default_factory=list)
+    sentences: Sentences
     options: dict | None = None           # the rule's options; None: not linted
     source: bool = True                   # whether other texts are compared with it
     _at: dict | None = None               # key -> indices of its sentences, built on demand
@@ -56,18 +69,18 @@ class Text:
     def positions(self, key: int) -> list:
         if self._at is None:
             self._at = {}
-            for i, s in enumerate(self.sentences):
-                self._at.setdefault(s.key, []).append(i)
+            for i, k in enumerate(self.sentences.keys):
+                self._at.setdefault(k, []).append(i)
         return self._at.get(key, [])
 
 
-def sentences_of(doc, min_chars: int, masks: tuple = ()) -> list:
+def sentences_of(doc, min_chars: int, masks: tuple = ()) -> Sentences:
     """The keyed sentences of a Document of at least ``min_chars`` characters; lines that
     are a heading alone or a table row are left out (the part headings of a document
     type are the same in every report of that type)."""
     text = doc.folded
     skip = doc.table_lines | {h.line for h in doc.headings if h.standalone}
-    out = []
+    out = Sentences()
     for number, span in enumerate(doc.line_spans, start=1):
         if number in skip or span.end - span.start < min_chars:
             continue
@@ -77,8 +90,7 @@ def sentences_of(doc, min_chars: int, masks: tuple = ()) -> list:
             piece = m.group()
             for name in masks:
                 piece = piece.replace(name, "@")
-            out.append(Sentence(hash(piece.translate(_DROP)), m.start(), m.end(), number,
-                                span.start))
+            out.add(hash(piece.translate(_DROP)), m.start(), m.end(), number, span.start)
     return out
 
 
@@ -89,41 +101,43 @@ def copied_passages(texts: list, rule) -> dict:
     for tid, t in enumerate(texts):
         if not t.source:
             continue
-        for s in t.sentences:
-            holders = index.setdefault(s.key, [])
+        for key in t.sentences.keys:
+            holders = index.setdefault(key, [])
             if not holders or holders[-1] != tid:
                 holders.append(tid)
     found = {}
     for tid, t in enumerate(texts):
         if t.options is None:
             continue
-        mine = [s for s in t.sentences if s.end - s.start >= t.options["min-sentence-chars"]]
-        runs = _runs(tid, mine, index, t.options)
+        s = t.sentences
+        least = t.options["min-sentence-chars"]
+        mine = [i for i in range(len(s)) if s.ends[i] - s.starts[i] >= least]
+        runs = _runs(tid, s, mine, index, t.options)
         if runs:
-            found[tid] = _findings(rule, mine, runs, texts)
+            found[tid] = _findings(rule, s, mine, runs, texts)
     return found
 
 
-def _runs(tid: int, sentences: list, index: dict, options: dict) -> list:
-    """(source, first, last) of each run of sentences found in one source, the longest
-    first taken, none overlapping another; in text order."""
+def _runs(tid: int, s: Sentences, mine: list, index: dict, options: dict) -> list:
+    """(source, first, last) of each run of sentences (positions in ``mine``) found in one
+    source, the longest first taken, none overlapping another; in text order."""
     open_runs: dict[int, list] = {}        # source -> [first, last] of its current run
     candidates = []
-    for i, s in enumerate(sentences):
-        holders = [h for h in index.get(s.key, ()) if h != tid]
+    for p, i in enumerate(mine):
+        holders = [h for h in index.get(s.keys[i], ()) if h != tid]
         if len(holders) > options["max-sources"]:
             holders = []                   # stock text: in too many reports to be a copy
         for source in [src for src in open_runs if src not in holders]:
             candidates.append((source, *open_runs.pop(source)))
         for source in holders:
-            open_runs.setdefault(source, [i, i])[1] = i
+            open_runs.setdefault(source, [p, p])[1] = p
     candidates += [(source, a, b) for source, (a, b) in open_runs.items()]
-    taken = [False] * len(sentences)
+    taken = [False] * len(mine)
     keep = []
     for source, a, b in sorted(candidates, key=lambda c: (c[1] - c[2], c[1], c[0])):
         if b - a + 1 < options["min-sentences"] or any(taken[a:b + 1]):
             continue
-        if sum(s.end - s.start for s in sentences[a:b + 1]) < options["min-chars"]:
+        if sum(s.ends[i] - s.starts[i] for i in mine[a:b + 1]) < options["min-chars"]:
             continue
         taken[a:b + 1] = [True] * (b - a + 1)
         keep.append((source, a, b))
@@ -131,41 +145,45 @@ def _runs(tid: int, sentences: list, index: dict, options: dict) -> list:
 
 
 def _source_span(source: Text, keys: list) -> tuple:
-    """The first and last Sentence of the longest stretch of ``source`` that starts with
-    the run's first key and follows its keys."""
+    """The first and last sentence (indices) of the longest stretch of ``source`` that
+    starts with the run's first key and follows its keys."""
     best = (0, 0)
-    sentences = source.sentences
+    theirs = source.sentences.keys
     for i in source.positions(keys[0]):
         j = 1
-        while j < len(keys) and i + j < len(sentences) and sentences[i + j].key == keys[j]:
+        while j < len(keys) and i + j < len(theirs) and theirs[i + j] == keys[j]:
             j += 1
         if j > best[1]:
             best = (i, j)
             if j == len(keys):
                 break
     i, j = best
-    return sentences[i], sentences[i + j - 1]
+    return i, i + j - 1
 
 
-def _findings(rule, sentences: list, runs: list, texts: list) -> list:
-    total = sum(s.end - s.start for s in sentences)
+def _findings(rule, s: Sentences, mine: list, runs: list, texts: list) -> list:
+    def chars(a: int, b: int) -> int:
+        return sum(s.ends[i] - s.starts[i] for i in mine[a:b + 1])
+
+    total = chars(0, len(mine) - 1)
     copied: dict[int, int] = {}
     for source, a, b in runs:
-        copied[source] = copied.get(source, 0) + sum(s.end - s.start for s in sentences[a:b + 1])
+        copied[source] = copied.get(source, 0) + chars(a, b)
     out = []
     for source, a, b in runs:
         src = texts[source]
-        first, last = _source_span(src, [s.key for s in sentences[a:b + 1]])
-        where = (first.where[0], first.where[1], last.where[2], last.where[3])
+        first, last = _source_span(src, [s.keys[i] for i in mine[a:b + 1]])
+        theirs = src.sentences
+        where = theirs.where(first, last)
         note = msg("the same text in {path}, {lines}", path=src.path,
                    lines=_lines(where[0], where[2]))
         text = msg("{n} sentences also in {path} (numbers masked); {share}% of this report "
                    "is found there", n=b - a + 1, path=src.path,
                    share=round(100 * copied[source] / max(1, total)))
         out.append(rule.finding(
-            sentences[a].start, sentences[b].end, zh=text.text("zh"), en=text.text("en"),
-            related=[Related(first.start, last.end, zh=note.text("zh"), en=note.text("en"),
-                             path=src.path, where=where)]))
+            s.starts[mine[a]], s.ends[mine[b]], zh=text.text("zh"), en=text.text("en"),
+            related=[Related(theirs.starts[first], theirs.ends[last], zh=note.text("zh"),
+                             en=note.text("en"), path=src.path, where=where)]))
     return out
 
 
