@@ -23,6 +23,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.headings",
     "reportlint.rules.residue",
     "reportlint.rules.arithmetic",
+    "reportlint.rules.gioa",
 )
 
 
