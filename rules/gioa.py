@@ -96,7 +96,7 @@ def _identities(doc) -> list:
                 f"“{label}”行：总计＝自然人＋商业企业＋科研机构＋社会公益组织＋法律服务机构＋其他",
                 f"row '{key}': total = natural persons + the five kinds of organisation"))
         for c, col in enumerate(cols):
-            def term(key, c=c, col=col):
+            def term(key, c=c, col=col, rows=rows):
                 return Term(rows[key].cells[c], names[key], key, f"{names[key]}·{col['zh']}",
                             f"{key}: {col['en']}")
             # T3-a: per column, 一 + 二 = 三（七）总计 + 四 (the table's corner cell).

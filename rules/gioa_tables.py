@@ -24,6 +24,7 @@ from reportlint.document import fold
 DIGIT = re.compile(r"\d")
 HAN = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")
 TOKEN = re.compile(r"\S+")
+ITEM_NUMBER = re.compile(r"\d+\.$")    # the 1. before an item's label
 SPACE = re.compile(r"\s+")
 # A cell's count: 1047 or 1,047; a dash or slash says "not applicable".
 COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -119,7 +120,10 @@ def gioa_format() -> Format:
     data = load_yaml_data(os.path.join(os.path.dirname(os.path.abspath(__file__)), "gioa.yaml"))
     kangxi = _kangxi_table(data.get("kangxi-extra", {}))
     t3, t4 = data["table3"], data["table4"]
-    norm = lambda s: compact_label(s, kangxi)  # noqa: E731
+
+    def norm(label: str) -> str:
+        return compact_label(label, kangxi)
+
     rows = tuple(Spec(r["key"], norm(r["label"]), norm(r.get("tail", "")), r.get("group", ""),
                       bool(r.get("or-group")), r["zh"]) for r in t3["rows"])
     return Format(norm(t3["anchor"]), tuple(norm(s) for s in t3["ends-at"]), tuple(t3["columns"]),
@@ -206,7 +210,7 @@ class _Reader:
             if spec.or_group and k + 1 < len(specs):
                 # 2021: a group heading, its first item follows before any number.
                 following = compact.find(specs[k + 1].label, j, limit)
-                if following >= 0 and not DIGIT.search(compact, j, following):
+                if following >= 0 and not DIGIT.search(ITEM_NUMBER.sub("", compact[j:following])):
                     pos = j
                     continue
             start, end = self._span(i, j)
