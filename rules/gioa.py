@@ -399,11 +399,17 @@ def _row_total(row) -> int:
     return total.count if not total.blank else sum(c.count for c in row.cells[:-1])
 
 
+SENTENCE_MAX = 200
+
+
 def _sentence(doc, start: int, end: int) -> tuple:
+    """The sentence around text[start:end], at most SENTENCE_MAX either side."""
     text = doc.folded
-    left = max(text.rfind(c, 0, start) for c in "。;!?\n") + 1
-    stops = [i for i in (text.find(c, end) for c in "。;!?\n") if i >= 0]
-    return left, min(stops + [len(text)])
+    low = max(0, start - SENTENCE_MAX)
+    left = max([text.rfind(c, low, start) + 1 for c in "。;!?\n"] + [low])
+    high = min(len(text), end + SENTENCE_MAX)
+    stops = [i for i in (text.find(c, end, high) for c in "。;!?\n") if i >= 0]
+    return left, min(stops + [high])
 
 
 class TextTable(Rule):

@@ -22,6 +22,7 @@ from typing import Optional
 from reportlint.document import fold
 
 DIGIT = re.compile(r"\d")
+RADICAL = re.compile(r"[\u2e80-\u2fdf]")
 HAN = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")
 TOKEN = re.compile(r"\S+")
 ITEM_NUMBER = re.compile(r"\d+\.$")    # the 1. before an item's label
@@ -34,6 +35,9 @@ CUE = "政府信息"
 # How far past the table-四 anchor its headers and data row may run (lines).
 T4_LINES = 40
 T4_HEADER_CHARS = 40
+# No row or cell of these tables is this long: a longer line is prose or glued text, and
+# no line is looked at further than this (each look stays bounded, the reading linear).
+LONG_LINE = 400
 
 
 @dataclass
@@ -104,7 +108,6 @@ class Format:
     ends_at: tuple
     columns: tuple          # ({zh, en}, …)
     rows: tuple             # Spec
-    groups: dict
     t4_anchor: str
     t4_parts: tuple
     t4_columns: tuple
@@ -127,7 +130,7 @@ def gioa_format() -> Format:
     rows = tuple(Spec(r["key"], norm(r["label"]), norm(r.get("tail", "")), r.get("group", ""),
                       bool(r.get("or-group")), r["zh"]) for r in t3["rows"])
     return Format(norm(t3["anchor"]), tuple(norm(s) for s in t3["ends-at"]), tuple(t3["columns"]),
-                  rows, dict(t3["groups"]), norm(t4["anchor"]), tuple(t4["parts"]),
+                  rows, norm(t4["anchor"]), tuple(t4["parts"]),
                   tuple(t4["columns"]), tuple(data["text-counts"]), kangxi)
 
 
@@ -163,7 +166,9 @@ def _read(doc) -> Tables:
     for m in TOKEN.finditer(text):
         pieces.append(m.group())
         offsets.extend(range(m.start(), m.end()))
-    compact = "".join(pieces).translate(fmt.kangxi)
+    compact = "".join(pieces)
+    if RADICAL.search(compact):        # translate() is slow: only a PDF's text needs it
+        compact = compact.translate(fmt.kangxi)
     reader = _Reader(text, compact, offsets, fmt)
     return Tables(reader.tables3(), reader.tables4())
 
@@ -181,14 +186,19 @@ class _Reader:
     def tables3(self) -> list:
         out = []
         fmt, compact = self.fmt, self.compact
+        # The next place of each word that ends a table, searched again only once passed,
+        # so that the whole text is searched once per word.
+        ahead = {e: compact.find(e) for e in fmt.ends_at}
         at = compact.find(fmt.anchor)
         while at >= 0:
-            nxt = compact.find(fmt.anchor, at + 1)
+            after = at + len(fmt.anchor)
+            for e, p in ahead.items():
+                if 0 <= p < after:
+                    ahead[e] = compact.find(e, after)
             # The table ends where the next one starts (its corner cell, its headers).
-            limit = min([p for p in (compact.find(e, at + len(fmt.anchor)) for e in fmt.ends_at)
-                         if p >= 0] + [len(compact)])
+            limit = min([p for p in ahead.values() if p >= 0] + [len(compact)])
             out.append(self._table3(at, limit))
-            at = nxt
+            at = compact.find(fmt.anchor, after)
         return out
 
     def _table3(self, at: int, limit: int) -> Table3:
@@ -240,8 +250,12 @@ class _Reader:
 
     def _table4(self, start: int, end: int) -> Optional[Table4]:
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = _eol(text, end)
+        line_start = text.rfind("\n", max(0, start - LONG_LINE), start) + 1
+        line_end = text.find("\n", end, end + LONG_LINE)
+        if line_end < 0 and end + LONG_LINE < len(text) or \
+                line_start == 0 and start > LONG_LINE:
+            return None                    # a long line: prose, not a header
+        line_end = len(text) if line_end < 0 else line_end
         if len(SPACE.sub("", text[line_start:line_end])) > T4_HEADER_CHARS:
             return None                    # a sentence that names 复议后起诉, no header
         # The header lines run on until the first line with a figure.
@@ -250,8 +264,13 @@ class _Reader:
         for _ in range(T4_LINES):
             if pos >= len(text):
                 break
-            eol = _eol(text, pos)
+            eol = text.find("\n", pos, pos + LONG_LINE)
+            if eol < 0 and pos + LONG_LINE < len(text):
+                return None                # a long line: prose, not a header
+            eol = len(text) if eol < 0 else eol
             line = text[pos:eol]
+            if self.fmt.t4_anchor in line:
+                return None                # the next table's header: this one had no data
             if HAN.search(line):
                 if len(SPACE.sub("", line)) > T4_HEADER_CHARS * 3:
                     return None            # prose, not headers
@@ -294,7 +313,11 @@ def _value(cell: str, start: int, end: int) -> Optional[Value]:
 def row_cells(text: str, end: int, n: int, limit: int, trailing: bool = False) -> Optional[list]:
     """The ``n`` cells after a label that ends at ``end``, or None when they cannot be
     read unambiguously."""
-    line_end = _eol(text, end)
+    line_end = text.find("\n", end, end + LONG_LINE)
+    if line_end < 0:
+        if end + LONG_LINE < len(text):
+            return None        # a row this long is glued text (two tables, a whole page)
+        line_end = len(text)
     rest = text[end:line_end]
     bar = rest.find("|")
     if bar >= 0 and rest[bar + 1:].strip():
@@ -312,10 +335,10 @@ def row_cells(text: str, end: int, n: int, limit: int, trailing: bool = False) -
         return values
     if bar < 0:
         # A wrapped label (…禁止公 / 开) ends its line; its row may follow on the next.
-        nxt = TOKEN.search(text, line_end, limit)
+        nxt = TOKEN.search(text, line_end, min(limit, line_end + LONG_LINE))
         if nxt is not None and "|" not in nxt.group():
-            row_end = _eol(text, nxt.start())
-            if len(TOKEN.findall(text, nxt.start(), row_end)) > 1:
+            row_end = text.find("\n", nxt.start(), nxt.start() + LONG_LINE)
+            if row_end < 0 or len(TOKEN.findall(text, nxt.start(), row_end)) > 1:
                 return row_cells(text, nxt.start(), n, limit)
     return _cells_per_line(text, line_end + 1, n, limit, trailing or bar >= 0)
 
@@ -349,7 +372,11 @@ def _cells_per_line(text: str, pos: int, n: int, limit: int, trailing: bool) -> 
     bare | is an empty cell; otherwise a bare | separates two cells."""
     cells: list = []
     while len(cells) < n and pos < limit:
-        eol = _eol(text, pos)
+        eol = text.find("\n", pos, pos + LONG_LINE)
+        if eol < 0:
+            if pos + LONG_LINE < len(text):
+                return None    # a long line is no cell
+            eol = len(text)
         line = text[pos:eol]
         cell = line.strip()
         at = pos + len(line) - len(line.lstrip())
