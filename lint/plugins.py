@@ -24,6 +24,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.residue",
     "reportlint.rules.arithmetic",
     "reportlint.rules.wording",
+    "reportlint.rules.gioa",
 )
 
 
