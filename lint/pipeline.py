@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import sources
-from .config import Config, ConfigError
+from .config import DEFAULT_RULE_TIMEOUT, Config, ConfigError
 from .document import Document
 from .engine import run_rules, select_rules
 from .filters import Filters
@@ -54,6 +54,7 @@ class Pipeline:
     max_bytes: int = sources.DEFAULT_MAX_BYTES
     fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
     unsafe_fixes: bool = False
+    rule_timeout: Optional[float] = None     # --rule-timeout; None: the configuration's
 
     @property
     def registry(self):
@@ -69,7 +70,10 @@ class Pipeline:
         settings = config.settings_for(doc.path) if config else {}
         active = select_rules(self.registry.rules, settings, self.select, self.ignore)
         failures: list = []
-        findings, errors = run_rules(doc, active, failures)
+        timeout = self.rule_timeout
+        if timeout is None:
+            timeout = config.rule_timeout if config else DEFAULT_RULE_TIMEOUT
+        findings, errors = run_rules(doc, active, failures, timeout)
         # A rule that raised reported nothing: its suppressions are not "unused".
         failed = {name for name, _ in failures}
         ran = [a for a in active if a.rule.name not in failed]
@@ -88,8 +92,10 @@ class Pipeline:
                 outcome.fixed_raw = raw   # a filter gives back what it cannot lint, unchanged
             return outcome
         if not self.fix:
-            result, used = self.check(self.document(source.text, name, config), config)
-            return self._outcome(result, used, source.text, config)
+            text = source.text
+            del source   # its bytes: only --fix needs them, and a big file is not held twice
+            result, used = self.check(self.document(text, name, config), config)
+            return self._outcome(result, used, text, config)
         from .fixes import FixError, fix_document, unified_diff
         from .writing import write_atomic
 
@@ -125,7 +131,7 @@ class Pipeline:
         return outcome
 
     def _outcome(self, result: FileResult, used: set, text: str, config: Config) -> Outcome:
-        self.filters.after_fixes(result)
+        self.filters.after_fixes(result, config)
         assert result.doc is not None  # check() gives every result its document
         return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
                        used_ignores=tuple((config.path, i) for i in sorted(used)),

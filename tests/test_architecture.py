@@ -99,7 +99,7 @@ LAYERS = [
                "configerrors", "writing"}),
     ("inputs", {"config", "profiles", "vocab", "plugins", "discovery", "resolve", "sources",
                 "document", "residue"}),
-    ("rules", {"engine", "ruledoc"}),
+    ("rules", {"engine", "timelimit", "ruledoc"}),
     ("filters", {"filters", "suppress", "baseline"}),
     ("pipeline", {"pipeline", "fixes"}),
     ("executor", {"executor"}),

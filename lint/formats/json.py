@@ -5,6 +5,7 @@ import json
 
 from .. import __version__
 from ..messages import say
+from ..report import excerpt
 from . import finding_location, summary
 
 
@@ -13,7 +14,7 @@ def finding_record(doc, f, lang: str) -> dict:
               "message": f.message(lang)}
     record.update(finding_location(doc, f))
     record.update({
-        "start": f.start, "end": f.end, "excerpt": doc.text[f.start:f.end],
+        "start": f.start, "end": f.end, "excerpt": excerpt(doc.text, f.start, f.end),
         "related": [related_record(doc, r, lang) for r in f.related],
         "fix": None if f.fix is None else {
             "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement,

@@ -57,11 +57,11 @@ def _rules(report, registry) -> list:
 
 
 def result(doc, path: str, f, index: dict, lang: str) -> dict:
-    from ..report import fingerprint
+    from ..report import excerpt, fingerprint
 
     uri = artifact_uri(path)
     where = region(doc, f.start, f.end)
-    where["snippet"] = {"text": doc.text[f.start:f.end]}
+    where["snippet"] = {"text": excerpt(doc.text, f.start, f.end)}
     out = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
