@@ -14,13 +14,12 @@ import re
 from collections import Counter
 
 from .messages import UserError, msg
-from .report import fingerprint
+from .report import excerpt, fingerprint
 
 VERSION = 1
 # The most a baseline may hold: some 250,000 entries (about 240 bytes each), read
 # in a few seconds; more is not a baseline but a file to refuse (/dev/zero never ends).
 MAX_BYTES = 64 * 1024 * 1024
-EXCERPT_SHOWN = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r")
 
 
@@ -40,7 +39,7 @@ def _keys(report, base_dir: str):
     for r in report.results:
         path = _key_path(r.path, base_dir)
         for f in r.findings:
-            yield (path, f.rule, fingerprint(r.doc, f)), f, r.doc.text[f.start:f.end]
+            yield (path, f.rule, fingerprint(r.doc, f)), f, excerpt(r.doc.text, f.start, f.end)
 
 
 def write(report, path: str) -> int:
@@ -48,11 +47,11 @@ def write(report, path: str) -> int:
     base_dir = os.path.dirname(os.path.abspath(path))
     counts: Counter[tuple[str, str, str]] = Counter()  # by (path, rule, fingerprint)
     excerpts: dict[tuple[str, str, str], str] = {}
-    for key, _, excerpt in _keys(report, base_dir):
+    for key, _, shown in _keys(report, base_dir):
         counts[key] += 1
-        excerpts.setdefault(key, excerpt)
+        excerpts.setdefault(key, shown)
     entries = [{"path": p, "rule": rule, "fingerprint": fp, "count": counts[(p, rule, fp)],
-                "excerpt": _shorten(excerpts[(p, rule, fp)])}
+                "excerpt": _LINE_BREAKS.sub("\n", excerpts[(p, rule, fp)])}
                for p, rule, fp in sorted(counts)]
     data = json.dumps({"version": VERSION, "tool": "reportlint", "findings": entries},
                       ensure_ascii=False, indent=2) + "\n"
@@ -69,14 +68,6 @@ def write(report, path: str) -> int:
         raise BaselineError(msg("cannot write the baseline {path}: {reason}", path=path,
                                 reason=e.strerror or str(e))) from None
     return sum(counts.values())
-
-
-def _shorten(s: str) -> str:
-    s = _LINE_BREAKS.sub("\n", s)
-    if len(s) <= EXCERPT_SHOWN:
-        return s
-    half = EXCERPT_SHOWN // 2
-    return s[:half] + "…" + s[-half:]
 
 
 def load(path: str) -> Counter:

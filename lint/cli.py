@@ -2,7 +2,8 @@
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, configuration, read or write errors (the other files are still linted), a rule
-that raised, or a run over folders that found no file to lint.
+that raised, gave an invalid finding or ran past its time limit, or a run over folders
+that found no file to lint.
 With --diff, 1 means there is something to fix; --write-baseline exits 0 unless
 there was an error.  Modules behind a flag (fixes, baseline, sarif …) are imported
 only when the flag is given, to keep the start of a plain run short.
@@ -16,6 +17,7 @@ import sys
 from typing import Optional
 
 from . import __version__
+from .config import DEFAULT_MAX_FINDINGS, DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
 from .formats import FORMATS
 from .messages import Message, msg, say
 
@@ -53,6 +55,27 @@ def _mebibytes(value: str) -> float:
     return n
 
 
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1.0
+    if not 0 <= n <= MAX_RULE_TIMEOUT:   # also false for nan
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds from 0 (no limit) to {MAX_RULE_TIMEOUT}, not {value!r}")
+    return n
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reportlint",
                 description="A data-quality linter for published Chinese government reports.",
@@ -83,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="skip files larger than this, with an error (default: 20)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text format (default: auto)")
+    p.add_argument("--rule-timeout", type=_seconds, metavar="SECONDS",
+                   help="stop a rule that takes longer than this on one file, with an error "
+                        f"(default: the configuration's rule-timeout, else "
+                        f"{DEFAULT_RULE_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--max-findings-per-rule", type=_count, metavar="N",
+                   help="list at most N findings of one rule in one file, and count the rest "
+                        "in one more (default: the configuration's max-findings-per-rule, "
+                        f"else {DEFAULT_MAX_FINDINGS}; 0: no limit)")
     fixing = p.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe fixes to the files, then report what is left")
@@ -328,7 +359,11 @@ def _lint(args, out, echo: Optional[_Filter]) -> int:
                     report_unused=args.report_unused_suppressions,
                     fix="diff" if args.diff else ("write" if args.fix else None),
                     unsafe_fixes=args.unsafe_fixes, baseline=baseline,
-                    compare=None if args.compare is None else [p for p in args.compare if p])
+                    compare=None if args.compare is None else [p for p in args.compare if p],
+                    rule_timeout=args.rule_timeout,
+                    # Counts per rule and a baseline need every finding, not the listed ones.
+                    max_findings=0 if args.statistics or args.write_baseline
+                    else args.max_findings_per_rule)
     stdin = None
     if echo is not None:
         stdin = echo.raw

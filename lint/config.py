@@ -21,6 +21,13 @@ LEVELS = ("off",) + SEVERITIES
 # ruamel.yaml, pure Python, takes some ten seconds over a mebibyte of YAML: a
 # configuration past this is a mistake (or /dev/zero), not one to wait for.
 MAX_BYTES = 1024 * 1024
+# Seconds a rule may take on one file before it is stopped (0: no limit), and the findings
+# of one rule listed for one file (0: all of them); `rule-timeout:` and
+# `max-findings-per-rule:` set them, as --rule-timeout and --max-findings-per-rule do.
+DEFAULT_RULE_TIMEOUT = 120.0
+DEFAULT_MAX_FINDINGS = 1000
+# The longest time limit accepted: a day (a limit must fit the alarm's timer).
+MAX_RULE_TIMEOUT = 86400
 
 
 @dataclass
@@ -42,6 +49,8 @@ class Config:
     profile: Optional[str] = None            # force this profile on every file
     profiles: Optional[dict] = None          # built-in plus user-defined, if any defined
     vocab: Optional[dict] = None             # additions to the arithmetic vocabulary
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
+    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS
 
     def profile_for(self, path: str) -> Optional[str]:
         """The profile the configuration names for ``path``, if it names one."""
@@ -371,6 +380,19 @@ class _Validator:
             out.append((globs, rules, profile))
         return tuple(out)
 
+    def key_rule_timeout(self, value, parent, key):
+        if not isinstance(value, (int, float)) or isinstance(value, bool) \
+                or not 0 <= value <= MAX_RULE_TIMEOUT:   # also false for .nan
+            self.fail_value(parent, key, msg("'{key}' must be a number of seconds from 0 (no "
+                                             "limit) to {most}", key=key, most=MAX_RULE_TIMEOUT))
+        return float(value)
+
+    def key_max_findings_per_rule(self, value, parent, key):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.fail_value(parent, key, msg("'{key}' must be a whole number, 0 or more (0: "
+                                             "no limit)", key=key))
+        return int(value)
+
     def key_profile(self, value, parent, key):
         if not isinstance(value, str):
             self.fail_value(parent, key, "'profile' must be the name of a profile")
@@ -478,4 +500,6 @@ def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Conf
         profile=values.get("profile"),
         profiles=values.get("profiles"),
         vocab=values.get("vocab"),
+        rule_timeout=values.get("rule-timeout", DEFAULT_RULE_TIMEOUT),
+        max_findings_per_rule=values.get("max-findings-per-rule", DEFAULT_MAX_FINDINGS),
     )

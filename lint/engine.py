@@ -1,13 +1,16 @@
-"""Running rules over a Document: selection, options, severities, and rule failures."""
+"""Running rules over a Document: selection, options, severities, and rule failures
+(exceptions, invalid findings, a rule that runs past its time limit)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from reprlib import repr as _repr  # a bad value, shortened: it may be a whole text
 from typing import Iterable, Optional
 
-from .config import RuleSetting
+from .config import DEFAULT_RULE_TIMEOUT, RuleSetting
 from .document import Document
-from .messages import Message, msg
-from .rule import SEVERITY_RANK, Finding, Rule
+from .messages import Message, UserError, msg
+from .rule import SEVERITIES, SEVERITY_RANK, Finding, Fix, Related, Rule
+from .timelimit import TimeLimitExceeded, call_with_limit
 
 
 @dataclass(frozen=True)
@@ -46,21 +49,20 @@ def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[
     return active
 
 
-def run_rules(doc: Document, active: list[ActiveRule],
-              failures: Optional[list] = None) -> tuple[list[Finding], list[Message]]:
-    """All findings of the active rules, in text order; a rule that raises is an error
-    and contributes none of its findings.  ``failures``, when given, also receives
-    (rule name, exception) for each rule that raised."""
+def run_rules(doc: Document, active: list[ActiveRule], failures: Optional[list] = None,
+              timeout: float = DEFAULT_RULE_TIMEOUT) -> tuple[list[Finding], list[Message]]:
+    """All findings of the active rules, in text order.  A rule that raises (SystemExit
+    included), gives an invalid finding or runs past ``timeout`` seconds (0: no limit)
+    is an error and contributes none of its findings; KeyboardInterrupt still stops the
+    run.  ``failures``, when given, also receives (rule name, exception) for each."""
     findings, errors = [], []
     for a in active:
         try:
-            # All of a rule's findings or none: what it yielded before it raised is
-            # an unfinished check, not a result.
-            found = [with_severity(f, a) for f in a.rule.check(doc, a.options)]
-            _check_spans(found, len(doc.text))
-        except Exception as e:  # a failing plugin must not take the run down
-            errors.append(msg("rule {rule} failed: {error}", rule=a.rule.name,
-                              error=f"{type(e).__name__}: {e}"))
+            found = call_with_limit(timeout, lambda: _findings_of(a, doc))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as e:  # a failing plugin must not take the run down, nor end it
+            errors.append(_failure(a.rule.name, e, timeout))
             if failures is not None:
                 failures.append((a.rule.name, e))
             continue
@@ -69,17 +71,100 @@ def run_rules(doc: Document, active: list[ActiveRule],
     return findings, errors
 
 
-def _check_spans(findings: list, size: int) -> None:
-    """A finding, its related spans and its fix must lie inside the text, start before
-    end: a rule that says otherwise is broken, and is reported as a failing rule."""
-    for f in findings:
-        spans = [(f.start, f.end)] + [(r.start, r.end) for r in f.related]
-        if f.fix is not None:
-            spans.append((f.fix.start, f.fix.end))
-        for start, end in spans:
-            if not 0 <= start <= end <= size:
-                raise ValueError(f"a finding spans {start}–{end}, outside the text (0–{size}) "
-                                 "or backwards")
+def _findings_of(a: ActiveRule, doc: Document) -> list[Finding]:
+    # All of a rule's findings or none: what it yielded before it failed is an
+    # unfinished check, not a result.
+    size = len(doc.text)
+    found = []
+    for f in a.rule.check(doc, a.options):
+        _check_finding(f, a.rule, size)
+        found.append(with_severity(f, a))
+    return found
+
+
+def _failure(rule: str, e: BaseException, timeout: float) -> Message:
+    if isinstance(e, TimeLimitExceeded):
+        return msg("rule {rule} did not finish within {seconds} s on this file "
+                   "(rule-timeout)", rule=rule, seconds=f"{timeout:g}")
+    if isinstance(e, InvalidFinding):
+        return msg("rule {rule} gave an invalid finding: {problem}", rule=rule,
+                   problem=e.as_message())
+    return msg("rule {rule} failed: {error}", rule=rule, error=f"{type(e).__name__}: {e}")
+
+
+class InvalidFinding(UserError):
+    """A finding the engine cannot print or fix: the rule that gave it is broken."""
+
+
+def _check_finding(f, rule: Rule, size: int) -> None:
+    """Raise InvalidFinding unless ``f`` is a Finding of ``rule`` that the formats and
+    --fix can use: integer offsets inside the text, start before end (its related
+    spans and its fix too), a known severity, strings for its messages."""
+    # The usual finding passes one quick test: a rule may give a million of them.
+    if (type(f) is Finding and type(f.start) is int and type(f.end) is int
+            and 0 <= f.start <= f.end <= size and f.rule == rule.name
+            and f.severity in SEVERITIES and type(f.zh) is str and type(f.en) is str
+            and type(f.category) is str and not f.related and f.fix is None):
+        return
+    problem = _problem(f, rule, size)
+    if problem is not None:
+        raise InvalidFinding(problem)
+
+
+def _problem(f, rule: Rule, size: int) -> Optional[Message]:
+    if not isinstance(f, Finding):
+        return msg("{value} is not a Finding", value=_repr(f))
+    if f.rule != rule.name:
+        return msg("its rule is {value}, not {rule}", value=_repr(f.rule), rule=rule.name)
+    if f.severity not in SEVERITIES:
+        return msg("its severity is {value}, not one of {known}", value=_repr(f.severity),
+                   known=list(SEVERITIES))
+    problem = _strings(f, "", ("category", "zh", "en")) or _span(f, "", size)
+    if problem is not None:
+        return problem
+    if not isinstance(f.related, (tuple, list)):
+        return msg("related is {value}, not a tuple of Related", value=_repr(f.related))
+    for i, r in enumerate(f.related):
+        where = f"related[{i}]"
+        if not isinstance(r, Related):
+            return msg("{field} is {value}, not a Related", field=where, value=_repr(r))
+        # A span in another file (a copied passage's source) is checked there, not here.
+        within = size if r.path is None else float("inf")
+        problem = _span(r, where + ".", within) or _strings(r, where + ".", ("zh", "en"))
+        if problem is not None:
+            return problem
+    if f.fix is None:
+        return None
+    if not isinstance(f.fix, Fix):
+        return msg("fix is {value}, not a Fix or None", value=_repr(f.fix))
+    if not isinstance(f.fix.safe, bool):
+        return msg("{field} is {value}, not true or false", field="fix.safe",
+                   value=_repr(f.fix.safe))
+    return _span(f.fix, "fix.", size) or _strings(f.fix, "fix.", ("replacement",))
+
+
+def _span(x, prefix: str, size: float) -> Optional[Message]:
+    for field in ("start", "end"):
+        value = getattr(x, field)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return msg("{field} is {value}, not an integer", field=prefix + field,
+                       value=_repr(value))
+    if 0 <= x.start <= x.end <= size:
+        return None
+    if not prefix:
+        return msg("the finding spans {start}–{end}: outside the text (0–{size}) or backwards",
+                   start=x.start, end=x.end, size=size)
+    return msg("{field} spans {start}–{end}: outside the text (0–{size}) or backwards",
+               field=prefix.rstrip("."), start=x.start, end=x.end, size=size)
+
+
+def _strings(x, prefix: str, fields: tuple) -> Optional[Message]:
+    for field in fields:
+        value = getattr(x, field)
+        if not isinstance(value, str):
+            return msg("{field} is {value}, not a string", field=prefix + field,
+                       value=_repr(value))
+    return None
 
 
 def with_severity(f: Finding, a: ActiveRule) -> Finding:

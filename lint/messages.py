@@ -155,6 +155,22 @@ ZH = {
     "not a regular file ({kind}): passed over": "不是普通文件（{kind}）：已跳过",
     # rules and plugins
     "rule {rule} failed: {error}": "规则 {rule} 运行出错：{error}",
+    "rule {rule} did not finish within {seconds} s on this file (rule-timeout)":
+        "规则 {rule} 未能在 {seconds} 秒内检查完本文件（rule-timeout）",
+    "rule {rule} gave an invalid finding: {problem}": "规则 {rule} 给出了无效的问题：{problem}",
+    "{value} is not a Finding": "{value} 不是 Finding",
+    "its rule is {value}, not {rule}": "其规则为 {value}，而不是 {rule}",
+    "its severity is {value}, not one of {known}": "其严重程度为 {value}，不是 {known} 之一",
+    "{field} is {value}, not a string": "{field} 为 {value}，不是字符串",
+    "{field} is {value}, not an integer": "{field} 为 {value}，不是整数",
+    "{field} is {value}, not true or false": "{field} 为 {value}，不是 true 或 false",
+    "{field} is {value}, not a Related": "{field} 为 {value}，不是 Related",
+    "related is {value}, not a tuple of Related": "related 为 {value}，不是 Related 的元组",
+    "fix is {value}, not a Fix or None": "fix 为 {value}，既不是 Fix 也不是 None",
+    "the finding spans {start}–{end}: outside the text (0–{size}) or backwards":
+        "问题的范围 {start}–{end} 超出文本（0–{size}）或起止颠倒",
+    "{field} spans {start}–{end}: outside the text (0–{size}) or backwards":
+        "{field} 的范围 {start}–{end} 超出文本（0–{size}）或起止颠倒",
     "built-in rules {name} failed to load: {error}": "内置规则 {name} 加载失败：{error}",
     "plugin {name} failed to load: {error}": "插件 {name} 加载失败：{error}",
     "plugin {name} failed to register: {error}": "插件 {name} 注册失败：{error}",
@@ -283,6 +299,8 @@ ZH = {
     # suppressions
     "ignore entry suppresses nothing (rule: {rule}, text: {text})":
         "ignore 条目没有抑制任何问题（rule：{rule}，text：{text}）",
+    "{n} more finding{s} of {rule} in this file not listed (max-findings-per-rule: {limit})":
+        "本文件另有 {n} 个 {rule} 问题未列出（max-findings-per-rule：{limit}）",
     # configuration
     "cannot read the configuration: {reason}": "无法读取配置文件：{reason}",
     "the configuration is not UTF-8 (byte {byte})": "配置文件不是 UTF-8 编码（第 {byte} 字节）",
@@ -321,6 +339,10 @@ ZH = {
     "rule '{name}': option '{option}' must be {kind}, not {got}":
         "规则 '{name}'：选项 '{option}' 必须是 {kind}，而不是 {got}",
     "'language' must be one of {known}": "'language' 必须是 {known} 之一",
+    "'{key}' must be a number of seconds from 0 (no limit) to {most}":
+        "'{key}' 必须是 0（不限）到 {most} 之间的秒数",
+    "'{key}' must be a whole number, 0 or more (0: no limit)":
+        "'{key}' 必须是不小于 0 的整数（0 表示不限）",
     "'ignore' must be a list of {rule, text} mappings": "'ignore' 必须是 {rule, text} 映射的列表",
     "each 'ignore' entry must be a mapping with 'rule' and 'text'":
         "每个 'ignore' 条目都必须是含 'rule' 和 'text' 的映射",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from . import sources
-from .config import Config, ConfigError
+from .config import DEFAULT_RULE_TIMEOUT, Config, ConfigError
 from .document import Document
 from .engine import run_rules, select_rules
 from .filters import Filters
@@ -63,6 +63,7 @@ class Pipeline:
     max_bytes: int = sources.DEFAULT_MAX_BYTES
     fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
     unsafe_fixes: bool = False
+    rule_timeout: Optional[float] = None     # --rule-timeout; None: the configuration's
     # (id of the Config, the per-file: entries that match) -> the ActiveRules; the
     # Configs live as long as the Resolver that loaded them, so their ids stay theirs.
     _selected: dict = field(default_factory=dict, repr=False)
@@ -85,7 +86,10 @@ class Pipeline:
         if not doc.text.strip():   # an empty file is clean: no part of it is wrong or missing
             active = []
         failures: list = []
-        findings, errors = run_rules(doc, active, failures)
+        timeout = self.rule_timeout
+        if timeout is None:
+            timeout = config.rule_timeout if config else DEFAULT_RULE_TIMEOUT
+        findings, errors = run_rules(doc, active, failures, timeout)
         # A rule that raised reported nothing: its suppressions are not "unused".
         failed = {name for name, _ in failures}
         ran = [a for a in active if a.rule.name not in failed]
@@ -119,8 +123,11 @@ class Pipeline:
             return outcome
         fmt = source.source_map.format if source.source_map is not None else None
         if not self.fix or fmt in ("docx", "pdf"):
-            result, used = self.check(self.document(source.text, name, config, source), config)
-            outcome = self._outcome(result, used, source.text, config)
+            text = source.text
+            document = self.document(text, name, config, source)
+            del source   # its bytes: only --fix needs them, and a big file is not held twice
+            result, used = self.check(document, config)
+            outcome = self._outcome(result, used, text, config)
             if self.fix:
                 outcome.notices.append(msg("fixes are not written to .{format} files: linted "
                                            "only", format=fmt))
@@ -190,7 +197,7 @@ class Pipeline:
         return outcome
 
     def _outcome(self, result: FileResult, used: set, text: str, config: Config) -> Outcome:
-        self.filters.after_fixes(result)
+        self.filters.after_fixes(result, config)
         assert result.doc is not None  # check() gives every result its document
         return Outcome(result.path, text, result.findings, list(result.errors), result.profile,
                        used_ignores=tuple((config.path, i) for i in sorted(used)),

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 # Code points of surrounding text in a finding's fingerprint, on each side, within the line.
 FINGERPRINT_CONTEXT = 16
+# Code points shown from each end of a long span's excerpt, and what stands for the middle.
+EXCERPT_EDGE = 40
+EXCERPT_GAP = " … "
 _LINE_BREAKS = re.compile(r"\r\n|\r")
 
 
@@ -66,6 +69,15 @@ class Report:
     @property
     def findings(self):
         return [f for r in self.results for f in r.findings]
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` as a report shows it: a long span by its first and last
+    EXCERPT_EDGE code points, so that a finding over a whole block stays one line's worth
+    (and the middle is never copied)."""
+    if end - start <= 2 * EXCERPT_EDGE + len(EXCERPT_GAP):
+        return text[start:end]
+    return text[start:start + EXCERPT_EDGE] + EXCERPT_GAP + text[end - EXCERPT_EDGE:end]
 
 
 def fingerprint(doc, f) -> str:

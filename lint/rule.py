@@ -28,7 +28,8 @@ def level_at_least(severity: str, threshold: str) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 
 
-@dataclass(frozen=True)
+# Slots: a file may hold a hundred thousand findings, each with its fix and related spans.
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace ``text[start:end]`` with ``replacement``.
 
@@ -41,7 +42,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another span that explains a finding: the original of a copy, a total …"""
 
@@ -58,7 +59,7 @@ class Related:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: 0-based code-point offsets into the decoded text, end exclusive."""
 

@@ -43,6 +43,9 @@ class Linter:
     # --compare: None, off; [], every linted file with every other; else the paths of
     # the earlier reports to compare the linted files with.
     compare: Optional[list] = None
+    # --rule-timeout (seconds) and --max-findings-per-rule; None: each file's configuration's
+    rule_timeout: Optional[float] = None
+    max_findings: Optional[int] = None
 
     def __post_init__(self):
         from .baseline import Baseline
@@ -50,15 +53,17 @@ class Linter:
         self.resolver = Resolver(self.registry, self.config_path, self.use_config, self.profile)
         self.filters = Filters(self.registry, self.report_unused,
                                Baseline(*self.baseline) if self.baseline else None,
-                               self.select, self.ignore)
+                               self.select, self.ignore, self.max_findings)
         self.pipeline = Pipeline(self.resolver, self.filters, self.select, self.ignore,
-                                 self.encoding, self.max_bytes, self.fix, self.unsafe_fixes)
+                                 self.encoding, self.max_bytes, self.fix, self.unsafe_fixes,
+                                 self.rule_timeout)
 
     def settings(self) -> dict:
         """What a worker process needs to build the same Linter."""
         return {k: getattr(self, k) for k in (
             "select", "ignore", "encoding", "config_path", "use_config", "max_bytes",
-            "profile", "report_unused", "fix", "unsafe_fixes", "baseline", "compare")}
+            "profile", "report_unused", "fix", "unsafe_fixes", "baseline", "compare",
+            "rule_timeout", "max_findings")}
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``; raises ConfigError."""
@@ -78,7 +83,7 @@ class Linter:
 
     def lint_document(self, doc: Document, config: Optional[Config] = None) -> FileResult:
         result = self.pipeline.check(doc, config)[0]
-        self.filters.after_fixes(result)
+        self.filters.after_fixes(result, config)
         return result
 
     def run(self, paths: list, stdin: Optional[bytes] = None,
@@ -142,7 +147,7 @@ class Linter:
             config = self.config_for(result.path)
             findings, _ = self.filters.suppress(result.doc, config, findings, [active])
             kept = FileResult(result.path, result.doc, findings)
-            self.filters.after_fixes(kept)
+            self.filters.after_fixes(kept, config)
             return kept.findings
 
         add_copied_passages(report, rule, active_for, self._compared(report), suppress)

@@ -100,7 +100,7 @@ LAYERS = [
     ("inputs", {"config", "profiles", "vocab", "words", "plugins", "discovery", "resolve", "sources",
                 "document", "residue", "tables", "readers", "readers.base", "readers.html",
                 "readers.docx", "readers.pdf"}),
-    ("rules", {"engine", "ruledoc"}),
+    ("rules", {"engine", "timelimit", "ruledoc"}),
     ("filters", {"filters", "suppress", "baseline"}),
     ("pipeline", {"pipeline", "fixes"}),
     ("executor", {"executor"}),

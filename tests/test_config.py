@@ -29,6 +29,8 @@ per-file:
       reversed-quotes: off
 language: en
 extensions: [txt, .text]
+rule-timeout: 30
+max-findings-per-rule: 50
 """
 
 
@@ -70,6 +72,8 @@ def test_load_valid_config(tmp_path, rules):
     assert cfg.language == "en"
     assert cfg.extensions == (".txt", ".text")
     assert [entry[0] for entry in cfg.per_file] == [("appendix/*.txt", "annex/**")]
+    assert (cfg.rule_timeout, cfg.max_findings_per_rule) == (30.0, 50)
+    assert type(cfg.rule_timeout) is float and type(cfg.max_findings_per_rule) is int
 
 
 def test_settings_for_merges_per_file_settings(tmp_path, rules):
@@ -103,6 +107,7 @@ def test_empty_config_is_the_defaults(tmp_path, rules):
     cfg = load_config(str(write(tmp_path / ".reportlint.yaml", "# nothing yet\n")), rules)
     assert cfg.rules == {} and cfg.exclude == () and cfg.language is None
     assert cfg.extensions == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+    assert (cfg.rule_timeout, cfg.max_findings_per_rule) == (120.0, 1000)
 
 
 def test_valid_config_through_the_cli(tmp_path, capsys, monkeypatch):
@@ -185,6 +190,16 @@ ERRORS = [
     ('exclude: "[z-a]"\n', 1, 10, ["invalid glob '[z-a]'"]),
     ('per-file:\n  - files: ["ok", "[z-a]"]\n', 2, 19, ["invalid glob '[z-a]' in 'files'"]),
     ("ignore:\n  - {rule: ALL, text: x, files: ['[z-a]']}\n", 2, 34, ["invalid glob"]),
+    # the limits of a run: seconds from 0 to a day, a count from 0; 0 is no limit
+    ("rule-timeout: -1\n", 1, 15, ["'rule-timeout' must be a number of seconds from 0"]),
+    ("rule-timeout: 100000\n", 1, 15, ["'rule-timeout'", "to 86400"]),
+    ("rule-timeout: .nan\n", 1, 15, ["'rule-timeout'"]),
+    ("rule-timeout: true\n", 1, 15, ["'rule-timeout'"]),
+    ("rule-timeout: '60'\n", 1, 15, ["'rule-timeout'"]),
+    ("max-findings-per-rule: -1\n", 1, 24,
+     ["'max-findings-per-rule' must be a whole number, 0 or more"]),
+    ("max-findings-per-rule: 1.5\n", 1, 24, ["'max-findings-per-rule'"]),
+    ("max-findings-per-rule: false\n", 1, 24, ["'max-findings-per-rule'"]),
 ]
 
 

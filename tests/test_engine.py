@@ -100,5 +100,5 @@ def test_a_finding_outside_the_text_is_a_failing_rule_not_a_finding(rule, monkey
     monkeypatch.setitem(default_registry().rules, rule.name, rule)
     with pytest.raises(RuleError) as info:
         check_text(REVERSED, select=[rule.name, "pairs"])
-    assert f"rule {rule.name} failed: ValueError: a finding spans" in str(info.value)
+    assert f"rule {rule.name} gave an invalid finding: the finding spans" in str(info.value)
     assert [f.rule for f in info.value.findings] == ["reversed-quotes"]

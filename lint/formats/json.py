@@ -5,6 +5,7 @@ import json
 
 from .. import __version__
 from ..messages import say
+from ..report import excerpt
 from . import finding_location, related_location, shown_path, summary
 
 
@@ -16,7 +17,7 @@ def finding_record(doc, f, lang: str) -> dict:
     if loc is not None:   # where it is in the .html, .docx or .pdf file
         record["location"] = loc.as_dict()
     record.update({
-        "start": f.start, "end": f.end, "excerpt": doc.text[f.start:f.end],
+        "start": f.start, "end": f.end, "excerpt": excerpt(doc.text, f.start, f.end),
         "related": [related_record(doc, r, lang) for r in f.related],
         "fix": None if f.fix is None else {
             "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement,

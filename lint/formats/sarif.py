@@ -84,12 +84,12 @@ def _rules(report, registry) -> list:
 
 
 def result(doc, path: str, f, index: dict, lang: str) -> dict:
-    from ..report import fingerprint
+    from ..report import excerpt, fingerprint
 
     uri = artifact_uri(path)
     place = physical(doc, uri, f.start, f.end)
     if "region" in place:
-        place["region"]["snippet"] = {"text": doc.text[f.start:f.end]}
+        place["region"]["snippet"] = {"text": excerpt(doc.text, f.start, f.end)}
     location: dict = {"physicalLocation": place}
     if logical(doc, f.start):
         location["logicalLocations"] = logical(doc, f.start)

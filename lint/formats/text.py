@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..document import display_width
 from ..messages import msg, say
+from ..report import excerpt
 from . import place, related_place, shown_path, summary
 from .concise import error_line, finding_line
 
@@ -38,13 +39,16 @@ def _clip_right(s: str, width: int) -> str:
 
 
 def snippet(doc, start: int, end: int) -> tuple[int, str, str]:
-    """(line number, the line clipped around the span, a caret line under the span)."""
+    """(line number, the line clipped around the span, a caret line under the span).
+
+    Only the CONTEXT + 1 code points on each side are read (each takes a column or
+    more): a line of a million marks costs no more per finding than a short one."""
     line, _ = doc.position(start)
     span = doc.line_spans[line - 1]
     end = min(max(end, start), span.end)
-    before = _clip_left(doc.text[span.start:start], CONTEXT)
-    marked = doc.text[start:end]
-    after = _clip_right(doc.text[end:span.end], CONTEXT)
+    before = _clip_left(doc.text[max(span.start, start - CONTEXT - 1):start], CONTEXT)
+    marked = excerpt(doc.text, start, end)
+    after = _clip_right(doc.text[end:min(span.end, end + CONTEXT + 1)], CONTEXT)
     text = (before + marked + after).replace("\t", " ")
     carets = " " * display_width(before) + "^" * max(1, display_width(marked))
     return line, text, carets

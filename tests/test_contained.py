@@ -1,0 +1,263 @@
+"""Contained plugins: a rule that exits, gives a finding the engine cannot use, or runs
+away is one error line for that rule on that file (exit 2), never the end of the run,
+a pass, an internal error or a hang; KeyboardInterrupt still stops the run."""
+import signal
+import threading
+import time
+
+import pytest
+
+from reportlint import Finding, Fix, Related, Rule, RuleError, check_text
+from reportlint.document import Document
+from reportlint.engine import ActiveRule, run_rules
+from reportlint.plugins import default_registry
+from reportlint.timelimit import call_with_limit
+from tests.helpers import run_cli
+from tests.test_engine import REVERSED
+
+REVERSED_LINE = "a.txt:2:10: error reversed-quotes quotation marks in reverse order: ”枫桥式“, " \
+                "meant “枫桥式”"
+# A runaway rule gives up after this long: on code without a time limit the test fails
+# then instead of hanging the suite.
+GIVE_UP = 20.0
+
+
+class Custom(Rule):
+    category = "custom"
+    severity = "error"
+    summary = {"zh": "插件规则", "en": "a plugin's rule"}
+
+
+class Exits(Custom):
+    name = "exits"
+
+    def check(self, doc, options):
+        yield self.finding(0, 1, zh="第一个", en="first")
+        raise SystemExit(0)
+
+
+class Interrupted(Custom):
+    name = "interrupted"
+
+    def check(self, doc, options):
+        raise KeyboardInterrupt
+        yield
+
+
+class Loops(Custom):
+    """Never finishes on its own (in practice: gives up after GIVE_UP seconds)."""
+    name = "loops"
+
+    def check(self, doc, options):
+        give_up = time.monotonic() + GIVE_UP
+        while time.monotonic() < give_up:
+            try:
+                pass
+            except Exception:   # what a careless rule does: the limit still stops it
+                pass
+        yield self.finding(0, 1, zh="跑完了", en="ran to the end")
+
+
+class Swallows(Custom):
+    """Catches everything, the time limit included, and ends as if nothing happened."""
+    name = "swallows"
+
+    def check(self, doc, options):
+        give_up = time.monotonic() + GIVE_UP
+        try:
+            while time.monotonic() < give_up:
+                pass
+        except BaseException:
+            pass
+        return iter(())
+
+
+@pytest.fixture
+def register(monkeypatch):
+    def add(rule):
+        monkeypatch.setitem(default_registry().rules, rule.name, rule)
+        return rule
+    return add
+
+
+def lint(args, capsys):
+    return run_cli(["--lang", "en", "--format", "concise", *args], capsys)
+
+
+def test_a_rule_that_raises_systemexit_is_an_error_not_a_pass(register, isolated_repo, capsys):
+    register(Exits())
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    code, out, _ = lint(["--select", "exits,pairs", "a.txt"], capsys)
+    assert code == 2
+    assert out.splitlines() == [REVERSED_LINE, "a.txt: error: rule exits failed: SystemExit: 0"]
+    with pytest.raises(RuleError) as info:
+        check_text(REVERSED, select=["exits"])
+    assert isinstance(info.value.__cause__, SystemExit)
+
+
+def test_keyboard_interrupt_in_a_rule_still_stops_the_run(register, isolated_repo, capsys):
+    register(Interrupted())
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        check_text(REVERSED, select=["interrupted"])
+    code, out, err = lint(["--select", "interrupted,pairs", "a.txt"], capsys)
+    assert code == 130 and out == "" and err == "reportlint: interrupted\n"
+
+
+def _yielding(name: str, make):
+    """A rule that yields ``make(rule, doc)`` (a finding, or what passes for one)."""
+    def check(self, doc, options):
+        yield make(self, doc)
+    return type(name.title().replace("-", ""), (Custom,), {"name": name, "check": check})()
+
+
+def _finding(of, **fields):
+    """A Finding of the rule ``of`` with some fields set to what a broken rule would give."""
+    values = {"rule": of.name, "category": of.category, "severity": "error", "start": 0,
+              "end": 1, "zh": "坏", "en": "bad"}
+    values.update(fields)
+    return Finding(**values)
+
+
+# (what the rule gives, what the error says is wrong with it); REVERSED has 33 code points.
+INVALID = [
+    (lambda r, d: r.finding(0.5, 1.5, zh="坏", en="bad"), "start is 0.5, not an integer"),
+    (lambda r, d: r.finding(False, True, zh="坏", en="bad"), "start is False, not an integer"),
+    (lambda r, d: r.finding(0, 34, zh="坏", en="bad"),
+     "the finding spans 0–34: outside the text (0–33) or backwards"),
+    (lambda r, d: r.finding(0, 1, zh=None, en="bad"), "zh is None, not a string"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en=3), "en is 3, not a string"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", severity="fatal"),
+     "its severity is 'fatal', not one of info, warning, error"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", fix=(0, 1, "x")),
+     "fix is (0, 1, 'x'), not a Fix or None"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", fix=Fix(0, 1, 5)),
+     "fix.replacement is 5, not a string"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", fix=Fix(0, 1.0, "x")),
+     "fix.end is 1.0, not an integer"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", fix=Fix(2, 99, "x")),
+     "fix spans 2–99: outside the text (0–33) or backwards"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", fix=Fix(0, 1, "x", safe="no")),
+     "fix.safe is 'no', not true or false"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", related=[(0, 1)]),
+     "related[0] is (0, 1), not a Related"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", related=[Related(0, 1), Related(5, 3)]),
+     "related[1] spans 5–3: outside the text (0–33) or backwards"),
+    (lambda r, d: r.finding(0, 1, zh="坏", en="bad", related=[Related(0, 1, zh=3)]),
+     "related[0].zh is 3, not a string"),
+    (lambda r, d: _finding(r, related=5), "related is 5, not a tuple of Related"),
+    (lambda r, d: _finding(r, rule="reversed-quotes"),
+     "its rule is 'reversed-quotes', not invalid"),
+    (lambda r, d: _finding(r, category=None), "category is None, not a string"),
+    (lambda r, d: (0, 1), "(0, 1) is not a Finding"),
+]
+
+
+@pytest.mark.parametrize("make, problem", INVALID)
+def test_an_invalid_finding_makes_its_rule_a_failing_rule(make, problem, register,
+                                                          isolated_repo, capsys):
+    register(_yielding("invalid", make))
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    error = f"a.txt: error: rule invalid gave an invalid finding: {problem}"
+    code, out, err = lint(["--select", "invalid,pairs", "a.txt"], capsys)
+    assert (code, out.splitlines(), err) == (2, [REVERSED_LINE, error], "")
+    # Every format reads the findings' offsets: none of them meets the invalid one.
+    for fmt in ("text", "json", "sarif", "github"):
+        code, out, err = run_cli(["--format", fmt, "--select", "invalid", "a.txt"], capsys)
+        assert code == 2 and "internal error" not in out + err and "坏" not in out
+    # --fix neither applies its fix nor stops at it; the file is left as it was.
+    code, out, err = lint(["--fix", "--select", "invalid", "a.txt"], capsys)
+    assert (code, out.splitlines()) == (2, [error])
+    assert (isolated_repo / "a.txt").read_text(encoding="utf-8") == REVERSED
+
+
+def test_the_chinese_error_names_the_rule_and_the_problem(register, isolated_repo, capsys):
+    register(_yielding("invalid", INVALID[0][0]))
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    code, out, _ = run_cli(["--format", "concise", "--select", "invalid", "a.txt"], capsys)
+    assert out == "a.txt: error: 规则 invalid 给出了无效的问题：start 为 0.5，不是整数\n"
+
+
+# -- the time limit -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def alarm_untouched():
+    """The test must leave SIGALRM as it found it: no timer running, the same handler."""
+    before = signal.getsignal(signal.SIGALRM)
+    yield
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_a_rule_that_runs_away_is_stopped(register, isolated_repo, capsys, alarm_untouched):
+    register(Loops())
+    (isolated_repo / "a.txt").write_text(REVERSED, encoding="utf-8")
+    (isolated_repo / ".reportlint.yaml").write_text("rule-timeout: 0.2\n", encoding="utf-8")
+    code, out, _ = lint(["--select", "loops,pairs", "a.txt"], capsys)
+    assert code == 2
+    assert out.splitlines() == [
+        REVERSED_LINE,
+        "a.txt: error: rule loops did not finish within 0.2 s on this file (rule-timeout)"]
+    # --rule-timeout on the command line goes before the configuration's.
+    (isolated_repo / ".reportlint.yaml").write_text("rule-timeout: 0\n", encoding="utf-8")
+    code, out, _ = lint(["--rule-timeout", "0.1", "--select", "loops", "a.txt"], capsys)
+    assert (code, out) == (
+        2, "a.txt: error: rule loops did not finish within 0.1 s on this file (rule-timeout)\n")
+
+
+def test_a_rule_that_swallows_the_limit_is_stopped_all_the_same(alarm_untouched):
+    failures: list = []
+    findings, errors = run_rules(Document(REVERSED), [ActiveRule(Swallows(), "error", {})],
+                                 failures, timeout=0.1)
+    assert [str(e) for e in errors] == [
+        "rule swallows did not finish within 0.1 s on this file (rule-timeout)"]
+    assert [name for name, _ in failures] == ["swallows"] and findings == []
+
+
+def test_a_limit_of_zero_arms_no_alarm(alarm_untouched):
+    assert call_with_limit(0, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
+    assert call_with_limit(5, lambda: signal.getitimer(signal.ITIMER_REAL))[0] > 0
+
+
+def test_the_alarm_of_the_embedding_program_is_left_alone():
+    fired = []
+
+    def theirs(signum, frame):
+        fired.append(signum)
+
+    previous = signal.signal(signal.SIGALRM, theirs)
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        quick = _yielding("quick", lambda r, d: r.finding(0, 1, zh="好", en="fine"))
+        findings, errors = run_rules(Document(REVERSED), [ActiveRule(quick, "error", {})],
+                                     timeout=0.1)
+        assert len(findings) == 1 and errors == []
+        assert signal.getsignal(signal.SIGALRM) is theirs
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 90 and fired == []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_outside_the_main_thread_rules_run_without_a_limit(alarm_untouched):
+    got = []
+    thread = threading.Thread(target=lambda: got.append(call_with_limit(0.1, lambda: "done")))
+    thread.start()
+    thread.join()
+    assert got == ["done"]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the plugin is registered in this process; only forked workers see it")
+def test_worker_processes_stop_a_runaway_rule_too(register, isolated_repo, capsys,
+                                                  alarm_untouched):
+    register(Loops())
+    for name in ("a.txt", "b.txt"):
+        (isolated_repo / name).write_text(REVERSED, encoding="utf-8")
+    code, out, _ = lint(["--jobs", "2", "--rule-timeout", "0.2", "--select", "loops",
+                         "a.txt", "b.txt"], capsys)
+    assert code == 2
+    assert out.splitlines() == [
+        f"{name}: error: rule loops did not finish within 0.2 s on this file (rule-timeout)"
+        for name in ("a.txt", "b.txt")]
