@@ -1,4 +1,4 @@
-"""Every seed as a Word draft and as a saved web page (tests/data/make_fixtures.py): the
+"""Every seed as a Word draft, a saved web page and a PDF (tests/data/make_fixtures.py): the
 reader's text is the seed's where the content is the same, every golden finding of the
 .txt (tests/test_seeds.py) comes out of each with the same rule and excerpt at its place
 in the file, and suppression comments in a page work line by line."""

@@ -271,7 +271,7 @@ PDF_FONT, PDF_SIZE, PDF_MARGIN, PDF_LEADING = "STSong-Light", 10.5, 72, 16
 NO_START = set("，。、；：？！）》」』】〕”’,.;:?!)%℃")
 NO_END = set("（《「『【〔“‘(")
 # A run of Latin letters and digits is one word, kept whole on a line.
-WORD = re.compile(r"[A-Za-z0-9.%]+|.", re.S)
+WORD = re.compile(r"[A-Za-z0-9.%]+|.", re.DOTALL)
 
 
 def wrap(line: str, fits) -> list:
