@@ -1,4 +1,4 @@
-"""Every seed as a Word draft and as a saved web page (tests/data/make_fixtures.py): the
+"""Every seed as a Word draft, a saved web page and a PDF (tests/data/make_fixtures.py): the
 reader's text is the seed's where the content is the same, every golden finding of the
 .txt (tests/test_seeds.py) comes out of each with the same rule and excerpt at its place
 in the file, and suppression comments in a page work line by line."""
@@ -231,3 +231,148 @@ def test_a_comment_silences_the_next_line_of_the_page_only(linter, tmp_path):
     # another rule's name, or a comment a line further up, silences nothing
     assert with_comment(at, "web-residue ") == before
     assert with_comment(at - 1, "") == before
+
+
+# -- the seeds as PDF files ------------------------------------------------------------------
+# Each seed's paragraphs are wrapped at the page's width, and each page has its number at
+# the foot (— 1 —): one line of the .txt is several lines of the PDF.  The two sides
+# compare without white space, so a wrap does not count, and the page numbers are left
+# out of the text; web-residue reports every one of them as page chrome.
+
+PAGE_NUMBER = re.compile(r"— \d+ —")
+# The findings that differ between the .txt and the .pdf, named by (the side that has
+# it, the rule, the excerpt's first 20 characters without white space).  None is the
+# reader's: its text is the seed's (test_the_pdf_readers_text_is_the_seeds).
+# - The seed's residue at the foot of a page touches the page number and is one block
+#   with it (as a page's footer is, JOINED above): the same finding, with — N — added.
+# - A paragraph that runs across a page has the page number among its lines, and the
+#   Document's hard-wrap joining takes the number into the paragraph before it: a pair
+#   opened before the number and closed after it is two unmatched marks, and a copied
+#   part whose two copies break across pages at different places is found in pieces.
+# - The Document joins a wrapped line only when it reaches the commonest width less three
+#   columns; a PDF line of proportional digits, or one whose last character went down
+#   with a closing mark, can end shorter, and its paragraph is split there: a pair is
+#   scanned in two halves.
+# - The title is the document's first line (lint/residue.py title_of), and a wrapped
+#   first paragraph's first line reads as a title: qinzhou's missing title is not found,
+#   and without its title the report's type (and its required parts) is not known.  A
+#   .txt wrapped at 42 characters loses the same two findings.
+FOOT, PAGE_BREAK, SHORT_LINE, WRAPPED_TITLE = "foot", "page break", "short line", "title"
+PDF_DIFFERENCES = {
+    "hongqi-2021": [
+        # part one pasted twice: page 1's foot falls in the original, pages 2 and 3's
+        # in the copy, so three shorter copied blocks stand for the one of the .txt
+        ("txt", "duplicate-block", "一、2021年度法治政府建设情况(一)组", PAGE_BREAK),
+        ("pdf", "duplicate-block", "一、2021年度法治政府建设情况(一)组", PAGE_BREAK),
+        ("pdf", "duplicate-block", "(二)依法决策能力进一步提高。一是严格执", PAGE_BREAK),
+        ("pdf", "duplicate-block", "(七)政务服务全面领跑加速。红旗区政务服", PAGE_BREAK),
+        # “2021年度省级服务型行政执法示范点” opens on page 3 and closes on page 4
+        ("pdf", "unmatched-pair", "“", PAGE_BREAK),
+        ("pdf", "unmatched-pair", "”", PAGE_BREAK),
+    ],
+    "nanhu-2023": [
+        ("txt", "web-residue", "南委〔2024〕12号中共南湖区委南湖区", FOOT),
+        ("pdf", "web-residue", "南委〔2024〕12号中共南湖区委南湖区", FOOT),
+    ],
+    "pujiang-2023": [
+        # the line 体”善意执法模式 … 三个“一号工 is a paragraph alone: the .txt's stray ”
+        # after 质效 pairs with 三个“ as a reversed pair, and the ” of 程” is left over
+        ("pdf", "reversed-quotes", "”入选浙江省第三批三个“", SHORT_LINE),
+        ("txt", "unmatched-pair", "”", SHORT_LINE),
+        ("pdf", "unmatched-pair", "”", SHORT_LINE),
+    ],
+    "qinzhou-2023": [
+        ("txt", "missing-title", "2023年,钦州市委、市人民政府坚持以习", WRAPPED_TITLE),
+        ("txt", "missing-section", "第一责任人", WRAPPED_TITLE),
+        ("txt", "web-residue", "文件下载:关联文件:", FOOT),
+        ("pdf", "web-residue", "文件下载:关联文件:—2—", FOOT),
+    ],
+    "shengsi-2022": [
+        ("txt", "web-residue", "访问次数:字体大小:", FOOT),
+        ("pdf", "web-residue", "访问次数:字体大小:—1—", FOOT),
+        ("txt", "web-residue", "嵊政办发〔2022〕70号.pdf", FOOT),
+        ("pdf", "web-residue", "嵊政办发〔2022〕70号.pdf—7—", FOOT),
+    ],
+}
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def pdf_pages(path: str) -> list:
+    """pypdfium2's own text of each page: its non-blank lines, trimmed, as the reader
+    counts them (第P页第L行)."""
+    pdfium = pytest.importorskip("pypdfium2")
+    pdf = pdfium.PdfDocument(path)
+    try:
+        pages = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            lines = textpage.get_text_range().replace("\r\n", "\n").split("\n")
+            pages.append([line.strip() for line in lines if line.strip()])
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        pdf.close()
+
+
+class PdfPlaces:
+    """Where the k-th non-white character of the seed is in the PDF: (page, line), found
+    in pypdfium2's text of the pages, past the page numbers."""
+
+    def __init__(self, name: str):
+        self.pages = pdf_pages(path_of(name, "pdf"))
+        self.places = [(p, n) for p, lines in enumerate(self.pages, 1)
+                       for n, line in enumerate(lines, 1) if not PAGE_NUMBER.fullmatch(line)
+                       for _ in squeezed(line)]
+
+    def __call__(self, seed: str, offset: int) -> dict:
+        k = len(squeezed(seed[:offset]))
+        page, line = self.places[k]
+        assert seed[offset] in self.pages[page - 1][line - 1]
+        return {"kind": "page", "page": page, "line": line}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_pdf_readers_text_is_the_seeds(name):
+    lines = content_lines(sources.load(path_of(name, "pdf")).text, "pdf")
+    numbers = [line for line in lines if PAGE_NUMBER.fullmatch(line)]
+    assert numbers == [f"— {n} —" for n in range(1, len(pdf_pages(path_of(name, "pdf"))) + 1)]
+    assert squeezed("".join(line for line in lines if line not in numbers)) == \
+        squeezed(seed_text(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_finding_of_the_seed_is_at_its_place_in_the_pdf(seeds, linter, name):
+    txt, r = seeds[name], linted(linter, path_of(name, "pdf"))
+    seed, places = txt.doc.text, PdfPlaces(name)
+    left = list(r.findings)
+    differ = []
+    for f in txt.findings:
+        start = f.start + len(seed[f.start:f.end]) - len(seed[f.start:f.end].lstrip())
+        place = places(seed, start)
+        found = [g for g in left if g.rule == f.rule
+                 and squeezed(r.doc.text[g.start:g.end]) == squeezed(seed[f.start:f.end])
+                 and r.doc.locate(g.start).as_dict() == place]
+        if not found:
+            differ.append(("txt", f.rule, squeezed(seed[f.start:f.end])[:20]))
+            continue
+        left.remove(found[0])
+        assert r.doc.text[found[0].start] == seed[start]
+        for a, b in zip(f.related, found[0].related, strict=True):
+            assert squeezed(r.doc.text[b.start:b.end]) == squeezed(seed[a.start:a.end])
+            assert r.doc.locate(b.start).as_dict() == places(seed, a.start)
+    # What the format adds: each page's number, page chrome, alone or with the residue
+    # just above it (FOOT).
+    numbers = [PAGE_NUMBER.search(r.doc.text, g.start, g.end) for g in r.findings
+               if g.rule == "web-residue"]
+    assert [m.group() for m in numbers if m] == [
+        f"— {n} —" for n in range(1, len(places.pages) + 1)]
+    for g in left:
+        excerpt = squeezed(r.doc.text[g.start:g.end])
+        if g.rule == "web-residue" and PAGE_NUMBER.fullmatch(r.doc.text[g.start:g.end]):
+            continue
+        differ.append(("pdf", g.rule, excerpt[:20]))
+    assert sorted(differ) == sorted(d[:3] for d in PDF_DIFFERENCES[name])

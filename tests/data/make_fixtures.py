@@ -9,7 +9,11 @@
   cells (gridSpan, vMerge), a header, a footer, a footnote and a comment (neither of
   which is body text); in its page a table with colspan/rowspan, and a second copy,
   pujiang-2023.gb2312.html, in GB2312 declared only by <meta http-equiv>;
-- encrypted.pdf: the same, with a password;
+- <seed>.pdf for every seed: A4 pages in STSong-Light, each line of the seed a
+  paragraph wrapped at the page's width as a word processor wraps it (see
+  ``wrap``), a blank line of the seed a blank line, and the page number (— 1 —) at the
+  foot of each page;
+- encrypted.pdf: tables.pdf (below), with a password;
 - tables.pdf: two pages with a table and page numbers (— 1 —), in the Adobe-GB1 font
   STSong-Light that every PDF reader knows (no font file is embedded: this machine has
   no CJK font, and none is needed).
@@ -259,6 +263,69 @@ def make_html(name: str, charset: str = "utf-8") -> str:
 
 # -- .pdf ---------------------------------------------------------------------------
 
+# The seeds' pages: A4 with 2.54 cm margins and 10.5 pt (五号) type, 1.5 lines apart,
+# about 42 characters a line; a seed's paragraph of 300 characters takes seven.
+PDF_FONT, PDF_SIZE, PDF_MARGIN, PDF_LEADING = "STSong-Light", 10.5, 72, 16
+# Characters a line may not begin with (closing punctuation) or end with (opening
+# punctuation), as a Chinese word processor's line-breaking rules have it.
+NO_START = set("，。、；：？！）》」』】〕”’,.;:?!)%℃")
+NO_END = set("（《「『【〔“‘(")
+# A run of Latin letters and digits is one word, kept whole on a line.
+WORD = re.compile(r"[A-Za-z0-9.%]+|.", re.DOTALL)
+
+
+def wrap(line: str, fits) -> list:
+    """``line`` in lines that ``fits`` (a function of the text), broken between words as
+    a word processor does: a closing mark is not moved to the next line alone (the
+    character before it goes with it), nor an opening mark left at the end of one."""
+    words, out, current = WORD.findall(line), [], ""
+    for word in words:
+        if fits(current + word) or not current:
+            current += word
+            continue
+        # back up while the break would put a closing mark first or an opening mark last
+        moved = word
+        while len(current) > 1 and (moved[0] in NO_START or current[-1] in NO_END):
+            moved, current = current[-1] + moved, current[:-1]
+        out.append(current)
+        current = moved
+    return out + [current]
+
+
+def make_seed_pdf(name: str, path: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    c = canvas.Canvas(path, pagesize=A4, invariant=1)
+    width, height = A4
+    measure = width - 2 * PDF_MARGIN
+    page, y = 1, height - PDF_MARGIN
+
+    def fits(text: str) -> bool:
+        return pdfmetrics.stringWidth(text, PDF_FONT, PDF_SIZE) <= measure
+
+    def foot() -> None:
+        c.setFont(PDF_FONT, 10)
+        c.drawCentredString(width / 2, PDF_MARGIN / 2, f"— {page} —")
+
+    for line in seed_lines(name):
+        for part in wrap(line, fits) if line.strip() else [""]:
+            if y < PDF_MARGIN:
+                foot()
+                c.showPage()
+                page, y = page + 1, height - PDF_MARGIN
+            if part:
+                c.setFont(PDF_FONT, PDF_SIZE)
+                c.drawString(PDF_MARGIN, y, part)
+            y -= PDF_LEADING
+    foot()
+    c.showPage()
+    c.save()
+
+
 def make_pdf(path: str, password: str = "") -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -307,6 +374,7 @@ def main() -> None:
         make_docx(name, os.path.join(OUT, name + ".docx"))
         with open(os.path.join(OUT, name + ".html"), "wb") as f:
             f.write(make_html(name).encode("utf-8"))
+        make_seed_pdf(name, os.path.join(OUT, name + ".pdf"))
     with open(os.path.join(OUT, FEATURED + ".gb2312.html"), "wb") as f:
         # A character GB2312 lacks is written as a character reference, as editors do.
         f.write(make_html(FEATURED, "gb2312").encode("gb2312", errors="xmlcharrefreplace"))
