@@ -8,19 +8,23 @@ it in its clause, from which the rules read its label.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
+# The longest numeral read (九千九百九十九亿九千九百九十九万九千九百九十九 has 23 characters).
+# A longer run is no numeral a report writes; left unread, it costs no time that grows
+# with its square (digit by digit, or one recursion per 亿) and no value beyond a float.
+NUMERAL_MAX = 40
 
 
 def cn_to_int(s: str) -> int | None:
     """二十一 -> 21, 十三 -> 13, 一百零五 -> 105, 三万五千 -> 35000, 二〇二三 -> 2023;
-    None if ``s`` is not a well-formed numeral (十十, 二三十, 千百)."""
-    if not s:
+    None if ``s`` is not a well-formed numeral (十十, 二三十, 千百) or longer than NUMERAL_MAX."""
+    if not s or len(s) > NUMERAL_MAX:
         return None
     for big in ("亿", "万"):  # split on the largest multiplier first
         if big in s:
@@ -83,11 +87,18 @@ UNITS = sorted("""件 个 项 次 名 人 家 份 条 户 篇 场 批 批次 人
                reverse=True)
 _UNIT = "|".join(map(re.escape, UNITS))
 _CN_NUM = f"[{CN_NUMERAL_CHARS}万亿]+"
+_NUMBER_FIRST = rf"\d{CN_NUMERAL_CHARS}万亿"  # what a number starts with
+_NUMBER_CHAR = _NUMBER_FIRST + "."           # what it goes on with
 # A quantity: a number (Arabic with decimals, or Chinese; then 万/亿), 余/多, a unit
 # or %, then 以上 ….  The pattern opens with a single character class, which the
-# regex engine skips to quickly; the number is read apart in code.
+# regex engine skips to quickly; the number is read apart in code.  It is tried only
+# where a run of number characters starts (the lookbehind after its first character),
+# points before the first digit included (..5件, which the parser then skips): inside
+# a run it would only fail again, after backtracking over the rest of the run, so a
+# run of a thousand digits would cost half a million steps.
 QUANTITY = re.compile(
-    rf"(?P<num>[\d{CN_NUMERAL_CHARS}万亿][\d.{CN_NUMERAL_CHARS}万亿]*)"
+    rf"(?P<num>[{_NUMBER_CHAR}](?<![{_NUMBER_CHAR}]{{2}})"
+    rf"(?:(?<=\.)\.*[{_NUMBER_FIRST}]|(?<=[{_NUMBER_FIRST}]))[{_NUMBER_CHAR}]*)"
     rf"(?P<approx1>余|多)?"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
@@ -133,41 +144,46 @@ def read_number(num: str) -> tuple[float, int] | None:
 
 def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
-    end = len(text) if end is None else end
+    if start or end is not None:
+        # The part is read as a text of its own: QUANTITY looks at the character before a
+        # number, which in the whole text may be the head of a number cut at ``start``.
+        return [replace(q, start=q.start + start, end=q.end + start,
+                        context_start=q.context_start + start)
+                for q in parse_quantities(text[start:end])]
     out = []
-    for m in QUANTITY.finditer(text, start, end):
+    for m in QUANTITY.finditer(text):
         q_start = m.start()
-        if q_start > start and text[q_start - 1] in NUMBER_CHARS:
-            continue  # the tail of a number, or 第14次
         num, approx1, pct, unit, approx2 = m.group("num", "approx1", "pct", "unit", "approx2")
+        if num[0] == "." or q_start and text[q_start - 1] in NUMBER_CHARS:
+            continue  # the tail of a number (..5件), or 第14次
         number = read_number(num)
         if number is None:
             continue
         value, decimals = number
         exact = not (approx1 or approx2)
-        if q_start > start and text[q_start - 1] in _BEFORE_LAST:
-            head = text[max(start, q_start - 12):q_start]
+        if q_start and text[q_start - 1] in _BEFORE_LAST:
+            head = text[max(0, q_start - 12):q_start]
             found = RANGE_BEFORE.search(head) or APPROX_BEFORE.search(head)
             if found:
                 exact = False
                 q_start -= len(head) - found.start()
         out.append(Quantity(q_start, m.end(), value, "%" if pct else unit, exact, decimals,
-                            _clause_start(text, q_start, start)))
-    if text.find("百分之", start, end) < 0:
+                            _clause_start(text, q_start)))
+    if "百分之" not in text:
         return out
-    for m in PERCENT_WORDS.finditer(text, start, end):
+    for m in PERCENT_WORDS.finditer(text):
         number = read_number(m.group("cn"))
         if number is None:
             continue
         out.append(Quantity(m.start(), m.end(), number[0], "%", True, number[1],
-                            _clause_start(text, m.start(), start)))
+                            _clause_start(text, m.start())))
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
+def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK."""
-    lo = max(floor, pos - CLAUSE_LOOKBACK)
+    lo = max(0, pos - CLAUSE_LOOKBACK)
     i = pos - 1
     while i >= lo and text[i] not in CLAUSE_CHARS:  # clauses are short: a few steps
         i -= 1

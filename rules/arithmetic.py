@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Optional
 
@@ -51,12 +52,13 @@ def _statements(doc) -> list:
         while k < len(found) and found[k].end <= p.end:
             q = found[k]
             k += 1
-            m = STATEMENT_END.search(text, q.end, p.end)
-            end = m.start() if m else p.end
-            if end != stmt_end:
+            if stmt_end < q.end:  # past the statement being read: the next one starts
+                # One search per statement, not per quantity: a paragraph with no stop
+                # would be read to its end once for every quantity in it.
+                m = STATEMENT_END.search(text, q.end, p.end)
                 if current:
                     out.append(current)
-                current, stmt_end = [], end
+                current, stmt_end = [], m.start() if m else p.end
             ctx_start = max(q.context_start, prev_end)
             context = text[ctx_start:q.start]
             current.append(Item(q, vocab.label(text, ctx_start, q.start), context,
@@ -124,44 +126,54 @@ class SubsetExceedsTotal(_Arithmetic):
 
     def check(self, doc, options):
         vocab = vocab_of(doc)
+        supersets: dict = {}  # label -> the labels whose counts hold its count
+        for sub, sups in vocab.subsets:
+            for label in sub:
+                supersets[label] = supersets.get(label, ()) + tuple(sups)
         for stmt in statements(doc):
             total = None  # the 共 … count a 其中 breakdown refers to
             in_breakdown = False
             allowance = self._carry_over(stmt, vocab)
+            # (unit, label) -> where the latest count so far with that label stands: the
+            # nearest superset is looked up, not searched for among every earlier count.
+            latest: dict = {}
+            labelled = None  # (label, unit) -> how many counts have it, counted when asked
             for i, it in enumerate(stmt):
                 q = it.q
                 if it.breakdown:
                     in_breakdown = True
-                if not q.exact or q.is_percent:
-                    continue
-                sup = self._superset(stmt, i, vocab)
-                if sup is not None and _more(q.value - allowance, sup.q.value):
-                    yield self._finding(doc, it, sup, allowance, "label")
-                    continue
-                if in_breakdown and total is not None and total.q.unit == q.unit \
-                        and _more(q.value - allowance, total.q.value):
-                    yield self._finding(doc, it, total, allowance, "total")
-                if total is None and it.total:
-                    total = it
+                if q.exact and not q.is_percent:
+                    sup = self._superset(stmt, it, latest, supersets.get(it.label, ()))
+                    if sup is not None:
+                        if labelled is None:
+                            labelled = Counter((x.label, x.q.unit) for x in stmt)
+                        # 市本级受理10件,县区受理50件: parts of a total, not the total itself.
+                        if labelled[sup.label, q.unit] > 1:
+                            sup = None
+                    if sup is not None and _more(q.value - allowance, sup.q.value):
+                        yield self._finding(doc, it, sup, allowance, "label")
+                    else:
+                        if in_breakdown and total is not None and total.q.unit == q.unit \
+                                and _more(q.value - allowance, total.q.value):
+                            yield self._finding(doc, it, total, allowance, "total")
+                        if total is None and it.total:
+                            total = it
+                if it.label is not None:
+                    latest[q.unit, it.label] = i
 
     @staticmethod
-    def _superset(stmt, i, vocab) -> Optional[Item]:
+    def _superset(stmt, it, latest, superset_labels) -> Optional[Item]:
         """The nearest earlier count in the statement whose label contains this one's,
-        counting the same thing; None when that is not certain."""
-        it = stmt[i]
-        if it.label is None:
+        if it is exact and counts the same thing."""
+        nearest = -1
+        for label in superset_labels:
+            at = latest.get((it.q.unit, label), -1)
+            if at > nearest:
+                nearest = at
+        if nearest < 0:
             return None
-        for prev in reversed(stmt[:i]):
-            if prev.q.unit != it.q.unit or prev.q.is_percent:
-                continue
-            if prev.label is not None and vocab.is_subset(it.label, prev.label):
-                if not prev.q.exact or not _same_thing(prev, it):
-                    return None
-                # 市本级受理10件,县区受理50件: parts of a total, not the total itself.
-                if sum(1 for x in stmt if x.label == prev.label and x.q.unit == it.q.unit) > 1:
-                    return None
-                return prev
-        return None
+        prev = stmt[nearest]
+        return prev if prev.q.exact and _same_thing(prev, it) else None
 
     @staticmethod
     def _carry_over(stmt, vocab) -> float:
@@ -237,14 +249,18 @@ class PartsSumMismatch(_Arithmetic):
         if i + 1 >= len(stmt):
             return []
         first = stmt[i + 1]
+        opening = vocab.breakdown | {"分别"}
         between = text[total.q.end:first.q.start]
-        if not any(w in between for w in vocab.breakdown | {"分别"}) or first.q.unit != total.q.unit:
+        if not any(w in between for w in opening) or first.q.unit != total.q.unit:
             return []
         parts = [first]
-        for nxt in stmt[i + 2:]:
-            gap = text[parts[-1].q.end:nxt.q.start]
+        for j in range(i + 2, len(stmt)):  # no slice: that would copy the rest each time
+            nxt, last = stmt[j], parts[-1]
+            gap = text[last.q.end:nxt.q.start]
             if nxt.q.unit != total.q.unit or not (gap.startswith("、") or gap.startswith(("和", "及"))):
                 break
+            if last.total and any(w in gap for w in opening):
+                break  # a part that opens a breakdown of its own: what follows are its parts
             parts.append(nxt)
         return parts
 
@@ -274,6 +290,12 @@ def _rate_matches(stated: float, decimals: int, num: float, den: float) -> bool:
         math.ceil(exact / step - 1e-9) * step == stated
 
 
+# A rate is checked against the counts nearest before it in its statement: the latest
+# RATE_WINDOW denominators, each with the latest RATE_WINDOW numerators after it.  Pairing
+# every earlier count would cost the square of the statement's counts for every rate.
+RATE_WINDOW = 8
+
+
 class RateMismatch(_Arithmetic):
     name = "rate-mismatch"
     summary = {"zh": "比率与其计算依据的数字不符", "en": "a rate that does not match its counts"}
@@ -291,39 +313,55 @@ class RateMismatch(_Arithmetic):
     def check(self, doc, options):
         vocab = vocab_of(doc)
         for stmt in statements(doc):
-            for i, it in enumerate(stmt):
-                if not it.q.is_percent or not it.q.exact or vocab.has(it.context, "growth"):
-                    continue  # 办结率同比提高5% is a change of the rate, not the rate
-                for names, nums, dens in vocab.rates:
-                    if _rate_name(vocab, it.context, names) is None:
-                        continue
-                    pairs = self._candidates(stmt[:i], nums, dens)
-                    if pairs and not any(_rate_matches(it.q.value, it.q.decimals, n.q.value, d.q.value)
-                                         for n, d in pairs):
-                        n, d = pairs[-1]
-                        actual = n.q.value / d.q.value * 100
-                        yield self.finding(
-                            it.q.start, it.q.end,
-                            zh=f"比率与数字不符：{_show(doc, n.q)}/{_show(doc, d.q)} = {actual:.2f}%，"
-                               f"而文中为{_show(doc, it.q)}",
-                            en=f"rate does not match its counts: {_show(doc, n.q)}/{_show(doc, d.q)} "
-                               f"= {actual:.2f}%, but the text says {_show(doc, it.q)}",
-                            related=[Related(n.q.start, n.q.end, zh="分子", en="numerator"),
-                                     Related(d.q.start, d.q.end, zh="分母", en="denominator")])
+            for it in stmt:
+                if it.q.is_percent and self._rate(it, vocab) is not None:
                     break
+            else:
+                continue  # most statements: no rate to check
+            # Per rate of the vocabulary, the counts it may be computed from, as
+            # (position, item): the latest denominators, and per unit the latest numerators.
+            dens_seen = [deque(maxlen=RATE_WINDOW) for _ in vocab.rates]
+            nums_seen: list = [{} for _ in vocab.rates]
+            for i, it in enumerate(stmt):
+                q = it.q
+                if not q.is_percent:
+                    if q.exact and it.label is not None:
+                        for seen_d, seen_n, (_, nums, dens) in zip(dens_seen, nums_seen, vocab.rates):
+                            if it.label in dens:
+                                seen_d.append((i, it))
+                            if it.label in nums:
+                                if q.unit not in seen_n:
+                                    seen_n[q.unit] = deque(maxlen=RATE_WINDOW)
+                                seen_n[q.unit].append((i, it))
+                    continue
+                r = self._rate(it, vocab)
+                if r is None:
+                    continue
+                # (numerator, denominator): a numerator after its denominator, of one unit.
+                pairs = [(n, d) for j, d in dens_seen[r] for k, n in nums_seen[r].get(d.q.unit, ())
+                         if k > j]
+                if pairs and not any(_rate_matches(q.value, q.decimals, n.q.value, d.q.value)
+                                     for n, d in pairs):
+                    n, d = pairs[-1]
+                    actual = n.q.value / d.q.value * 100
+                    yield self.finding(
+                        q.start, q.end,
+                        zh=f"比率与数字不符：{_show(doc, n.q)}/{_show(doc, d.q)} = {actual:.2f}%，"
+                           f"而文中为{_show(doc, q)}",
+                        en=f"rate does not match its counts: {_show(doc, n.q)}/{_show(doc, d.q)} "
+                           f"= {actual:.2f}%, but the text says {_show(doc, q)}",
+                        related=[Related(n.q.start, n.q.end, zh="分子", en="numerator"),
+                                 Related(d.q.start, d.q.end, zh="分母", en="denominator")])
 
     @staticmethod
-    def _candidates(before, nums, dens) -> list:
-        """(numerator, denominator) pairs: a denominator-labelled count, then a
-        numerator-labelled count after it, both exact and of one unit."""
-        out = []
-        for j, d in enumerate(before):
-            if d.label not in dens or not d.q.exact or d.q.is_percent:
-                continue
-            for n in before[j + 1:]:
-                if n.label in nums and n.q.exact and n.q.unit == d.q.unit:
-                    out.append((n, d))
-        return out
+    def _rate(it, vocab) -> Optional[int]:
+        """Which rate of the vocabulary a percentage states, if any."""
+        if not it.q.exact or vocab.has(it.context, "growth"):
+            return None  # 办结率同比提高5% is a change of the rate, not the rate
+        for r, (names, _, _) in enumerate(vocab.rates):
+            if _rate_name(vocab, it.context, names) is not None:
+                return r
+        return None
 
 
 class RateOutOfRange(_Arithmetic):
@@ -376,19 +414,31 @@ class BalanceMismatch(_Arithmetic):
         vocab = vocab_of(doc)
         text = doc.folded
         for stmt in statements(doc):
+            read = None  # what each count says, read once the statement holds an adjustment
+            done = set()  # units adjusted already: a later adjustment's counts are changes of it
             for i in range(len(stmt) - 1):
                 before, after = stmt[i], stmt[i + 1]
+                unit = before.q.unit
+                if unit != after.q.unit or unit in done:
+                    continue
                 between = text[before.q.end:after.q.start]
-                if not any(w in between for w in vocab.adjusted) or before.q.unit != after.q.unit:
+                if not any(w in between for w in vocab.adjusted):
                     continue
-                changes = [c for c in stmt[i + 2:] if c.q.unit == before.q.unit]
-                kinds = [self._kind(c, vocab) for c in changes]
-                if not changes or None in kinds or not all(c.q.exact for c in (before, after, *changes)):
+                if read is None:
+                    read = self._read(stmt, vocab)
+                kinds, last, last_unread = read
+                # The changes are every later count of the unit: there must be one, and each
+                # must be exact and read as an addition or a removal.
+                if last[unit] < i + 2 or last_unread.get(unit, -1) >= i + 2 \
+                        or not (before.q.exact and after.q.exact):
                     continue
-                delta = sum(c.q.value if k == "+" else -c.q.value for c, k in zip(changes, kinds))
+                done.add(unit)
+                at = [j for j in range(i + 2, len(stmt)) if stmt[j].q.unit == unit]
+                changes, signs = [stmt[j] for j in at], [kinds[j] for j in at]
+                delta = sum(c.q.value if k == "+" else -c.q.value for c, k in zip(changes, signs))
                 expected = before.q.value + delta
                 if _more(expected, after.q.value) or _more(after.q.value, expected):
-                    terms = "".join(f"{k}{_fmt(c.q.value)}" for c, k in zip(changes, kinds))
+                    terms = "".join(f"{k}{_fmt(c.q.value)}" for c, k in zip(changes, signs))
                     yield self.finding(
                         after.q.start, after.q.end,
                         zh=f"增减不平衡：{_fmt(before.q.value)}{terms} = {_fmt(expected)}，"
@@ -397,6 +447,19 @@ class BalanceMismatch(_Arithmetic):
                            f"{_fmt(expected)}, but the text says {_show(doc, after.q)}",
                         related=[Related(before.q.start, before.q.end, zh="调整前", en="before")]
                         + [Related(c.q.start, c.q.end, zh="增减", en="change") for c in changes])
+
+    @classmethod
+    def _read(cls, stmt, vocab) -> tuple:
+        """Each count's kind (+, - or None), and per unit where its last count stands and
+        where its last count that is no exact change stands."""
+        kinds = [cls._kind(x, vocab) for x in stmt]
+        last: dict = {}
+        last_unread: dict = {}
+        for j, (x, kind) in enumerate(zip(stmt, kinds)):
+            last[x.q.unit] = j
+            if kind is None or not x.q.exact:
+                last_unread[x.q.unit] = j
+        return kinds, last, last_unread
 
     @staticmethod
     def _kind(item, vocab) -> Optional[str]:
@@ -441,8 +504,11 @@ INSIDE = "\ue000"
 WHOLLY_QUOTED = re.compile("“[^“”]*”|《[^《》]*》")
 CLAUSE_STOP = re.compile(r"[,;:。!?()\n]")
 LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()\n]")
-# What makes the items uncertain:
-HELD_COUNT = re.compile(rf"[\d{_NUMERAL}]+(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
+# What makes the items uncertain.  A count an item holds is looked for only where a run
+# of digits starts: inside the run the pattern would fail again, after backtracking over
+# the rest of the run.
+HELD_COUNT = re.compile(rf"[\d{_NUMERAL}](?<![\d{_NUMERAL}]{{2}})[\d{_NUMERAL}]*"
+                        "(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
 HAS_NUMERAL = re.compile(rf"[\d{_NUMERAL}]")
 BARE_NUMERAL = re.compile(rf"[\d{_NUMERAL}]+")                                    # 三、 a heading
 JOINED = re.compile("和|及|与|或|并|暨|等")                                       # 纤维及复合材料

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reportlint import Fix, Related, Rule, hookimpl
@@ -50,6 +51,7 @@ NEXT_CHAR = re.compile(r"\s*(.)")
 REVERSED_MAX = 15
 # A term quoted elsewhere that an opening mark written as a closing one precedes.
 TERM_MAX = 12
+TERM_LONGEST = max(TERM_MAX, REVERSED_MAX)  # of the terms: quoted ones and reversed ones
 
 
 def _name(mark: str, lang: str) -> str:
@@ -88,7 +90,11 @@ def scan_paragraph(text: str, start: int, end: int, marks: list) -> _Paragraph:
         out.terms.add(text[p + 1:q])
     skip = ignored | {p for pq in reversed_at for p in pq}
     stack: list = []          # (position, mark)
-    crossed: list = []        # openers already reported as badly nested
+    # mark -> where in the stack it is open, innermost last: a closer finds its opener
+    # without a look at every mark open above it.
+    open_at: dict = {}
+    crossed: Counter = Counter()  # openers reported as badly nested, still to be closed
+    after = _MarksAfter(text, start, end)
     straight: list = []
     for pos, mark in marks:
         if pos in skip:
@@ -98,6 +104,7 @@ def scan_paragraph(text: str, start: int, end: int, marks: list) -> _Paragraph:
                 continue  # 12" is inches, unless it can close a quote: "12345"
             straight.append(pos)
         elif mark in OPENERS:
+            open_at.setdefault(mark, []).append(len(stack))
             stack.append((pos, mark))
         elif mark == "’" and 0 < pos - start and text[pos - 1].isascii() and \
                 text[pos - 1].isalpha() and pos + 1 < end and text[pos + 1].isascii() and \
@@ -105,25 +112,26 @@ def scan_paragraph(text: str, start: int, end: int, marks: list) -> _Paragraph:
             continue  # an apostrophe: don’t
         else:
             opener = CLOSERS[mark]
-            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None)
-            if depth is None:
-                crossing = next((c for c in crossed if c[1] == opener), None)
-                if crossing is not None:
-                    crossed.remove(crossing)  # closes the opener already reported
+            if not open_at.get(opener):
+                if crossed[opener]:
+                    crossed[opener] -= 1  # closes an opener already reported
                 elif _looks_like_marker(text, start, pos):
                     pass
-                elif stack and mark not in CLOSING_QUOTES and _stays_open(text, pos, end, stack[-1][1]):
+                elif stack and mark not in CLOSING_QUOTES and after.stays_open(pos, stack[-1][1]):
                     # “纲要》: the innermost open mark is never closed and this closer
                     # opens nothing: two halves of different pairs, one mistyped.
                     top_pos, top = stack.pop()
+                    open_at[top].pop()
                     out.problems.append(Problem("mismatch", top_pos, pos + 1, top, other=pos))
                 else:
                     out.problems.append(Problem("unmatched-close", pos, pos + 1, mark))
                 continue
+            depth = open_at[opener].pop()
             for inner_pos, inner in stack[depth + 1:]:
+                open_at[inner].pop()
                 if not _emoticon_at(text, start, end, inner_pos):
                     out.problems.append(Problem("nesting", inner_pos, inner_pos + 1, inner, other=pos))
-                    crossed.append((inner_pos, inner))
+                    crossed[inner] += 1
             open_pos, _ = stack[depth]
             del stack[depth:]
             out.problems.append(Problem("pair", open_pos, pos + 1, opener))
@@ -174,10 +182,25 @@ def _reversed_quotes(text: str, marks: list, ignored: set) -> list:
     return found
 
 
-def _stays_open(text: str, pos: int, end: int, opener: str) -> bool:
-    """Whether an open mark finds no closer after ``pos``: no more closers than openers follow."""
-    rest = text[pos:end]
-    return rest.count(OPENERS[opener]) <= rest.count(opener)
+class _MarksAfter:
+    """Where each mark stands in ``text[start:end]``, found when first asked: how many of a
+    mark follow a position is then a bisection, not a count over the rest of the text."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.at: dict | None = None
+
+    def count(self, mark: str, pos: int) -> int:
+        if self.at is None:
+            self.at = {}
+            for m in MARKS.finditer(self.text, self.start, self.end):
+                self.at.setdefault(m.group(), []).append(m.start())
+        at = self.at.get(mark, ())
+        return len(at) - bisect_left(at, pos)
+
+    def stays_open(self, pos: int, opener: str) -> bool:
+        """Whether an open mark finds no closer from ``pos`` on: no more closers than openers follow."""
+        return self.count(OPENERS[opener], pos) <= self.count(opener, pos)
 
 
 def _looks_like_marker(text: str, start: int, pos: int) -> bool:
@@ -321,12 +344,13 @@ class PairScan:
         return doc.shared(cls)
 
     def term_after(self, text: str, pos: int) -> str:
-        """The longest quoted term that the text right after ``pos`` begins with."""
-        best = ""
-        for term in self.terms:
-            if len(term) > len(best) and text.startswith(term, pos + 1):
-                best = term
-        return best
+        """The longest quoted term that the text right after ``pos`` begins with: the
+        few beginnings a term can have are looked up, not every term of the document."""
+        for n in range(TERM_LONGEST, 0, -1):
+            head = text[pos + 1:pos + 1 + n]
+            if head in self.terms:
+                return head
+        return ""
 
 
 class UnmatchedPair(Rule):
