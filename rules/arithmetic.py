@@ -337,9 +337,10 @@ class RateMismatch(_Arithmetic):
                 r = self._rate(it, vocab)
                 if r is None:
                     continue
-                # (numerator, denominator): a numerator after its denominator, of one unit.
+                # (numerator, denominator): a numerator after its denominator, of one unit;
+                # a rate of nothing (0件 received) is any rate, so it contradicts nothing.
                 pairs = [(n, d) for j, d in dens_seen[r] for k, n in nums_seen[r].get(d.q.unit, ())
-                         if k > j]
+                         if k > j and d.q.value > 0]
                 if pairs and not any(_rate_matches(q.value, q.decimals, n.q.value, d.q.value)
                                      for n, d in pairs):
                     n, d = pairs[-1]

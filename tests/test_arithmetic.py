@@ -342,3 +342,10 @@ def test_amounts_in_yi_are_compared_exactly_and_shown_plainly():
 def test_the_counted_thing_must_agree_for_a_subset():
     (f,) = findings("全区共排查各类矛盾纠纷2887件,化解矛盾纠纷2936件。", "subset-exceeds-total")
     assert "2936件" in f.zh
+
+
+def test_a_rate_of_a_zero_count_contradicts_nothing_and_never_crashes():
+    # 0件 received: 0% and 100% are both said of it; neither is a contradiction.
+    for rate in ("0%", "100%"):
+        assert [f.rule for f in check_text(f"某县报告\n共受理0件,办结0件,办结率{rate}。\n",
+                                            select=["arithmetic"])] == []
