@@ -11,10 +11,12 @@ from reportlint.rule import line_range
 
 def _key(piece: str) -> str:
     """What makes two pieces of (folded) text the same: white space removed."""
+    return "".join(piece.split()) if _has_space(piece) else piece
+
+
+def _has_space(piece: str) -> bool:
     # Report text rarely holds white space; testing first is cheaper than splitting.
-    if " " in piece or not piece.isprintable():  # every other space is not printable
-        return "".join(piece.split())
-    return piece
+    return " " in piece or not piece.isprintable()  # every other space is not printable
 
 
 class DuplicateBlock(Rule):
@@ -92,47 +94,62 @@ class DuplicateBlock(Rule):
     def _sentences(self, doc, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding."""
-        seen: dict = {}  # key -> (start, end, index of its paragraph)
+        # A sentence is read as a string and named by (paragraph index, its place in the
+        # paragraph): offsets are looked up only in the few paragraphs with a repeat.
+        seen: dict = {}  # key -> (paragraph index, place) of its first sentence
+        looked_up: dict = {}  # paragraph index -> the (start, end) of its sentences
+
+        def offsets(paragraph: int) -> list:
+            if paragraph not in looked_up:
+                matches = doc.sentence_matches(doc.paragraphs[paragraph])
+                looked_up[paragraph] = [m.span() for m in matches]
+            return looked_up[paragraph]
+
         text = doc.folded
         tables = doc.table_lines
         for index, p in enumerate(doc.paragraphs):
-            if p.first_line in tables:
-                continue
-            run: list = []  # [(copy, original)] of consecutive repeated sentences
-            for m in doc.sentence_matches(p):
-                start, end = m.span()
-                if end - start < min_chars:
-                    continue  # a key is never longer than its text
-                key = _key(text[start:end])
+            if p.end - p.start < min_chars or p.first_line in tables:
+                continue  # too short to hold a sentence that counts, or a table row
+            keys = doc.sentence_texts(p)
+            # Most paragraphs hold no white space: then each sentence is its own key.
+            if _has_space(text[p.start:p.end]):
+                keys = [_key(sentence) for sentence in keys]
+            run: list = []  # [(place, original)] of consecutive repeated sentences
+            for place, key in enumerate(keys):
                 if len(key) < min_chars:
                     continue
                 original = seen.get(key)
-                if original is None or original[2] < index - 1:
+                if original is None or original[0] < index - 1:
                     if run:
-                        yield self._sentence_finding(doc, run, index)
-                    run = []
-                    seen[key] = (start, end, index)
+                        yield self._sentence_finding(doc, run, index, offsets)
+                        run = []
+                    seen[key] = (index, place)
                 else:
-                    run.append(((start, end), original))
+                    run.append((place, original))
             if run:
-                yield self._sentence_finding(doc, run, index)
+                yield self._sentence_finding(doc, run, index, offsets)
 
-    def _sentence_finding(self, doc, run, index: int):
+    def _sentence_finding(self, doc, run, index: int, offsets):
         """One finding for a run of repeated sentences in paragraph ``index``:
-        [((start, end), (original start, end, paragraph index))]."""
-        ((first, _), orig), ((_, last), (_, orig_last, _)) = run[0], run[-1]
-        line, col = doc.position(orig[0])
+        [(place, (original's paragraph index, place))]; ``offsets(paragraph)`` gives the
+        (start, end) of a paragraph's sentences."""
+        def span(paragraph: int, place: int) -> tuple:
+            return offsets(paragraph)[place]
+
+        (first, (orig_para, orig_place)), (last, orig_last) = run[0], run[-1]
+        orig_start, orig_end = span(orig_para, orig_place)
+        line, col = doc.position(orig_start)
         # By paragraph, not by line: a Markdown paragraph spans several lines.
-        same = orig[2] == index
+        same = orig_para == index
         n = len(run)
         what_zh = "句子" if n == 1 else f"{n}个句子"
         what_en = "sentence" if n == 1 else f"run of {n} sentences"
         return self.finding(
-            first, last,
+            span(index, first)[0], span(index, last)[1],
             zh=f"重复的{what_zh}：与{'同一段' if same else '上一段'}第{line}行第{col}列的文字相同",
             en=f"repeated {what_en}: the same as at {line}:{col} "
                f"{'in the same paragraph' if same else 'in the paragraph before'}",
-            related=[Related(orig[0], max(orig[1], orig_last),
+            related=[Related(orig_start, max(orig_end, span(*orig_last)[1]),
                              zh="首次出现", en="first occurrence")])
 
 
