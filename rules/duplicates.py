@@ -11,12 +11,10 @@ from reportlint.rule import line_range
 
 def _key(piece: str) -> str:
     """What makes two pieces of (folded) text the same: white space removed."""
-    return "".join(piece.split()) if _has_space(piece) else piece
-
-
-def _has_space(piece: str) -> bool:
     # Report text rarely holds white space; testing first is cheaper than splitting.
-    return " " in piece or not piece.isprintable()  # every other space is not printable
+    if " " in piece or not piece.isprintable():  # every other space is not printable
+        return "".join(piece.split())
+    return piece
 
 
 class DuplicateBlock(Rule):
@@ -41,21 +39,25 @@ class DuplicateBlock(Rule):
                         "二、存在的不足\n执法队伍力量仍显不足。"}
 
     def check(self, doc, options):
-        blocks = list(self._blocks(doc, options["min-chars"]))
-        yield from blocks
-        copies = [(f.start, f.end) for f in blocks]
-        for f in self._sentences(doc, options["min-sentence-chars"]):
-            if not any(a <= f.start < b for a, b in copies):
-                yield f
-
-    def _blocks(self, doc, min_chars: int):
-        paras = doc.paragraphs
-        text = doc.folded
-        tables = doc.table_lines
+        text, tables = doc.folded, doc.table_lines
         # A table row is never a duplicated block (a converter repeats the header of
         # every table): its key matches nothing, not even an equal row.
         keys = [(i,) if p.first_line in tables else _key(text[p.start:p.end])
-                for i, p in enumerate(paras)]
+                for i, p in enumerate(doc.paragraphs)]
+        blocks = list(self._blocks(doc, keys, options["min-chars"]))
+        yield from blocks
+        # Both come in text order, and the copies do not overlap: one walk along them.
+        copies = [(f.start, f.end) for f in blocks]
+        k = 0
+        for f in self._sentences(doc, keys, options["min-sentence-chars"]):
+            while k < len(copies) and copies[k][1] <= f.start:
+                k += 1
+            if not (k < len(copies) and copies[k][0] <= f.start):
+                yield f  # not inside a copied block
+
+    def _blocks(self, doc, keys: list, min_chars: int):
+        """``keys``: of each paragraph (a table row's matches nothing)."""
+        paras = doc.paragraphs
         first: dict[str | tuple[int], int] = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):
@@ -91,7 +93,7 @@ class DuplicateBlock(Rule):
                 related=[Related(orig_first.start, orig_last.end,
                                  zh="首次出现", en="first occurrence")])
 
-    def _sentences(self, doc, min_chars: int):
+    def _sentences(self, doc, paragraph_keys: list, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding."""
         # A sentence is read as a string and named by (paragraph index, its place in the
@@ -105,14 +107,14 @@ class DuplicateBlock(Rule):
                 looked_up[paragraph] = [m.span() for m in matches]
             return looked_up[paragraph]
 
-        text = doc.folded
         tables = doc.table_lines
         for index, p in enumerate(doc.paragraphs):
             if p.end - p.start < min_chars or p.first_line in tables:
                 continue  # too short to hold a sentence that counts, or a table row
             keys = doc.sentence_texts(p)
-            # Most paragraphs hold no white space: then each sentence is its own key.
-            if _has_space(text[p.start:p.end]):
+            # Most paragraphs hold no white space (their key is as long as they are):
+            # then each sentence is its own key.
+            if len(paragraph_keys[index]) != p.end - p.start:
                 keys = [_key(sentence) for sentence in keys]
             run: list = []  # [(place, original)] of consecutive repeated sentences
             for place, key in enumerate(keys):
