@@ -163,6 +163,7 @@ _PRIMARY_KEYS = (
 _SECONDARY_KEYS = "发布日期|发布时间|信息来源|来源|发布单位"
 _BULLETS = r"[\s•·●◆■▪◦‧*\-]*"
 KEY_LINE = _Lazy(rf"{_BULLETS}(?P<key>{_PRIMARY_KEYS})(?=\s*:|\s|$)")
+KEY_FIRST = frozenset("•·●◆■▪◦‧*-" + "".join(key[0] for key in _PRIMARY_KEYS.split("|")))
 SECONDARY_KEY_LINE = _Lazy(rf"{_BULLETS}(?P<key>{_SECONDARY_KEYS})(?=\s*:|\s|$)")
 # Every key of a line: at the start, or after white space, a bullet or a colon.
 ANY_KEY = _Lazy(rf"(?<![^\s•·●◆■▪:])(?P<key>{_PRIMARY_KEYS}|{_SECONDARY_KEYS})(?=\s*:|\s|$)")
@@ -653,9 +654,9 @@ def _page_info(text: str, ls: _Lines, i: int):
     CMS editor (责任编辑) or a read count; else only beside other chrome (作者: of a
     research report, 编辑: of a bulletin)."""
     lo, hi = ls.spans[i]
-    opening = INFO_LINE.match(text, lo, hi)
+    opening = INFO_LINE.match(text, lo, hi) if text.find(":", lo, hi) >= 0 else None
     if not opening:
-        return None  # most lines: no key opens them
+        return None  # most lines: no key (and its colon) opens them
     keys = list(INFO_KEY.finditer(text, lo, hi))
     fields = [["时间", opening.group("stamp")]] if opening.group("stamp") else []
     for k, after in zip(keys, keys[1:] + [None]):
@@ -857,7 +858,7 @@ def _metadata(text: str, lines: list, whole: list) -> Optional[_Part]:
     k = 0
     while k < n and (lines[k][0] == lines[k][1] or whole[k]):
         k += 1
-    if k == n or not KEY_LINE.match(text, *lines[k]):
+    if k == n or text[lines[k][0]] not in KEY_FIRST or not KEY_LINE.match(text, *lines[k]):
         return None
     start, last = lines[k][0], k
     expect_value = bool(EMPTY_LAST_KEY.search(text, *lines[k]))
