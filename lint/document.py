@@ -251,13 +251,18 @@ class Document:
         does not end a sentence, and the next line is not a heading.
         """
         wrap = self._wrap
+        text = self.folded
+        if wrap is None and not self.markdown:
+            # The usual case, plain text not hard-wrapped: each line that is not blank.
+            return [self._paragraph(s.start, s.end, i, i)
+                    for i, s in enumerate(self.line_spans, start=1)
+                    if s.start < s.end and not text[s.start:s.end].isspace()]
         heading_lines = self.heading_lines
         tables = self.table_lines
         out: list[Paragraph] = []
         open_start: Optional[int] = None  # where the paragraph being read starts, if one is
         open_line = 0  # and its first line (read only while open_start is set)
         prev_end = 0
-        text = self.folded
         for i, span in enumerate(self.line_spans, start=1):
             content = text[span.start:span.end]
             if not content or content.isspace():  # blank (told without a stripped copy)
@@ -278,9 +283,7 @@ class Document:
                 following = text[self.line_spans[i].start:self.line_spans[i].end] \
                     if i < len(self.line_spans) else ""
                 joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
-            elif wrap is None:
-                joins = False  # the usual case
-            else:
+            else:  # hard-wrapped plain text
                 line = content.rstrip()
                 joins = not line.endswith(_PARAGRAPH_END) and wrap[0](line) >= wrap[1] - 3
             if not joins:
