@@ -10,7 +10,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from .context import NO_CONTEXT, Context
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD_MAP = {chr(k): chr(v) for k, v in _FOLD.items()}
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
@@ -55,8 +56,11 @@ TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
 # Lines looked at to tell the wrap width.
 _WRAP_SAMPLE = 400
-# The first character of a heading of any style.
+# The first character of a heading of any style, after the indent.
 _HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
+_INDENT = " \t"
+# Headings use few numbers (一 … 十, 1 … 20): each is read once.
+_ordinal_value = lru_cache(maxsize=1024)(ordinal_value)
 # A heading line longer than this that holds a full stop is a run-in heading:
 # "(一)组织领导进一步加强。一是…" — the heading is the part before the 。
 _STANDALONE_MAX = 60
@@ -67,39 +71,50 @@ _STANDALONE_MAX = 60
 _BEFORE = frozenset("。;,:、!?.…—-“”‘’\"'()[]【】《》〈〉「」『』〔〕｡､")
 _ENUM_DIGIT = "一二三四五六七八九十"
 # 一是 … 十是, and 第一, 第一、 第一: — but not 统一是 / 第一次 / 第一、二产业 / 十一是.
-# Two patterns, each opening with a character class or a literal that the regex
-# engine skips to quickly; what stands before the enumerator is checked in code.
-SHI = re.compile(rf"(?P<n>[{_ENUM_DIGIT}])是")
+# Both patterns open with a literal, which the regex engine skips to quickly (one that
+# opens with a character class is tried at every character); SHI matches the 是, its
+# numeral is the character before.  What stands before the enumerator is checked in code.
+SHI = re.compile(rf"是(?<=[{_ENUM_DIGIT}]是)")
 DI = re.compile(rf"第(?P<n>[{_ENUM_DIGIT}])(?:[,:]|[、､](?![{CN_NUMERAL_CHARS}第]))")
 
 
 def enumerators(text: str, start: int, end: int) -> list:
     """(kind, value, start, end) of each enumerator in ``text[start:end]``, in order."""
+    # (start, kind, where the numeral is) of every candidate
+    candidates = [(m.start() - 1, "shi", m.start() - 1)
+                  for m in SHI.finditer(text, start + 1, end)]
+    candidates += [(m.start(), "di", m.start() + 1) for m in DI.finditer(text, start, end)]
     found = []
-    for kind, pattern, width in (("shi", SHI, 2), ("di", DI, 2)):
-        for m in pattern.finditer(text, start, end):
-            before = text[m.start() - 1] if m.start() > start else ""
-            if before == "" or before in _BEFORE or before.isspace():
-                found.append((m.start(), kind, cn_to_int(m.group("n")), m.start() + width))
-    found.sort()
-    return [(kind, n, s, e) for s, kind, n, e in found]
+    for at, kind, numeral in sorted(candidates):
+        before = text[at - 1] if at > start else ""
+        if before == "" or before in _BEFORE or before.isspace():
+            found.append((kind, cn_to_int(text[numeral]), at, at + 2))
+    return found
 
 
 def fold(text: str) -> str:
     """Full-width ASCII forms and the ideographic space to their ASCII forms.
 
     Replacing only the forms present is faster on CJK text than ``str.translate``,
-    which looks every character up in the table.
+    which looks every character up in the table.  Each form found is replaced
+    everywhere at once and the search goes on from there, so the text is read once
+    (not once per form: most forms never occur).
     """
-    for ch, ascii_form in _FOLD_MAP.items():
-        if ch in text:  # a fast substring search; most forms never occur
-            text = text.replace(ch, ascii_form)
+    found = _FOLDABLE.search(text)
+    while found:
+        ch = found.group()
+        text = text.replace(ch, _FOLD_MAP[ch])
+        found = _FOLDABLE.search(text, found.start())
     return text
+
+
+_WIDE = frozenset(("W", "F"))  # the East Asian widths that take two columns
 
 
 def display_width(s: str) -> int:
     """Terminal columns: wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    # map() keeps the loop over the characters in C.
+    return len(s) + sum(map(_WIDE.__contains__, map(unicodedata.east_asian_width, s)))
 
 
 # Plain (not frozen) dataclasses with slots: a document has tens of thousands of
@@ -178,6 +193,11 @@ class Document:
     def line_spans(self) -> list[Span]:
         """Each line without its terminator; CRLF, CR and LF all end a line."""
         spans, start = [], 0
+        if "\r" not in self.text:  # the usual case: splitting at LF is many times faster
+            for line in self.text.split("\n"):
+                spans.append(Span(start, start + len(line)))
+                start += len(line) + 1
+            return spans
         for m in _LINE_BREAK.finditer(self.text):
             spans.append(Span(start, m.start()))
             start = m.end()
@@ -216,12 +236,17 @@ class Document:
         code points or in display columns, depending on the tool that wrapped it,
         and most of them stop mid-sentence.
         """
-        lines = [line for line in (self.text[s.start:s.end].rstrip() for s in self.line_spans)
-                 if len(line) >= 20 and not line.endswith(_PARAGRAPH_END)]
+        lines = []
+        for s in self.line_spans:
+            line = self.text[s.start:s.end].rstrip()
+            if len(line) >= 20 and not line.endswith(_PARAGRAPH_END):
+                lines.append(line)
+                if len(lines) == _WRAP_SAMPLE:
+                    break
         if len(lines) < 3:
             return None  # the common case: lines end their sentences, nothing is wrapped
         for measure in (len, display_width):
-            widths = [measure(line) for line in lines[:_WRAP_SAMPLE]]
+            widths = [measure(line) for line in lines]
             width, count = Counter(widths).most_common(1)[0]
             near = sum(1 for w in widths if width - 3 <= w <= width)
             if count >= 3 and near >= 0.5 * len(widths):
@@ -237,17 +262,21 @@ class Document:
         does not end a sentence, and the next line is not a heading.
         """
         wrap = self._wrap
+        text = self.folded
+        if wrap is None and not self.markdown:
+            # The usual case, plain text not hard-wrapped: each line that is not blank.
+            return [self._paragraph(s.start, s.end, i, i)
+                    for i, s in enumerate(self.line_spans, start=1)
+                    if s.start < s.end and not text[s.start:s.end].isspace()]
         heading_lines = self.heading_lines
         tables = self.table_lines
         out: list[Paragraph] = []
         open_start: Optional[int] = None  # where the paragraph being read starts, if one is
         open_line = 0  # and its first line (read only while open_start is set)
         prev_end = 0
-        text = self.folded
         for i, span in enumerate(self.line_spans, start=1):
             content = text[span.start:span.end]
-            stripped = content.strip()
-            if not stripped:
+            if not content or content.isspace():  # blank (told without a stripped copy)
                 if open_start is not None:
                     out.append(self._paragraph(open_start, prev_end, open_line, i - 1))
                     open_start = None
@@ -265,9 +294,9 @@ class Document:
                 following = text[self.line_spans[i].start:self.line_spans[i].end] \
                     if i < len(self.line_spans) else ""
                 joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
-            else:
-                joins = (wrap is not None and not stripped.endswith(_PARAGRAPH_END)
-                         and wrap[0](content.rstrip()) >= wrap[1] - 3)
+            else:  # hard-wrapped plain text
+                line = content.rstrip()
+                joins = not line.endswith(_PARAGRAPH_END) and wrap[0](line) >= wrap[1] - 3
             if not joins:
                 out.append(self._paragraph(open_start, span.end, open_line, i))
                 open_start = None
@@ -327,6 +356,8 @@ class Document:
 
     def _paragraph(self, start: int, end: int, first: int, last: int) -> Paragraph:
         # Trim surrounding white space so that spans cover only the text.
+        if not self.text[start].isspace() and not self.text[end - 1].isspace():
+            return Paragraph(start, end, first, last)  # most paragraphs: no copy to strip
         seg = self.text[start:end]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg) - len(seg.rstrip())
@@ -340,6 +371,10 @@ class Document:
     def sentence_matches(self, paragraph: Paragraph):
         """The sentences of one paragraph as regex matches: the cheap form of ``sentences``."""
         return _SENTENCE.finditer(self.folded, paragraph.start, paragraph.end)
+
+    def sentence_texts(self, paragraph: Paragraph) -> list[str]:
+        """The sentences of one paragraph as strings (of ``folded``): the cheapest form."""
+        return _SENTENCE.findall(self.folded, paragraph.start, paragraph.end)
 
     @cached_property
     def enumerations(self) -> list:
@@ -361,9 +396,14 @@ class Document:
         text = self.folded
         tables = self.table_lines
         for i, span in enumerate(self.line_spans, start=1):
+            # Most lines: no heading style can match (told by the first character, without
+            # a copy of the line); a table row is no heading.
+            first = text[span.start:span.start + 1]
+            if first in _INDENT:
+                first = text[span.start:span.end].lstrip(_INDENT)[:1]
+            if first not in _HEADING_FIRST or i in tables:
+                continue
             line = text[span.start:span.end]
-            if line.lstrip(" \t")[:1] not in _HEADING_FIRST or i in tables:
-                continue  # most lines: no heading style can match; a table row is no heading
             for style, level, pattern in HEADING_STYLES:
                 m = pattern.match(line)
                 if not m:
@@ -373,7 +413,7 @@ class Document:
                     level, ordinal = len(n), None
                     title_start = m.end() - 1
                 else:
-                    ordinal = ordinal_value(n)
+                    ordinal = _ordinal_value(n)
                     title_start = m.end()
                 body = line[title_start:].rstrip()
                 stop = body.find("。")

@@ -43,42 +43,44 @@ class Profile:
     parts: tuple = ()
 
     @cached_property
-    def automaton(self):
-        """One automaton for every wording of the profile; values name their use."""
+    def automata(self) -> dict:
+        """Per use of a wording (title, body-cue, heading, body): one automaton of those
+        wordings, each word's value its length and the cue groups or parts it stands for.
+        Kept apart, so that a scan for one use never walks through the others' hits."""
         import ahocorasick
 
-        keys: dict = {}
+        keys: dict = {"title": {}, "body-cue": {}, "heading": {}, "body": {}}
         for g, group in enumerate(self.title_cues):
             for w in group:
-                keys.setdefault(w, []).append(("title", g))
+                keys["title"].setdefault(w, []).append(g)
         for g, group in enumerate(self.body_cues):
             for w in group:
-                keys.setdefault(w, []).append(("body-cue", g))
+                keys["body-cue"].setdefault(w, []).append(g)
         for i, part in enumerate(self.parts):
             for w in part.headings:
-                keys.setdefault(w, []).append(("heading", i))
+                keys["heading"].setdefault(w, []).append(i)
             for w in part.body:
-                keys.setdefault(w, []).append(("body", i))
-        a = ahocorasick.Automaton()
-        for w, uses in keys.items():
-            a.add_word(w, (len(w), tuple(uses)))
-        if keys:
-            a.make_automaton()
-        return a
+                keys["body"].setdefault(w, []).append(i)
+        automata = {}
+        for kind, words in keys.items():
+            if words:  # a use without wordings has no automaton
+                a = automata[kind] = ahocorasick.Automaton()
+                for w, indices in words.items():
+                    a.add_word(w, (len(w), tuple(indices)))
+                a.make_automaton()
+        return automata
 
     def hits(self, text: str, kind: str, start: int = 0, end: Optional[int] = None):
         """(start, end, index) of every wording of ``kind`` in ``text[start:end]``."""
-        import ahocorasick
-
-        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no wordings at all
+        automaton = self.automata.get(kind)
+        if automaton is None:
             return
         # Slice first: the automaton copies the whole string it is given, so
         # start/end arguments on a long text would make every call cost its length.
         piece = text[start:end] if start or end is not None else text
-        for last, (length, uses) in self.automaton.iter(piece):
-            for use, index in uses:
-                if use == kind:
-                    yield start + last + 1 - length, start + last + 1, index
+        for last, (length, indices) in automaton.iter(piece):
+            for index in indices:
+                yield start + last + 1 - length, start + last + 1, index
 
     def matches(self, text: str, cues_kind: str, groups: tuple) -> bool:
         if not groups:
@@ -96,18 +98,25 @@ class Profile:
 class Pattern:
     """A profile's regular expression.  A user's pattern runs under the regex
     module's timeout, since it may backtrack without bound; the built-in ones are
-    linear (bounded repeats of character classes) and use the faster stdlib re."""
+    linear (bounded repeats of character classes) and use the faster stdlib re.
+    Compiled at its first search: the body's patterns are needed only for a part that
+    no heading names."""
 
     def __init__(self, source: str, trusted: bool):
-        if trusted:
-            self._pattern, self._options = re.compile(source), {}
-        else:
-            import regex
+        self.source, self.trusted = source, trusted
 
-            self._pattern, self._options = regex.compile(source), {"timeout": REGEX_TIMEOUT}
+    @cached_property
+    def _compiled(self) -> tuple:
+        """(the compiled pattern, the options of its search)."""
+        if self.trusted:
+            return re.compile(self.source), {}
+        import regex
+
+        return regex.compile(self.source), {"timeout": REGEX_TIMEOUT}
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._pattern.search(text, pos, endpos, **self._options)
+        pattern, options = self._compiled
+        return pattern.search(text, pos, endpos, **options)
 
 
 # -- schema --------------------------------------------------------------------------

@@ -41,29 +41,54 @@ number of times and looks only at its non-blank neighbours, so the scan is linea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .document import Span
+
+
+class _Lazy:
+    """A regular expression compiled when first used: most lines are prose, which few of
+    the patterns below are ever tried on, and compiling all of them at import took about
+    a sixth of the start-up of a plain run."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str):
+        # Called only while ``name`` is missing: compile, and put the compiled pattern's
+        # methods on this object, so that later calls go straight to them.
+        if name not in _PATTERN_METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        for method in _PATTERN_METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+_PATTERN_METHODS = ("match", "fullmatch", "search", "finditer", "split", "sub")
 
 # -- breadcrumbs ------------------------------------------------------------------------
 
 _TRAIL_SEP = "[>»›→]|&gt;"
-BREADCRUMB = re.compile(
+BREADCRUMB = _Lazy(
     r"\s*(?P<label>当前位置|当前的位置|(?:您|你)(?:现在|当前|所在)?的?位置)\s*(?::|\s+(?=首页))"
     # A trail without its label: 首页 > 政务公开 > 公开年报; a site's menu: 首页 | 政务公开
     rf"|\s*(?P<home>(?:网站)?首页)\s*(?:{_TRAIL_SEP}|[|丨])")
 # A line continues the trail when it begins with a separator (>政务公开 >公开年报), or
 # when the line before left the trail open (首页 > or 当前位置: alone) and it holds a
 # separator or starts at 首页: a title never does.
-TRAIL_CONTINUES = re.compile(rf"\s*(?:{_TRAIL_SEP})")
-TRAIL_OPEN = re.compile(rf"(?:{_TRAIL_SEP}|:)\s*$")
-TRAIL_PART = re.compile(rf"\s*首页|.*?(?:{_TRAIL_SEP})")
+TRAIL_CONTINUES = _Lazy(rf"\s*(?:{_TRAIL_SEP})")
+TRAIL_OPEN = _Lazy(rf"(?:{_TRAIL_SEP}|:)\s*$")
+TRAIL_PART = _Lazy(rf"\s*首页|.*?(?:{_TRAIL_SEP})")
 TRAIL_MAX = 60
 # A trail spread one item per line: 首页 / > / 新闻中心 / > / …
-HOME_LINE = re.compile(r"(?:网站)?首页")
-SEPARATOR_LINE = re.compile(rf"(?:\s*(?:{_TRAIL_SEP}))+\s*")
+HOME_LINE = _Lazy(r"(?:网站)?首页")
+# The characters BREADCRUMB and HOME_LINE can open a (trimmed) line with, kept in step
+# with them: a line opening with another is not tried.  Here and below, such a first
+# character spares most lines (prose) the regular expressions, and a plain run their
+# compiling.
+CRUMB_FIRST = frozenset("当您你网首")
+SEPARATOR_LINE = _Lazy(rf"(?:\s*(?:{_TRAIL_SEP}))+\s*")
 
 # -- widgets ------------------------------------------------------------------------------
 
@@ -86,7 +111,7 @@ _BRACKETED = (r"[【\[]大[】\]]\s*[【\[]中[】\]]\s*[【\[]小[】\]]"
 # of the next field, when the page lost the space) on both sides; before it also the end
 # of a sentence the page glued it to (…特此报告。【打印本页】【关闭窗口】).
 _NEXT_FIELD = "(?:信息)?来源|发布|字体|字号|打印|关闭|分享|浏览|访问|点击|阅读|作者|责任编辑"
-WIDGET = re.compile(
+WIDGET = _Lazy(
     r"(?<![^\s|丨】\]。!?;])"
     rf"(?P<w>(?P<counter>(?:{_COUNTERS})\s*:(?:\s*\d+(?:\s*次)?)?(?!\s*\d))"
     rf"|{_BRACKETED}|{_BUTTONS}|{_FONT})"
@@ -96,29 +121,33 @@ WIDGET = re.compile(
 # them): the lines holding none are never searched.
 WIDGET_STARTS = COUNTER_WORDS + ("【", "[", "打印", "关闭", "返回顶部", "加入收藏", "收藏本页",
                                  "分享到", "扫一扫", "字体", "字号")
-_COUNTER_KEY = re.compile(_COUNTERS)
-_LABEL_NOISE = re.compile(r"[\s\[\]【】:]+")
+# Any of them (a regular expression of words finds them faster than an Aho-Corasick
+# automaton here: it skips along to the characters they start with).
+WIDGET_START = _Lazy("|".join(map(re.escape, WIDGET_STARTS)))
+_COUNTER_KEY = _Lazy(_COUNTERS)
+_LABEL_NOISE = _Lazy(r"[\s\[\]【】:]+")
 # What may stand between two widgets of one group: 打印本页 | 关闭窗口
-WIDGET_GAP = re.compile(r"[\s|丨/·•]*")
+WIDGET_GAP = _Lazy(r"[\s|丨/·•]*")
 
 # -- download boxes ---------------------------------------------------------------------
 
-DOWNLOAD = re.compile(
+DOWNLOAD = _Lazy(
     r"\s*(?P<label>(?:文件下载|附件下载|下载附件|相关下载)(?:\s*:)?"
     r"|(?:关联文件|相关附件|相关文件|附件列表|关联附件)\s*(?::|>>|》》))\s*$")
+DOWNLOAD_FIRST = frozenset("文附下相关")
 # A numbered item after the label makes it the document's own list, not an empty box.
-LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d|[一二三四五六七八九十]{1,2}、|《)")
+LIST_ITEM = _Lazy(r"\s*(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d|[一二三四五六七八九十]{1,2}、|《)")
 
 # -- file names ---------------------------------------------------------------------------
 
-FILE_END = re.compile(r"(?<=[^\s.,、:;。!?])\.(?P<ext>pdf|docx?|wps|ofd|xlsx?|zip|rar)\s*$",
-                      re.IGNORECASE)
+FILE_END = _Lazy(r"(?<=[^\s.,、:;。!?])\.(?P<ext>pdf|docx?|wps|ofd|xlsx?|zip|rar)\s*$",
+                 re.IGNORECASE)
 # A sentence ends here: a file name starts after the last one before it; a caption,
 # a value or a link title holds none.
-SENTENCE_STOP = re.compile(r"[。!?;]")
+SENTENCE_STOP = _Lazy(r"[。!?;]")
 # A file name at the end of an item of the document's own attachment list, or a
 # sentence about a file, is not residue.
-NOT_A_PASTED_NAME = re.compile(
+NOT_A_PASTED_NAME = _Lazy(
     r"(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|附件\s*\d*\s*[:.、]"
     r"|请|详见|参见|见附件|点击|下载|登录|访问)")
 FILE_NAME_MAX = 120
@@ -134,16 +163,17 @@ _PRIMARY_KEYS = (
 # that began with a primary key they belong to it.
 _SECONDARY_KEYS = "发布日期|发布时间|信息来源|来源|发布单位"
 _BULLETS = r"[\s•·●◆■▪◦‧*\-]*"
-KEY_LINE = re.compile(rf"{_BULLETS}(?P<key>{_PRIMARY_KEYS})(?=\s*:|\s|$)")
-SECONDARY_KEY_LINE = re.compile(rf"{_BULLETS}(?P<key>{_SECONDARY_KEYS})(?=\s*:|\s|$)")
+KEY_LINE = _Lazy(rf"{_BULLETS}(?P<key>{_PRIMARY_KEYS})(?=\s*:|\s|$)")
+KEY_FIRST = frozenset("•·●◆■▪◦‧*-" + "".join(key[0] for key in _PRIMARY_KEYS.split("|")))
+SECONDARY_KEY_LINE = _Lazy(rf"{_BULLETS}(?P<key>{_SECONDARY_KEYS})(?=\s*:|\s|$)")
 # Every key of a line: at the start, or after white space, a bullet or a colon.
-ANY_KEY = re.compile(rf"(?<![^\s•·●◆■▪:])(?P<key>{_PRIMARY_KEYS}|{_SECONDARY_KEYS})(?=\s*:|\s|$)")
+ANY_KEY = _Lazy(rf"(?<![^\s•·●◆■▪:])(?P<key>{_PRIMARY_KEYS}|{_SECONDARY_KEYS})(?=\s*:|\s|$)")
 # A key line whose last key has no value: the value is on the next line.
-EMPTY_LAST_KEY = re.compile(rf"(?<![^\s•·●◆■▪:])(?:{_PRIMARY_KEYS}|{_SECONDARY_KEYS})\s*:?\s*$")
+EMPTY_LAST_KEY = _Lazy(rf"(?<![^\s•·●◆■▪:])(?:{_PRIMARY_KEYS}|{_SECONDARY_KEYS})\s*:?\s*$")
 # A value on a line of its own is short and never reads like a title.
 VALUE_MAX = 40
 # (A heading 一、… or a salutation …各单位: is the document's own text, never a value.)
-NOT_A_VALUE = re.compile(
+NOT_A_VALUE = _Lazy(
     r"关于|。|(?:报告|通知|意见|办法|方案|规定|决定|细则|规划|纲要|公告|通告|批复|函|:)$"
     r"|^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,3}、|#)")
 
@@ -171,10 +201,11 @@ TOOLBAR_FIRST = frozenset(label[0] for label in UI_LABELS) | frozenset("|丨/·�
 LONE_LABEL_MIN = 4
 TOOLBAR_MAX = 80
 # Between the labels of a toolbar line: what names them one by one for the message.
-_UI_GAPS = re.compile(r"[\s|丨/·•【】\[\]:]+")
+_UI_GAPS = _Lazy(r"[\s|丨/·•【】\[\]:]+")
 # A line holding only brackets or separators: the halves of a bracketed toolbar
 # (【字号: … 】 spread one word per line) — chrome only beside other chrome.
-GLUE_LINE = re.compile(r"[【】\[\]|丨:>»›→\s]+")
+GLUE_LINE = _Lazy(r"[【】\[\]|丨:>»›→\s]+")
+GLUE_FIRST = frozenset("【】[]|丨:>»›→")
 
 # -- page information: 来源/时间/编辑 lines ------------------------------------------------------
 
@@ -183,15 +214,15 @@ _DATE_KEYS = "发布时间|发表时间|发稿时间|更新时间|发布日期|�
 _SOURCE_KEYS = "信息来源|文章来源|本文来源|稿件来源|新闻来源|来源|稿源"
 _PERSON_KEYS = "责任编辑|编辑|作者|记者|审核|校对|供稿"
 # A time stamp alone on its line: 2026-01-31 07:00:44, 2026/1/31, 2026年1月31日 07:00.
-DATETIME_LINE = re.compile(
+DATETIME_LINE = _Lazy(
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*\d))"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-INFO_KEY = re.compile(rf"(?<![^\s|丨•·\[\]【】(])(?P<key>{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}"
-                      rf"|{_COUNTERS})\s*:")
+INFO_KEY = _Lazy(rf"(?<![^\s|丨•·\[\]【】(])(?P<key>{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}"
+                 rf"|{_COUNTERS})\s*:")
 # A line of fields opens with a key (after bullets or brackets), or with a time stamp
 # followed by keys (2024-03-12 18:09 来源: 新华社).
-INFO_LINE = re.compile(rf"[\s|丨•·\[\]【】(]*(?:(?P<stamp>{DATETIME_LINE.pattern})[\s|丨]*)?"
-                       rf"(?:{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS})\s*:")
+INFO_LINE = _Lazy(rf"[\s|丨•·\[\]【】(]*(?:(?P<stamp>{DATETIME_LINE.pattern})[\s|丨]*)?"
+                  rf"(?:{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS})\s*:")
 # The characters a line of fields can open with: a bullet, a bracket, a digit or a key's first.
 INFO_FIRST = frozenset("|丨•·[]【】(0123456789" + "".join(
     k[0] for k in f"{_DATE_KEYS}|{_SOURCE_KEYS}|{_PERSON_KEYS}|{_COUNTERS}".split("|")))
@@ -199,13 +230,13 @@ INFO_VALUE_MAX = 30
 DATE_KEYS = frozenset(_DATE_KEYS.split("|"))
 SOURCE_KEYS = frozenset(_SOURCE_KEYS.split("|"))
 # A date or time key holds a date or a time.
-HAS_DIGIT = re.compile(r"\d")
-COUNT_VALUE = re.compile(r"\d*\s*次?")
+HAS_DIGIT = _Lazy(r"\d")
+COUNT_VALUE = _Lazy(r"\d*\s*次?")
 # What a CMS writes under a report's title on a government site (发布日期: 来源: the
 # issuing office) is the document's own date line; a news site's reprint names a
 # newspaper, a site or an app as its source, and that is the page's, not the report's.
 OWN_DATE_LINE_KEYS = frozenset(("发布日期", "发布时间", "信息来源", "来源"))
-MEDIA_SOURCE = re.compile(
+MEDIA_SOURCE = _Lazy(
     r"(?:报|报社|新闻网|网|新闻|新华社|中新社|通讯社|电视台|广播电台|融媒体中心|客户端|杂志|传媒|头条|APP|app)$")
 
 # -- captions, link blocks, hashes, page numbers, labels -----------------------------------------
@@ -217,44 +248,50 @@ _NAME = "[^\x00-\x7f。、“”‘’《》【】〔〕]"
 # then a name of a few characters (林 君 with a space), then 摄.
 _PERSON = rf"\s*{_NAME}{{1,4}}(?:\s+{_NAME}{{1,3}})?\s*"
 _ROLE = "记者|通讯员|摄影师|摄影记者"
-CREDIT = re.compile(rf"(?:(?:{_ROLE}){_PERSON}(?<!拍)摄|\((?:{_NAME}{{0,8}}(?:{_ROLE}))?{_PERSON}(?<!拍)摄\)"
-                    rf"|\s{_NAME}{{2,4}}\s+摄)$")
+CREDIT = _Lazy(rf"(?:(?:{_ROLE}){_PERSON}(?<!拍)摄|\((?:{_NAME}{{0,8}}(?:{_ROLE}))?{_PERSON}(?<!拍)摄\)"
+               rf"|\s{_NAME}{{2,4}}\s+摄)$")
 CREDIT_WINDOW = 40
 # A caption longer than this is a paragraph of text with a credit: only the credit is chrome.
 CAPTION_MAX = 150
-LINKS_LABEL = re.compile(
+LINKS_LABEL = _Lazy(
     r"(?:相关报道|相关新闻|相关链接|相关文档|相关阅读|相关稿件|相关专题|延伸阅读|推荐阅读|热点推荐"
     r"|点击图片进入专题|点击进入专题)\s*(?::|>>|》》|>)?")
+LINKS_FIRST = frozenset("相延推热点")
 # Link titles after the label at the end of a page: short lines, no sentence.
 LINK_TITLE_MAX = 60
 LINK_TITLES_MAX = 30
-HASH_LINE = re.compile(r"(?=[0-9a-fA-F-]*[a-fA-F])(?=[0-9a-fA-F-]*\d)[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*\s*:?")
+HASH_LINE = _Lazy(r"(?=[0-9a-fA-F-]*[a-fA-F])(?=[0-9a-fA-F-]*\d)[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*\s*:?")
+HASH_FIRST = frozenset("0123456789abcdefABCDEF")
 HASH_MIN = 16
 _DASHES = "-—–―~"
 # A page number that says it is one: — 3 —, - 3 -, 第3页 共7页, Page 3.
-PAGE_MARK = re.compile(
+PAGE_MARK = _Lazy(
     rf"[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+"
     r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
+PAGE_MARK_FIRST = frozenset(_DASHES + "第共pP")
 # A page number alone (3, or 3/7): only where they count on, a page of text apart,
 # between lines of prose.
-PAGE_COUNT = re.compile(r"(?P<n>\d{1,3})(?:\s*/\s*(?P<m>\d{1,3}))?")
+PAGE_COUNT = _Lazy(r"(?P<n>\d{1,3})(?:\s*/\s*(?P<m>\d{1,3}))?")
 PAGE_COUNT_MAX = 9
 PAGE_MIN = 300
 PROSE_MIN = 15
 RUNNING_TITLE_MAX = 50
 # A site's footer: marks no report uses (ICP备, 公网安备, ©, 版权所有 …), and the fields
 # beside them (主办单位: …, which an activity plan has too: only beside other chrome).
-FOOTER_MARK = re.compile(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©|(?<![^\s|丨•·\[\]【】])版权所有",
-                         re.IGNORECASE)
-FOOTER_FIELD = re.compile(r"[\s|丨•·\[\]【】]*(?P<key>主办单位|承办单位|协办单位|技术支持|主办|承办)\s*:")
+FOOTER_MARK = _Lazy(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©|(?<![^\s|丨•·\[\]【】])版权所有",
+                    re.IGNORECASE)
+FOOTER_FIELD = _Lazy(r"[\s|丨•·\[\]【】]*(?P<key>主办单位|承办单位|协办单位|技术支持|主办|承办)\s*:")
+FOOTER_FIELD_FIRST = frozenset("|丨•·[]【】主承协技")
 FOOTER_MAX = 120
 # The previous or next article: 上一篇: 关于…的通知.
-NEIGHBOUR_LINK = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s*:")
-BODY_LABEL = re.compile(r"【正文】|\(正文\)|正文\s*:?")
+NEIGHBOUR_LINK = _Lazy(r"(?:上一篇|下一篇|上一条|下一条)\s*:")
+NEIGHBOUR_FIRST = frozenset("上下")
+BODY_LABEL = _Lazy(r"【正文】|\(正文\)|正文\s*:?")
+BODY_LABEL_FIRST = frozenset("【(正")
 # A site's name and address above everything else: 浙江省人民政府 www.zj.gov.cn.
-SITE_ADDRESS = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
+SITE_ADDRESS = _Lazy(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 SITE_HEADER_MAX = 60
 # The head of a page, where a template may print the title again.
 HEAD_LINES = 8
@@ -262,8 +299,9 @@ TITLE_MIN = 4
 REPEAT_MAX = 80
 
 
-@dataclass(frozen=True)
-class Block:
+# A named tuple and plain classes, not dataclasses: creating a dataclass takes about a
+# millisecond of every start-up.
+class Block(NamedTuple):
     """One contiguous piece of residue: offsets into ``doc.text``, end exclusive,
     trimmed of surrounding white space; lines are 1-based."""
 
@@ -283,12 +321,11 @@ class Block:
         return tuple(dict.fromkeys(label for k, label in self.kind_labels if k == kind))
 
 
-@dataclass
 class _Part:
-    start: int
-    end: int
-    kind: str
-    labels: list
+    __slots__ = ("start", "end", "kind", "labels")
+
+    def __init__(self, start: int, end: int, kind: str, labels: list):
+        self.start, self.end, self.kind, self.labels = start, end, kind, labels
 
 
 def residue_blocks(doc) -> list:
@@ -304,7 +341,7 @@ def _blocks(doc) -> list:
 TITLE_MAX = 80
 _NOT_TITLE_END = (":", ",", ";", "、")
 # `# 标题` is the title in a plain-text file too (converters write Markdown as .txt).
-_MD_TITLE = re.compile(r"\s*(#\s+)?")
+_MD_TITLE = _Lazy(r"\s*(#\s+)?")
 
 
 def title_of(doc):
@@ -349,11 +386,13 @@ def content_start_line(doc) -> Optional[int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    if start == end or not (text[start].isspace() or text[end - 1].isspace()):
+        return start, end  # most lines: nothing to trim
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    if lead == len(piece):
+        return end, end
+    return start + lead, start + len(piece.rstrip())
 
 
 class _Lines:
@@ -383,16 +422,16 @@ class _Lines:
         return 0 if i is None else self.spans[i][1] - self.spans[i][0]
 
 
-@dataclass
 class _Weak:
     """A line that is chrome only beside other chrome: a lone label 下载 (a toolbar when
     another label stands next to it, a table's cell 中 when not), an editor line
-    编辑: 张三 (a bulletin's own when no page information stands next to it) …"""
+    编辑: 张三 (a bulletin's own when no page information stands next to it) …
+    ``toolbar``: two weak toolbar lines side by side make a toolbar."""
 
-    part: _Part
-    first: int
-    last: int
-    toolbar: bool   # two weak toolbar lines side by side make a toolbar
+    __slots__ = ("part", "first", "last", "toolbar")
+
+    def __init__(self, part: _Part, first: int, last: int, toolbar: bool):
+        self.part, self.first, self.last, self.toolbar = part, first, last, toolbar
 
 
 def _scan(doc) -> list:
@@ -405,7 +444,7 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    hinted = _lines_holding(doc, _widget_starts())
+    hinted = _lines_holding(doc, WIDGET_START)
     links_tail = None             # where the short lines closing the page begin
     short = []                    # short lines left unclassified: glue, page numbers
 
@@ -423,16 +462,17 @@ def _scan(doc) -> list:
             prev_crumb = i
             continue
         prev_crumb = None
-        m = BREADCRUMB.match(text, lo, hi)
-        if m or (HOME_LINE.fullmatch(text, lo, hi) and ls.next[i] is not None
-                 and TRAIL_CONTINUES.match(text, *lines[ls.next[i]])):
-            parts.append(_Part(lo, hi, "breadcrumb", [(m.group("label") or m.group("home"))
-                                                      if m else "首页"]))
-            whole[i] = True
-            prev_crumb = i
-            continue
+        if text[lo] in CRUMB_FIRST:
+            m = BREADCRUMB.match(text, lo, hi)
+            if m or (HOME_LINE.fullmatch(text, lo, hi) and ls.next[i] is not None
+                     and TRAIL_CONTINUES.match(text, *lines[ls.next[i]])):
+                parts.append(_Part(lo, hi, "breadcrumb", [(m.group("label") or m.group("home"))
+                                                          if m else "首页"]))
+                whole[i] = True
+                prev_crumb = i
+                continue
         # An empty download box.
-        m = DOWNLOAD.match(text, lo, hi)
+        m = DOWNLOAD.match(text, lo, hi) if text[lo] in DOWNLOAD_FIRST else None
         if m and not _list_follows(text, ls, i):
             parts.append(_Part(lo, hi, "download", [_label(m.group("label"))]))
             whole[i] = True
@@ -514,25 +554,13 @@ def _scan(doc) -> list:
     return parts
 
 
-@lru_cache(maxsize=1)
-def _widget_starts():
-    """One Aho-Corasick automaton of WIDGET_STARTS per process."""
-    import ahocorasick
-
-    a = ahocorasick.Automaton()
-    for word in WIDGET_STARTS:
-        a.add_word(word, word)
-    a.make_automaton()
-    return a
-
-
-def _lines_holding(doc, automaton) -> set:
-    """The 0-based indices of the lines where a word of the automaton ends: one pass in C
+def _lines_holding(doc, words) -> set:
+    """The 0-based indices of the lines that hold a match of ``words``: one pass in C
     over the whole text instead of a search per line."""
     lines, line_end = set(), -1
-    for end, _ in automaton.iter(doc.folded):  # in text order: one look-up per line
-        if end >= line_end:
-            i = doc.line_index(end)
+    for m in words.finditer(doc.folded):  # in text order: one look-up per line
+        if m.start() >= line_end:
+            i = doc.line_index(m.start())
             lines.add(i)
             line_end = doc.line_spans[i].end
     return lines
@@ -544,36 +572,37 @@ def _chrome_line(text: str, ls: _Lines, i: int):
     last line is None: the caller finds where its link titles end."""
     lo, hi = ls.spans[i]
     n = hi - lo
+    first = text[lo]
     if n > FOOTER_MAX:  # a long line: only a line of fields may be chrome from end to end
-        return _page_info(text, ls, i) if text[lo] in INFO_FIRST else None
+        return _page_info(text, ls, i) if first in INFO_FIRST else None
     if n <= TOOLBAR_MAX:
-        labels = _toolbar_labels(text[lo:hi]) if text[lo] in TOOLBAR_FIRST else None
+        labels = _toolbar_labels(text[lo:hi]) if first in TOOLBAR_FIRST else None
         if labels:
             # 下载 alone may be a toolbar's or a table cell's; 下载 打印, 分享:, 【打印】 are tools.
             lone = len(labels) == 1 and len(labels[0]) < LONE_LABEL_MIN and labels[0] == text[lo:hi]
             return "widget", labels, i, not lone
-        if PAGE_MARK.fullmatch(text, lo, hi):
+        if first in PAGE_MARK_FIRST and PAGE_MARK.fullmatch(text, lo, hi):
             return "page", ["页码"], i, True
-        if n >= HASH_MIN and HASH_LINE.fullmatch(text, lo, hi):
+        if n >= HASH_MIN and first in HASH_FIRST and HASH_LINE.fullmatch(text, lo, hi):
             return "hash", ["ID"], i, True
-        if BODY_LABEL.fullmatch(text, lo, hi):
+        if first in BODY_LABEL_FIRST and BODY_LABEL.fullmatch(text, lo, hi):
             return "label", ["正文"], i, True
-        m = DATETIME_LINE.fullmatch(text, lo, hi)
+        m = DATETIME_LINE.fullmatch(text, lo, hi) if first.isdecimal() else None
         if m and not _value_of_key_above(text, ls, i):
             # A time stamp with its clock time is a page's; a date alone may sign a letter.
             return "pageinfo", ["时间"], i, ":" in m.group()
-        if LINKS_LABEL.fullmatch(text, lo, hi):
+        if first in LINKS_FIRST and LINKS_LABEL.fullmatch(text, lo, hi):
             return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], None, True
     if not SENTENCE_STOP.search(text, lo, hi):
         m = FOOTER_MARK.search(text, lo, hi)
         if m:
             return "footer", [m.group()], i, True
-        m = FOOTER_FIELD.match(text, lo, hi)
+        m = FOOTER_FIELD.match(text, lo, hi) if first in FOOTER_FIELD_FIRST else None
         if m:
             return "footer", [m.group("key")], i, False  # 主办单位: of an activity plan too
-        if NEIGHBOUR_LINK.match(text, lo, hi):
+        if first in NEIGHBOUR_FIRST and NEIGHBOUR_LINK.match(text, lo, hi):
             return "links", [text[lo:lo + 3]], i, True
-    return _page_info(text, ls, i) if text[lo] in INFO_FIRST else None
+    return _page_info(text, ls, i) if first in INFO_FIRST else None
 
 
 def _toolbar_labels(line: str) -> Optional[list]:
@@ -626,9 +655,9 @@ def _page_info(text: str, ls: _Lines, i: int):
     CMS editor (责任编辑) or a read count; else only beside other chrome (作者: of a
     research report, 编辑: of a bulletin)."""
     lo, hi = ls.spans[i]
-    opening = INFO_LINE.match(text, lo, hi)
+    opening = INFO_LINE.match(text, lo, hi) if text.find(":", lo, hi) >= 0 else None
     if not opening:
-        return None  # most lines: no key opens them
+        return None  # most lines: no key (and its colon) opens them
     keys = list(INFO_KEY.finditer(text, lo, hi))
     fields = [["时间", opening.group("stamp")]] if opening.group("stamp") else []
     for k, after in zip(keys, keys[1:] + [None]):
@@ -710,7 +739,7 @@ def _glue(text: str, ls: _Lines, short: list, whole: list) -> list:
     out = []
     for i in short:
         lo, hi = ls.spans[i]
-        if whole[i] or not GLUE_LINE.fullmatch(text, lo, hi):
+        if whole[i] or text[lo] not in GLUE_FIRST or not GLUE_LINE.fullmatch(text, lo, hi):
             continue
         before, after = ls.prev[i], ls.next[i]
         if (before is not None and whole[before]) or (after is not None and whole[after]):
@@ -830,7 +859,7 @@ def _metadata(text: str, lines: list, whole: list) -> Optional[_Part]:
     k = 0
     while k < n and (lines[k][0] == lines[k][1] or whole[k]):
         k += 1
-    if k == n or not KEY_LINE.match(text, *lines[k]):
+    if k == n or text[lines[k][0]] not in KEY_FIRST or not KEY_LINE.match(text, *lines[k]):
         return None
     start, last = lines[k][0], k
     expect_value = bool(EMPTY_LAST_KEY.search(text, *lines[k]))

@@ -39,21 +39,25 @@ class DuplicateBlock(Rule):
                         "二、存在的不足\n执法队伍力量仍显不足。"}
 
     def check(self, doc, options):
-        blocks = list(self._blocks(doc, options["min-chars"]))
-        yield from blocks
-        copies = [(f.start, f.end) for f in blocks]
-        for f in self._sentences(doc, options["min-sentence-chars"]):
-            if not any(a <= f.start < b for a, b in copies):
-                yield f
-
-    def _blocks(self, doc, min_chars: int):
-        paras = doc.paragraphs
-        text = doc.folded
-        tables = doc.table_lines
+        text, tables = doc.folded, doc.table_lines
         # A table row is never a duplicated block (a converter repeats the header of
         # every table): its key matches nothing, not even an equal row.
         keys = [(i,) if p.first_line in tables else _key(text[p.start:p.end])
-                for i, p in enumerate(paras)]
+                for i, p in enumerate(doc.paragraphs)]
+        blocks = list(self._blocks(doc, keys, options["min-chars"]))
+        yield from blocks
+        # Both come in text order, and the copies do not overlap: one walk along them.
+        copies = [(f.start, f.end) for f in blocks]
+        k = 0
+        for f in self._sentences(doc, keys, options["min-sentence-chars"]):
+            while k < len(copies) and copies[k][1] <= f.start:
+                k += 1
+            if not (k < len(copies) and copies[k][0] <= f.start):
+                yield f  # not inside a copied block
+
+    def _blocks(self, doc, keys: list, min_chars: int):
+        """``keys``: of each paragraph (a table row's matches nothing)."""
+        paras = doc.paragraphs
         first: dict[str | tuple[int], int] = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):
@@ -89,50 +93,65 @@ class DuplicateBlock(Rule):
                 related=[Related(orig_first.start, orig_last.end,
                                  zh="首次出现", en="first occurrence")])
 
-    def _sentences(self, doc, min_chars: int):
+    def _sentences(self, doc, paragraph_keys: list, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding."""
-        seen: dict = {}  # key -> (start, end, index of its paragraph)
-        text = doc.folded
+        # A sentence is read as a string and named by (paragraph index, its place in the
+        # paragraph): offsets are looked up only in the few paragraphs with a repeat.
+        seen: dict = {}  # key -> (paragraph index, place) of its first sentence
+        looked_up: dict = {}  # paragraph index -> the (start, end) of its sentences
+
+        def offsets(paragraph: int) -> list:
+            if paragraph not in looked_up:
+                matches = doc.sentence_matches(doc.paragraphs[paragraph])
+                looked_up[paragraph] = [m.span() for m in matches]
+            return looked_up[paragraph]
+
         tables = doc.table_lines
         for index, p in enumerate(doc.paragraphs):
-            if p.first_line in tables:
-                continue
-            run: list = []  # [(copy, original)] of consecutive repeated sentences
-            for m in doc.sentence_matches(p):
-                start, end = m.span()
-                if end - start < min_chars:
-                    continue  # a key is never longer than its text
-                key = _key(text[start:end])
+            if p.end - p.start < min_chars or p.first_line in tables:
+                continue  # too short to hold a sentence that counts, or a table row
+            keys = doc.sentence_texts(p)
+            # Most paragraphs hold no white space (their key is as long as they are):
+            # then each sentence is its own key.
+            if len(paragraph_keys[index]) != p.end - p.start:
+                keys = [_key(sentence) for sentence in keys]
+            run: list = []  # [(place, original)] of consecutive repeated sentences
+            for place, key in enumerate(keys):
                 if len(key) < min_chars:
                     continue
                 original = seen.get(key)
-                if original is None or original[2] < index - 1:
+                if original is None or original[0] < index - 1:
                     if run:
-                        yield self._sentence_finding(doc, run, index)
-                    run = []
-                    seen[key] = (start, end, index)
+                        yield self._sentence_finding(doc, run, index, offsets)
+                        run = []
+                    seen[key] = (index, place)
                 else:
-                    run.append(((start, end), original))
+                    run.append((place, original))
             if run:
-                yield self._sentence_finding(doc, run, index)
+                yield self._sentence_finding(doc, run, index, offsets)
 
-    def _sentence_finding(self, doc, run, index: int):
+    def _sentence_finding(self, doc, run, index: int, offsets):
         """One finding for a run of repeated sentences in paragraph ``index``:
-        [((start, end), (original start, end, paragraph index))]."""
-        ((first, _), orig), ((_, last), (_, orig_last, _)) = run[0], run[-1]
-        line, col = doc.position(orig[0])
+        [(place, (original's paragraph index, place))]; ``offsets(paragraph)`` gives the
+        (start, end) of a paragraph's sentences."""
+        def span(paragraph: int, place: int) -> tuple:
+            return offsets(paragraph)[place]
+
+        (first, (orig_para, orig_place)), (last, orig_last) = run[0], run[-1]
+        orig_start, orig_end = span(orig_para, orig_place)
+        line, col = doc.position(orig_start)
         # By paragraph, not by line: a Markdown paragraph spans several lines.
-        same = orig[2] == index
+        same = orig_para == index
         n = len(run)
         what_zh = "句子" if n == 1 else f"{n}个句子"
         what_en = "sentence" if n == 1 else f"run of {n} sentences"
         return self.finding(
-            first, last,
+            span(index, first)[0], span(index, last)[1],
             zh=f"重复的{what_zh}：与{'同一段' if same else '上一段'}第{line}行第{col}列的文字相同",
             en=f"repeated {what_en}: the same as at {line}:{col} "
                f"{'in the same paragraph' if same else 'in the paragraph before'}",
-            related=[Related(orig[0], max(orig[1], orig_last),
+            related=[Related(orig_start, max(orig_end, span(*orig_last)[1]),
                              zh="首次出现", en="first occurrence")])
 
 
