@@ -60,30 +60,35 @@ ARABIC_STYLES = ("num", "num-paren")
 MAX_CN_ORDINAL = 99
 
 
+# The patterns below are compiled where they are used (re keeps them compiled): most
+# documents need none of them (no gap in their numbering, no attachment), and compiling
+# them at import was part of every start-up.
+
 # A heading's predecessor written inline, anywhere between two headings.
 _INLINE_MARKERS = {
-    "cn": re.compile(rf"(?<![{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)、"),
-    "cn-paren": re.compile(rf"\(([{CN_NUMERAL_CHARS}]+)\)"),
-    "num": re.compile(r"(?<![\d.])(\d{1,3})(?:\.|、)(?![\d.])"),
-    "num-paren": re.compile(r"\((\d{1,3})\)"),
+    "cn": rf"(?<![{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)、",
+    "cn-paren": rf"\(([{CN_NUMERAL_CHARS}]+)\)",
+    "num": r"(?<![\d.])(\d{1,3})(?:\.|、)(?![\d.])",
+    "num-paren": r"\((\d{1,3})\)",
 }
 
 # A line that is only 附件, 附件1, 附件一, 附件: or 附件 2: an attachment begins, a
 # document of its own whose headings count from 一、 again.
 _SP = r"[^\S\n]*"   # white space inside one line
-ATTACHMENT_LINE = re.compile(
-    rf"^{_SP}附件{_SP}:?{_SP}(?:\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})?{_SP}:?{_SP}$", re.MULTILINE)
+ATTACHMENT_LINE = rf"(?m)^{_SP}附件{_SP}:?{_SP}(?:\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})?{_SP}:?{_SP}$"
 # 附件:1.关于…的通知 (then 2.… 3.… below): the list of the attachments, a list of its
 # own — its items count afresh, the headings above them (一、 (一)) go on.
-ATTACHMENT_LIST = re.compile(rf"^{_SP}附件{_SP}:{_SP}(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))", re.MULTILINE)
+ATTACHMENT_LIST = rf"(?m)^{_SP}附件{_SP}:{_SP}(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))"
 
 
 def _attachment_lines(doc) -> list:
     """(1-based line, whether it opens an attachment rather than a list of them), in order."""
     if "附件" not in doc.folded:
         return []
-    found = [(doc.position(m.start())[0], True) for m in ATTACHMENT_LINE.finditer(doc.folded)]
-    found += [(doc.position(m.start())[0], False) for m in ATTACHMENT_LIST.finditer(doc.folded)]
+    found = [(doc.position(m.start())[0], True)
+             for m in re.compile(ATTACHMENT_LINE).finditer(doc.folded)]
+    found += [(doc.position(m.start())[0], False)
+              for m in re.compile(ATTACHMENT_LIST).finditer(doc.folded)]
     return sorted(found)
 
 
@@ -124,7 +129,7 @@ def _inline(doc, style: str, wanted, start: int, end: int) -> bool:
     """Whether a marker of ``style`` numbered one of ``wanted`` is written in text[start:end]."""
     if start >= end:
         return False
-    for m in _INLINE_MARKERS[style].finditer(doc.folded, start, end):
+    for m in re.compile(_INLINE_MARKERS[style]).finditer(doc.folded, start, end):
         n = m.group(1)
         value = int(n) if n.isdigit() else cn_to_int(n)
         if value in wanted:
