@@ -228,6 +228,11 @@ class Document:
 
     # -- paragraphs and sentences --------------------------------------------
 
+    @property
+    def wrapped(self) -> bool:
+        """Whether the text was hard-wrapped (a PDF's text, a mail): its lines end mid-sentence."""
+        return self._wrap is not None
+
     @cached_property
     def _wrap(self):
         """How the text was hard-wrapped, if it was: (measure, width).

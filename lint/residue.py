@@ -364,6 +364,8 @@ def _title(doc):
     body = line[lead:].rstrip()
     if not body or len(body) > TITLE_MAX or "。" in body or body.endswith(_NOT_TITLE_END):
         return None
+    if "," in body and doc.wrapped:
+        return None   # a clause of a hard-wrapped paragraph (a PDF's first line), not a title
     return Span(span.start + lead, span.start + lead + len(body))
 
 

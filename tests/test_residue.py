@@ -792,3 +792,17 @@ def test_the_sites_header_above_the_report():
 ])
 def test_web_addresses_of_the_report_are_no_header(text):
     assert residue(text) == []
+
+
+def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title():
+    # A PDF's text: the report opens with body text wrapped at 30 columns; its first line
+    # ends mid-clause (a comma in it) and reads like a short line, but it is no title.
+    from reportlint.document import Document
+    from reportlint.residue import title_of
+
+    body = ("2023年,某市人民政府坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实"
+            "党的二十大精神,全面推进依法行政,有序推进法治政府建设各项工作,取得了新的成效。") * 3
+    wrapped = "\n".join(body[i:i + 30] for i in range(0, len(body), 30))
+    assert title_of(Document(wrapped)) is None
+    # The same first line above text that is not wrapped is a title as before, commas or not.
+    assert title_of(Document("关于印发方案的通知\n" + body)) is not None
