@@ -44,28 +44,9 @@ import re
 from typing import NamedTuple, Optional
 
 from .document import Span
+from .patterns import Lazy as _Lazy
 
 
-class _Lazy:
-    """A regular expression compiled when first used: most lines are prose, which few of
-    the patterns below are ever tried on, and compiling all of them at import took about
-    a sixth of the start-up of a plain run."""
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags = pattern, flags
-
-    def __getattr__(self, name: str):
-        # Called only while ``name`` is missing: compile, and put the compiled pattern's
-        # methods on this object, so that later calls go straight to them.
-        if name not in _PATTERN_METHODS:
-            raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
-        for method in _PATTERN_METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
-
-
-_PATTERN_METHODS = ("match", "fullmatch", "search", "finditer", "split", "sub")
 
 # -- breadcrumbs ------------------------------------------------------------------------
 

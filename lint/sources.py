@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import readers
 from .messages import UserError, msg
+from .patterns import Lazy
 from .reading import FileState, NotRegularFile, TooLarge, read_regular
 
 if TYPE_CHECKING:
@@ -25,11 +26,11 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 # Characters a Chinese report hardly holds but Big5 bytes read as GB18030 give in
 # numbers: kana, bopomofo, Greek, Cyrillic, private use.
-_UNLIKELY = re.compile("[\u3040-\u312f\u0370-\u04ff\ue000-\uf8ff]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_UNLIKELY = Lazy("[\u3040-\u312f\u0370-\u04ff\ue000-\uf8ff]")
+_NON_ASCII = Lazy("[^\x00-\x7f]")
 # The characters of a report: ASCII text, Latin-1 signs (× ° ·), punctuation, symbols
 # and numbers (① ℃ ■), CJK punctuation and ideographs, full-width forms.
-_REPORT_CHARS = re.compile("[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2000-\u27bf"
+_REPORT_CHARS = Lazy("[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2000-\u27bf"
                            "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _SAMPLE = 100_000   # characters looked at to recognise an encoding
 
