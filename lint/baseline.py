@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .messages import UserError, msg
-from .report import excerpt, fingerprint
+from .report import excerpt, fingerprint, shown_path
 
 VERSION = 1
 # The most a baseline may hold: some 250,000 entries (about 240 bytes each), read
@@ -31,7 +31,7 @@ def _key_path(path: str, base_dir: str) -> str:
     if path == "-":
         return path
     rel = os.path.relpath(os.path.abspath(path), base_dir)
-    return rel.replace(os.sep, "/")
+    return shown_path(rel.replace(os.sep, "/"))   # a JSON key is text: a GBK name escaped
 
 
 def _keys(report, base_dir: str):

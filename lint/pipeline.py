@@ -15,7 +15,7 @@ from .document import Document
 from .engine import run_rules, select_rules
 from .filters import Filters
 from .messages import Message, msg
-from .report import FileResult
+from .report import FileResult, shown_path
 from .resolve import Resolver
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ class Pipeline:
                 outcome.notices.append(msg("a symbolic link: fixed at its target {target}",
                                            target=source.state.real))
         if fixed.count and self.fix == "diff":
-            outcome.diff = unified_diff(name, fixed.original_text, fixed.text)
+            outcome.diff = unified_diff(shown_path(name), fixed.original_text, fixed.text)
         return outcome
 
     def _fix_html(self, source: sources.Source, name: str, config: Config):

@@ -6,6 +6,7 @@ the rule metadata (``rule``), nothing of the stages that produced it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
@@ -78,6 +79,12 @@ def excerpt(text: str, start: int, end: int) -> str:
     if end - start <= 2 * EXCERPT_EDGE + len(EXCERPT_GAP):
         return text[start:end]
     return text[start:start + EXCERPT_EDGE] + EXCERPT_GAP + text[end - EXCERPT_EDGE:end]
+
+
+def shown_path(path: str) -> str:
+    """A file name as it can be printed or stored: bytes that are not UTF-8 (a GBK name
+    from a Windows archive, which Python reads as surrogate escapes) shown as ``\\xb1``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def fingerprint(doc, f) -> str:

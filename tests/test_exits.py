@@ -282,3 +282,19 @@ def test_an_empty_file_misses_no_part_of_a_forced_profile(tmp_path, capsys):
     code, out, _ = run(["--format", "concise", "--profile", "annual-report", "empty.txt"],
                        capsys)
     assert (code, out) == (0, "")
+
+
+def test_a_baseline_of_a_name_that_is_not_utf8_is_written_and_read(gbk_named, capsys):
+    # The baseline's key is the escaped name, the same when it is written and read.
+    code, out, err = run(["--write-baseline", "base.json", gbk_named], capsys)
+    assert code == 0, err
+    with open("base.json", "rb") as fh:
+        assert json.loads(fh.read().decode("utf-8"))["findings"][0]["path"] == f"in/{ESCAPED}"
+    code, out, err = run(["--format", "concise", "--baseline", "base.json", gbk_named], capsys)
+    assert (code, out) == (0, ""), err
+
+
+def test_a_diff_of_a_name_that_is_not_utf8_names_it_escaped(gbk_named, capsys):
+    code, out, err = run(["--diff", gbk_named], capsys)
+    assert code == 1, err
+    assert f"--- in/{ESCAPED}" in out and "+郑宅司法所荣获省级“枫桥式”司法所。" in out

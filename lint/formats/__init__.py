@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import importlib
-import os
 from collections import Counter
+
+from ..report import shown_path  # noqa: F401 (the formats' name for it)
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -12,12 +13,6 @@ SEVERITY_ORDER = ("error", "warning", "info")
 def render(name: str, report, registry, lang: str = "zh", **kw) -> str:
     module = importlib.import_module(f"reportlint.formats.{name}")
     return module.render(report, registry, lang, **kw)
-
-
-def shown_path(path: str) -> str:
-    """A file name as it can be printed: bytes that are not UTF-8 (a GBK name from a
-    Windows archive, which Python reads as surrogate escapes) shown as ``\\xb1``."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def finding_location(doc, f, in_source: bool = False) -> dict:
