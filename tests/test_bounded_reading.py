@@ -188,3 +188,20 @@ def test_an_aliased_glob_list_is_checked_and_compiled_once(tmp_path, monkeypatch
     assert config._glob_regex.cache_info().misses == 300
     assert cfg.settings_for(str(tmp_path / "archive" / "7" / "a.txt"))["mixed-width-pair"] \
         .severity == "off"
+
+
+@FIFO
+def test_a_notice_is_in_the_json_and_sarif_reports_too(tmp_path, capsys, no_hang):
+    import json
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "reports" / "pipe.txt")
+    code, out, _ = run(["--lang", "en", "--format", "json", "reports"], capsys)
+    assert json.loads(out)["notices"] == [
+        {"path": os.path.join("reports", "pipe.txt"),
+         "message": "not a regular file (a FIFO): passed over"}]
+    code, out, _ = run(["--lang", "en", "--format", "sarif", "reports"], capsys)
+    notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [(n["level"], n["message"]["text"]) for n in notes] == [
+        ("note", "not a regular file (a FIFO): passed over")]

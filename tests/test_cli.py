@@ -224,7 +224,7 @@ def test_json_contract(tmp_path, capsys):
     code, out, err = run(["--format", "json", "--select", "pairs", "a.txt", "ok.txt",
                           "missing.txt"], capsys)
     data = json.loads(out)
-    assert set(data) == {"version", "tool", "files", "errors", "summary"}
+    assert set(data) == {"version", "tool", "files", "errors", "notices", "summary"}
     assert data["version"] == 1
     assert data["tool"] == {"name": "reportlint", "version": reportlint.__version__}
     assert [f["path"] for f in data["files"]] == ["a.txt", "ok.txt"]

@@ -44,6 +44,10 @@ def as_dict(report, registry, lang: str) -> dict:
                   for r in report.results],
         "errors": [{"path": shown_path(path), "message": say(message, lang)}
                    for path, message in report.errors],
+        # What the run did otherwise or not at all, without an error: a link passed over,
+        # a link fixed at its target, fixes not written to a .docx.
+        "notices": [{"path": shown_path(path), "message": say(message, lang)}
+                    for path, message in report.notices],
         "summary": summary(report),
     }
 

@@ -135,6 +135,9 @@ def _notifications(report, lang: str) -> list:
     out = [{"level": "error", "message": {"text": say(message, lang)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]}
            for path, message in report.errors]
+    out += [{"level": "note", "message": {"text": say(message, lang)},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]}
+            for path, message in report.notices]
     for note in report.notes:
         out.append({"level": LEVELS[note.severity], "message": {"text": note.message(lang)}, "locations": [{
             "physicalLocation": {"artifactLocation": {"uri": artifact_uri(note.path)},
