@@ -19,7 +19,7 @@ from typing import Optional
 from . import __version__
 from .config import DEFAULT_MAX_FINDINGS, DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
 from .formats import FORMATS
-from .messages import Message, msg, say
+from .messages import Message, msg, plural, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -430,7 +430,7 @@ def _nothing_to_lint(linter, report, paths: list) -> Optional[Message]:
         n = len(report.excluded)
         configs = sorted({linter.config_for(p).path for p in report.excluded})
         reasons.append(msg("{n} file{s} excluded by `exclude:` in {configs}", n=n,
-                           s=_s(n), configs=configs))
+                           s=plural(n), configs=configs))
     if report.skipped:
         from collections import Counter
 
@@ -440,21 +440,16 @@ def _nothing_to_lint(linter, report, paths: list) -> Optional[Message]:
                        for ext, k in counts[:6]] + (["…"] if len(counts) > 6 else [])
         reasons.append(msg("skipped {n} file{s} ({kinds}); lint them by naming them, or add "
                            "their extensions to `extensions:` in .reportlint.yaml",
-                           n=n, s=_s(n), kinds=kinds))
+                           n=n, s=plural(n), kinds=kinds))
     if report.notices:
         n = len(report.notices)
-        reasons.append(msg("passed over {n} link{s} or special file{s}", n=n, s=_s(n)))
+        reasons.append(msg("passed over {n} link{s} or special file{s}", n=n, s=plural(n)))
     if not reasons:
         return msg("nothing to lint in {where}: no files found", where=paths)
     joined = reasons[0]
     for reason in reasons[1:]:
         joined = msg("{first}; {second}", first=joined, second=reason)
     return msg("no file to lint in {where}: {reasons}", where=paths, reasons=joined)
-
-
-def _s(n: int) -> str:
-    """The English plural ending; the Chinese templates do not use it."""
-    return "" if n == 1 else "s"
 
 
 def _progress_bar():
@@ -477,7 +472,7 @@ def _write_baseline(report, path: str, lang: str, failed: bool) -> int:
     except BaselineError as e:
         return _fail(e, lang)
     sys.stderr.write("reportlint: " + msg("wrote {n} finding{s} to the baseline {path}", n=n,
-                                          s=_s(n), path=path).text(lang) + "\n")
+                                          s=plural(n), path=path).text(lang) + "\n")
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -495,7 +490,7 @@ def _print_diffs(report, args, out, lang: str, failed: bool) -> int:
         return EXIT_ERROR
     files = len(report.diffs)
     sys.stderr.write(msg("Would fix {n} problem{s} in {files} file{fs} (nothing written).",
-                         n=report.fixed, s=_s(report.fixed), files=files, fs=_s(files))
+                         n=report.fixed, s=plural(report.fixed), files=files, fs=plural(files))
                      .text(lang) + "\n")
     if failed:
         return EXIT_ERROR

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .engine import with_severity
 from .messages import msg
-from .rule import Related
+from .rule import Related, lines_message
 
 RULE = "copied-passage"
 # A sentence: up to its end mark, or to the end of the line (a line never joins the next).
@@ -176,7 +176,7 @@ def _findings(rule, s: Sentences, mine: list, runs: list, texts: list) -> list:
         theirs = src.sentences
         where = theirs.where(first, last)
         note = msg("the same text in {path}, {lines}", path=src.path,
-                   lines=_lines(where[0], where[2]))
+                   lines=lines_message(where[0], where[2]))
         text = msg("{n} sentences also in {path} (numbers masked); {share}% of this report "
                    "is found there", n=b - a + 1, path=src.path,
                    share=round(100 * copied[source] / max(1, total)))
@@ -208,8 +208,3 @@ def add_copied_passages(report, rule, active_for, compared: list, suppress) -> N
         result, active = report.results[tid], actives[tid]
         findings = suppress(result, [with_severity(f, active) for f in findings], active)
         result.findings = sorted(result.findings + findings, key=lambda f: (f.start, f.end, f.rule))
-
-
-def _lines(first: int, last: int):
-    return msg("line {n}", n=first) if first == last else \
-        msg("lines {first}-{last}", first=first, last=last)

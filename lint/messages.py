@@ -63,6 +63,11 @@ class UserError(Exception):
 msg = Message
 
 
+def plural(n: int) -> str:
+    """The English plural ending, for a template's ``{s}``; the Chinese leaves it out."""
+    return "" if n == 1 else "s"
+
+
 def say(message, lang: str = "zh") -> str:
     """A Message (or an exception carrying one as ``message``, or a plain string) in ``lang``."""
     if isinstance(message, (Message, UserError)):

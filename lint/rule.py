@@ -17,11 +17,14 @@ FIXABLE = ("", "safe", "unsafe")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
 
 
-def line_range(first: int, last: int, lang: str = "zh") -> str:
+def lines_message(first: int, last: int) -> Message:
     """第3行 / 第3—14行, line 3 / lines 3-14: how messages name a stretch of lines."""
-    if lang == "en":
-        return f"line {first}" if first == last else f"lines {first}-{last}"
-    return f"第{first}行" if first == last else f"第{first}—{last}行"
+    return msg("line {n}", n=first) if first == last else \
+        msg("lines {first}-{last}", first=first, last=last)
+
+
+def line_range(first: int, last: int, lang: str = "zh") -> str:
+    return lines_message(first, last).text(lang)
 
 
 def level_at_least(severity: str, threshold: str) -> bool:

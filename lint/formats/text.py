@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import display_width
-from ..messages import msg, say
+from ..messages import msg, plural, say
 from ..report import excerpt
 from . import place, related_place, shown_path, summary
 from .concise import error_line, finding_line
@@ -95,7 +95,7 @@ def terminal_summary(report, lang: str) -> list:
     if report.fix_mode == "write":
         remaining = len(report.findings)
         lines.append(msg("Fixed {n} problem{s}, {remaining} remaining.", n=report.fixed,
-                         s=_s(report.fixed), remaining=remaining).text(lang))
+                         s=plural(report.fixed), remaining=remaining).text(lang))
     return lines + [summary_line(report, lang)]
 
 
@@ -125,13 +125,8 @@ def summary_line(report, lang: str) -> str:
     sev = s["by_severity"]
     errors = len(report.errors)
     found = msg("Found {n} problem{s} ({error} error, {warning} warning, {info} info) in "
-                "{files} file{fs}", n=s["findings"], s=_s(s["findings"]), files=s["files"],
-                fs=_s(s["files"]), **sev).text(lang)
+                "{files} file{fs}", n=s["findings"], s=plural(s["findings"]), files=s["files"],
+                fs=plural(s["files"]), **sev).text(lang)
     if errors:
-        found += msg("; {n} error{s} (listed above)", n=errors, s=_s(errors)).text(lang)
+        found += msg("; {n} error{s} (listed above)", n=errors, s=plural(errors)).text(lang)
     return found + msg(".").text(lang)
-
-
-def _s(n: int) -> str:
-    """The English plural ending; the Chinese templates do not use it."""
-    return "" if n == 1 else "s"
