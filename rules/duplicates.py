@@ -40,7 +40,7 @@ def _across_pages(doc, text: str, keys: list) -> tuple:
                                 and units[-1].last_line not in titles)
             continue
         end, _ = chrome_tail(text, pages, p.start, p.end)
-        own = key if end == p.end else _key(text[p.start:end])
+        own = key if end == p.end or not isinstance(key, str) else _key(text[p.start:end])
         last_line = p.last_line if end == p.end else doc.position(end - 1)[0]
         if broken and isinstance(own, str) and isinstance(unit_keys[-1], str) \
                 and p.first_line not in headings:
