@@ -35,10 +35,11 @@ _MD_BLOCK_START = re.compile(r"\s*(?:$|#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|```|~~~|
 # A line that ends with one of these ends its paragraph even when hard-wrapped.
 _PARAGRAPH_END = tuple("。!?:;…”’」』)")
 # On a PDF's page a closing mark ends the paragraph only after a sentence's end
-# (作为“一把手”/工程 goes on); a line may stop short of the width by a character that
-# went down with a closing mark (程”), and proportional digits make it shorter still.
+# (作为“一把手”/工程 goes on); a line may stop short of the width (in half-em columns) by
+# a character that went down with a closing mark (程”) or a number kept whole on the
+# next line (33757.93亿元), and proportional digits make it shorter still.
 _PAGE_SENTENCE_END = re.compile(r"[。!?:;…][”’」』)]*$")
-_PAGE_SHORTFALL = 4
+_PAGE_SHORTFALL = 6
 # A page's list item starts a paragraph of its own.
 _PAGE_LIST_ITEM = re.compile(r"\s*[①-⑳•●○■□◆◇▪▶➢]")
 
@@ -325,9 +326,10 @@ class Document:
                     if i < len(self.line_spans) else ""
                 joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
             elif paged:  # a page's line goes on when it fills the width mid-sentence
-                line = content.rstrip()
-                joins = not _PAGE_SENTENCE_END.search(line) \
-                    and wrap[0](line) >= wrap[1] - _PAGE_SHORTFALL and i < len(self.line_spans) \
+                # (measured unfolded, as printed: ，is full width, its folded , is not)
+                joins = not _PAGE_SENTENCE_END.search(content.rstrip()) \
+                    and wrap[0](self.text[span.start:span.end].rstrip()) >= wrap[1] - _PAGE_SHORTFALL \
+                    and i < len(self.line_spans) \
                     and not _PAGE_LIST_ITEM.match(text, self.line_spans[i].start)
             else:  # hard-wrapped plain text
                 line = content.rstrip()

@@ -344,3 +344,9 @@ def test_pdf_lines_that_end_their_paragraph_are_not_glued_to_the_next():
         FULL[3], "癸" * 10 + "。",         # 8, 9
     ]
     assert para_lines(pdf_document(lines)) == [(1, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 9)]
+
+
+def test_a_pdf_line_is_measured_as_printed_not_folded():
+    # ，is full width on the page; folded to , it would make the line look short.
+    lines = [FULL[0], FULL[1], "甲，" * 21 + "甲", "乙乙" + "123" * 20 + "。", FULL[2] + "。"]
+    assert para_lines(pdf_document(lines)) == [(1, 4), (5, 5)]
