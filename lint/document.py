@@ -34,6 +34,14 @@ _SENTENCE = re.compile(r"\S[^。!?…]*(?:[。!?…]+[”’」』)]*|$)")
 _MD_BLOCK_START = re.compile(r"\s*(?:$|#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|```|~~~|\|)")
 # A line that ends with one of these ends its paragraph even when hard-wrapped.
 _PARAGRAPH_END = tuple("。!?:;…”’」』)")
+# On a PDF's page a closing mark ends the paragraph only after a sentence's end
+# (作为“一把手”/工程 goes on); a line may stop short of the width (in half-em columns) by
+# a character that went down with a closing mark (程”) or a number kept whole on the
+# next line (33757.93亿元), and proportional digits make it shorter still.
+_PAGE_SENTENCE_END = re.compile(r"[。!?:;…][”’」』)]*$")
+_PAGE_SHORTFALL = 6
+# A page's list item starts a paragraph of its own.
+_PAGE_LIST_ITEM = re.compile(r"\s*[①-⑳•●○■□◆◇▪▶➢]")
 
 _CN = f"[{CN_NUMERAL_CHARS}]+"
 # (style, level, pattern over the folded line); the group "n" is the ordinal.
@@ -115,6 +123,16 @@ def display_width(s: str) -> int:
     """Terminal columns: wide and full-width characters take two."""
     # map() keeps the loop over the characters in C.
     return len(s) + sum(map(_WIDE.__contains__, map(unicodedata.east_asian_width, s)))
+
+
+# A page is set in a CJK font, where the marks a terminal shows narrow (“ ” — …) are
+# full width too.
+_PRINT_WIDE = _WIDE | {"A"}
+
+
+def print_width(s: str) -> int:
+    """Half-em columns of a line printed in a CJK font."""
+    return len(s) + sum(map(_PRINT_WIDE.__contains__, map(unicodedata.east_asian_width, s)))
 
 
 # Plain (not frozen) dataclasses with slots: a document has tens of thousands of
@@ -229,6 +247,11 @@ class Document:
     # -- paragraphs and sentences --------------------------------------------
 
     @property
+    def paged(self) -> bool:
+        """Whether the text is a PDF's: lines of pages set in a proportional CJK font."""
+        return self.source_map is not None and self.source_map.format == "pdf"
+
+    @property
     def wrapped(self) -> bool:
         """Whether the text was hard-wrapped (a PDF's text, a mail): its lines end mid-sentence."""
         return self._wrap is not None
@@ -250,10 +273,12 @@ class Document:
                     break
         if len(lines) < 3:
             return None  # the common case: lines end their sentences, nothing is wrapped
-        for measure in (len, display_width):
+        # A page's proportional digits make a full line run a little past the commonest width too.
+        below, above = (_PAGE_SHORTFALL, _PAGE_SHORTFALL) if self.paged else (3, 0)
+        for measure in (print_width,) if self.paged else (len, display_width):
             widths = [measure(line) for line in lines]
             width, count = Counter(widths).most_common(1)[0]
-            near = sum(1 for w in widths if width - 3 <= w <= width)
+            near = sum(1 for w in widths if width - below <= w <= width + above)
             if count >= 3 and near >= 0.5 * len(widths):
                 return measure, width
         return None
@@ -275,6 +300,7 @@ class Document:
                     if s.start < s.end and not text[s.start:s.end].isspace()]
         heading_lines = self.heading_lines
         tables = self.table_lines
+        paged = self.paged
         out: list[Paragraph] = []
         open_start: Optional[int] = None  # where the paragraph being read starts, if one is
         open_line = 0  # and its first line (read only while open_start is set)
@@ -299,6 +325,12 @@ class Document:
                 following = text[self.line_spans[i].start:self.line_spans[i].end] \
                     if i < len(self.line_spans) else ""
                 joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
+            elif paged:  # a page's line goes on when it fills the width mid-sentence
+                # (measured unfolded, as printed: ，is full width, its folded , is not)
+                joins = not _PAGE_SENTENCE_END.search(content.rstrip()) \
+                    and wrap[0](self.text[span.start:span.end].rstrip()) >= wrap[1] - _PAGE_SHORTFALL \
+                    and i < len(self.line_spans) \
+                    and not _PAGE_LIST_ITEM.match(text, self.line_spans[i].start)
             else:  # hard-wrapped plain text
                 line = content.rstrip()
                 joins = not line.endswith(_PARAGRAPH_END) and wrap[0](line) >= wrap[1] - 3

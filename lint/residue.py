@@ -41,6 +41,7 @@ number of times and looks only at its non-blank neighbours, so the scan is linea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple, Optional
 
 from .document import Span
@@ -316,6 +317,30 @@ def residue_blocks(doc) -> list:
 
 def _blocks(doc) -> list:
     return _merge(doc, _scan(doc))
+
+
+def page_chrome(doc) -> list:
+    """The (start, end) of the blocks that are only a page's number or running title: a
+    page break, which a paragraph's sentence goes on across."""
+    return doc.shared(_page_chrome)
+
+
+def _page_chrome(doc) -> list:
+    return [(b.start, b.end) for b in residue_blocks(doc) if b.kinds == ("page",)]
+
+
+def chrome_tail(text: str, chrome: list, start: int, end: int) -> tuple:
+    """(where the own text of the paragraph ``start:end`` ends, where the chrome at its
+    end ends): a page's number that the hard-wrap joining took in after a full line is
+    not the paragraph's.  ``chrome``: sorted (start, end) of residue blocks, looked up
+    by bisection.  (end, end) when the paragraph ends in its own text."""
+    k = bisect_left(chrome, (end,))
+    if not (k and start < chrome[k - 1][0] and chrome[k - 1][1] >= end):
+        return end, end
+    own = chrome[k - 1][0]
+    while text[own - 1].isspace():
+        own -= 1
+    return own, chrome[k - 1][1]
 
 
 # A first line longer than this, or ending so, is body text rather than a title.

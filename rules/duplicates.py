@@ -6,7 +6,51 @@ repeated run is grown by comparing neighbours, never by pairwise search.
 from __future__ import annotations
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.document import Paragraph
+from reportlint.residue import chrome_tail, page_chrome
 from reportlint.rule import line_range
+
+# What ends a sentence: a paragraph that stops without one goes on across a page break.
+_SENTENCE_END = tuple("。!?;…")
+
+
+def _across_pages(doc, text: str, keys: list) -> tuple:
+    """The paragraphs and their keys as copies compare: a paragraph that a page break
+    split (its sentence goes on after the page's number or running title) is one, keyed
+    without the chrome, and the chrome's own paragraphs are none, for the two copies of a
+    block break across pages at different places.  The document's own when it has no
+    page chrome."""
+    pages = page_chrome(doc)
+    if not pages:
+        return doc.paragraphs, keys
+    headings = doc.heading_lines
+    titles = {h.line for h in doc.headings if h.standalone}
+    units: list = []
+    unit_keys: list = []
+    broken = False  # a page break since the last unit's own text, which stops mid-sentence
+    k = 0
+    for p, key in zip(doc.paragraphs, keys):
+        while k < len(pages) and pages[k][1] < p.end:
+            k += 1
+        if k < len(pages) and pages[k][0] <= p.start:  # a page's chrome from end to end
+            # after a line of its own (in a hard-wrapped text the Document keeps a full
+            # line's page number with it: this line was short, or a heading's)
+            broken = broken or (bool(units) and not doc.wrapped
+                                and text[units[-1].end - 1] not in _SENTENCE_END
+                                and units[-1].last_line not in titles)
+            continue
+        end, _ = chrome_tail(text, pages, p.start, p.end)
+        own = key if end == p.end or not isinstance(key, str) else _key(text[p.start:end])
+        last_line = p.last_line if end == p.end else doc.position(end - 1)[0]
+        if broken and isinstance(own, str) and isinstance(unit_keys[-1], str) \
+                and p.first_line not in headings:
+            units[-1] = Paragraph(units[-1].start, end, units[-1].first_line, last_line)
+            unit_keys[-1] += own
+        else:
+            units.append(Paragraph(p.start, end, p.first_line, last_line))
+            unit_keys.append(own)
+        broken = end < p.end and text[end - 1] not in _SENTENCE_END
+    return units, unit_keys
 
 
 def _key(piece: str) -> str:
@@ -44,7 +88,7 @@ class DuplicateBlock(Rule):
         # every table): its key matches nothing, not even an equal row.
         keys = [(i,) if p.first_line in tables else _key(text[p.start:p.end])
                 for i, p in enumerate(doc.paragraphs)]
-        blocks = list(self._blocks(doc, keys, options["min-chars"]))
+        blocks = list(self._blocks(*_across_pages(doc, text, keys), options["min-chars"]))
         yield from blocks
         # Both come in text order, and the copies do not overlap: one walk along them.
         copies = [(f.start, f.end) for f in blocks]
@@ -55,9 +99,8 @@ class DuplicateBlock(Rule):
             if not (k < len(copies) and copies[k][0] <= f.start):
                 yield f  # not inside a copied block
 
-    def _blocks(self, doc, keys: list, min_chars: int):
+    def _blocks(self, paras: list, keys: list, min_chars: int):
         """``keys``: of each paragraph (a table row's matches nothing)."""
-        paras = doc.paragraphs
         first: dict[str | tuple[int], int] = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
-from reportlint.residue import residue_blocks
+from reportlint.residue import chrome_tail, residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
            "【": "】", "〔": "〕", "「": "」", "『": "』"}
@@ -259,10 +259,12 @@ def _closes(before: _Paragraph, after: _Paragraph) -> bool:
 def _continues(doc, text: str, before, after, chrome: list) -> bool:
     """Whether paragraph ``after`` goes on with the sentence ``before`` left open:
     ``before`` stops mid-sentence, ``after`` starts no heading, and between them stands
-    only chrome, or a line break of a hard-wrapped line."""
-    if text[before.end - 1] in _SENTENCE_END or after.first_line in doc.heading_lines:
+    only chrome, or a line break of a hard-wrapped line.  Chrome may end ``before`` too:
+    a page's number after its last full line."""
+    own_end, at = chrome_tail(text, chrome, before.start, before.end)
+    if text[own_end - 1] in _SENTENCE_END or after.first_line in doc.heading_lines:
         return False
-    at, k, gap = before.end, bisect_left(chrome, (before.end,)), False
+    k, gap = bisect_left(chrome, (before.end,)), own_end < before.end
     while k < len(chrome) and chrome[k][0] < after.start:  # only the blocks in between
         if text[at:chrome[k][0]].strip():
             return False

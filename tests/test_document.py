@@ -298,3 +298,55 @@ def test_shared_work_is_computed_once_and_keyed_by_its_function():
 
     assert doc.shared(count) == 1 and doc.shared(count) == 1 and calls == [doc]
     assert doc.shared(make_other()) == "other" and doc.shared(count) == 1
+
+
+# -- a PDF's lines ------------------------------------------------------------------------
+
+def pdf_document(lines: list) -> Document:
+    from reportlint.location import SourceMap
+
+    return Document("\n".join(lines), path="r.pdf", source_map=SourceMap("pdf", ()))
+
+
+# A page's full line is 86 half-em columns: CJK characters and the proportional digits of
+# the PDF's font, so the lines' lengths in characters differ.
+FULL = ["甲" * 40 + "123456", "乙" * 41 + "1234", "丙" * 42 + "12", "丁" * 43]
+
+
+def test_a_pdf_line_that_ends_short_mid_sentence_goes_on():
+    lines = [
+        "某县2023年度法治政府建设情况的报告",   # 1  a title: short, not glued to the next
+        FULL[0], FULL[1],                       # 2, 3
+        # 4: its last character went down with the closing mark (程”), and its quotation
+        # marks, narrow in a terminal, are full width on the page
+        "戊" * 29 + "构建“四位一体”模式三个“",
+        "程”典型案例" + "己" * 30 + "。",        # 5
+        FULL[2], FULL[3] + "。",                 # 6, 7
+    ]
+    doc = pdf_document(lines)
+    assert para_lines(doc) == [(1, 1), (2, 5), (6, 7)]
+
+
+def test_a_pdf_line_closing_a_quotation_mid_sentence_goes_on():
+    lines = [FULL[0], FULL[1], "庚" * 37 + "作为“一把手”", "工程,全年召开会议12次。",
+             FULL[2], "辛" * 40 + "达到“满意”。”", FULL[3] + "。"]
+    assert para_lines(pdf_document(lines)) == [(1, 4), (5, 6), (7, 7)]
+
+
+def test_pdf_lines_that_end_their_paragraph_are_not_glued_to_the_next():
+    lines = [
+        FULL[0], FULL[1],
+        "壬" * 42 + "。",                 # 3  a full line that ends its sentence
+        "二、存在的不足",                  # 4  a heading
+        FULL[2],                           # 5  full, but a list item follows
+        "①加强合法性审查工作。",           # 6
+        "推动合法性审查率达到100%",         # 7  a short last line without a stop
+        FULL[3], "癸" * 10 + "。",         # 8, 9
+    ]
+    assert para_lines(pdf_document(lines)) == [(1, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 9)]
+
+
+def test_a_pdf_line_is_measured_as_printed_not_folded():
+    # ，is full width on the page; folded to , it would make the line look short.
+    lines = [FULL[0], FULL[1], "甲，" * 21 + "甲", "乙乙" + "123" * 20 + "。", FULL[2] + "。"]
+    assert para_lines(pdf_document(lines)) == [(1, 4), (5, 5)]

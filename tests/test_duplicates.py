@@ -135,3 +135,36 @@ def test_non_breaking_spaces_from_web_pages_do_not_hide_a_copy():
     text = "\n".join([P1, P2, copy]) + "\n"
     (f,) = findings(text, "duplicate-block")
     assert text[f.start:f.end] == copy
+
+
+# -- page numbers (a PDF's text) -------------------------------------------------------------
+
+def test_a_copy_that_breaks_across_pages_elsewhere_is_one_finding():
+    # The page numbers fall inside P2 in the original and inside P3 in the copy.
+    cut2, cut3 = P2.index("推进"), P3.index("受理")
+    original = ["一、依法决策", P1, P2[:cut2], "— 1 —", P2[cut2:], P3]
+    copy = ["一、依法决策", P1, P2, P3[:cut3], "- 2 -", P3[cut3:]]
+    text = "\n".join(["标题"] + original + ["二、工作安排", "全年计划开展专项督查三次。"] + copy) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.index("一、依法决策", 5), len(text) - 1)
+    (rel,) = f.related
+    assert (rel.start, rel.end) == (text.index("一、依法决策"), text.index(P3) + len(P3))
+    assert "4段" in f.zh and "第2—7行" in f.zh
+    # the page numbers themselves are still page chrome
+    assert [text[g.start:g.end] for g in findings(text, "web-residue")] == ["— 1 —", "- 2 -"]
+
+
+def test_a_short_copy_across_a_page_number_is_silent():
+    text = "\n".join(["全年办结信访事项", "— 1 —", "30件,办结率100%。", P1,
+                      "全年办结信访事项30件,办结率100%。"]) + "\n"
+    assert findings(text, "duplicate-block") == []
+
+
+def test_a_heading_before_a_page_number_is_not_glued_to_the_paragraph():
+    # The copy of P3 has its heading right above it, the original a page number between:
+    # the heading stays a paragraph of its own, and the run covers it in both.
+    text = "\n".join([P1, "二、执法", "第2页", P3, P2, "二、执法", P3]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.rindex("二、执法"), len(text) - 1)
+    (rel,) = f.related
+    assert (rel.start, rel.end) == (text.index("二、执法"), text.index(P3) + len(P3))

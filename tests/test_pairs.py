@@ -239,3 +239,34 @@ def test_a_short_line_is_no_wrapped_line():
 def test_a_wrapped_line_does_not_go_on_into_a_heading():
     text = "深入推进“放管服改革,进一步优化营商环境和政务服务\n二、主要任务”\n"
     assert sorted(pairs(text)) == [("unmatched-pair", "“"), ("unmatched-pair", "”")]
+
+
+# -- page numbers (a PDF's text) -------------------------------------------------------------
+# Hard-wrapped lines of 25 characters: the last full line of a page takes the page's
+# number into its paragraph.
+PAGE_TOP = ["甲" * 25, "乙" * 25, "丙" * 25]
+
+
+def test_a_pair_split_by_a_page_number_is_a_pair():
+    text = "\n".join(PAGE_TOP + ["着力培育区城建局创建省级服务型示范单位“2021", "— 3 —",
+                               "年度省级服务型行政执法示范点”,先后4次进行现场指导。"]) + "\n"
+    assert pairs(text) == []
+    assert [text[f.start:f.end] for f in findings(text, "web-residue")] == ["— 3 —"]
+
+
+def test_a_lost_quote_before_a_page_number_is_still_reported():
+    text = "\n".join(PAGE_TOP + ["着力培育区城建局创建省级服务型示范单位“2021", "— 3 —",
+                               "年度省级服务型行政执法示范点,先后4次进行现场指导。"]) + "\n"
+    assert pairs(text) == [("unmatched-pair", "“")]
+
+
+def test_a_page_number_after_a_sentence_joins_no_halves():
+    text = "\n".join(PAGE_TOP + ["着力培育区城建局创建“示范单位项目建设。", "— 3 —",
+                               "省级服务型行政执法示范点”,先后4次进行现场指导。"]) + "\n"
+    assert sorted(pairs(text)) == [("unmatched-pair", "“"), ("unmatched-pair", "”")]
+
+
+def test_a_lost_quote_after_a_heading_and_a_page_number_is_still_reported():
+    text = "\n".join(PAGE_TOP + ["(三)深入开展示范创建", "— 3 —",
+                               "全年创建省级示范点”4个,先后4次进行现场指导。"]) + "\n"
+    assert pairs(text) == [("unmatched-pair", "”")]
