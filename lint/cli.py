@@ -20,6 +20,7 @@ from . import __version__
 from .config import DEFAULT_MAX_FINDINGS, DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
 from .formats import FORMATS
 from .messages import Message, msg, plural, say
+from .patterns import load_compiled, save_compiled
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -206,7 +207,14 @@ COMMANDS = {"rules": _rules_command, "explain": _explain_command}
 
 
 def main(argv: Optional[list] = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    load_compiled()
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        save_compiled()
+
+
+def _main(argv: list) -> int:
     out = sys.stdout
     try:
         at = _command_at(argv)
