@@ -36,15 +36,16 @@ def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[
     """
     active = []
     for rule in rules.values():
-        setting = settings.get(rule.name) or RuleSetting()
-        severity = setting.severity or rule.severity
-        if select:
-            if not rule_matches(rule, select):
-                continue
-            if severity == "off":
-                severity = rule.severity
+        # Names and categories first: a built-in rule's family is imported only when the
+        # rule may run (its severity and options come from the family).
+        if select and not rule_matches(rule, select):
+            continue
         if ignore and rule_matches(rule, ignore):
             continue
+        setting = settings.get(rule.name) or RuleSetting()
+        severity = setting.severity or rule.severity
+        if select and severity == "off":
+            severity = rule.severity
         if severity == "off":
             continue
         options = {**rule.options, **setting.options}
