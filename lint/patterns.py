@@ -63,6 +63,7 @@ def _compiler():
 
 
 def _identity() -> list:
+    """The store's format (1) and the interpreter build whose _sre its code is for."""
     import _sre
 
     return [1, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE,

@@ -44,7 +44,6 @@ BUILTIN_RULES = {
                               ("gioa-blank-total", "gioa"), ("gioa-table-unreadable", "gioa"),
                               ("gioa-text-table", "gioa"), ("gioa-part-count", "gioa")),
 }
-BUILTIN_PLUGINS = tuple(BUILTIN_RULES)
 
 
 class Registry:
