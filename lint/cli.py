@@ -20,6 +20,7 @@ from . import __version__
 from .config import DEFAULT_MAX_FINDINGS, DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
 from .formats import FORMATS
 from .messages import Message, msg, plural, say
+from .patterns import load_compiled, save_compiled
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -206,12 +207,20 @@ COMMANDS = {"rules": _rules_command, "explain": _explain_command}
 
 
 def main(argv: Optional[list] = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    load_compiled()
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        save_compiled()
+
+
+def _main(argv: list) -> int:
     out = sys.stdout
     try:
-        at = _command_at(argv)
+        parser = build_parser()   # built once: it also tells the command word from values
+        at = _command_at(argv, parser)
         if at is None:
-            return _lint_command(argv, out)
+            return _lint_command(argv, out, parser)
         return COMMANDS[argv[at]](argv[:at] + argv[at + 1:], out)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else EXIT_ERROR
@@ -234,13 +243,13 @@ def main(argv: Optional[list] = None) -> int:
         return EXIT_ERROR
 
 
-def _command_at(argv: list) -> Optional[int]:
+def _command_at(argv: list, parser: argparse.ArgumentParser) -> Optional[int]:
     """Where the command word (rules, explain) stands: the first argument that is neither
     an option nor an option's value, so that options go before or after it.  None for a
     lint run; after ``--`` every argument is a path, and ./rules names the folder."""
     takes_value: set[str] = set()
     options: set[str] = set()
-    for action in build_parser()._actions:
+    for action in parser._actions:
         options.update(action.option_strings)
         if action.nargs != 0:
             takes_value.update(action.option_strings)
@@ -301,8 +310,8 @@ class _Filter:
         sys.stdout.buffer.flush()
 
 
-def _lint_command(argv: list, out) -> int:
-    args = build_parser().parse_args(argv)
+def _lint_command(argv: list, out, parser: argparse.ArgumentParser) -> int:
+    args = parser.parse_args(argv)
     if not (args.fix and not args.diff and "-" in args.paths):
         return _lint(args, out, None)
     echo = _Filter(sys.stdin.buffer, _max_bytes(args))

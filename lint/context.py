@@ -2,20 +2,22 @@
 Document when it is built (never written back)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Optional
 
 
-@dataclass(frozen=True)
 class Context:
     """What the configuration says about a document, given when it is built and never
     changed: the document types to recognise it among (None: the built-in ones), the
     one forced on it (--profile, a per-file ``profile:``), and the arithmetic vocabulary
     (None: the built-in one).  ``profiles.profile_of`` and ``vocab.vocab_of`` read it."""
 
-    profiles: Optional[dict] = None
-    profile: Optional[str] = None
-    vocab: Any = None
+    # A plain class, as the other records on the start-up path: making a dataclass
+    # generates and compiles its methods, about a millisecond at every start.
+    __slots__ = ("profiles", "profile", "vocab")
+
+    def __init__(self, profiles: Optional[dict] = None, profile: Optional[str] = None,
+                 vocab: Any = None):
+        self.profiles, self.profile, self.vocab = profiles, profile, vocab
 
 
 NO_CONTEXT = Context()

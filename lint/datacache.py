@@ -42,23 +42,27 @@ def load_yaml_data(path: str):
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
-    _store(cached, data)
+    try:
+        store(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except (TypeError, ValueError):
+        pass  # not plain data: the next run parses again
     return data
 
 
-def _store(path: str, data) -> None:
+def store(path: str, content: bytes) -> None:
+    """Write ``content`` to ``path`` in the cache folder, whole or not at all."""
     import tempfile
 
     tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
         os.replace(tmp, path)
         tmp = None
-    except (OSError, TypeError, ValueError):
-        pass  # no cache: the next run parses again
+    except OSError:
+        pass  # no cache: the next run does the work again
     finally:
         if tmp is not None:  # a half-written file must not pile up in the cache folder
             try:

@@ -1,7 +1,11 @@
-"""Regular expressions compiled on first use, to keep the start-up short."""
+"""Regular expressions at start-up: compiled on first use, and kept compiled between runs."""
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import sys
+from typing import Optional
 
 
 class Lazy:
@@ -25,3 +29,122 @@ class Lazy:
 
 
 _PATTERN_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "split", "sub")
+
+
+# -- compiled patterns kept between runs ---------------------------------------------------
+#
+# A run needs about a hundred patterns (numbers, the Document's structure, the residue
+# scan, the rules, the word list's anchors) and the stdlib compiles each in Python: about
+# 45 ms, a fifth of a cold start.  What the compiler produces is a list of integers (the
+# "sre code") that CPython's _sre turns into a Pattern in microseconds.  The command line
+# keeps that code in the user's cache folder and puts the patterns back into re's own cache
+# at the next start, so that every ``re.compile`` (module level, Lazy, built from a word
+# list) finds its pattern already compiled.
+#
+# Private interfaces, guarded: the code is stored only when the Pattern rebuilt from it
+# compares equal to what ``re.compile`` gave (Pattern equality compares the flags, the
+# pattern and the code), and read back only by the very interpreter build that wrote it
+# (its version string and _sre's magic number and code size); _sre validates the code it
+# is given.  Anything unexpected (another implementation, a re without its dict cache, a
+# broken file) leaves the store unused: patterns are then compiled as usual.
+
+STORE_LIMIT = 400   # below re's own cache size (512), so that priming never evicts
+_store: Optional[dict] = None    # (pattern, flags) -> entry, read this run; None: unused
+
+
+def _compiler():
+    """re's compiler and parser modules (named sre_compile, sre_parse before 3.11)."""
+    if sys.version_info >= (3, 11):
+        return re._compiler, re._parser   # type: ignore[attr-defined]
+    import sre_compile
+    import sre_parse
+
+    return sre_compile, sre_parse
+
+
+def _identity() -> list:
+    """The store's format (1) and the interpreter build whose _sre its code is for."""
+    import _sre
+
+    return [1, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE,
+            _sre.MAXREPEAT, _sre.MAXGROUPS]
+
+
+def _usable() -> bool:
+    return (sys.implementation.name == "cpython"
+            and isinstance(getattr(re, "_cache", None), dict)
+            and hasattr(_compiler()[0], "_code"))
+
+
+def _store_path() -> str:
+    from .datacache import cache_dir
+
+    return os.path.join(cache_dir(), f"patterns-{sys.implementation.cache_tag}.marshal")
+
+
+def load_compiled() -> None:
+    """Put the patterns the last runs compiled into re's cache (once per process)."""
+    global _store
+    if _store is not None or not _usable():
+        return
+    import _sre
+
+    _store = {}
+    try:
+        with open(_store_path(), "rb") as f:
+            identity, entries = marshal.loads(f.read())
+    except (OSError, ValueError, TypeError, EOFError):
+        return
+    if identity != _identity():
+        return
+    cache = re._cache   # type: ignore[attr-defined]
+    for entry in entries:
+        try:
+            pattern, flags, final_flags, code, groups, groupindex, indexgroup = entry
+            compiled = _sre.compile(pattern, final_flags, code, groups, groupindex,
+                                    tuple(indexgroup))
+        except (TypeError, ValueError, RuntimeError):
+            continue   # not what this interpreter's _sre accepts: compiled when needed
+        cache.setdefault((str, pattern, flags), compiled)
+        _store[pattern, flags] = entry
+
+
+def save_compiled() -> None:
+    """Keep the patterns this run compiled that the store does not hold yet."""
+    if _store is None:
+        return
+    new = []
+    for (kind, pattern, flags), compiled in list(re._cache.items()):  # type: ignore[attr-defined]
+        if kind is str and (pattern, flags) not in _store and not flags & re.DEBUG:
+            entry = _entry(pattern, flags, compiled)
+            if entry is not None:
+                new.append(entry)
+    if not new:
+        return
+    kept = list(_store.values())
+    entries = kept + new if len(kept) + len(new) <= STORE_LIMIT else new[-STORE_LIMIT:]
+    from .datacache import store
+
+    store(_store_path(), marshal.dumps((_identity(), entries)))
+    _store.update(((e[0], e[1]), e) for e in new)
+
+
+def _entry(pattern: str, flags: int, compiled) -> Optional[list]:
+    """What rebuilds ``compiled``, or None when the rebuilt pattern would differ."""
+    import _sre
+
+    compiler, parser = _compiler()
+    try:
+        # Plain ints: the opcodes are int subclasses, which marshal does not write.
+        code = [int(c) for c in compiler._code(parser.parse(pattern, flags), flags)]
+        indexgroup: list = [None] * (compiled.groups + 1)
+        for name, i in compiled.groupindex.items():
+            indexgroup[i] = name
+        rebuilt = _sre.compile(pattern, compiled.flags, code, compiled.groups,
+                               dict(compiled.groupindex), tuple(indexgroup))
+    except Exception:   # noqa: BLE001 - a private interface that changed: not stored
+        return None
+    if rebuilt != compiled:
+        return None
+    return [pattern, flags, compiled.flags, code, compiled.groups, dict(compiled.groupindex),
+            indexgroup]

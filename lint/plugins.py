@@ -5,7 +5,6 @@ import importlib
 import os
 import sys
 import types
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -13,30 +12,51 @@ import pluggy
 
 from . import hookspecs
 from .messages import msg
-from .rule import rule_problem
+from .rule import Rule, rule_problem
 
 ENTRY_POINT_GROUP = "reportlint"
-# The built-in rule families, registered exactly as a third-party module is.
-BUILTIN_PLUGINS = (
-    "reportlint.rules.duplicates",
-    "reportlint.rules.pairs",
-    "reportlint.rules.sections",
-    "reportlint.rules.headings",
-    "reportlint.rules.residue",
-    "reportlint.rules.arithmetic",
-    "reportlint.rules.wording",
-    "reportlint.rules.gioa",
-)
+# The built-in rule families (each a module with the ``reportlint_rules`` hook, as a
+# third-party one has) and their rules' names and categories, in registration order: a
+# run knows every rule without importing a family, and imports a family when one of its
+# rules is first used (tests/test_plugins.py holds this table to the families).
+BUILTIN_RULES = {
+    "reportlint.rules.duplicates": (("duplicate-block", "duplicates"),
+                                    ("copied-passage", "duplicates")),
+    "reportlint.rules.pairs": (("unmatched-pair", "pairs"), ("reversed-quotes", "pairs"),
+                               ("bad-nesting", "pairs"), ("mixed-width-pair", "pairs")),
+    "reportlint.rules.sections": (("missing-title", "sections"), ("missing-section", "sections"),
+                                  ("section-order", "sections")),
+    "reportlint.rules.headings": (("heading-sequence", "headings"),
+                                  ("enumeration-sequence", "headings")),
+    "reportlint.rules.residue": (("web-residue", "residue"),),
+    "reportlint.rules.arithmetic": (("subset-exceeds-total", "arithmetic"),
+                                    ("parts-sum-mismatch", "arithmetic"),
+                                    ("rate-mismatch", "arithmetic"),
+                                    ("rate-out-of-range", "arithmetic"),
+                                    ("balance-mismatch", "arithmetic"),
+                                    ("count-mismatch", "arithmetic")),
+    "reportlint.rules.wording": (("confusable-word", "wording"), ("variant-form", "wording"),
+                                 ("phrase-form", "wording"), ("doubled-word", "wording"),
+                                 ("doubled-punctuation", "wording"),
+                                 ("width-consistency", "wording"), ("year-span-dash", "wording")),
+    "reportlint.rules.gioa": (("gioa-balance", "gioa"), ("gioa-row-total", "gioa"),
+                              ("gioa-result-total", "gioa"), ("gioa-review-total", "gioa"),
+                              ("gioa-blank-total", "gioa"), ("gioa-table-unreadable", "gioa"),
+                              ("gioa-text-table", "gioa"), ("gioa-part-count", "gioa")),
+}
 
 
-@dataclass
 class Registry:
-    rules: dict = field(default_factory=dict)     # name -> Rule, in registration order
-    errors: list = field(default_factory=list)    # messages about plugins that failed
-    # The document types the built-in ones and the plugins offer; None: the built-in ones.
-    profiles: Optional[dict] = None
-    # What the plugins add to the vocabulary (the ``vocab:`` schema); None: nothing.
-    vocab: Optional[dict] = None
+    """The rules, document types and vocabulary that the plugins offer (a plain class: a
+    dataclass costs a millisecond at every start)."""
+
+    def __init__(self) -> None:
+        self.rules: dict = {}     # name -> Rule, in registration order
+        self.errors: list = []    # messages about plugins that failed
+        # The document types the built-in ones and the plugins offer; None: the built-in ones.
+        self.profiles: Optional[dict] = None
+        # What the plugins add to the vocabulary (the ``vocab:`` schema); None: nothing.
+        self.vocab: Optional[dict] = None
 
     def categories(self) -> set:
         return {r.category for r in self.rules.values()}
@@ -52,6 +72,38 @@ class Registry:
         from .profiles import builtin_profiles
 
         return self.profiles or builtin_profiles()
+
+
+class DeferredRule:
+    """A built-in rule known by its name and category before its family is imported.
+    Anything else (its severity and options when a run selects it, ``check`` when it runs,
+    its documentation) comes from the family's rule, the family imported on first use."""
+
+    __slots__ = ("name", "category", "family", "_rule")
+
+    def __init__(self, name: str, category: str, family: str):
+        self.name, self.category, self.family = name, category, family
+        self._rule: Optional[Rule] = None
+
+    def loaded(self) -> Rule:
+        """The family's rule (the family imported now if it was not)."""
+        if self._rule is None:
+            self._rule = _family_rules(self.family)[self.name]
+        return self._rule
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("_"):   # copy, pickle and the like: not a reason to import
+            raise AttributeError(attr)
+        return getattr(self.loaded(), attr)
+
+    def __repr__(self) -> str:
+        return f"<rule {self.name}>"
+
+
+@lru_cache(maxsize=None)
+def _family_rules(family: str) -> dict:
+    """A built-in family's rules by name, from its own ``reportlint_rules`` hook."""
+    return {rule.name: rule for rule in importlib.import_module(family).reportlint_rules()}
 
 
 def _may_have_plugins() -> bool:
@@ -112,11 +164,18 @@ def _problem(exc: BaseException):
     return getattr(exc, "message", None) or _describe(exc)
 
 
-def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Registry:
-    """Load every plugin; a plugin that fails is an error message, never a traceback."""
-    pm = _PluginManager(hookspecs.PROJECT)
-    pm.add_hookspecs(hookspecs)
+def build_registry(builtin=None, entry_points=True, extra=()) -> Registry:
+    """Load every plugin; a plugin that fails is an error message, never a traceback.
+
+    ``builtin``: the modules to import now; None, the built-in families, each imported
+    when one of its rules is first used (``DeferredRule``).
+    """
     reg = Registry()
+    if builtin is None:
+        for family, rules in BUILTIN_RULES.items():
+            for name, category in rules:
+                reg.rules[name] = DeferredRule(name, category, family)
+        builtin = ()
     plugins = []
     for name in builtin:
         try:
@@ -132,6 +191,10 @@ def build_registry(builtin=BUILTIN_PLUGINS, entry_points=True, extra=()) -> Regi
                 reg.errors.append(msg("plugin {name} failed to load: {error}",
                                       name=f"{ep.name} ({ep.value})", error=_describe(e)))
     plugins.extend((getattr(p, "__name__", repr(p)), p) for p in extra)
+    if not plugins:
+        return reg   # the usual run: the built-in families only, nothing to register
+    pm = _PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
     for label, plugin in plugins:
         try:
             pm.register(plugin, name=label)

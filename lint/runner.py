@@ -48,11 +48,13 @@ class Linter:
     max_findings: Optional[int] = None
 
     def __post_init__(self):
-        from .baseline import Baseline
+        baseline = None
+        if self.baseline:   # imported for --baseline only, not on a plain run's start-up
+            from .baseline import Baseline
 
+            baseline = Baseline(*self.baseline)
         self.resolver = Resolver(self.registry, self.config_path, self.use_config, self.profile)
-        self.filters = Filters(self.registry, self.report_unused,
-                               Baseline(*self.baseline) if self.baseline else None,
+        self.filters = Filters(self.registry, self.report_unused, baseline,
                                self.select, self.ignore, self.max_findings)
         self.pipeline = Pipeline(self.resolver, self.filters, self.select, self.ignore,
                                  self.encoding, self.max_bytes, self.fix, self.unsafe_fixes,

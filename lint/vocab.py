@@ -107,8 +107,10 @@ class Vocab:
         if pattern is None:
             import re
 
-            pattern = re.compile("|".join(map(re.escape, sorted(getattr(self, words), key=len,
-                                                                reverse=True))) or "(?!)")
+            # Longest first, then in a fixed order: the same pattern in every run.
+            pattern = re.compile("|".join(map(re.escape, sorted(getattr(self, words),
+                                                                key=lambda w: (-len(w), w))))
+                                 or "(?!)")
             self.__dict__["_re_" + words] = pattern
         return pattern.search(text) is not None
 

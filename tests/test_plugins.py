@@ -261,3 +261,43 @@ def test_registry_reports_duplicate_names_and_failing_hooks():
     assert "ValueError: cannot list" in text
     assert "reportlint.rules.no_such_module failed to load" in text
     assert len(reg.errors) == 3
+
+
+def test_the_table_of_built_in_rules_is_the_families_own():
+    """BUILTIN_RULES names each family's rules with their categories, in registration order."""
+    from reportlint.plugins import BUILTIN_RULES
+
+    eager = build_registry(builtin=tuple(BUILTIN_RULES), entry_points=False)
+    assert not eager.errors
+    assert [(type(r).__module__, r.name, r.category) for r in eager.rules.values()] == \
+        [(family, name, category) for family, rules in BUILTIN_RULES.items()
+         for name, category in rules]
+
+
+def test_a_built_in_rule_is_its_familys_rule_once_used():
+    from reportlint.plugins import DeferredRule
+
+    deferred = build_registry(entry_points=False).rules["reversed-quotes"]
+    eager = build_registry(builtin=("reportlint.rules.pairs",), entry_points=False)
+    rule = eager.rules["reversed-quotes"]
+    assert isinstance(deferred, DeferredRule) and repr(deferred) == "<rule reversed-quotes>"
+    assert (deferred.severity, deferred.summary, deferred.options, deferred.fixable) == \
+        (rule.severity, rule.summary, rule.options, rule.fixable)
+    from reportlint.document import Document
+
+    assert [(f.start, f.end) for f in deferred.check(Document(REVERSED), deferred.options)] == \
+        [(f.start, f.end) for f in rule.check(Document(REVERSED), rule.options)] != []
+
+
+def test_a_run_imports_only_the_families_of_the_rules_it_runs(tmp_path):
+    """``--select`` (a pre-commit hook's usual setting) starts without the other families."""
+    text = tmp_path / "a.txt"
+    text.write_text(REVERSED, encoding="utf-8")
+    probe = ("import io, sys, contextlib\n"
+             "from reportlint.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    code = main(['--no-config', '--select', 'pairs', {str(text)!r}])\n"
+             "print(code, sorted(m for m in sys.modules if m.startswith('reportlint.rules.')))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.split(None, 1) == ["1", "['reportlint.rules.pairs']\n"], done.stderr
