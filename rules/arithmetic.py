@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import CN_BIG, CN_NUMERAL_CHARS, ordinal_value, parse_quantities
+from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, Quantity, clause_start,
+                                iter_quantities, ordinal_value)
 from reportlint.vocab import vocab_of
 
 STATEMENT_END = re.compile(r"[。!?;]")
@@ -40,34 +42,71 @@ def statements(doc) -> list:
 def _statements(doc) -> list:
     text = doc.folded
     vocab = vocab_of(doc)
-    out = []
-    # One pass over the whole text, then the quantities of each paragraph in turn.
-    found = parse_quantities(text)
-    k = 0
-    current: list[Item]  # the items of the statement being read
-    for p in doc.paragraphs:
-        current, stmt_end, prev_end = [], -1, p.start
-        while k < len(found) and found[k].start < p.start:
-            k += 1
-        while k < len(found) and found[k].end <= p.end:
-            q = found[k]
-            k += 1
-            if stmt_end < q.end:  # past the statement being read: the next one starts
-                # One search per statement, not per quantity: a paragraph with no stop
-                # would be read to its end once for every quantity in it.
-                m = STATEMENT_END.search(text, q.end, p.end)
-                if current:
-                    out.append(current)
-                current, stmt_end = [], m.start() if m else p.end
-            ctx_start = max(q.context_start, prev_end)
-            context = text[ctx_start:q.start]
-            current.append(Item(q, vocab.label(text, ctx_start, q.start), context,
-                                total=vocab.has(context, "totals"),
-                                breakdown=vocab.has(context, "breakdown")))
-            prev_end = q.end
-        if current:
-            out.append(current)
+    paragraphs = doc.paragraphs
+    if not paragraphs:
+        return []
+    starts = [p.start for p in paragraphs]
+    out: list = []
+    # One pass over the quantities of the whole text; each is placed in its paragraph and
+    # statement as it comes, and only statements that may hold a finding are kept.
+    current: list = []  # (quantity, where the previous quantity ended) of this statement
+    j, stmt_end = 0, -1
+    p_start = prev_end = starts[0]
+    p_end = paragraphs[0].end
+    opening = True  # no quantity of the paragraph seen yet: one before it is passed over
+    for q in iter_quantities(text):
+        q_start, q_end = q[0], q[1]
+        if opening and q_start < p_start:
+            continue  # it begins before the paragraph
+        if q_end > p_end:  # past the paragraph: the paragraph the quantity starts in is next
+            _keep(current, text, vocab, out)
+            j = max(j + 1, bisect_right(starts, q_start) - 1)
+            if j < len(paragraphs) and starts[j] <= q_start and paragraphs[j].end < q_end:
+                j += 1  # it reaches past the end of the paragraph it starts in
+            if j >= len(paragraphs):
+                break
+            current, stmt_end, opening = [], -1, True
+            p_start = prev_end = starts[j]
+            p_end = paragraphs[j].end
+            if q_start < p_start:
+                continue
+        opening = False
+        if stmt_end < q_end:  # past the statement being read: the next one starts
+            # One search per statement, not per quantity: a paragraph with no stop
+            # would be read to its end once for every quantity in it.
+            m = STATEMENT_END.search(text, q_end, p_end)
+            _keep(current, text, vocab, out)
+            current, stmt_end = [], m.start() if m else p_end
+        current.append((q, prev_end))
+        prev_end = q_end
+    _keep(current, text, vocab, out)
     return out
+
+
+def _keep(stmt: list, text: str, vocab, out: list) -> None:
+    """Append the statement's labelled items to ``out`` if a rule may find anything in
+    it: a percentage above 100, or two counts (a subset and its total) or three
+    quantities (a total and its parts, a rate and its counts, an adjustment) with a word
+    of the vocabulary among them."""
+    n = len(stmt)
+    if not any(q[3] == "%" and q[2] > 100 for q, _ in stmt):
+        if n < 2 or n == 2 and "%" in (stmt[0][0][3], stmt[1][0][3]):
+            return
+        # Every label, total, breakdown or adjustment lies between the clause of the first
+        # quantity and the start of the last.
+        first, prev_end = stmt[0]
+        words = vocab.pattern("labels", "totals", "breakdown", "adjusted")
+        if not words.search(text, max(prev_end, first[0] - CLAUSE_LOOKBACK), stmt[-1][0][0]):
+            return
+    items = []
+    totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
+    for q, prev_end in stmt:
+        q_start = q[0]
+        ctx_start = max(clause_start(text, q_start), prev_end)
+        context = text[ctx_start:q_start]
+        items.append(Item(Quantity(*q, ctx_start), vocab.label(text, ctx_start, q_start), context,
+                          totals(context) is not None, breakdown(context) is not None))
+    out.append(items)
 
 
 def _fmt(v: float) -> str:
