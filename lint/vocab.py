@@ -77,15 +77,14 @@ class Vocab:
     def pattern(self, *kinds: str):
         """One pattern for the words of ``kinds`` (labels, totals, breakdown …), longest
         first: a search finds the leftmost word, and the longest one there."""
-        key = "_re_" + "+".join(kinds)
-        pattern = self.__dict__.get(key)
+        patterns = self.__dict__.setdefault("_patterns", {})
+        pattern = patterns.get(kinds)
         if pattern is None:
             import re
 
             words = set().union(*(getattr(self, kind) for kind in kinds))
-            pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                                 or "(?!)")
-            self.__dict__[key] = pattern
+            pattern = patterns[kinds] = re.compile(
+                "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
         return pattern
 
     def label(self, text: str, start: int, end: int) -> Optional[str]:

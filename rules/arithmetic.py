@@ -41,12 +41,12 @@ def statements(doc) -> list:
 
 def _statements(doc) -> list:
     text = doc.folded
-    vocab = vocab_of(doc)
     paragraphs = doc.paragraphs
     if not paragraphs:
         return []
     starts = [p.start for p in paragraphs]
     out: list = []
+    keep = _keeper(text, vocab_of(doc), out)
     # One pass over the quantities of the whole text; each is placed in its paragraph and
     # statement as it comes, and only statements that may hold a finding are kept.
     current: list = []  # (quantity, where the previous quantity ended) of this statement
@@ -59,7 +59,8 @@ def _statements(doc) -> list:
         if opening and q_start < p_start:
             continue  # it begins before the paragraph
         if q_end > p_end:  # past the paragraph: the paragraph the quantity starts in is next
-            _keep(current, text, vocab, out)
+            if current:
+                keep(current)
             j = max(j + 1, bisect_right(starts, q_start) - 1)
             if j < len(paragraphs) and starts[j] <= q_start and paragraphs[j].end < q_end:
                 j += 1  # it reaches past the end of the paragraph it starts in
@@ -75,38 +76,51 @@ def _statements(doc) -> list:
             # One search per statement, not per quantity: a paragraph with no stop
             # would be read to its end once for every quantity in it.
             m = STATEMENT_END.search(text, q_end, p_end)
-            _keep(current, text, vocab, out)
+            if current:
+                keep(current)
             current, stmt_end = [], m.start() if m else p_end
         current.append((q, prev_end))
         prev_end = q_end
-    _keep(current, text, vocab, out)
+    if current:
+        keep(current)
     return out
 
 
-def _keep(stmt: list, text: str, vocab, out: list) -> None:
-    """Append the statement's labelled items to ``out`` if a rule may find anything in
-    it: a percentage above 100, or two counts (a subset and its total) or three
-    quantities (a total and its parts, a rate and its counts, an adjustment) with a word
-    of the vocabulary among them."""
-    n = len(stmt)
-    if not any(q[3] == "%" and q[2] > 100 for q, _ in stmt):
-        if n < 2 or n == 2 and "%" in (stmt[0][0][3], stmt[1][0][3]):
-            return
+def _keeper(text: str, vocab, out: list):
+    """A function that appends a statement's labelled items to ``out`` if a rule may find
+    anything in it: a percentage above 100, or two counts (a subset and its total) or
+    three quantities (a total and its parts, a rate and its counts, an adjustment) with
+    a word of the vocabulary among them.  Most statements hold one number: they cost a
+    comparison or two."""
+    any_word = vocab.pattern("labels", "totals", "breakdown", "adjusted").search
+    totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
+
+    def keep(stmt: list) -> None:
+        n = len(stmt)
+        first, prev_end = stmt[0]
         # Every label, total, breakdown or adjustment lies between the clause of the first
         # quantity and the start of the last.
-        first, prev_end = stmt[0]
-        words = vocab.pattern("labels", "totals", "breakdown", "adjusted")
-        if not words.search(text, max(prev_end, first[0] - CLAUSE_LOOKBACK), stmt[-1][0][0]):
-            return
-    items = []
-    totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
-    for q, prev_end in stmt:
-        q_start = q[0]
-        ctx_start = max(clause_start(text, q_start), prev_end)
-        context = text[ctx_start:q_start]
-        items.append(Item(Quantity(*q, ctx_start), vocab.label(text, ctx_start, q_start), context,
-                          totals(context) is not None, breakdown(context) is not None))
-    out.append(items)
+        lo, hi = max(prev_end, first[0] - CLAUSE_LOOKBACK), stmt[-1][0][0]
+        if n == 1:
+            if first[3] != "%" or first[2] <= 100:
+                return
+        elif not any(q[3] == "%" and q[2] > 100 for q, _ in stmt):
+            if n == 2 and "%" in (first[3], stmt[1][0][3]) or not any_word(text, lo, hi):
+                return
+        # Most statements have no total and no breakdown: their items are not searched.
+        some_total = totals(text, lo, hi) is not None
+        some_breakdown = breakdown(text, lo, hi) is not None
+        items = []
+        for q, prev_end in stmt:
+            q_start = q[0]
+            ctx_start = max(clause_start(text, q_start), prev_end)
+            context = text[ctx_start:q_start]
+            items.append(Item(Quantity(*q, ctx_start), vocab.label(text, ctx_start, q_start),
+                              context, some_total and totals(context) is not None,
+                              some_breakdown and breakdown(context) is not None))
+        out.append(items)
+
+    return keep
 
 
 def _fmt(v: float) -> str:
@@ -524,7 +538,9 @@ class BalanceMismatch(_Arithmetic):
 
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
-LIST_COUNT = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十])(?P<m>方面|[项个大类种条家支批])")
+# (The count opens with one character class, which the regex engine skips to quickly: a
+# second digit only after a first.)
+LIST_COUNT = re.compile(r"(?P<n>[\d二两三四五六七八九十](?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
 MAX_CN, MAX_ARABIC = 10, 20
@@ -695,14 +711,17 @@ def _list_counts(masked: str):
     i = masked.find("、")
     clause_end = 0
     while i >= 0:
-        # The clause starts after the last stop since the previous clause looked at.
-        last = LAST_CLAUSE_STOP.match(masked, clause_end, i)
-        start = last.end() if last else clause_end
         stop = CLAUSE_STOP.search(masked, i)
-        clause_end = stop.start() if stop else len(masked)
-        for m in LIST_COUNT.finditer(masked, i, clause_end):
-            yield start, m
-            start = m.start()  # the next list's first segment holds this count
+        looked_at, clause_end = clause_end, stop.start() if stop else len(masked)
+        m = LIST_COUNT.search(masked, i, clause_end)
+        if m is not None:  # few clauses: where the clause starts is looked for only then
+            # The clause starts after the last stop since the previous clause looked at.
+            last = LAST_CLAUSE_STOP.match(masked, looked_at, i)
+            start = last.end() if last else looked_at
+            while m is not None:
+                yield start, m
+                start = m.start()  # the next list's first segment holds this count
+                m = LIST_COUNT.search(masked, m.end(), clause_end)
         i = masked.find("、", clause_end)
 
 
