@@ -548,6 +548,7 @@ MAX_CN, MAX_ARABIC = 10, 20
 FIXED_NAMES = ("三个代表", "四个全面", "两个确立", "两个维护", "四个意识", "四个自信",
                "两个毫不动摇", "两个结合", "三个务必", "两个大局", "两个一百年", "三个没有变",
                "四个革命", "两个先行")
+MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 # Quoted text, closed within its sentence, is one piece of an item.  Only quotes
 # holding a 、, a clause stop or a numeral need masking (“放管服、一网通办”, “两个确立”);
 # the pattern cannot backtrack far, so finding them is linear.
@@ -581,20 +582,67 @@ MIN_SUFFIX = 2
 MAX_NAME = 4
 
 
-def _masked(doc) -> str:
-    """The folded text with quoted text masked (same length): a 、, a stop or a number
-    inside “…” or 《…》 belongs to one item."""
-    text = doc.folded
-    inside = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
-    pieces: list[str] = []
-    at = 0
-    for start, end in inside:      # “…《…》…”: the outer quote holds the inner one
-        if end > at:
-            start = max(start, at)
-            pieces += (text[at:start], INSIDE * (end - start))
-            at = end
-    pieces.append(text[at:])
-    return "".join(pieces)
+class _Masked:
+    """The folded text as if quoted text were masked: a 、, a stop or a number inside
+    “…” or 《…》 belongs to one item.  Read through the spans of the masks, without a
+    masked copy of the whole text."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        for start, end in sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text)):
+            if end > at:  # “…《…》…”: the outer quote holds the inner one
+                self.starts.append(max(start, at))
+                self.ends.append(end)
+                at = end
+
+    def find(self, char: str, pos: int, end: int) -> int:
+        """Where ``char`` stands first in text[pos:end] outside the masks, or -1."""
+        at = self.text.find(char, pos, end)
+        while at >= 0:
+            k = bisect_right(self.starts, at) - 1
+            if k < 0 or at >= self.ends[k]:
+                return at
+            at = self.text.find(char, self.ends[k], end)
+        return at
+
+    def search(self, pattern, pos: int, end: int):
+        """The first match of ``pattern`` in text[pos:end] that starts outside the masks
+        (none that starts outside reaches into one: quote marks bound them)."""
+        m = pattern.search(self.text, pos, end)
+        while m is not None:
+            k = bisect_right(self.starts, m.start()) - 1
+            if k < 0 or m.start() >= self.ends[k]:
+                return m
+            m = pattern.search(self.text, self.ends[k], end)
+        return m
+
+    def last_stop_end(self, pos: int, end: int) -> int:
+        """Just after the last clause stop in text[pos:end] outside the masks, or -1."""
+        m = LAST_CLAUSE_STOP.match(self.text, pos, end)
+        while m is not None:
+            k = bisect_right(self.starts, m.end() - 1) - 1
+            if k < 0 or m.end() - 1 >= self.ends[k]:
+                return m.end()
+            m = LAST_CLAUSE_STOP.match(self.text, pos, self.starts[k])
+        return -1
+
+    def __getitem__(self, part: slice) -> str:
+        """text[a:b] with the masks in it masked (same length)."""
+        a, b = max(part.start, 0), min(part.stop, len(self.text))
+        pieces: list[str] = []
+        k = bisect_right(self.ends, a)  # the first mask that ends after a
+        while k < len(self.starts) and self.starts[k] < b:
+            start, end = max(self.starts[k], a), min(self.ends[k], b)
+            pieces += (self.text[a:start], INSIDE * (end - start))
+            a = end
+            k += 1
+        pieces.append(self.text[a:b])
+        return "".join(pieces)
 
 
 def _shared_suffix(segments: list) -> str:
@@ -659,13 +707,13 @@ class CountMismatch(_Arithmetic):
 
     def check(self, doc, options):
         text = doc.folded
-        masked = _masked(doc)
+        masked = _Masked(text)
         for start, m in _list_counts(masked):
             n = m.group("n")
             if masked[m.start() - 1:m.start()] in NOT_BEFORE_COUNT:
                 continue  # 第三个, 十三项, 709个: part of another number
             end = m.start()
-            while end > start and masked[end - 1] == "等" and m.start() - end < 2:
+            while end > start and masked[end - 1:end] == "等" and m.start() - end < 2:
                 end -= 1  # 等 or 等等
             etc = end < m.start()
             if n.isdigit():
@@ -673,7 +721,7 @@ class CountMismatch(_Arithmetic):
                     continue  # 准东3个煤制气: an Arabic count after an item counts things
                 stated, most = int(n), MAX_ARABIC
             else:
-                if masked.startswith(FIXED_NAMES, m.start()):
+                if masked[m.start():m.start() + MAX_FIXED_NAME].startswith(FIXED_NAMES):
                     continue  # 践行三个代表重要思想
                 stated, most = ordinal_value(n), MAX_CN
             if stated is None or not 2 <= stated <= most:
@@ -701,28 +749,35 @@ class CountMismatch(_Arithmetic):
                     related=[Related(start, end, zh="列举的各项", en="the list")])
 
 
-def _list_counts(masked: str):
+def _list_counts(masked: _Masked):
     """(where the list starts, the count's match) for each count after a 、-list.
 
     Only clauses holding 、 are searched: numerals such as 一个 are everywhere,
     lists are not.  A second count in a clause starts the next list, so that list's
     first segment holds a count and stays silent.
     """
-    i = masked.find("、")
+    text, mask_starts = masked.text, masked.starts
+    size = len(text)
+    i = masked.find("、", 0, size)
     clause_end = 0
     while i >= 0:
-        stop = CLAUSE_STOP.search(masked, i)
-        looked_at, clause_end = clause_end, stop.start() if stop else len(masked)
-        m = LIST_COUNT.search(masked, i, clause_end)
+        stop = CLAUSE_STOP.search(text, i)
+        looked_at, clause_end = clause_end, stop.start() if stop else size
+        k = bisect_right(mask_starts, i)
+        quoted = k < len(mask_starts) and mask_starts[k] < clause_end
+        if quoted:  # a quote in the clause: what is inside it is passed over
+            stop = masked.search(CLAUSE_STOP, i, size)
+            clause_end = stop.start() if stop else size
+        m = masked.search(LIST_COUNT, i, clause_end) if quoted else \
+            LIST_COUNT.search(text, i, clause_end)
         if m is not None:  # few clauses: where the clause starts is looked for only then
             # The clause starts after the last stop since the previous clause looked at.
-            last = LAST_CLAUSE_STOP.match(masked, looked_at, i)
-            start = last.end() if last else looked_at
+            start = max(masked.last_stop_end(looked_at, i), looked_at)
             while m is not None:
                 yield start, m
                 start = m.start()  # the next list's first segment holds this count
-                m = LIST_COUNT.search(masked, m.end(), clause_end)
-        i = masked.find("、", clause_end)
+                m = masked.search(LIST_COUNT, m.end(), clause_end)
+        i = masked.find("、", clause_end, size)
 
 
 @hookimpl
