@@ -96,16 +96,14 @@ def _keeper(text: str, vocab, out: list):
     totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
 
     def keep(stmt: list) -> None:
-        n = len(stmt)
         first, prev_end = stmt[0]
+        if len(stmt) == 1 and (first[3] != "%" or first[2] <= 100):
+            return
         # Every label, total, breakdown or adjustment lies between the clause of the first
         # quantity and the start of the last.
         lo, hi = max(prev_end, first[0] - CLAUSE_LOOKBACK), stmt[-1][0][0]
-        if n == 1:
-            if first[3] != "%" or first[2] <= 100:
-                return
-        elif not any(q[3] == "%" and q[2] > 100 for q, _ in stmt):
-            if n == 2 and "%" in (first[3], stmt[1][0][3]) or not any_word(text, lo, hi):
+        if not any(q[3] == "%" and q[2] > 100 for q, _ in stmt):
+            if len(stmt) == 2 and "%" in (first[3], stmt[1][0][3]) or not any_word(text, lo, hi):
                 return
         # Most statements have no total and no breakdown: their items are not searched.
         some_total = totals(text, lo, hi) is not None
