@@ -35,7 +35,7 @@ class Item:
 
 def statements(doc) -> list:
     """Statements (between 。!?; inside a paragraph) with their labelled quantities,
-    read once per document."""
+    read once per document; only those where a rule may find something."""
     return doc.shared(_statements)
 
 
@@ -592,7 +592,8 @@ class _Masked:
         self.starts: list[int] = []
         self.ends: list[int] = []
         at = 0
-        for start, end in sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text)):
+        quoted = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
+        for start, end in quoted:
             if end > at:  # “…《…》…”: the outer quote holds the inner one
                 self.starts.append(max(start, at))
                 self.ends.append(end)
