@@ -181,14 +181,15 @@ def _written_quantities(text: str) -> Iterator[QuantityTuple]:
     for m in QUANTITY.finditer(text):
         q_start = m.start()
         num, approx1, pct, unit, approx2 = m.groups()
-        if num[0] == "." or q_start and text[q_start - 1] in NUMBER_CHARS:
+        before = text[q_start - 1] if q_start else ""
+        if num[0] == "." or before in NUMBER_CHARS:
             continue  # the tail of a number (..5件), or 第14次
         number = read_number(num)
         if number is None:
             continue
         value, decimals = number
         exact = not (approx1 or approx2)
-        if q_start and text[q_start - 1] in _BEFORE_LAST:
+        if before in _BEFORE_LAST:
             head = text[max(0, q_start - 12):q_start]
             found = RANGE_BEFORE.search(head) or APPROX_BEFORE.search(head)
             if found:
