@@ -7,8 +7,12 @@ it in its clause, from which the rules read its label.
 """
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from operator import itemgetter
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -100,6 +104,9 @@ QUANTITY = re.compile(
     rf"(?P<num>[{_NUMBER_CHAR}](?<![{_NUMBER_CHAR}]{{2}})"
     rf"(?:(?<=\.)\.*[{_NUMBER_FIRST}]|(?<=[{_NUMBER_FIRST}]))[{_NUMBER_CHAR}]*)"
     rf"(?P<approx1>余|多)?"
+    # The lookahead turns a number followed by no unit (进一步) away in one step, before
+    # the units are tried one by one.
+    rf"(?=[%{re.escape(''.join(sorted({u[0] for u in UNITS})))}])"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
 ARABIC = re.compile(r"(\d+(?:\.\d+)?)([万亿]?)")
@@ -110,8 +117,9 @@ RANGE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
 _BEFORE_LAST = set("近约过逾足到百千至-—~ \t")  # the last character of either
 PERCENT_WORDS = re.compile(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
 # What ends a clause: the label of a quantity is found after the last of these.
-CLAUSE_CHARS = frozenset(",;:。!?、()[]“”《》\n")
+CLAUSE_CHARS = ",;:。!?、()[]“”《》\n"
 CLAUSE_LOOKBACK = 40
+_TO_LAST_CLAUSE_CHAR = re.compile(f"(?s:.*)[{re.escape(CLAUSE_CHARS)}]")
 
 
 @dataclass(slots=True)
@@ -129,6 +137,7 @@ class Quantity:
         return self.unit == "%"
 
 
+@lru_cache(maxsize=4096)  # a report writes the same few numbers over and over: 一, 两, 100
 def read_number(num: str) -> tuple[float, int] | None:
     """A number as written -> (value, digits after the point): 4.05亿 -> (405000000.0, 2)."""
     if num[0].isdigit():
@@ -150,41 +159,54 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list:
         return [replace(q, start=q.start + start, end=q.end + start,
                         context_start=q.context_start + start)
                 for q in parse_quantities(text[start:end])]
-    out = []
+    return [Quantity(*q, clause_start(text, q[0])) for q in iter_quantities(text)]
+
+
+# A quantity as iter_quantities gives it: (start, end, value, unit, exact, decimals).
+QuantityTuple = tuple[int, int, float, str, bool, int]
+
+
+def iter_quantities(text: str) -> Iterator[QuantityTuple]:
+    """(start, end, value, unit, exact, decimals) of every quantity in ``text``, in
+    order, one at a time: a caller that keeps few of them never holds them all."""
+    found = _written_quantities(text)
+    if "百分之" not in text:
+        return found
+    # Both streams are in order of their starts: merged, they are too (on a tie, the
+    # quantity written with a digit or a unit first).
+    return heapq.merge(found, _percent_words(text), key=itemgetter(0))
+
+
+def _written_quantities(text: str) -> Iterator[QuantityTuple]:
     for m in QUANTITY.finditer(text):
         q_start = m.start()
-        num, approx1, pct, unit, approx2 = m.group("num", "approx1", "pct", "unit", "approx2")
-        if num[0] == "." or q_start and text[q_start - 1] in NUMBER_CHARS:
+        num, approx1, pct, unit, approx2 = m.groups()
+        before = text[q_start - 1] if q_start else ""
+        if num[0] == "." or before in NUMBER_CHARS:
             continue  # the tail of a number (..5件), or 第14次
         number = read_number(num)
         if number is None:
             continue
         value, decimals = number
         exact = not (approx1 or approx2)
-        if q_start and text[q_start - 1] in _BEFORE_LAST:
+        if before in _BEFORE_LAST:
             head = text[max(0, q_start - 12):q_start]
             found = RANGE_BEFORE.search(head) or APPROX_BEFORE.search(head)
             if found:
                 exact = False
                 q_start -= len(head) - found.start()
-        out.append(Quantity(q_start, m.end(), value, "%" if pct else unit, exact, decimals,
-                            _clause_start(text, q_start)))
-    if "百分之" not in text:
-        return out
+        yield q_start, m.end(), value, "%" if pct else unit, exact, decimals
+
+
+def _percent_words(text: str) -> Iterator[QuantityTuple]:
     for m in PERCENT_WORDS.finditer(text):
         number = read_number(m.group("cn"))
-        if number is None:
-            continue
-        out.append(Quantity(m.start(), m.end(), number[0], "%", True, number[1],
-                            _clause_start(text, m.start())))
-    out.sort(key=lambda q: q.start)
-    return out
+        if number is not None:
+            yield m.start(), m.end(), number[0], "%", True, number[1]
 
 
-def _clause_start(text: str, pos: int) -> int:
+def clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK."""
-    lo = max(0, pos - CLAUSE_LOOKBACK)
-    i = pos - 1
-    while i >= lo and text[i] not in CLAUSE_CHARS:  # clauses are short: a few steps
-        i -= 1
-    return i + 1
+    # One match from the lookback's start: the greedy run backs off to the last stop.
+    last = _TO_LAST_CLAUSE_CHAR.match(text, max(0, pos - CLAUSE_LOOKBACK), pos)
+    return last.end() if last else max(0, pos - CLAUSE_LOOKBACK)

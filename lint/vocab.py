@@ -74,45 +74,30 @@ class Vocab:
             words |= p
         return words | self.bounded | self.added | self.removed
 
-    @property
-    def automaton(self):
-        a = self.__dict__.get("_automaton")
-        if a is None:
-            import ahocorasick
-
-            a = ahocorasick.Automaton()
-            for w in self.labels:
-                a.add_word(w, w)
-            a.make_automaton()
-            self.__dict__["_automaton"] = a
-        return a
-
-    def label(self, text: str, start: int, end: int) -> Optional[str]:
-        """The label of a number: the leftmost-longest vocabulary word in its clause."""
-        if end <= start:
-            return None
-        best = None
-        # Slice first: the automaton copies the whole string it is given.
-        for last, word in self.automaton.iter(text[start:end]):
-            first = start + last - len(word) + 1
-            if best is None or first < best[0] or first == best[0] and len(word) > len(best[1]):
-                best = (first, word)
-        if best is None or best[1] in self.neutral:
-            return None
-        return best[1]
-
-    def has(self, text: str, words: str) -> bool:
-        """Whether ``text`` holds one of a word list (totals, breakdown, growth …)."""
-        pattern = self.__dict__.get("_re_" + words)
+    def pattern(self, *kinds: str):
+        """One pattern for the words of ``kinds`` (labels, totals, breakdown …), longest
+        first: a search finds the leftmost word, and the longest one there."""
+        patterns = self.__dict__.setdefault("_patterns", {})
+        pattern = patterns.get(kinds)
         if pattern is None:
             import re
 
-            # Longest first, then in a fixed order: the same pattern in every run.
-            pattern = re.compile("|".join(map(re.escape, sorted(getattr(self, words),
-                                                                key=lambda w: (-len(w), w))))
-                                 or "(?!)")
-            self.__dict__["_re_" + words] = pattern
-        return pattern.search(text) is not None
+            words = set().union(*(getattr(self, kind) for kind in kinds))
+            pattern = patterns[kinds] = re.compile(
+                # Longest first, then in a fixed order: the same pattern in every run.
+                "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
+        return pattern
+
+    def label(self, text: str, start: int, end: int) -> Optional[str]:
+        """The label of a number: the leftmost-longest vocabulary word in its clause."""
+        found = self.pattern("labels").search(text, start, end) if start < end else None
+        if found is None or found.group() in self.neutral:
+            return None
+        return found.group()
+
+    def has(self, text: str, words: str) -> bool:
+        """Whether ``text`` holds one of a word list (totals, breakdown, growth …)."""
+        return self.pattern(words).search(text) is not None
 
     def is_subset(self, sub: str, sup: str) -> bool:
         return any(sub in a and sup in b for a, b in self.subsets)

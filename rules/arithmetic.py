@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import CN_BIG, CN_NUMERAL_CHARS, ordinal_value, parse_quantities
+from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, Quantity, clause_start,
+                                iter_quantities, ordinal_value)
 from reportlint.vocab import vocab_of
 
 STATEMENT_END = re.compile(r"[。!?;]")
@@ -33,41 +35,90 @@ class Item:
 
 def statements(doc) -> list:
     """Statements (between 。!?; inside a paragraph) with their labelled quantities,
-    read once per document."""
+    read once per document; only those where a rule may find something."""
     return doc.shared(_statements)
 
 
 def _statements(doc) -> list:
     text = doc.folded
-    vocab = vocab_of(doc)
-    out = []
-    # One pass over the whole text, then the quantities of each paragraph in turn.
-    found = parse_quantities(text)
-    k = 0
-    current: list[Item]  # the items of the statement being read
-    for p in doc.paragraphs:
-        current, stmt_end, prev_end = [], -1, p.start
-        while k < len(found) and found[k].start < p.start:
-            k += 1
-        while k < len(found) and found[k].end <= p.end:
-            q = found[k]
-            k += 1
-            if stmt_end < q.end:  # past the statement being read: the next one starts
-                # One search per statement, not per quantity: a paragraph with no stop
-                # would be read to its end once for every quantity in it.
-                m = STATEMENT_END.search(text, q.end, p.end)
-                if current:
-                    out.append(current)
-                current, stmt_end = [], m.start() if m else p.end
-            ctx_start = max(q.context_start, prev_end)
-            context = text[ctx_start:q.start]
-            current.append(Item(q, vocab.label(text, ctx_start, q.start), context,
-                                total=vocab.has(context, "totals"),
-                                breakdown=vocab.has(context, "breakdown")))
-            prev_end = q.end
-        if current:
-            out.append(current)
+    paragraphs = doc.paragraphs
+    if not paragraphs:
+        return []
+    starts = [p.start for p in paragraphs]
+    out: list = []
+    keep = _keeper(text, vocab_of(doc), out)
+    # One pass over the quantities of the whole text; each is placed in its paragraph and
+    # statement as it comes, and only statements that may hold a finding are kept.
+    current: list = []  # (quantity, where the previous quantity ended) of this statement
+    j, stmt_end = 0, -1
+    p_start = prev_end = starts[0]
+    p_end = paragraphs[0].end
+    opening = True  # no quantity of the paragraph seen yet: one before it is passed over
+    for q in iter_quantities(text):
+        q_start, q_end = q[0], q[1]
+        if opening and q_start < p_start:
+            continue  # it begins before the paragraph
+        if q_end > p_end:  # past the paragraph: the paragraph the quantity starts in is next
+            if current:
+                keep(current)
+            j = max(j + 1, bisect_right(starts, q_start) - 1)
+            if j < len(paragraphs) and starts[j] <= q_start and paragraphs[j].end < q_end:
+                j += 1  # it reaches past the end of the paragraph it starts in
+            if j >= len(paragraphs):
+                break
+            current, stmt_end, opening = [], -1, True
+            p_start = prev_end = starts[j]
+            p_end = paragraphs[j].end
+            if q_start < p_start:
+                continue
+        opening = False
+        if stmt_end < q_end:  # past the statement being read: the next one starts
+            # One search per statement, not per quantity: a paragraph with no stop
+            # would be read to its end once for every quantity in it.
+            m = STATEMENT_END.search(text, q_end, p_end)
+            if current:
+                keep(current)
+            current, stmt_end = [], m.start() if m else p_end
+        current.append((q, prev_end))
+        prev_end = q_end
+    if current:
+        keep(current)
     return out
+
+
+def _keeper(text: str, vocab, out: list):
+    """A function that appends a statement's labelled items to ``out`` if a rule may find
+    anything in it: a percentage above 100, or two counts (a subset and its total) or
+    three quantities (a total and its parts, a rate and its counts, an adjustment) with
+    a word of the vocabulary among them.  Most statements hold one number: they cost a
+    comparison or two."""
+    any_word = vocab.pattern("labels", "totals", "breakdown", "adjusted").search
+    totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
+
+    def keep(stmt: list) -> None:
+        first, prev_end = stmt[0]
+        if len(stmt) == 1 and (first[3] != "%" or first[2] <= 100):
+            return
+        # Every label, total, breakdown or adjustment lies between the clause of the first
+        # quantity and the start of the last.
+        lo, hi = max(prev_end, first[0] - CLAUSE_LOOKBACK), stmt[-1][0][0]
+        if not any(q[3] == "%" and q[2] > 100 for q, _ in stmt):
+            if len(stmt) == 2 and "%" in (first[3], stmt[1][0][3]) or not any_word(text, lo, hi):
+                return
+        # Most statements have no total and no breakdown: their items are not searched.
+        some_total = totals(text, lo, hi) is not None
+        some_breakdown = breakdown(text, lo, hi) is not None
+        items = []
+        for q, prev_end in stmt:
+            q_start = q[0]
+            ctx_start = max(clause_start(text, q_start), prev_end)
+            context = text[ctx_start:q_start]
+            items.append(Item(Quantity(*q, ctx_start), vocab.label(text, ctx_start, q_start),
+                              context, some_total and totals(context) is not None,
+                              some_breakdown and breakdown(context) is not None))
+        out.append(items)
+
+    return keep
 
 
 def _fmt(v: float) -> str:
@@ -485,7 +536,9 @@ class BalanceMismatch(_Arithmetic):
 
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
-LIST_COUNT = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十])(?P<m>方面|[项个大类种条家支批])")
+# (The count opens with one character class, which the regex engine skips to quickly: a
+# second digit only after a first.)
+LIST_COUNT = re.compile(r"(?P<n>[\d二两三四五六七八九十](?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
 MAX_CN, MAX_ARABIC = 10, 20
@@ -493,6 +546,7 @@ MAX_CN, MAX_ARABIC = 10, 20
 FIXED_NAMES = ("三个代表", "四个全面", "两个确立", "两个维护", "四个意识", "四个自信",
                "两个毫不动摇", "两个结合", "三个务必", "两个大局", "两个一百年", "三个没有变",
                "四个革命", "两个先行")
+MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 # Quoted text, closed within its sentence, is one piece of an item.  Only quotes
 # holding a 、, a clause stop or a numeral need masking (“放管服、一网通办”, “两个确立”);
 # the pattern cannot backtrack far, so finding them is linear.
@@ -526,20 +580,68 @@ MIN_SUFFIX = 2
 MAX_NAME = 4
 
 
-def _masked(doc) -> str:
-    """The folded text with quoted text masked (same length): a 、, a stop or a number
-    inside “…” or 《…》 belongs to one item."""
-    text = doc.folded
-    inside = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
-    pieces: list[str] = []
-    at = 0
-    for start, end in inside:      # “…《…》…”: the outer quote holds the inner one
-        if end > at:
-            start = max(start, at)
-            pieces += (text[at:start], INSIDE * (end - start))
-            at = end
-    pieces.append(text[at:])
-    return "".join(pieces)
+class _Masked:
+    """The folded text as if quoted text were masked: a 、, a stop or a number inside
+    “…” or 《…》 belongs to one item.  Read through the spans of the masks, without a
+    masked copy of the whole text."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        quoted = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
+        for start, end in quoted:
+            if end > at:  # “…《…》…”: the outer quote holds the inner one
+                self.starts.append(max(start, at))
+                self.ends.append(end)
+                at = end
+
+    def find(self, char: str, pos: int, end: int) -> int:
+        """Where ``char`` stands first in text[pos:end] outside the masks, or -1."""
+        at = self.text.find(char, pos, end)
+        while at >= 0:
+            k = bisect_right(self.starts, at) - 1
+            if k < 0 or at >= self.ends[k]:
+                return at
+            at = self.text.find(char, self.ends[k], end)
+        return at
+
+    def search(self, pattern, pos: int, end: int):
+        """The first match of ``pattern`` in text[pos:end] that starts outside the masks
+        (none that starts outside reaches into one: quote marks bound them)."""
+        m = pattern.search(self.text, pos, end)
+        while m is not None:
+            k = bisect_right(self.starts, m.start()) - 1
+            if k < 0 or m.start() >= self.ends[k]:
+                return m
+            m = pattern.search(self.text, self.ends[k], end)
+        return m
+
+    def last_stop_end(self, pos: int, end: int) -> int:
+        """Just after the last clause stop in text[pos:end] outside the masks, or -1."""
+        m = LAST_CLAUSE_STOP.match(self.text, pos, end)
+        while m is not None:
+            k = bisect_right(self.starts, m.end() - 1) - 1
+            if k < 0 or m.end() - 1 >= self.ends[k]:
+                return m.end()
+            m = LAST_CLAUSE_STOP.match(self.text, pos, self.starts[k])
+        return -1
+
+    def __getitem__(self, part: slice) -> str:
+        """text[a:b] with the masks in it masked (same length)."""
+        a, b = max(part.start, 0), min(part.stop, len(self.text))
+        pieces: list[str] = []
+        k = bisect_right(self.ends, a)  # the first mask that ends after a
+        while k < len(self.starts) and self.starts[k] < b:
+            start, end = max(self.starts[k], a), min(self.ends[k], b)
+            pieces += (self.text[a:start], INSIDE * (end - start))
+            a = end
+            k += 1
+        pieces.append(self.text[a:b])
+        return "".join(pieces)
 
 
 def _shared_suffix(segments: list) -> str:
@@ -604,13 +706,13 @@ class CountMismatch(_Arithmetic):
 
     def check(self, doc, options):
         text = doc.folded
-        masked = _masked(doc)
+        masked = _Masked(text)
         for start, m in _list_counts(masked):
             n = m.group("n")
             if masked[m.start() - 1:m.start()] in NOT_BEFORE_COUNT:
                 continue  # 第三个, 十三项, 709个: part of another number
             end = m.start()
-            while end > start and masked[end - 1] == "等" and m.start() - end < 2:
+            while end > start and masked[end - 1:end] == "等" and m.start() - end < 2:
                 end -= 1  # 等 or 等等
             etc = end < m.start()
             if n.isdigit():
@@ -618,7 +720,7 @@ class CountMismatch(_Arithmetic):
                     continue  # 准东3个煤制气: an Arabic count after an item counts things
                 stated, most = int(n), MAX_ARABIC
             else:
-                if masked.startswith(FIXED_NAMES, m.start()):
+                if masked[m.start():m.start() + MAX_FIXED_NAME].startswith(FIXED_NAMES):
                     continue  # 践行三个代表重要思想
                 stated, most = ordinal_value(n), MAX_CN
             if stated is None or not 2 <= stated <= most:
@@ -646,25 +748,35 @@ class CountMismatch(_Arithmetic):
                     related=[Related(start, end, zh="列举的各项", en="the list")])
 
 
-def _list_counts(masked: str):
+def _list_counts(masked: _Masked):
     """(where the list starts, the count's match) for each count after a 、-list.
 
     Only clauses holding 、 are searched: numerals such as 一个 are everywhere,
     lists are not.  A second count in a clause starts the next list, so that list's
     first segment holds a count and stays silent.
     """
-    i = masked.find("、")
+    text, mask_starts = masked.text, masked.starts
+    size = len(text)
+    i = masked.find("、", 0, size)
     clause_end = 0
     while i >= 0:
-        # The clause starts after the last stop since the previous clause looked at.
-        last = LAST_CLAUSE_STOP.match(masked, clause_end, i)
-        start = last.end() if last else clause_end
-        stop = CLAUSE_STOP.search(masked, i)
-        clause_end = stop.start() if stop else len(masked)
-        for m in LIST_COUNT.finditer(masked, i, clause_end):
-            yield start, m
-            start = m.start()  # the next list's first segment holds this count
-        i = masked.find("、", clause_end)
+        stop = CLAUSE_STOP.search(text, i)
+        looked_at, clause_end = clause_end, stop.start() if stop else size
+        k = bisect_right(mask_starts, i)
+        quoted = k < len(mask_starts) and mask_starts[k] < clause_end
+        if quoted:  # a quote in the clause: what is inside it is passed over
+            stop = masked.search(CLAUSE_STOP, i, size)
+            clause_end = stop.start() if stop else size
+        m = masked.search(LIST_COUNT, i, clause_end) if quoted else \
+            LIST_COUNT.search(text, i, clause_end)
+        if m is not None:  # few clauses: where the clause starts is looked for only then
+            # The clause starts after the last stop since the previous clause looked at.
+            start = max(masked.last_stop_end(looked_at, i), looked_at)
+            while m is not None:
+                yield start, m
+                start = m.start()  # the next list's first segment holds this count
+                m = masked.search(LIST_COUNT, m.end(), clause_end)
+        i = masked.find("、", clause_end, size)
 
 
 @hookimpl
