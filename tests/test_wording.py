@@ -66,6 +66,23 @@ def test_every_guard_silences_its_entry(entry):
         assert [h for h in words.find(guard) if h.entry.right == entry["right"]] == [], guard
 
 
+def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
+    """Once a word list has searched LONG_SEARCH characters, the anchors that are common
+    characters are found by a pattern that checks their keys' neighbours too: it must
+    miss no wrong form and no guard, at the ends of the text as well (法制政府)."""
+    from reportlint import words as words_module
+
+    items = builtin_words()
+    forms = [f for e in items for f in e["wrong"] + e.get("guard", []) + [e["right"]]]
+    text = "法制政府" + "，".join(forms) + "依法执政、依法治国、依法行政共同推进"
+    def hits(word_list):
+        return [(h.start, h.end, h.entry.right) for h in word_list.find(text)]
+    short = hits(words_module.WordList(items))
+    monkeypatch.setattr(words_module, "LONG_SEARCH", 0)
+    assert hits(words_module.WordList(items)) == short
+    assert len(short) > 300 and short[0] == (0, 4, "法治政府")
+
+
 # Each entry with a context (after:) flagged where the context holds and silent where it
 # does not: the text, and the passage expected to be flagged (None: silence).
 CONTEXTS = [
