@@ -262,6 +262,21 @@ def test_width_consistency_look_alikes(text):
     assert_findings(WidthConsistency(), text, [])
 
 
+@pytest.mark.parametrize("tail, expected", [
+    ("印发《办法,细则》,推进精细化。", [","]),                 # after the title, not in it
+    ("印发《办法《细则,规程》,附件》,推进。", [","]),           # nested titles
+    ("》》印发《办法,细则》,推进。", [","]),                    # a stray 》 closes nothing
+    ("印发《办法,细则\n推进精细化,开展专项行动。", [","]),      # a title ends with its line
+    ("对县(处)级和(市(区以上干部,培训。", ["(处)", ","]),       # a pair holds no (
+    ("对县(处\n)级干部 ,培训(a)。", []),                      # no pair across a line break
+])
+def test_width_consistency_titles_and_pairs(tail, expected):
+    """A half-width mark inside 《…》 on its line is the title's own; a ( ) pair is one
+    whose ) closes it on its line with no ( between, around Chinese text."""
+    found = assert_findings(WidthConsistency(), FULL_TEXT + tail, expected)
+    assert all(f.start >= len(FULL_TEXT) for f in found)
+
+
 # -- dashes in spans of years ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
