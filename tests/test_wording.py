@@ -3,6 +3,7 @@ and marks, width consistency, dashes in spans of years; their precision on real 
 import glob
 import os
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -278,6 +279,19 @@ def test_width_consistency_titles_and_pairs(tail, expected):
 
 
 # -- dashes in spans of years ---------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["19", "20", "21", "99", "年", "-", "~", " ", "，"]),
+                max_size=40).map("".join))
+def test_year_spans_as_one_pattern_finds_them(text):
+    """The two patterns (one a century) give the matches that one pattern for both does,
+    where a match starts inside another too (2021-1999年-1998年-1997年)."""
+    from reportlint.rules.wording import _year_spans
+
+    one = re.compile(r"(?:19|20)\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
+    for t in (text, "2021-1999年-1998年-1997年" + text):
+        assert [m.span() for m in _year_spans(t)] == [m.span() for m in one.finditer(t)]
+
 
 @pytest.mark.parametrize("text, expected", [
     ("《法治政府建设实施纲要（2021-2025年）》", "2021-2025"),
