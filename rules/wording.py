@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from reportlint import Fix, Rule, hookimpl
 from reportlint.document import fold
+from reportlint.patterns import Lazy
 from reportlint.words import word_list_of
 
 # -- the word list -------------------------------------------------------------------------
@@ -280,7 +281,7 @@ class DoubledWord(Rule):
 # On the folded text: ，， and ,, alike.  …… and —— are single marks and never match.
 # One pattern a mark, each starting with the mark twice: a search skips to that pair at C
 # speed, where one pattern for all of them would stop at every single 。.
-_DOUBLED_MARKS = [re.compile(re.escape(c) * 2 + re.escape(c) + "*") for c in "。,;、:!?"]
+_DOUBLED_MARKS = [Lazy(re.escape(c) * 2 + re.escape(c) + "*") for c in "。,;、:!?"]
 
 
 class DoubledPunctuation(Rule):
@@ -322,20 +323,22 @@ _CLASS = {",": ",", ";": ";", ":": ":", "(": "()", ")": "()"}
 # Marks that stand next to Chinese text: what a half-width , ; : before it is meant to
 # separate, and the opening marks a clause may start with.
 _CJK_OPENERS = "“‘《「『【〔（"
-# A half-width , ; : that follows text and comes before a Chinese character or an opening
-# mark; a half-width ( whose ) closes it on its line, with no other ( between.
-# (One pattern a mark: a search for a pattern that starts with one character skips to it
-# many times faster than one that starts with a class.)
-_HALF_SEPARATORS = [re.compile(re.escape(c) + r"(?<=\S.)(?=[\u4e00-\u9fff\u3400-\u4dbf"
-                               + _CJK_OPENERS + "])") for c in ",;:"]
-_HALF_PAIR = re.compile(r"\([^()（\n]*\)")
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+# A half-width , ; : that follows text (and comes before a Chinese character or an opening
+# mark, asked where one is found: a class of the Chinese characters takes milliseconds to
+# compile); a half-width ( whose ) closes it on its line, with no other ( between.  One
+# pattern a mark: a search skips to a character many times faster than to a class.
+_HALF_SEPARATORS = [Lazy(re.escape(c) + r"(?<=\S.)") for c in ",;:"]
+_HALF_PAIR = Lazy(r"\([^()（\n]*\)")
 # The title marks, whose contents (the document's own quoted names) stay as written.
-_TITLE_MARK = re.compile("[《》]")
+_TITLE_MARK = Lazy("[《》]")
 # A kind of mark written at least this often in the minority's width, and more often so
 # than in the majority's, is the document's choice for that kind: (一) headings in a text
 # of full-width commas.
 CLASS_CHOICE = 4
+
+
+def _opens_chinese(c: str) -> bool:
+    return _is_han(c) or bool(c) and c in _CJK_OPENERS
 
 
 def _half_width_marks(doc) -> list:
@@ -345,10 +348,11 @@ def _half_width_marks(doc) -> list:
     is found by one pattern over the text, and only where one is found is it asked
     whether it stands inside a title."""
     text, folded = doc.text, doc.folded
-    found = [(m.start(), m.end(), _CLASS[m.group()])
-             for separator in _HALF_SEPARATORS for m in separator.finditer(text)]
+    found = [(p, p + 1, _CLASS[text[p]])
+             for p in (m.start() for separator in _HALF_SEPARATORS for m in separator.finditer(text))
+             if _opens_chinese(text[p + 1:p + 2])]
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
-              if _HAN.search(text, m.start() + 1, m.end() - 1)]
+              if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
     out = []
     seen, depth = 0, 0   # the depth of titles on the line, counted up to ``seen``
@@ -479,7 +483,7 @@ class _Spans:
 
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
 # site's, written by the CMS, not in the wording of the text.
-_LABEL_LINE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
+_LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
 
 
 def _not_wording(doc) -> _Spans:
@@ -509,7 +513,7 @@ def _count(marks: list) -> dict:
 # accepted: GB/T 15834 allows it in a span).  Literal first digits keep the search fast.
 # One pattern a century, each starting with its two digits: a search skips to them at C
 # speed, where (?:19|20) stops at every 1 and 2.
-_YEAR_SPANS = [re.compile(century + r"\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
+_YEAR_SPANS = [Lazy(century + r"\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
                for century in ("19", "20")]
 
 

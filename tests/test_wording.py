@@ -270,6 +270,7 @@ def test_width_consistency_look_alikes(text):
     ("印发《办法,细则\n推进精细化,开展专项行动。", [","]),      # a title ends with its line
     ("对县(处)级和(市(区以上干部,培训。", ["(处)", ","]),       # a pair holds no (
     ("对县(处\n)级干部 ,培训(a)。", []),                      # no pair across a line break
+    ("推进精细化,", []),                                        # nothing after it
 ])
 def test_width_consistency_titles_and_pairs(tail, expected):
     """A half-width mark inside 《…》 on its line is the title's own; a ( ) pair is one
