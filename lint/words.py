@@ -272,11 +272,11 @@ class WordList:
         size of the list."""
         if self._anchors is None:
             groups: dict = {}   # anchor -> (offset, length) -> keys
-            rarity = {c: _rarity(c) for c in set("".join(self._keys))}
+            rarity = {c: _rarity(c) for c in set("".join(self._keys))}.__getitem__
             for key in self._keys:
-                ranks = [rarity[c] for c in key]
-                offset = ranks.index(max(ranks))
-                groups.setdefault(key[offset], {}).setdefault((offset, len(key)), set()).add(key)
+                anchor = max(key, key=rarity)   # the first of the rarest
+                groups.setdefault(anchor, {}).setdefault((key.index(anchor), len(key)),
+                                                         set()).add(key)
             # Keys of one anchor, offset and length are looked up together, with one slice
             # of the text: the orders of 四个自信 share every character.
             self._anchors = {c: [(o, n, frozenset(ks)) for (o, n), ks in g.items()]
