@@ -442,7 +442,7 @@ class WidthConsistency(Rule):
         for start, end, kind in minority:
             if CLASS_CHOICE <= counts[theirs][kind] > counts[majority][kind]:
                 continue  # this kind of mark is mostly written this way: the document's choice
-            aside = aside or _not_wording(doc)
+            aside = aside or _NotWording(doc)
             if aside.covers(start):
                 continue
             original = text[start:end]
@@ -486,17 +486,30 @@ class _Spans:
 _LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
 
 
-def _not_wording(doc) -> _Spans:
+class _NotWording:
     """What is not the document's own punctuation: page chrome (a toolbar, a footer),
     label lines (主办：…) and heading numbers (Word renders its automatic （一） in full
-    width whatever the text uses; the heading rules judge numbering)."""
-    from reportlint.residue import residue_blocks
+    width whatever the text uses; the heading rules judge numbering).  A line is asked
+    whether it is a label only where a mark stands on it."""
 
-    text = doc.text
-    labels = [(s.start, s.end) for s in doc.line_spans
-              if _LABEL_LINE.fullmatch(text, s.start, s.end)]
-    return _Spans([(b.start, b.end) for b in residue_blocks(doc)] + labels
-                  + [(h.marker.start, h.marker.end) for h in doc.headings])
+    def __init__(self, doc):
+        from reportlint.residue import residue_blocks
+
+        self.doc = doc
+        self.spans = _Spans([(b.start, b.end) for b in residue_blocks(doc)]
+                            + [(h.marker.start, h.marker.end) for h in doc.headings])
+        self.labels: dict = {}   # line index -> whether it is a label line
+
+    def covers(self, offset: int) -> bool:
+        if self.spans.covers(offset):
+            return True
+        i = self.doc.line_index(offset)
+        label = self.labels.get(i)
+        if label is None:
+            line = self.doc.line_spans[i]
+            label = self.labels[i] = bool(
+                _LABEL_LINE.fullmatch(self.doc.text, line.start, line.end))
+        return label
 
 
 def _count(marks: list) -> dict:
