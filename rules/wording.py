@@ -2,8 +2,9 @@
 typed twice, half-width marks in full-width text (or the reverse), dashes in spans of years.
 
 The list (rules/vocab/words.yaml, extended under ``vocab: words:``) is matched by one
-Aho-Corasick pass over the folded text, shared by its three rules; the other rules are
-one scan each.  Everything is linear in the text.
+search of the folded text for its keys' anchors (lint/words.py), shared by its three
+rules; the other rules are a few pattern searches each.  Everything is linear in the
+text.
 """
 from __future__ import annotations
 
