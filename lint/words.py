@@ -289,20 +289,31 @@ class WordList:
         One character class finds every anchor.  An anchor that is a common character
         (法制政府 has none rarer than 府) then stops the search at every 政府, one Python
         step each; in a long text those anchors are found instead by a pattern that also
-        checks the characters their keys put next to them (制政府).  That pattern costs
-        more to compile than a short text saves, so it is made once this word list has
-        searched LONG_SEARCH characters."""
+        checks the characters their keys put next to them (制政府), and the rare anchors
+        only beside a character that one of the rare anchors' keys puts next to its
+        anchor.  Those patterns cost more to compile than a short text saves, so they
+        are made once this word list has searched LONG_SEARCH characters."""
         self._searched += size
         long = self._searched >= LONG_SEARCH
         if long not in self._patterns:
             anchors = self._anchored()
-            rare = "".join(sorted(c for c in anchors if _rarity(c) == len(_RARITY)))
             if not long:
                 sources = [_chars(anchors)]
             else:
+                rare, after, before = set(), set(), set()
+                for c in anchors:
+                    if _rarity(c) == len(_RARITY):
+                        keys = [(k, o) for o, _, ks in anchors[c] for k in ks]
+                        if all(len(k) > 1 for k, _ in keys):   # else no neighbour to ask for
+                            rare.add(c)
+                            after.update(k[o + 1] for k, o in keys if o + 1 < len(k))
+                            before.update(k[o - 1] for k, o in keys if o + 1 == len(k))
+                checks = ([f"(?={_chars(after)})"] if after else []) + (
+                    [f"(?<={_chars(before)}.)"] if before else [])
                 # The most common first: a branch is rejected by its first character.
                 common = sorted((c for c in anchors if c not in rare), key=_rarity)
-                sources = [_chars(rare), "|".join(_beside(c, anchors[c]) for c in common)]
+                sources = [_chars(rare) + "(?:" + "|".join(checks) + ")" if rare else "",
+                           "|".join(_beside(c, anchors[c]) for c in common)]
             self._patterns[long] = [re.compile(s) for s in sources if s]
         return self._patterns[long]
 

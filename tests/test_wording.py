@@ -73,7 +73,8 @@ def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
     miss no wrong form and no guard, at the ends of the text as well (法制政府)."""
     from reportlint import words as words_module
 
-    items = builtin_words()
+    # A key of one rare character has no neighbour to be found beside.
+    items = builtin_words() + [{"kind": "typo", "right": "丐", "wrong": ["丏"]}]
     forms = [f for e in items for f in e["wrong"] + e.get("guard", []) + [e["right"]]]
     text = "法制政府" + "，".join(forms) + "依法执政、依法治国、依法行政共同推进"
     def hits(word_list):
@@ -82,6 +83,7 @@ def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
     monkeypatch.setattr(words_module, "LONG_SEARCH", 0)
     assert hits(words_module.WordList(items)) == short
     assert len(short) > 300 and short[0] == (0, 4, "法治政府")
+    assert (text.index("丏"), text.index("丏") + 1, "丐") in short
 
 
 # Each entry with a context (after:) flagged where the context holds and silent where it
