@@ -300,7 +300,9 @@ class WordList:
             if not long:
                 sources = [_chars(anchors)]
             else:
-                rare, after, before = set(), set(), set()
+                rare: set = set()
+                after: set = set()
+                before: set = set()
                 for c in anchors:
                     if _rarity(c) == len(_RARITY):
                         keys = [(k, o) for o, _, ks in anchors[c] for k in ks]
