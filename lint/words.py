@@ -327,8 +327,8 @@ class WordList:
         by_anchor = self._anchored()
         wrong, guards = [], []
         keys = self._keys
-        starts = (m.start() for pattern in self._searches(len(text)) for m in pattern.finditer(text))
-        for at in starts:
+        patterns = self._searches(len(text))
+        for at in (m.start() for pattern in patterns for m in pattern.finditer(text)):
             for offset, size, group in by_anchor[text[at]]:
                 start = at - offset
                 key = text[start:start + size] if start >= 0 else ""

@@ -349,9 +349,8 @@ def _half_width_marks(doc) -> list:
     is found by one pattern over the text, and only where one is found is it asked
     whether it stands inside a title."""
     text, folded = doc.text, doc.folded
-    found = [(p, p + 1, _CLASS[text[p]])
-             for p in (m.start() for separator in _HALF_SEPARATORS for m in separator.finditer(text))
-             if _opens_chinese(text[p + 1:p + 2])]
+    separators = (m.start() for pattern in _HALF_SEPARATORS for m in pattern.finditer(text))
+    found = [(p, p + 1, _CLASS[text[p]]) for p in separators if _opens_chinese(text[p + 1:p + 2])]
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
               if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
