@@ -104,11 +104,16 @@ def _check_finding(f, rule: Rule, size: int) -> None:
     """Raise InvalidFinding unless ``f`` is a Finding of ``rule`` that the formats and
     --fix can use: integer offsets inside the text, start before end (its related
     spans and its fix too), a known severity, strings for its messages."""
-    # The usual finding passes one quick test: a rule may give a million of them.
+    # The usual finding passes one quick test: a rule may give a million of them, each
+    # with its fix.
+    fix = f.fix if type(f) is Finding else None
     if (type(f) is Finding and type(f.start) is int and type(f.end) is int
             and 0 <= f.start <= f.end <= size and f.rule == rule.name
             and f.severity in SEVERITIES and type(f.zh) is str and type(f.en) is str
-            and type(f.category) is str and not f.related and f.fix is None):
+            and type(f.category) is str and not f.related
+            and (fix is None or type(fix) is Fix and type(fix.start) is int
+                 and type(fix.end) is int and 0 <= fix.start <= fix.end <= size
+                 and type(fix.replacement) is str and type(fix.safe) is bool)):
         return
     problem = _problem(f, rule, size)
     if problem is not None:

@@ -24,6 +24,10 @@ FIELDS = ("kind", "right", "wrong", "guard", "after", "before", "since", "source
 # ``after`` / ``before`` look at this many characters next to a wrong form: a pattern
 # never reads further, so a match costs the same wherever it stands.
 CONTEXT_WINDOW = 16
+# An anchor that is a common character is looked for beside this many characters of its
+# key, once a word list has searched LONG_SEARCH characters.
+CONTEXT = 2
+LONG_SEARCH = 400_000
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORDS_FILE = "words.yaml"   # in rules/vocab/, beside the arithmetic vocabulary
 # The 800 characters most common in report text, most common first (counted on thirty
@@ -67,6 +71,27 @@ def _rarity(c: str) -> int:
     if not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"):
         return -1
     return _RARITY.get(c, len(_RARITY))
+
+
+def _chars(chars) -> str:
+    return "[" + re.escape("".join(sorted(chars))) + "]" if chars else ""
+
+
+def _beside(anchor: str, groups: list) -> str:
+    """A pattern of ``anchor`` where it stands beside the characters one of its keys puts
+    next to it, on the side where the key has more of them (政府 is everywhere, 制政府
+    is not): a filter, the keys are compared where it matches."""
+    contexts = set()
+    for offset, _, keys in groups:
+        for key in keys:
+            before = key[max(0, offset - CONTEXT):offset]
+            after = key[offset + 1:offset + 1 + CONTEXT]
+            contexts.add(f"(?={re.escape(after)})" if len(after) >= len(before) and after
+                         else f"(?<={re.escape(before + anchor)})" if before else "")
+    if "" in contexts:
+        return re.escape(anchor)   # a key of one character: every one is a place to look
+    checks = "|".join(sorted(contexts))
+    return re.escape(anchor) + (f"(?:{checks})" if len(contexts) > 1 else checks)
 
 
 # -- validation (``vocab: words:`` in a configuration or a plugin) -----------------------
@@ -204,7 +229,6 @@ class WordList:
     earlier one's; ``disable`` names a wrong form, or a right form for all of its entry's."""
 
     def __init__(self, items):
-        entries: list = []
         raw: list = []
         forms: dict = {}      # folded wrong form -> index of its entry
         for item in items:
@@ -216,10 +240,11 @@ class WordList:
                         del forms[form]
                 continue
             raw.append(item)
-            entries.append(_compiled(item))
             for w in item["wrong"]:
-                forms[fold(w)] = len(entries) - 1
-        self.entries = entries
+                forms[fold(w)] = len(raw) - 1
+        # Compiled when first found: a document meets few of the entries.
+        self._items = raw
+        self._entries = [None] * len(raw)
         # key -> (key, index of the entry it is a wrong form of or -1, entries it guards)
         keys: dict = {form: (form, i, ()) for form, i in forms.items()}
         live = set(forms.values())
@@ -235,41 +260,75 @@ class WordList:
                 keys[g] = (key, entry, guarded + (i,))
         self._keys = keys
         self._anchors = None
+        self._patterns: dict = {}     # long search? -> patterns
+        self._searched = 0
 
-    def _anchored(self):
-        """(pattern of the anchor characters, anchor -> [(offset, length, keys)]).
-
-        Each key is looked for where its rarest character stands (the one least common in
-        report text, COMMON_CHARS): a character-class search finds those few places at C
-        speed, and only there are the keys compared.  Linear in the text, and unlike an
-        Aho-Corasick automaton (pyahocorasick scans the children of its root one by one, so
-        hundreds of keys with hundreds of first characters slow every step) its cost does
-        not grow with the size of the list."""
+    def _anchored(self) -> dict:
+        """anchor -> [(offset, length, keys)]: each key is looked for where its rarest
+        character stands (the one least common in report text, COMMON_CHARS), and only
+        there is it compared.  Linear in the text, and unlike an Aho-Corasick automaton
+        (pyahocorasick scans the children of its root one by one, so hundreds of keys with
+        hundreds of first characters slow every step) its cost does not grow with the
+        size of the list."""
         if self._anchors is None:
             groups: dict = {}   # anchor -> (offset, length) -> keys
+            rarity = {c: _rarity(c) for c in set("".join(self._keys))}.__getitem__
             for key in self._keys:
-                rarity = [_rarity(c) for c in key]
-                offset = rarity.index(max(rarity))
-                groups.setdefault(key[offset], {}).setdefault((offset, len(key)), set()).add(key)
+                anchor = max(key, key=rarity)   # the first of the rarest
+                groups.setdefault(anchor, {}).setdefault((key.index(anchor), len(key)),
+                                                         set()).add(key)
             # Keys of one anchor, offset and length are looked up together, with one slice
             # of the text: the orders of 四个自信 share every character.
-            by_anchor = {c: [(o, n, frozenset(ks)) for (o, n), ks in g.items()]
-                         for c, g in groups.items()}
-            chars = "".join(sorted(by_anchor))
-            pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
-            self._anchors = (pattern, by_anchor)
+            self._anchors = {c: [(o, n, frozenset(ks)) for (o, n), ks in g.items()]
+                             for c, g in groups.items()}
         return self._anchors
+
+    def _searches(self, size: int) -> list:
+        """The patterns that find the anchors in a text of ``size`` characters.
+
+        One character class finds every anchor.  An anchor that is a common character
+        (法制政府 has none rarer than 府) then stops the search at every 政府, one Python
+        step each; in a long text those anchors are found instead by a pattern that also
+        checks the characters their keys put next to them (制政府), and the rare anchors
+        only beside a character that one of the rare anchors' keys puts next to its
+        anchor.  Those patterns cost more to compile than a short text saves, so they
+        are made once this word list has searched LONG_SEARCH characters."""
+        self._searched += size
+        long = self._searched >= LONG_SEARCH
+        if long not in self._patterns:
+            anchors = self._anchored()
+            if not long:
+                sources = [_chars(anchors)]
+            else:
+                rare: set = set()
+                after: set = set()
+                before: set = set()
+                for c in anchors:
+                    if _rarity(c) == len(_RARITY):
+                        keys = [(k, o) for o, _, ks in anchors[c] for k in ks]
+                        if all(len(k) > 1 for k, _ in keys):   # else no neighbour to ask for
+                            rare.add(c)
+                            after.update(k[o + 1] for k, o in keys if o + 1 < len(k))
+                            before.update(k[o - 1] for k, o in keys if o + 1 == len(k))
+                checks = ([f"(?={_chars(after)})"] if after else []) + (
+                    [f"(?<={_chars(before)}.)"] if before else [])
+                # The most common first: a branch is rejected by its first character.
+                common = sorted((c for c in anchors if c not in rare), key=_rarity)
+                sources = [_chars(rare) + "(?:" + "|".join(checks) + ")" if rare else "",
+                           "|".join(_beside(c, anchors[c]) for c in common)]
+            self._patterns[long] = [re.compile(s) for s in sources if s]
+        return self._patterns[long]
 
     def find(self, text: str) -> list:
         """The wrong forms in ``text`` (folded) outside their guards and in their context:
         leftmost-longest, never overlapping, in text order."""
-        pattern, by_anchor = self._anchored()
-        if pattern is None or not text:
+        if not text:
             return []
+        by_anchor = self._anchored()
         wrong, guards = [], []
         keys = self._keys
-        for m in pattern.finditer(text):
-            at = m.start()
+        patterns = self._searches(len(text))
+        for at in (m.start() for pattern in patterns for m in pattern.finditer(text)):
             for offset, size, group in by_anchor[text[at]]:
                 start = at - offset
                 key = text[start:start + size] if start >= 0 else ""
@@ -296,7 +355,7 @@ class WordList:
                 g += 1
             if reach.get(i, -1) >= end:
                 continue
-            entry = self.entries[i]
+            entry = self._entry(i)
             if entry.after is not None and not entry.after.match(
                     text, end, min(end + CONTEXT_WINDOW, len(text))):
                 continue
@@ -307,9 +366,15 @@ class WordList:
         out, reached = [], -1
         for start, end, i in sorted(kept, key=lambda h: (h[0], -h[1])):
             if start >= reached:
-                out.append(Hit(start, end, self.entries[i]))
+                out.append(Hit(start, end, self._entry(i)))
                 reached = end
         return out
+
+    def _entry(self, i: int) -> Entry:
+        found = self._entries[i]
+        if found is None:
+            found = self._entries[i] = _compiled(self._items[i])
+        return found
 
 
 def _compiled(item: dict) -> Entry:

@@ -2,8 +2,9 @@
 typed twice, half-width marks in full-width text (or the reverse), dashes in spans of years.
 
 The list (rules/vocab/words.yaml, extended under ``vocab: words:``) is matched by one
-Aho-Corasick pass over the folded text, shared by its three rules; the other rules are
-one scan each.  Everything is linear in the text.
+search of the folded text for its keys' anchors (lint/words.py), shared by its three
+rules; the other rules are a few pattern searches each.  Everything is linear in the
+text.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import ClassVar
 
 from reportlint import Fix, Rule, hookimpl
 from reportlint.document import fold
+from reportlint.patterns import Lazy
 from reportlint.words import word_list_of
 
 # -- the word list -------------------------------------------------------------------------
@@ -278,7 +280,9 @@ class DoubledWord(Rule):
 # -- doubled punctuation --------------------------------------------------------------------
 
 # On the folded text: ，， and ,, alike.  …… and —— are single marks and never match.
-_DOUBLED_MARK = re.compile(r"([。,;、:!?])\1+")
+# One pattern a mark, each starting with the mark twice: a search skips to that pair at C
+# speed, where one pattern for all of them would stop at every single 。.
+_DOUBLED_MARKS = [Lazy(re.escape(c) * 2 + re.escape(c) + "*") for c in "。,;、:!?"]
 
 
 class DoubledPunctuation(Rule):
@@ -300,8 +304,8 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
-        for m in _DOUBLED_MARK.finditer(folded):
-            start, end = m.span()
+        runs = sorted(m.span() for pattern in _DOUBLED_MARKS for m in pattern.finditer(folded))
+        for start, end in runs:
             run = text[start:end]
             if run.isascii() and not (start and _is_han(folded[start - 1])
                                       or end < len(folded) and _is_han(folded[end])):
@@ -319,53 +323,51 @@ FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 _CLASS = {",": ",", ";": ";", ":": ":", "(": "()", ")": "()"}
 # Marks that stand next to Chinese text: what a half-width , ; : before it is meant to
 # separate, and the opening marks a clause may start with.
-_CJK_OPENERS = frozenset("“‘《「『【〔（")
-# Half-width marks and the title marks, whose contents (the document's own quoted names)
-# stay as written.
-_WIDTH_SCAN = re.compile(r"[,;:()《》\n]")
+_CJK_OPENERS = "“‘《「『【〔（"
+# A half-width , ; : that follows text (and comes before a Chinese character or an opening
+# mark, asked where one is found: a class of the Chinese characters takes milliseconds to
+# compile); a half-width ( whose ) closes it on its line, with no other ( between.  One
+# pattern a mark: a search skips to a character many times faster than to a class.
+_HALF_SEPARATORS = [Lazy(re.escape(c) + r"(?<=\S.)") for c in ",;:"]
+_HALF_PAIR = Lazy(r"\([^()（\n]*\)")
+# The title marks, whose contents (the document's own quoted names) stay as written.
+_TITLE_MARK = Lazy("[《》]")
 # A kind of mark written at least this often in the minority's width, and more often so
 # than in the majority's, is the document's choice for that kind: (一) headings in a text
 # of full-width commas.
 CLASS_CHOICE = 4
 
 
+def _opens_chinese(c: str) -> bool:
+    return _is_han(c) or bool(c) and c in _CJK_OPENERS
+
+
 def _half_width_marks(doc) -> list:
     """(start, end, class) of the half-width marks used as Chinese punctuation: , ; :
     before a Chinese character, and ( ) pairs on one line around Chinese text; never
-    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b)."""
+    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b).  Each kind
+    is found by one pattern over the text, and only where one is found is it asked
+    whether it stands inside a title."""
     text, folded = doc.text, doc.folded
+    separators = (m.start() for pattern in _HALF_SEPARATORS for m in pattern.finditer(text))
+    found = [(p, p + 1, _CLASS[text[p]]) for p in separators if _opens_chinese(text[p + 1:p + 2])]
+    found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
+              if any(_is_han(c) for c in m.group()[1:-1])]
+    found.sort()
     out = []
-    title_depth = 0
-    for m in _WIDTH_SCAN.finditer(text):
-        p = m.start()
-        c = text[p]
-        if c == "《":
-            title_depth += 1
-        elif c == "》":
-            title_depth = max(0, title_depth - 1)
-        elif c == "\n":
-            title_depth = 0
-        elif title_depth or folded[p] != c:
+    seen, depth = 0, 0   # the depth of titles on the line, counted up to ``seen``
+    for start, end, kind in found:
+        if text.find("\n", seen, start) >= 0:
+            seen = text.rfind("\n", seen, start) + 1
+            depth = 0
+        if depth or text.find("《", seen, start) >= 0:
+            for m in _TITLE_MARK.finditer(text, seen, start):
+                depth = depth + 1 if m.group() == "《" else max(0, depth - 1)
+        seen = start
+        if depth or folded[start] != text[start]:
             continue  # a title's own marks; front matter (blanked in the folded text)
-        elif c in ",;:":
-            nxt = text[p + 1:p + 2]
-            if nxt and (_is_han(nxt) or nxt in _CJK_OPENERS) and p and not text[p - 1].isspace():
-                out.append((p, p + 1, _CLASS[c]))
-        elif c == "(":
-            close = _closing(text, p)
-            if close is not None and (any(_is_han(x) for x in text[p + 1:close])):
-                out.append((p, close + 1, "()"))
+        out.append((start, end, kind))
     return out
-
-
-def _closing(text: str, p: int):
-    """The ) that closes the ( at ``p`` on its line, with no ( between, or None."""
-    line_end = text.find("\n", p)
-    line_end = len(text) if line_end < 0 else line_end
-    close = text.find(")", p + 1, line_end)
-    if close < 0 or "(" in text[p + 1:close] or "（" in text[p + 1:close]:
-        return None
-    return close
 
 
 def _full_width_marks(doc) -> list:
@@ -435,26 +437,31 @@ class WidthConsistency(Rule):
         else:
             return  # mixed throughout: neither width is the document's
         theirs = "h" if majority == "f" else "f"
-        aside = _not_wording(doc)
+        aside = None
+        said: dict = {}   # what a mark's finding says, by the mark: most are one of five
         for start, end, kind in minority:
             if CLASS_CHOICE <= counts[theirs][kind] > counts[majority][kind]:
                 continue  # this kind of mark is mostly written this way: the document's choice
+            aside = aside or _NotWording(doc)
             if aside.covers(start):
                 continue
-            yield self._finding(doc, start, end, to_full)
+            original = text[start:end]
+            words = said.get(original) or said.setdefault(original, _said(original, to_full))
+            fixed, zh, en = words
+            yield self.finding(start, end, zh=zh, en=en, fix=Fix(start, end, fixed))
 
-    def _finding(self, doc, start: int, end: int, to_full: bool):
-        original = doc.text[start:end]
-        ends = {start, end - 1}
-        fixed = "".join((FULL[c] if to_full else fold(c)) if k + start in ends else c
-                        for k, c in enumerate(original))
-        if to_full:
-            zh, en = "本文通篇使用全角标点，此处应为全角", "the document uses full-width marks"
-        else:
-            zh, en = "本文通篇使用半角标点，此处应为半角", "the document uses half-width marks"
-        return self.finding(start, end, zh=f"{zh}：“{original}”应为“{fixed}”",
-                            en=f"{en}: {original} should be {fixed}",
-                            fix=Fix(start, end, fixed))
+
+def _said(original: str, to_full: bool) -> tuple:
+    """(the fixed marks, the Chinese message, the English one) of a mark in the minority's
+    width: its first and last characters in the majority's."""
+    last = len(original) - 1
+    fixed = "".join((FULL[c] if to_full else fold(c)) if k in (0, last) else c
+                    for k, c in enumerate(original))
+    if to_full:
+        zh, en = "本文通篇使用全角标点，此处应为全角", "the document uses full-width marks"
+    else:
+        zh, en = "本文通篇使用半角标点，此处应为半角", "the document uses half-width marks"
+    return fixed, f"{zh}：“{original}”应为“{fixed}”", f"{en}: {original} should be {fixed}"
 
 
 class _Spans:
@@ -476,20 +483,33 @@ class _Spans:
 
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
 # site's, written by the CMS, not in the wording of the text.
-_LABEL_LINE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
+_LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
 
 
-def _not_wording(doc) -> _Spans:
+class _NotWording:
     """What is not the document's own punctuation: page chrome (a toolbar, a footer),
     label lines (主办：…) and heading numbers (Word renders its automatic （一） in full
-    width whatever the text uses; the heading rules judge numbering)."""
-    from reportlint.residue import residue_blocks
+    width whatever the text uses; the heading rules judge numbering).  A line is asked
+    whether it is a label only where a mark stands on it."""
 
-    text = doc.text
-    labels = [(s.start, s.end) for s in doc.line_spans
-              if _LABEL_LINE.fullmatch(text, s.start, s.end)]
-    return _Spans([(b.start, b.end) for b in residue_blocks(doc)] + labels
-                  + [(h.marker.start, h.marker.end) for h in doc.headings])
+    def __init__(self, doc):
+        from reportlint.residue import residue_blocks
+
+        self.doc = doc
+        self.spans = _Spans([(b.start, b.end) for b in residue_blocks(doc)]
+                            + [(h.marker.start, h.marker.end) for h in doc.headings])
+        self.labels: dict = {}   # line index -> whether it is a label line
+
+    def covers(self, offset: int) -> bool:
+        if self.spans.covers(offset):
+            return True
+        i = self.doc.line_index(offset)
+        label = self.labels.get(i)
+        if label is None:
+            line = self.doc.line_spans[i]
+            label = self.labels[i] = bool(
+                _LABEL_LINE.fullmatch(self.doc.text, line.start, line.end))
+        return label
 
 
 def _count(marks: list) -> dict:
@@ -504,7 +524,25 @@ def _count(marks: list) -> dict:
 
 # 2021-2025年, 2021年~2025年 on the folded text (a full-width － is folded to -, and is
 # accepted: GB/T 15834 allows it in a span).  Literal first digits keep the search fast.
-_YEAR_SPAN = re.compile(r"(?:19|20)\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
+# One pattern a century, each starting with its two digits: a search skips to them at C
+# speed, where (?:19|20) stops at every 1 and 2.
+_YEAR_SPANS = [Lazy(century + r"\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
+               for century in ("19", "20")]
+
+
+def _year_spans(text: str):
+    """The matches of either pattern, leftmost first and never overlapping, as one
+    pattern for both centuries would give them: where one pattern's next match starts
+    inside the last match, it is looked for again after it."""
+    found = [pattern.search(text) for pattern in _YEAR_SPANS]
+    while True:
+        live = [m for m in found if m is not None]
+        if not live:
+            return
+        m = min(live, key=lambda m: m.start())
+        yield m
+        found = [n if n is None or n.start() >= m.end() else pattern.search(text, m.end())
+                 for pattern, n in zip(_YEAR_SPANS, found)]
 
 
 class YearSpanDash(Rule):
@@ -527,7 +565,7 @@ class YearSpanDash(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
-        for m in _YEAR_SPAN.finditer(folded):
+        for m in _year_spans(folded):
             start = m.start()
             if start and folded[start - 1].isdigit():
                 continue  # the end of a longer number

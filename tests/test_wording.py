@@ -3,6 +3,7 @@ and marks, width consistency, dashes in spans of years; their precision on real 
 import glob
 import os
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -64,6 +65,25 @@ def test_every_guard_silences_its_entry(entry):
     words = builtin_word_list()
     for guard in entry["guard"]:
         assert [h for h in words.find(guard) if h.entry.right == entry["right"]] == [], guard
+
+
+def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
+    """Once a word list has searched LONG_SEARCH characters, the anchors that are common
+    characters are found by a pattern that checks their keys' neighbours too: it must
+    miss no wrong form and no guard, at the ends of the text as well (法制政府)."""
+    from reportlint import words as words_module
+
+    # A key of one rare character has no neighbour to be found beside.
+    items = builtin_words() + [{"kind": "typo", "right": "丐", "wrong": ["丏"]}]
+    forms = [f for e in items for f in e["wrong"] + e.get("guard", []) + [e["right"]]]
+    text = "法制政府" + "，".join(forms) + "依法执政、依法治国、依法行政共同推进"
+    def hits(word_list):
+        return [(h.start, h.end, h.entry.right) for h in word_list.find(text)]
+    short = hits(words_module.WordList(items))
+    monkeypatch.setattr(words_module, "LONG_SEARCH", 0)
+    assert hits(words_module.WordList(items)) == short
+    assert len(short) > 300 and short[0] == (0, 4, "法治政府")
+    assert (text.index("丏"), text.index("丏") + 1, "丐") in short
 
 
 # Each entry with a context (after:) flagged where the context holds and silent where it
@@ -245,7 +265,36 @@ def test_width_consistency_look_alikes(text):
     assert_findings(WidthConsistency(), text, [])
 
 
+@pytest.mark.parametrize("tail, expected", [
+    ("印发《办法,细则》,推进精细化。", [","]),                 # after the title, not in it
+    ("印发《办法《细则,规程》,附件》,推进。", [","]),           # nested titles
+    ("》》印发《办法,细则》,推进。", [","]),                    # a stray 》 closes nothing
+    ("印发《办法,细则\n推进精细化,开展专项行动。", [","]),      # a title ends with its line
+    ("对县(处)级和(市(区以上干部,培训。", ["(处)", ","]),       # a pair holds no (
+    ("对县(处\n)级干部 ,培训(a)。", []),                      # no pair across a line break
+    ("推进精细化,", []),                                        # nothing after it
+])
+def test_width_consistency_titles_and_pairs(tail, expected):
+    """A half-width mark inside 《…》 on its line is the title's own; a ( ) pair is one
+    whose ) closes it on its line with no ( between, around Chinese text."""
+    found = assert_findings(WidthConsistency(), FULL_TEXT + tail, expected)
+    assert all(f.start >= len(FULL_TEXT) for f in found)
+
+
 # -- dashes in spans of years ---------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["19", "20", "21", "99", "年", "-", "~", " ", "，"]),
+                max_size=40).map("".join))
+def test_year_spans_as_one_pattern_finds_them(text):
+    """The two patterns (one a century) give the matches that one pattern for both does,
+    where a match starts inside another too (2021-1999年-1998年-1997年)."""
+    from reportlint.rules.wording import _year_spans
+
+    one = re.compile(r"(?:19|20)\d\d(年?)[ \t]*([-~–〜‐−])[ \t]*((?:19|20)\d\d)年")
+    for t in (text, "2021-1999年-1998年-1997年" + text):
+        assert [m.span() for m in _year_spans(t)] == [m.span() for m in one.finditer(t)]
+
 
 @pytest.mark.parametrize("text, expected", [
     ("《法治政府建设实施纲要（2021-2025年）》", "2021-2025"),
