@@ -78,11 +78,12 @@ def _walk(top: str, config_for, found: Discovery):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(names):
             path = os.path.join(root, name)
-            if name.lower().endswith(tuple(e.lower() for e in config_for(path).extensions)):
+            config = config_for(path)
+            if name.lower().endswith(tuple(e.lower() for e in config.extensions)):
                 passed_over = _special(path)
                 if passed_over is None:
                     yield path
-                elif not config_for(path).is_excluded(path):
+                elif not config.is_excluded(path):
                     found.notices.append((path, passed_over))
             elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
                 found.skipped.append(path)

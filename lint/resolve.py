@@ -22,6 +22,7 @@ class Resolver:
         self.use_config = use_config       # --no-config: the defaults everywhere
         self.profile = profile             # --profile: forced on every file
         self._found: dict[str, str] = {}               # folder -> its config file, or ""
+        self._by_folder: dict[str, Config] = {}        # folder as paths name it -> Config
         self._loaded: dict[str, Config] = {}           # config file -> Config
         self._default: Optional[Config] = None
         self._contexts: dict[int, Context] = {}        # id(Config) -> Context
@@ -32,11 +33,19 @@ class Resolver:
             return self._defaults()
         if self.config_path:
             return self._load(self.config_path)
-        folder = os.path.dirname(os.path.abspath(path))
-        found = self._found.get(folder)
-        if found is None:
-            found = self._found[folder] = find_config(folder) or ""
-        return self._load(found) if found else self._defaults()
+        # Every file of a folder has the folder's configuration: looked up once per
+        # folder as the path names it (a path ending in /, . or .. names no file in it).
+        named = os.path.dirname(path)
+        config = self._by_folder.get(named)
+        if config is None:
+            folder = os.path.dirname(os.path.abspath(path))
+            found = self._found.get(folder)
+            if found is None:
+                found = self._found[folder] = find_config(folder) or ""
+            config = self._load(found) if found else self._defaults()
+            if os.path.basename(path) not in ("", ".", ".."):
+                self._by_folder[named] = config
+        return config
 
     def _defaults(self) -> Config:
         if self._default is None:
