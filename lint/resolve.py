@@ -35,17 +35,21 @@ class Resolver:
             return self._load(self.config_path)
         # Every file of a folder has the folder's configuration: looked up once per
         # folder as the path names it (a path ending in /, . or .. names no file in it).
+        if os.path.basename(path) in ("", ".", ".."):
+            return self._governing(path)
         named = os.path.dirname(path)
         config = self._by_folder.get(named)
         if config is None:
-            folder = os.path.dirname(os.path.abspath(path))
-            found = self._found.get(folder)
-            if found is None:
-                found = self._found[folder] = find_config(folder) or ""
-            config = self._load(found) if found else self._defaults()
-            if os.path.basename(path) not in ("", ".", ".."):
-                self._by_folder[named] = config
+            config = self._by_folder[named] = self._governing(path)
         return config
+
+    def _governing(self, path: str) -> Config:
+        """The nearest configuration above ``path``, or the defaults."""
+        folder = os.path.dirname(os.path.abspath(path))
+        found = self._found.get(folder)
+        if found is None:
+            found = self._found[folder] = find_config(folder) or ""
+        return self._load(found) if found else self._defaults()
 
     def _defaults(self) -> Config:
         if self._default is None:
