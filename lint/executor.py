@@ -55,6 +55,7 @@ def outcomes(process: Callable, tasks: list, jobs: Optional[int],
 
 
 _worker_process: Optional[Callable] = None
+_worker_failed: Optional[Exception] = None   # why this worker has no pipeline
 
 
 def _init_worker(factory: Callable, settings: dict, parent: int) -> None:
@@ -65,8 +66,11 @@ def _init_worker(factory: Callable, settings: dict, parent: int) -> None:
     # Ctrl-C is the parent's to handle: a worker would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    global _worker_process
-    _worker_process = factory(**settings).process
+    global _worker_process, _worker_failed
+    try:
+        _worker_process = factory(**settings).process
+    except Exception as e:   # a pool restarts a worker whose initializer raises, forever
+        _worker_failed = e
 
 
 def _exit_with(parent: int) -> None:
@@ -80,6 +84,8 @@ def _exit_with(parent: int) -> None:
 
 
 def _work(task: tuple):
+    if _worker_failed is not None:   # the parent raises it, and stops the pool
+        raise _worker_failed
     assert _worker_process is not None  # _init_worker ran in this process
     outcome = _worker_process(*task)
     outcome.doc = None  # its caches need not pickle: the parent builds it if it needs it

@@ -11,7 +11,7 @@ from tests.helpers import run_cli as run
 
 pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.progress import Progress
-from reportlint.executor import MAX_CHUNK, PARALLEL_MIN_FILES, chunk_size, default_jobs
+from reportlint.executor import MAX_CHUNK, PARALLEL_MIN_FILES, chunk_size, default_jobs, outcomes
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 TITLE = "关于依法行政工作的情况说明\n"
@@ -234,6 +234,16 @@ def test_files_go_to_the_workers_in_chunks():
     assert chunk_size(2000, 2) == MAX_CHUNK > 1
     assert chunk_size(40, 2) == 5           # four chunks per worker at least
     assert chunk_size(3, 2) == 1
+
+
+class CannotStart:
+    def __init__(self, **settings):
+        raise ValueError("no pipeline here")
+
+
+def test_a_worker_that_cannot_start_is_an_error_not_a_hang():
+    with pytest.raises(ValueError, match="no pipeline here"):
+        list(outcomes(None, [(i,) for i in range(4)], 2, (CannotStart, {})))
 
 
 # The parent: lints four files in two workers whose files never finish, each worker
