@@ -64,12 +64,16 @@ class Config:
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:   # the usual case: no path to work out for each file
+            return False
         rel = self.relative(path)
         return any(glob_match(g, rel) for g in self.exclude)
 
     def per_file_for(self, path: str) -> tuple:
         """The indices of the ``per-file:`` entries whose globs match ``path``, in order:
         files with the same indices have the same settings."""
+        if not self.per_file:
+            return ()
         matched = GlobMemo(self.relative(path))
         return tuple(i for i, (globs, _, _) in enumerate(self.per_file) if matched.any(globs))
 

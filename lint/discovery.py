@@ -77,13 +77,17 @@ def _walk(top: str, config_for, found: Discovery):
 
     for root, dirs, names in os.walk(top, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        config, extensions = None, ()
         for name in sorted(names):
             path = os.path.join(root, name)
-            if name.lower().endswith(tuple(e.lower() for e in config_for(path).extensions)):
+            if config is None:   # the folder's configuration, the same for all its files
+                config = config_for(path)
+                extensions = tuple(e.lower() for e in config.extensions)
+            if name.lower().endswith(extensions):
                 passed_over = _special(path)
                 if passed_over is None:
                     yield path
-                elif not config_for(path).is_excluded(path):
+                elif not config.is_excluded(path):
                     found.notices.append((path, passed_over))
             elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
                 found.skipped.append(path)

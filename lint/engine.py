@@ -10,7 +10,7 @@ from .config import DEFAULT_RULE_TIMEOUT, RuleSetting
 from .document import Document
 from .messages import Message, UserError, msg
 from .rule import SEVERITIES, SEVERITY_RANK, Finding, Fix, Related, Rule
-from .timelimit import TimeLimitExceeded, call_with_limit
+from .timelimit import TimeLimitExceeded, TimeLimits
 
 
 class ActiveRule:
@@ -60,17 +60,18 @@ def run_rules(doc: Document, active: list[ActiveRule], failures: Optional[list] 
     is an error and contributes none of its findings; KeyboardInterrupt still stops the
     run.  ``failures``, when given, also receives (rule name, exception) for each."""
     findings, errors = [], []
-    for a in active:
-        try:
-            found = call_with_limit(timeout, lambda: _findings_of(a, doc))
-        except KeyboardInterrupt:
-            raise
-        except BaseException as e:  # a failing plugin must not take the run down, nor end it
-            errors.append(_failure(a.rule.name, e, timeout))
-            if failures is not None:
-                failures.append((a.rule.name, e))
-            continue
-        findings.extend(found)
+    with TimeLimits(timeout) as limits:
+        for a in active:
+            try:
+                found = limits.call(lambda: _findings_of(a, doc))
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # a failing plugin must not take the run down, nor end it
+                errors.append(_failure(a.rule.name, e, timeout))
+                if failures is not None:
+                    failures.append((a.rule.name, e))
+                continue
+            findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, errors
 

@@ -115,7 +115,8 @@ class Pipeline:
         try:
             config = self.resolver.config_for(name if path == "-" else path)
             source = sources.load(path, raw=raw, encoding=self.encoding, max_bytes=self.max_bytes,
-                                  name=name, follow_links=follow_links)
+                                  name=name, follow_links=follow_links,
+                                  for_writing=self.fix == "write")
         except (sources.SourceError, ConfigError) as e:
             outcome = Outcome(name, failed=e.as_message())
             if path == "-" and self.fix == "write" and raw is not None:

@@ -65,8 +65,11 @@ def kind_of(mode: int) -> Optional[Message]:
                 msg("an unknown kind of file"))
 
 
-def read_regular(path: str, limit: int, follow_links: bool = True) -> tuple:
-    """(content, FileState) of the regular file at ``path``.
+def read_regular(path: str, limit: int, follow_links: bool = True,
+                 for_writing: bool = True) -> tuple:
+    """(content, FileState) of the regular file at ``path``; (content, None) unless
+    ``for_writing``: only a writer checks the state, whose real path costs a look at
+    every folder on the way.
 
     Raises NotRegularFile (checked before opening it, and again on what was opened),
     TooLarge past ``limit`` bytes (read no further), and OSError.  With ``follow_links``
@@ -88,6 +91,8 @@ def read_regular(path: str, limit: int, follow_links: bool = True) -> tuple:
         data = _read_capped(fd, limit)
     finally:
         os.close(fd)
+    if not for_writing:
+        return data, None
     state = FileState(real=os.path.realpath(path), link=os.path.islink(path), dev=st.st_dev,
                       ino=st.st_ino, size=st.st_size, mtime_ns=st.st_mtime_ns, mode=st.st_mode,
                       uid=st.st_uid, gid=st.st_gid, nlink=st.st_nlink)

@@ -22,6 +22,7 @@ class Resolver:
         self.use_config = use_config       # --no-config: the defaults everywhere
         self.profile = profile             # --profile: forced on every file
         self._found: dict[str, str] = {}               # folder -> its config file, or ""
+        self._by_folder: dict[str, Config] = {}        # folder as paths name it -> Config
         self._loaded: dict[str, Config] = {}           # config file -> Config
         self._default: Optional[Config] = None
         self._contexts: dict[int, Context] = {}        # id(Config) -> Context
@@ -32,6 +33,18 @@ class Resolver:
             return self._defaults()
         if self.config_path:
             return self._load(self.config_path)
+        # Every file of a folder has the folder's configuration: looked up once per
+        # folder as the path names it (a path ending in /, . or .. names no file in it).
+        if os.path.basename(path) in ("", ".", ".."):
+            return self._governing(path)
+        named = os.path.dirname(path)
+        config = self._by_folder.get(named)
+        if config is None:
+            config = self._by_folder[named] = self._governing(path)
+        return config
+
+    def _governing(self, path: str) -> Config:
+        """The nearest configuration above ``path``, or the defaults."""
         folder = os.path.dirname(os.path.abspath(path))
         found = self._found.get(folder)
         if found is None:

@@ -182,12 +182,13 @@ def check_text_like(text: str) -> None:
 
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
-              follow_links: bool = True) -> tuple:
-    """(content, FileState): the state is what a fix checks before it writes."""
+              follow_links: bool = True, for_writing: bool = True) -> tuple:
+    """(content, FileState): the state is what a fix checks before it writes (None
+    unless ``for_writing``)."""
     try:
         if os.path.isdir(path):
             raise SourceError("is a directory")
-        return read_regular(path, max_bytes, follow_links)
+        return read_regular(path, max_bytes, follow_links, for_writing)
     except NotRegularFile as e:
         raise SourceError(msg("not a regular file ({kind}): not read", kind=e.kind)) from None
     except TooLarge as e:
@@ -207,12 +208,13 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
 
 def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
          max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None,
-         follow_links: bool = True) -> Source:
+         follow_links: bool = True, for_writing: bool = True) -> Source:
     """Read and decode one file (or the given bytes, for standard input, whose ``name``
-    tells its format); a folder sweep's files are read with ``follow_links`` false."""
+    tells its format); a folder sweep's files are read with ``follow_links`` false; the
+    file's state, which a fix checks before it writes, is kept when ``for_writing``."""
     state = None
     if raw is None:
-        raw, state = read_file(path, max_bytes, follow_links)
+        raw, state = read_file(path, max_bytes, follow_links, for_writing)
     elif len(raw) > max_bytes:
         raise SourceError(msg("input too large: over the {limit} MiB limit",
                               limit=f"{max_bytes / 1048576:.0f}"))

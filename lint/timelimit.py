@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
 
@@ -30,28 +30,52 @@ def can_limit() -> bool:
             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
 
 
-def call_with_limit(seconds: float, call: Callable[[], T]) -> T:
-    """``call()``, or TimeLimitExceeded once it has run ``seconds`` (0: no limit)."""
-    if seconds <= 0 or not can_limit():
-        return call()
-    state = {"armed": True, "expired": False}
+class TimeLimits:
+    """A limit of ``seconds`` on each of a series of calls (0: no limit), as a context:
+    the handler is installed once for the series, since installing and restoring it
+    costs more than a small rule takes on a small file; each call only sets the timer."""
 
-    def on_alarm(signum, frame):
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._previous: Any = None   # the handler to put back
+        self._on = False
+        self._armed = False
+        self._expired = False
+
+    def __enter__(self) -> "TimeLimits":
+        if self.seconds > 0 and can_limit():
+            self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+            self._on = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._on:
+            self._on = False
+            signal.signal(signal.SIGALRM, self._previous)
+
+    def _on_alarm(self, signum, frame):
         # Once disarmed, a late alarm must not raise in the code that disarms it.
-        if state["armed"]:
-            state["expired"] = True
+        if self._armed:
+            self._expired = True
             raise TimeLimitExceeded
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+    def call(self, call: Callable[[], T]) -> T:
+        """``call()``, or TimeLimitExceeded once it has run the limit."""
+        if not self._on:
+            return call()
+        self._armed, self._expired = True, False
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
         try:
             result = call()
         finally:
-            state["armed"] = False
+            self._armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
-    finally:
-        signal.signal(signal.SIGALRM, previous)
-    if state["expired"]:   # the call caught the exception and went on: its time was up all the same
-        raise TimeLimitExceeded
-    return result
+        if self._expired:   # the call caught the exception and went on: its time was up all the same
+            raise TimeLimitExceeded
+        return result
+
+
+def call_with_limit(seconds: float, call: Callable[[], T]) -> T:
+    """``call()``, or TimeLimitExceeded once it has run ``seconds`` (0: no limit)."""
+    with TimeLimits(seconds) as limits:
+        return limits.call(call)

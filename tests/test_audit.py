@@ -11,7 +11,7 @@ from tests.helpers import run_cli as run
 
 pytestmark = pytest.mark.usefixtures("isolated_repo")
 from reportlint.progress import Progress
-from reportlint.executor import PARALLEL_MIN_FILES, default_jobs
+from reportlint.executor import MAX_CHUNK, PARALLEL_MIN_FILES, chunk_size, default_jobs, outcomes
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 TITLE = "关于依法行政工作的情况说明\n"
@@ -198,16 +198,16 @@ def test_jobs_2_prints_what_jobs_1_prints(many, capsys, fmt):
 
 
 def test_jobs_2_really_uses_processes(many, capsys, monkeypatch):
-    import concurrent.futures
+    import multiprocessing.pool
 
     started = []
 
-    class Counting(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, *a, **kw):
-            started.append(kw.get("max_workers"))
-            super().__init__(*a, **kw)
+    class Counting(multiprocessing.pool.Pool):
+        def __init__(self, processes=None, *a, **kw):
+            started.append(processes)
+            super().__init__(processes, *a, **kw)
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(multiprocessing.pool, "Pool", Counting)
     run(["--jobs", "2", many], capsys)
     assert started == [2]
     run(["--jobs", "1", many], capsys)
@@ -227,6 +227,84 @@ def test_parallel_fix_matches_serial_fix(many, capsys, tmp_path):
 def test_default_jobs():
     assert default_jobs(PARALLEL_MIN_FILES) == 1
     assert default_jobs(PARALLEL_MIN_FILES + 1) == (os.cpu_count() or 1)
+
+
+def test_files_go_to_the_workers_in_chunks():
+    # one task per file made the dispatch cost more than linting a small file
+    assert chunk_size(2000, 2) == MAX_CHUNK > 1
+    assert chunk_size(40, 2) == 5           # four chunks per worker at least
+    assert chunk_size(3, 2) == 1
+
+
+class CannotStart:
+    def __init__(self, **settings):
+        raise ValueError("no pipeline here")
+
+
+def test_a_worker_that_cannot_start_is_an_error_not_a_hang():
+    with pytest.raises(ValueError, match="no pipeline here"):
+        list(outcomes(None, [(i,) for i in range(4)], 2, (CannotStart, {})))
+
+
+# The parent: lints four files in two workers whose files never finish, each worker
+# writing its pid into a file named after it first.
+STUCK_RUN = """
+import os, sys, time
+from reportlint.executor import outcomes
+
+class Stuck:
+    def __init__(self, **settings):
+        self.process = self.stuck
+
+    def stuck(self, *task):
+        open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
+        time.sleep(600)
+
+if __name__ == "__main__":
+    for outcome in outcomes(None, [(i,) for i in range(4)], 2, (Stuck, {})):
+        pass
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"   # a zombie has ended
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self") or
+                    "fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="looks at the processes through /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script, pids = tmp_path / "stuck.py", tmp_path / "pids"
+    script.write_text(STUCK_RUN, encoding="utf-8")
+    pids.mkdir()
+    parent = subprocess.Popen([sys.executable, str(script), str(pids)])
+    workers: list = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+            time.sleep(0.05)
+            workers = [int(name) for name in os.listdir(pids)]
+        assert len(workers) == 2, "the workers did not start"
+        parent.kill()   # SIGKILL: the parent has no chance to stop its pool
+        parent.wait()
+        deadline = time.monotonic() + 30
+        while any(_running(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if _running(w)], "orphaned workers"
+    finally:
+        parent.kill()
+        for w in workers:
+            if _running(w):
+                os.kill(w, signal.SIGKILL)
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "many"])

@@ -370,3 +370,26 @@ def test_per_file_settings_apply_file_by_file_in_one_run(tmp_path, capsys, monke
         ["loud/a.txt:2:10:", "warning"], ["loud/b.txt:2:10:", "warning"],
         ["plain/a.txt:2:10:", "error"], ["plain/b.txt:2:10:", "error"]]
     assert code == 1
+
+
+def test_each_folder_gets_its_configuration_however_paths_name_it(tmp_path, monkeypatch):
+    # the configuration is looked up once per folder as the paths name it; a path that
+    # ends in /, . or .. names no file in that folder
+    from reportlint.resolve import Resolver
+
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / ".reportlint.yaml").write_text("language: en\n", encoding="utf-8")
+    (tmp_path / "sub" / ".reportlint.yaml").write_text("language: zh\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    resolver = Resolver(default_registry())
+
+    def language(path):
+        return resolver.config_for(path).language
+
+    for _ in range(2):   # looked up, then remembered
+        assert language("sub/") == "en"            # the folder sub itself, in the top one
+        assert language("sub/a.txt") == "zh"
+        assert language("sub/deeper/..") == language("sub/.") == "en"   # sub too
+        assert language("sub/deeper/a.txt") == "zh"
+        assert language("sub/deeper/../../a.txt") == "en"
+        assert language("a.txt") == "en"

@@ -215,6 +215,24 @@ def test_a_rule_that_swallows_the_limit_is_stopped_all_the_same(alarm_untouched)
     assert [name for name, _ in failures] == ["swallows"] and findings == []
 
 
+def test_the_alarm_handler_is_installed_once_for_all_the_rules_of_a_file(monkeypatch,
+                                                                          alarm_untouched):
+    # installing it for each rule cost more than a small rule takes on a small file
+    installed = []
+    install = signal.signal
+
+    def counting(signum, handler):
+        installed.append(signum)
+        return install(signum, handler)
+
+    monkeypatch.setattr(signal, "signal", counting)
+    rules = [ActiveRule(_yielding(f"quick-{i}", lambda r, d: r.finding(0, 1, zh="好", en="fine")),
+                        "error", {}) for i in range(3)]
+    findings, errors = run_rules(Document(REVERSED), rules, timeout=5)
+    assert len(findings) == 3 and errors == []
+    assert installed == [signal.SIGALRM, signal.SIGALRM]   # ours, then the one before it
+
+
 def test_a_limit_of_zero_arms_no_alarm(alarm_untouched):
     assert call_with_limit(0, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
     assert call_with_limit(5, lambda: signal.getitimer(signal.ITIMER_REAL))[0] > 0

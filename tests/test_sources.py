@@ -1,5 +1,6 @@
 """Reading files: encodings, and clear errors for anything that is not text."""
 import codecs
+import os
 
 import pytest
 
@@ -188,3 +189,11 @@ def test_source_error_is_not_a_unicode_error():
                      (b"\x80abc", "utf-8"), (b"abc", "bogus")]:
         with pytest.raises(SourceError):
             load("-", raw=raw, encoding=enc)
+
+
+def test_the_state_a_fix_checks_is_kept_only_for_writing(tmp_path):
+    # linting alone does not resolve the real path, a look at every folder on the way
+    path = write(tmp_path, "a.txt", TEXT.encode("utf-8"))
+    assert load(path, for_writing=False).state is None
+    state = load(path).state
+    assert state is not None and state.real == os.path.realpath(path)
