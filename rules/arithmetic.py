@@ -325,8 +325,11 @@ class PartsSumMismatch(_Arithmetic):
 
 
 def _rate_name(vocab, context: str, names) -> Optional[str]:
+    """The rate named in ``context``: the longest name, and of names as long the one
+    nearest the number (the context ends at it), so that the choice never depends on the
+    order of a set."""
     found = [n for n in names if n in context]
-    return max(found, key=len) if found else None
+    return max(found, key=lambda n: (len(n), context.rfind(n))) if found else None
 
 
 def _rate_matches(stated: float, decimals: int, num: float, den: float) -> bool:

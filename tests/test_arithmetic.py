@@ -349,3 +349,22 @@ def test_a_rate_of_a_zero_count_contradicts_nothing_and_never_crashes():
     for rate in ("0%", "100%"):
         assert [f.rule for f in check_text(f"某县报告\n共受理0件,办结0件,办结率{rate}。\n",
                                             select=["arithmetic"])] == []
+
+
+def test_rate_out_of_range_names_the_rate_nearest_its_number_whatever_the_hash_seed():
+    """Two rate names of one length in one clause: the message names the one next to the
+    number, in every process (it once depended on the order of a set)."""
+    import subprocess
+    import sys
+
+    script = ("from tests.helpers import findings\n"
+              "(f,) = findings('参与率和答复率为120%。', 'rate-out-of-range')\n"
+              "print(f.en)")
+    names = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+                             cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        names.add(out.stdout.strip())
+    (message,) = names
+    assert "答复率" in message and "参与率" not in message
