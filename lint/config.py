@@ -557,7 +557,8 @@ def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Conf
         raise ConfigError(path, 1, 1, msg("the configuration is not UTF-8 (byte {byte})",
                                           byte=e.start)) from None
     data = _parsed(path, text)
-    _check_expansion(path, data)
+    if "&" in text:     # no anchor, no alias
+        _check_expansion(path, data)
     validator = _Validator(path, rules, profiles)
     values = validator.document(data)
     if validator.profile_refs:

@@ -42,10 +42,12 @@ class LineCol:
 
 class Map(dict):
     __slots__ = ("lc",)
+    lc: LineCol
 
 
 class Seq(list):
     __slots__ = ("lc",)
+    lc: LineCol
 
 
 # Characters ruamel.yaml refuses or reads as line breaks, tabs (which YAML allows only in
@@ -55,6 +57,7 @@ _UNSUPPORTED_CHARS = re.compile(
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _KEY_END = re.compile(r":(?= |$)")          # a key's colon: followed by a space or the end
 _COMMENT = re.compile(r" #")
+_SPACES = re.compile(" *")
 _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 _NAME = re.compile(r"[^ ,\[\]{}]+")          # an anchor's or an alias's name
@@ -77,10 +80,6 @@ def load(text: str) -> Any:
     if _UNSUPPORTED_CHARS.search(text):
         raise Unsupported
     return _Reader(text.split("\n")).document()
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
 
 
 def _scalar(s: str):
@@ -106,6 +105,9 @@ def _plain_end(line: str, c: int) -> int:
 class _Reader:
     def __init__(self, lines: list):
         self.lines = lines
+        # each line's indentation, or -1 for a line with no node (blank, a comment)
+        self.indents = [-1 if not rest or rest[0] == "#" else len(line) - len(rest)
+                        for line in lines for rest in (line.lstrip(" "),)]
         self.li = 0                 # the line being read
         self.anchors: dict = {}     # name -> (node, line, col)
 
@@ -113,11 +115,8 @@ class _Reader:
 
     def next_content(self) -> int:
         """The index of the next line with a node on it (or len(lines)); sets self.li."""
-        lines = self.lines
-        while self.li < len(lines):
-            rest = lines[self.li].lstrip(" ")
-            if rest and not rest.startswith("#"):
-                break
+        indents = self.indents
+        while self.li < len(indents) and indents[self.li] < 0:
             self.li += 1
         return self.li
 
@@ -128,7 +127,7 @@ class _Reader:
         line = self.lines[li]
         if line.startswith(("---", "...", "%")):
             raise Unsupported    # directives and several documents
-        node, _ = self.block(li, _indent(line))
+        node, _ = self.block(li, self.indents[li])
         if self.next_content() < len(self.lines):
             raise Unsupported    # more than one node at the top, or a bad indentation
         return node
@@ -144,7 +143,7 @@ class _Reader:
         continuation, which YAML reads as more of the scalar or as an error)."""
         self.li += 1
         li = self.next_content()
-        if li < len(self.lines) and _indent(self.lines[li]) > indent:
+        if li < len(self.lines) and self.indents[li] > indent:
             raise Unsupported
 
     # -- block nodes -----------------------------------------------------------------
@@ -163,7 +162,7 @@ class _Reader:
         li = self.next_content()
         if li < len(self.lines):
             line = self.lines[li]
-            col = _indent(line)
+            col = self.indents[li]
             dash = line.startswith("-", col) and line[col + 1:col + 2] in ("", " ")
             if col > indent or indentless and col == indent and dash:
                 node, _ = self.block(li, col)
@@ -182,9 +181,9 @@ class _Reader:
             node[key] = value
             lc.data[key] = (li, col, vl, vc)
             li = self.li
-            if li == len(self.lines) or _indent(self.lines[li]) < col:
+            if li == len(self.lines) or self.indents[li] < col:
                 return node, (lc.line, lc.col)
-            if _indent(self.lines[li]) > col:
+            if self.indents[li] > col:
                 raise Unsupported
 
     def key(self, line: str, col: int) -> tuple:
@@ -280,7 +279,7 @@ class _Reader:
             if li == len(self.lines):
                 return node, (lc.line, lc.col)
             line = self.lines[li]
-            indent = _indent(line)
+            indent = self.indents[li]
             if indent > col:
                 raise Unsupported
             if indent < col or not (line.startswith("-", col)
@@ -366,7 +365,8 @@ class _Reader:
     def flow_key(self, line: str, c: int) -> tuple:
         if line[c:c + 1] in ("'", '"'):
             return self.quoted(line, c)
-        text = _FLOW_KEY.match(line, c).group().rstrip(" ")
+        m = _FLOW_KEY.match(line, c)
+        text = m.group().rstrip(" ") if m else ""
         key = _scalar(text) if text and text[0] not in _INDICATORS else None
         if not isinstance(key, str) or len(text) > _LONGEST_KEY:
             raise Unsupported
@@ -374,9 +374,7 @@ class _Reader:
 
     @staticmethod
     def skip(line: str, c: int) -> int:
-        while line.startswith(" ", c):
-            c += 1
-        return c
+        return _SPACES.match(line, c).end()    # type: ignore[union-attr]  (always matches)
 
     def separator(self, line: str, c: int, close: str) -> int:
         """After an item of a flow collection: a comma and the next item (not ``close``)."""
