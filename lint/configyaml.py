@@ -374,7 +374,8 @@ class _Reader:
 
     @staticmethod
     def skip(line: str, c: int) -> int:
-        return _SPACES.match(line, c).end()    # type: ignore[union-attr]  (always matches)
+        m = _SPACES.match(line, c)    # always matches
+        return m.end() if m else c
 
     def separator(self, line: str, c: int, close: str) -> int:
         """After an item of a flow collection: a comma and the next item (not ``close``)."""
