@@ -104,7 +104,14 @@ def _check_finding(f, rule: Rule, size: int) -> None:
     if (type(f) is Finding and type(f.start) is int and type(f.end) is int
             and 0 <= f.start <= f.end <= size and f.rule == rule.name
             and f.severity in SEVERITIES and type(f.zh) is str and type(f.en) is str
-            and type(f.category) is str and not f.related and f.fix is None):
+            and type(f.category) is str and type(f.related) is tuple
+            and all(type(r) is Related and r.path is None and type(r.start) is int
+                    and type(r.end) is int and 0 <= r.start <= r.end <= size
+                    and type(r.zh) is str and type(r.en) is str for r in f.related)
+            and (f.fix is None or type(f.fix) is Fix and type(f.fix.safe) is bool
+                 and type(f.fix.start) is int and type(f.fix.end) is int
+                 and 0 <= f.fix.start <= f.fix.end <= size
+                 and type(f.fix.replacement) is str)):
         return
     problem = _problem(f, rule, size)
     if problem is not None:
