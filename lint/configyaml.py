@@ -109,6 +109,7 @@ class _Reader:
         self.indents = [-1 if not rest or rest[0] == "#" else len(line) - len(rest)
                         for line in lines for rest in (line.lstrip(" "),)]
         self.li = 0                 # the line being read
+        self.fli = 0                # the line being read in a flow collection
         self.anchors: dict = {}     # name -> (node, line, col)
 
     # -- lines ---------------------------------------------------------------------
@@ -227,9 +228,7 @@ class _Reader:
                 if line[c] in "&*" or self.is_key(line, c):
                     raise Unsupported
                 node, _, _ = self.value(line, c, li, indent, indentless)
-            if isinstance(node, (Map, Seq)):
-                node.lc.line, node.lc.col = li, at    # an anchored node starts at its anchor
-            self.anchors[name] = (node, li, at)
+            self.anchor(name, node, li, at)
             return node, li, at
         if first == "*":
             anchored, end = self.alias(line, c)
@@ -237,8 +236,10 @@ class _Reader:
             self.after_inline(indent)
             return anchored
         if first in "[{":
-            node, end = self.flow(line, c, li)
-            self.end_of_line(line, end)
+            self.fli = li
+            node, _, _, end = self.flow(c, indent)
+            self.li = self.fli                     # the line the collection ends on
+            self.end_of_line(self.lines[self.li], end)
         elif first in "'\"":
             node, end = self.quoted(line, c)
             self.end_of_line(line, end)
@@ -300,6 +301,13 @@ class _Reader:
             raise Unsupported
         return m.group(1), m.end()
 
+    def anchor(self, name: str, node, li: int, c: int) -> None:
+        if isinstance(node, (Map, Seq)):
+            node.lc.line, node.lc.col = li, c    # an anchored node starts at its anchor
+        elif not isinstance(node, str):
+            raise Unsupported    # ruamel.yaml keeps an anchored true as an integer
+        self.anchors[name] = (node, li, c)
+
     def alias(self, line: str, c: int) -> tuple:
         """((node, line, col) of the anchored node, the column after the alias)."""
         m = _NAME.match(line, c + 1)
@@ -307,60 +315,79 @@ class _Reader:
             raise Unsupported
         return self.anchors[m.group()], m.end()
 
-    def flow(self, line: str, c: int, li: int) -> tuple:
-        """A flow node starting at ``c``: (node, the column after it)."""
+    def flow(self, c: int, indent: int) -> tuple:
+        """A flow node starting at ``c`` on line self.fli, inside a block entry at
+        ``indent``: (node, line, col, the column after it); a node on several lines leaves
+        self.fli at its last line."""
+        li, line = self.fli, self.lines[self.fli]
         first = line[c:c + 1]
+        if first == "&":
+            m = _NAME.match(line, c + 1)
+            if m is None or line[m.end():m.end() + 1] != " ":
+                raise Unsupported
+            node, _, _, end = self.flow(self.skip(line, m.end()), indent)
+            self.anchor(m.group(), node, li, c)
+            return node, li, c, end
+        if first == "*":
+            (node, nl, nc), end = self.alias(line, c)
+            return node, nl, nc, end
         if first == "[":
             seq = Seq()
             seq.lc = LineCol(li, c)
-            c = self.skip(line, c + 1)
-            if line.startswith("]", c):
-                return seq, c + 1
+            c = self.flow_space(c + 1, indent)
+            if self.lines[self.fli].startswith("]", c):
+                return seq, li, seq.lc.col, c + 1
             while True:
-                item_c = c
-                item, c = self.flow(line, c, li)
-                if isinstance(item, tuple):        # an alias: the anchored node's place
-                    item, il, item_c = item
-                    seq.lc.data[len(seq)] = (il, item_c)
-                else:
-                    seq.lc.data[len(seq)] = (li, item_c)
+                item, il, ic, c = self.flow(c, indent)
+                seq.lc.data[len(seq)] = (il, ic)
                 seq.append(item)
-                c = self.skip(line, c)
-                if line.startswith("]", c):
-                    return seq, c + 1
-                c = self.separator(line, c, "]")
+                c = self.flow_space(c, indent)
+                if self.lines[self.fli].startswith("]", c):
+                    return seq, li, seq.lc.col, c + 1
+                c = self.separator(c, "]", indent)
         if first == "{":
             mapping = Map()
             mapping.lc = LineCol(li, c)
-            c = self.skip(line, c + 1)
-            if line.startswith("}", c):
-                return mapping, c + 1
+            c = self.flow_space(c + 1, indent)
+            if self.lines[self.fli].startswith("}", c):
+                return mapping, li, mapping.lc.col, c + 1
             while True:
-                key_c = c
-                key, c = self.flow_key(line, c)
-                if key in mapping or not line.startswith(": ", c):
+                kl, kc = self.fli, c
+                key, c = self.flow_key(self.lines[kl], c)
+                if key in mapping or not self.lines[kl].startswith(": ", c):
                     raise Unsupported
-                value_c = c = self.skip(line, c + 1)
-                value, c = self.flow(line, c, li)
-                vl = li
-                if isinstance(value, tuple):
-                    value, vl, value_c = value
+                value, vl, vc, c = self.flow(self.skip(self.lines[kl], c + 1), indent)
                 mapping[key] = value
-                mapping.lc.data[key] = (li, key_c, vl, value_c)
-                c = self.skip(line, c)
-                if line.startswith("}", c):
-                    return mapping, c + 1
-                c = self.separator(line, c, "}")
+                mapping.lc.data[key] = (kl, kc, vl, vc)
+                c = self.flow_space(c, indent)
+                if self.lines[self.fli].startswith("}", c):
+                    return mapping, li, mapping.lc.col, c + 1
+                c = self.separator(c, "}", indent)
         if first in ("'", '"'):
-            return self.quoted(line, c)
-        if first == "*":
-            return self.alias(line, c)
+            node, end = self.quoted(line, c)
+            return node, li, c, end
         m = _FLOW_PLAIN.match(line, c)
         text = m.group().rstrip(" ") if m else ""
         if not text or first in _INDICATORS and not (first == "-" and text[1:2] not in ("", " ")) \
                 or ":" in text or "#" in text:
             raise Unsupported
-        return _scalar(text), c + len(text)
+        return _scalar(text), li, c, c + len(text)
+
+    def flow_space(self, c: int, indent: int) -> int:
+        """Past spaces, comments and line breaks inside a flow collection: the column of
+        what comes next, on line self.fli (a line indented deeper than ``indent``)."""
+        line = self.lines[self.fli]
+        c = self.skip(line, c)
+        while c == len(line) or line[c] == "#" and (c == 0 or line[c - 1] == " "):
+            self.fli += 1
+            if self.fli == len(self.lines):
+                raise Unsupported
+            line = self.lines[self.fli]
+            c = self.indents[self.fli]
+            if 0 <= c <= indent:
+                raise Unsupported
+            c = self.skip(line, 0)
+        return c
 
     def flow_key(self, line: str, c: int) -> tuple:
         if line[c:c + 1] in ("'", '"'):
@@ -377,11 +404,11 @@ class _Reader:
         m = _SPACES.match(line, c)    # always matches
         return m.end() if m else c
 
-    def separator(self, line: str, c: int, close: str) -> int:
+    def separator(self, c: int, close: str, indent: int) -> int:
         """After an item of a flow collection: a comma and the next item (not ``close``)."""
-        if not line.startswith(",", c):
+        if not self.lines[self.fli].startswith(",", c):
             raise Unsupported
-        c = self.skip(line, c + 1)
-        if c == len(line) or line[c] == close:
-            raise Unsupported    # a trailing comma, or a collection over several lines
+        c = self.flow_space(c + 1, indent)
+        if self.lines[self.fli].startswith(close, c):
+            raise Unsupported    # a trailing comma
         return c

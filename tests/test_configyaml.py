@@ -60,13 +60,23 @@ def node(rng, depth, indent, anchors):
         if anchors and rng.random() < 0.1:
             return " *" + rng.choice(anchors)
         return " " + scalar(rng)
-    if r < 0.5:
-        items = ", ".join(scalar(rng, True) for _ in range(rng.randint(0, 3)))
-        return " [" + items + "]"
     if r < 0.6:
-        items = ", ".join(f"{scalar(rng, True)}: {scalar(rng, True)}"
-                          for _ in range(rng.randint(0, 3)))
-        return " {" + items + "}"
+        # on one line or several, with comments and anchors; nested
+        sep = rng.choice([", ", ", ", ",\n" + " " * (indent + rng.randint(0, 3)),
+                          ", # c\n\n" + " " * (indent + 2)])
+        items = [scalar(rng, True) for _ in range(rng.randint(0, 3))]
+        if items and rng.random() < 0.2:
+            name = f"n{len(anchors)}"
+            anchors.append(name)
+            items[0] = f"&{name} {items[0]}"
+        if rng.random() < 0.2 and anchors:
+            items.append("*" + rng.choice(anchors))
+        if rng.random() < 0.2:
+            items.append("[" + ", ".join(scalar(rng, True) for _ in range(2)) + "]")
+        if r < 0.5:
+            return " [" + sep.join(items) + "]"
+        return " {" + sep.join(f"{rng.choice(['k', 'x', 'y', 'z'])}{i}: {v}"
+                               for i, v in enumerate(items)) + "}"
     anchor = ""
     if rng.random() < 0.2:
         name = f"n{len(anchors)}"
@@ -123,6 +133,8 @@ def test_random_documents_read_as_ruamel_reads_them():
     "exclude: &g [a, b]\nignore:\n  - {rule: x, text: y, files: *g}\n",
     "vocab:\n  words:\n    - {kind: typo, right: 统筹兼顾, wrong: [统愁兼顾], source: 本单位}\n",
     "per-file:\n- files: [a/*.txt]\n  rules:\n    mixed-width-pair: 'off'\n",
+    "bounded-rates: [成功率, 办结率,  # 率\n  满意率]\nwords:\n  - {source: &xd 《词典》, a: 1}\n"
+    "  - {source: *xd}\n",
     "rules:\r\n  x: warning\r\n",
     "a:\n  - x\n  -   y: 1\n      z: [1, -2, 2.5]\n",
     "priority: -1\nname: '第1项: 说明'\n",
@@ -139,7 +151,8 @@ def test_common_shapes_take_the_fast_way(text):
     "a: !tag x\n",
     "a: 1\na: 2\n",              # a duplicate key: ruamel.yaml says where
     "a: 2024-01-02\n",           # a date
-    "a: [x,\n  y]\n",            # a flow collection over two lines
+    "a: [x\n  y]\n",             # a plain scalar over two lines
+    "a: [x,\ny]\n",              # a flow collection's line not indented
     "a:\tb\n",
     "--- \na: 1\n",
     'a: "x\\ny"\n',
