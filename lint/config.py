@@ -474,23 +474,28 @@ def _plain(v):
 def _parsed(path: str, text: str):
     """The YAML data with ruamel's positions: read by configyaml when it can (a megabyte
     in a fraction of a second), else by ruamel.yaml, which also locates syntax errors."""
+    try:
+        data = _read_yaml(path, text)
+        if "&" in text:     # else no anchor, no alias
+            _check_expansion(path, data)
+        return data
+    except RecursionError:
+        raise ConfigError(path, 1, 1, msg("YAML error: {problem}",
+                                          problem="nested too deeply")) from None
+
+
+def _read_yaml(path: str, text: str):
     from .configyaml import Unsupported, load
 
     try:
         return load(text)
     except Unsupported:
         pass
-    except RecursionError:
-        raise ConfigError(path, 1, 1, msg("YAML error: {problem}",
-                                          problem="nested too deeply")) from None
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
         return YAML(typ="rt").load(text)
-    except RecursionError:
-        raise ConfigError(path, 1, 1, msg("YAML error: {problem}",
-                                          problem="nested too deeply")) from None
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -557,8 +562,6 @@ def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Conf
         raise ConfigError(path, 1, 1, msg("the configuration is not UTF-8 (byte {byte})",
                                           byte=e.start)) from None
     data = _parsed(path, text)
-    if "&" in text:     # no anchor, no alias
-        _check_expansion(path, data)
     validator = _Validator(path, rules, profiles)
     values = validator.document(data)
     if validator.profile_refs:

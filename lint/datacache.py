@@ -2,9 +2,9 @@
 
 ruamel.yaml is a pure-Python parser: the few hundred lines of built-in data cost
 more to parse than linting a report does (configyaml reads most of them in a tenth of
-the time).  The parsed data is kept as JSON in the
-user's cache folder, keyed by the file's content, so a cold start reads JSON.  A
-cache that cannot be read or written is simply not used.
+the time).  The parsed data is kept as JSON in the user's cache folder, keyed by the
+file's content, so a cold start reads JSON.  A cache that cannot be read or written is
+simply not used.
 """
 from __future__ import annotations
 
