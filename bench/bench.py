@@ -162,11 +162,11 @@ ADVERSARIAL = {
     "quoted terms, then closing quotes": lambda n: "".join(
         f"“{i}”" for i in range(n // 16)) + "”" * (n // 2),
 }
-GROWTH_START = 25_000       # characters of the first input of a shape; it is doubled …
-GROWTH_RUN_SECONDS = 1.5    # … until a run takes this much CPU time,
-GROWTH_MAX_BYTES = 8 * MB   # or until the next input would be larger than this.
-GROWTH_LIMIT = 2.5          # a run taking more than this times as long as the run before
-GROWTH_RETRIES = 2          # (best of this many more runs of each) is superlinear
+GROWTH_TOP_CHARS = 1_000_000   # each shape is linted at this many characters and at half:
+GROWTH_MAX_BYTES = 8 * MB       # (both halved while the larger is past this much UTF-8)
+GROWTH_LIMIT = 2.5              # a run taking more than this times as long as the run at half
+GROWTH_RETRIES = 2              # (best of this many more runs of each) is superlinear
+GROWTH_MAX_SECONDS = 180.0      # a run abandoned after this long (wall) counts as superlinear
 
 
 def _lint_cpu_seconds(text: str, rules: dict, max_seconds: float):
@@ -186,40 +186,45 @@ def _lint_cpu_seconds(text: str, rules: dict, max_seconds: float):
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _growth_of(make, rules: dict, max_seconds: float) -> dict:
-    """The ratio of the last doubling of one shape's input: of the two largest runs."""
-    n, chars, seconds = GROWTH_START, [], []
-    while True:
-        text = make(n)
-        chars.append(len(text))
-        seconds.append(_lint_cpu_seconds(text, rules, max_seconds))
-        if seconds[-1] is None or len(seconds) > 1 and (
-                seconds[-1] >= GROWTH_RUN_SECONDS or 2 * len(text.encode()) > GROWTH_MAX_BYTES):
-            break
-        n *= 2
-    small, big = (seconds[-2:] if len(seconds) > 1 else [None, None])
+def _growth_sizes(make, top_chars: int) -> tuple:
+    """The two sizes a shape is measured at: ``top_chars`` (10^6 marks for a run of one
+    mark) and half of it, halved while the input would be larger than GROWTH_MAX_BYTES."""
+    top = top_chars
+    while top > 2 and len(make(top).encode()) > GROWTH_MAX_BYTES:
+        top //= 2
+    return top // 2, top
+
+
+def _growth_of(make, rules: dict, max_seconds: float, top_chars: int) -> dict:
+    """The ratio of the last doubling of one shape's input, at the largest size only: the
+    sizes below cost less than it together, and tell less."""
+    sizes = _growth_sizes(make, top_chars)
+    chars = [len(make(n)) for n in sizes]
+    small = _lint_cpu_seconds(make(sizes[0]), rules, max_seconds)
+    big = _lint_cpu_seconds(make(sizes[1]), rules, max_seconds) if small is not None else None
     ratio = big / small if small and big is not None else None
     for _ in range(GROWTH_RETRIES):
         if ratio is None or ratio <= GROWTH_LIMIT:
             break
         # A busy machine slows one run: measure both again, keeping the best of each.
-        again = [_lint_cpu_seconds(make(n // 2), rules, max_seconds),
-                 _lint_cpu_seconds(make(n), rules, max_seconds)]
+        again = [_lint_cpu_seconds(make(n), rules, max_seconds) for n in sizes]
         if None in again:
             break
         small, big = min(small, again[0]), min(big, again[1])
         ratio = big / small if small else None
-    return {"chars": chars[-2:], "seconds": [small, big], "ratio": ratio,
+    return {"chars": chars, "seconds": [small, big], "ratio": ratio,
             "superlinear": ratio is None or ratio > GROWTH_LIMIT}
 
 
-def measure_growth(rules: dict, max_seconds: float) -> list:
+def measure_growth(rules: dict, max_seconds: float, top_chars: int) -> list:
     out = []
     for name, make in ADVERSARIAL.items():
-        g = {"name": name, **_growth_of(make, rules, max_seconds)}
+        g = {"name": name, **_growth_of(make, rules, max_seconds, top_chars)}
         out.append(g)
         ratio = "timed out" if g["ratio"] is None else f"{g['ratio']:.2f}×"
-        log(f"  {name}: {' → '.join(f'{c:,}' for c in g['chars'])} characters, {ratio}")
+        seconds = " → ".join("-" if t is None else f"{t:.2f} s" for t in g["seconds"])
+        log(f"  {name}: {' → '.join(f'{c:,}' for c in g['chars'])} characters, {seconds}, "
+            f"{ratio}")
     return out
 
 
@@ -481,15 +486,17 @@ def markdown(r: dict) -> str:
         notes.append(f"registry: {msg}")
     growth = r.get("growth")
     if growth:
-        lines.append(f"Growth on adversarial inputs (all rules, CPU time; each input doubled from "
-                     f"{GROWTH_START:,} characters until a run takes {GROWTH_RUN_SECONDS:g} s or "
-                     f"the input {GROWTH_MAX_BYTES // MB} MB; the ratio of the last doubling, "
-                     f"linear is about 2×, above {GROWTH_LIMIT:g}× is superlinear):")
+        lines.append(f"Growth on adversarial inputs (all rules, CPU time; each shape at "
+                     f"{r['growth_chars']:,} characters, at most {GROWTH_MAX_BYTES // MB} MB, "
+                     f"and at half of that; the ratio of that doubling, linear is about 2×, "
+                     f"above {GROWTH_LIMIT:g}× is superlinear):")
         for g in growth:
             sizes = " → ".join(f"{c:,}" for c in g["chars"])
+            seconds = " → ".join("-" if t is None else f"{t:.2f}" for t in g["seconds"])
             ratio = "timed out" if g["ratio"] is None else f"{g['ratio']:.2f}×"
             verdict = "SUPERLINEAR" if g["superlinear"] else "linear"
-            lines.append(f"  - {g['name']}: {sizes} characters: {ratio} ({verdict})")
+            lines.append(f"  - {g['name']}: {sizes} characters, {seconds} s: {ratio} "
+                         f"({verdict})")
         lines.append("")
     lines.append("Details:")
     lines.extend(f"  - {n}" for n in notes)
@@ -515,10 +522,16 @@ def main(argv=None) -> int:
                     help="skip the growth measurement on adversarial inputs")
     ap.add_argument("--max-seconds", type=float, default=30.0,
                     help="abandon a single run after this long (default 30; 0 = no limit)")
+    ap.add_argument("--growth-chars", type=int, default=GROWTH_TOP_CHARS,
+                    help=f"characters of the larger input of each adversarial shape (default "
+                         f"{GROWTH_TOP_CHARS:,}; at most {GROWTH_MAX_BYTES // MB} MB)")
+    ap.add_argument("--growth-max-seconds", type=float, default=GROWTH_MAX_SECONDS,
+                    help=f"abandon a run of the growth after this long (default "
+                         f"{GROWTH_MAX_SECONDS:g}; 0 = no limit)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    if args.repeat < 1 or args.cold_runs < 1:
-        ap.error("--repeat and --cold-runs must be at least 1")
+    if args.repeat < 1 or args.cold_runs < 1 or args.growth_chars < 4:
+        ap.error("--repeat and --cold-runs must be at least 1, --growth-chars at least 4")
 
     start = time.perf_counter()
     if HAVE_ALARM:
@@ -535,7 +548,8 @@ def main(argv=None) -> int:
     growth = []
     if not args.no_growth:
         log("growth on adversarial inputs:")
-        growth = measure_growth(default_registry().rules, args.max_seconds)
+        growth = measure_growth(default_registry().rules, args.growth_max_seconds,
+                                args.growth_chars)
 
     cold = []
     if not args.no_cold:
@@ -549,6 +563,7 @@ def main(argv=None) -> int:
         "throughput": throughput,
         "cold_start": cold,
         "growth": growth,
+        "growth_chars": args.growth_chars,
         "cold_runs": args.cold_runs,
         "targets": {"all_rules_mb_per_s": TARGET_ALL_MBPS, "cold_start_ms": TARGET_COLD_MS},
         "wall_seconds": time.perf_counter() - start,

@@ -18,8 +18,7 @@ CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 LANGUAGES = ("zh", "en")
 LEVELS = ("off",) + SEVERITIES
-# ruamel.yaml, pure Python, takes some ten seconds over a mebibyte of YAML: a
-# configuration past this is a mistake (or /dev/zero), not one to wait for.
+# A configuration past a mebibyte is a mistake (or /dev/zero), not one to wait for.
 MAX_BYTES = 1024 * 1024
 # Seconds a rule may take on one file before it is stopped (0: no limit), and the findings
 # of one rule listed for one file (0: all of them); `rule-timeout:` and
@@ -137,8 +136,25 @@ def _strip_dot(glob: str) -> str:
     return glob[2:] if glob.startswith("./") else glob
 
 
+_WILDCARDS = re.compile(r"[*?\[]")
+
+
 def glob_match(glob: str, rel_path: str) -> bool:
-    return _glob_regex(_strip_dot(glob)).fullmatch(rel_path) is not None
+    glob = _strip_dot(glob)
+    if _WILDCARDS.search(glob) is None and glob.strip("/"):
+        return _literal_match(glob, rel_path)
+    return _glob_regex(glob).fullmatch(rel_path) is not None
+
+
+def _literal_match(glob: str, rel_path: str) -> bool:
+    """What _glob_regex(glob) matches, for a glob without wildcards, without compiling
+    it: a list of ten thousand file names costs no ten thousand regular expressions."""
+    folder = glob.endswith("/")
+    glob = glob.rstrip("/")
+    if "/" not in glob:    # a name: any part of the path (a folder: any folder in it)
+        parts = rel_path.split("/")
+        return glob in (parts[:-1] if folder else parts)
+    return rel_path.startswith(glob + "/") or not folder and rel_path == glob
 
 
 class GlobMemo:
@@ -217,6 +233,8 @@ class _Validator:
             return self.glob_lists[id(node)]
         globs = self.string_list(node, parent, key)
         for i, glob in enumerate(globs):
+            if "[" not in glob:
+                continue    # only a bracket can make an invalid pattern; compiled when used
             try:
                 _glob_regex(_strip_dot(glob))
             except re.error as e:
@@ -457,6 +475,77 @@ def _plain(v):
     return v
 
 
+def _parsed(path: str, text: str):
+    """The YAML data with ruamel's positions: read by configyaml when it can (a megabyte
+    in a fraction of a second), else by ruamel.yaml, which also locates syntax errors."""
+    try:
+        data = _read_yaml(path, text)
+        if "&" in text:     # else no anchor, no alias
+            _check_expansion(path, data)
+        return data
+    except RecursionError:
+        raise ConfigError(path, 1, 1, msg("YAML error: {problem}",
+                                          problem="nested too deeply")) from None
+
+
+def _read_yaml(path: str, text: str):
+    from .configyaml import Unsupported, load
+
+    try:
+        return load(text)
+    except Unsupported:
+        pass
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = e.problem or e.context or "invalid YAML"
+        raise ConfigError(path, line, col, msg("YAML error: {problem}", problem=problem)) from None
+    except YAMLError as e:
+        raise ConfigError(path, 1, 1, msg("YAML error: {problem}", problem=str(e))) from None
+
+
+# The values a configuration may stand for once its aliases are expanded, glob lists
+# aside (each is checked and compiled once, however often an alias repeats it): an alias
+# of an alias of a list ("billion laughs") would otherwise make the check, and what is
+# built from it, grow exponentially with the size of the file.
+MAX_EXPANDED = 1_000_000
+_GLOB_KEYS = ("exclude", "files")
+
+
+def _check_expansion(path: str, data) -> None:
+    if not isinstance(data, dict):
+        return
+    sizes: dict = {}    # id(node) -> its values, expanded; the node kept alive by data
+
+    def size(node, key=None) -> int:
+        if key in _GLOB_KEYS or not isinstance(node, (dict, list)):
+            return 1
+        known = sizes.get(id(node))
+        if known is None:
+            items = node.items() if isinstance(node, dict) else ((None, v) for v in node)
+            known = sizes[id(node)] = 1 + sum(size(v, k) for k, v in items)
+        return known
+
+    for key, value in data.items():
+        if size(value, key) > MAX_EXPANDED:
+            parent = data
+            while isinstance(parent[key], dict):    # down to the key that holds it
+                inner = next((k for k, v in parent[key].items() if size(v, k) > MAX_EXPANDED),
+                             None)
+                if inner is None:
+                    break
+                parent, key = parent[key], inner
+            line, col = value_where(parent, key)
+            raise ConfigError(path, line, col, msg(
+                "'{key}' stands for more than {limit} values once its aliases are expanded",
+                key=key, limit=MAX_EXPANDED))
+
+
 def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Config:
     """Read and validate one configuration file; raises ConfigError."""
     from .reading import NotRegularFile, TooLarge, read_regular
@@ -476,18 +565,7 @@ def load_config(path: str, rules: dict, profiles: Optional[dict] = None) -> Conf
     except UnicodeDecodeError as e:
         raise ConfigError(path, 1, 1, msg("the configuration is not UTF-8 (byte {byte})",
                                           byte=e.start)) from None
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = e.problem or e.context or "invalid YAML"
-        raise ConfigError(path, line, col, msg("YAML error: {problem}", problem=problem)) from None
-    except YAMLError as e:
-        raise ConfigError(path, 1, 1, msg("YAML error: {problem}", problem=str(e))) from None
+    data = _parsed(path, text)
     validator = _Validator(path, rules, profiles)
     values = validator.document(data)
     if validator.profile_refs:

@@ -312,6 +312,8 @@ ZH = {
     "the configuration is larger than {limit} MiB, the most it may be":
         "配置文件超过 {limit} MiB 的上限",
     "YAML error: {problem}": "YAML 错误：{problem}",
+    "'{key}' stands for more than {limit} values once its aliases are expanded":
+        "'{key}' 展开别名后超过 {limit} 个值",
     "the configuration must be a mapping of keys": "配置文件必须是键值映射",
     "unknown key '{key}' (known: {known})": "未知的键 '{key}'（已知：{known}）",
     "{what} must be a mapping": "{what} 必须是映射",

@@ -96,7 +96,7 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
 # rule families (layer "rules") and the formats (layer "output").
 LAYERS = [
     ("model", {"rule", "report", "context", "messages", "patterns", "hookspecs", "numbers", "datacache",
-               "configerrors", "reading", "writing", "location"}),
+               "configerrors", "configyaml", "reading", "writing", "location"}),
     ("inputs", {"config", "profiles", "vocab", "words", "plugins", "discovery", "resolve", "sources",
                 "document", "residue", "tables", "readers", "readers.base", "readers.html",
                 "readers.docx", "readers.pdf"}),

@@ -393,3 +393,59 @@ def test_each_folder_gets_its_configuration_however_paths_name_it(tmp_path, monk
         assert language("sub/deeper/a.txt") == "zh"
         assert language("sub/deeper/../../a.txt") == "en"
         assert language("a.txt") == "en"
+
+
+# -- a configuration of a megabyte -------------------------------------------------------
+
+def big_words_config(n=6000):
+    """A long word list, as a user adds one entry per line (160 bytes each)."""
+    lines = [f"    - {{kind: typo, right: 统筹兼顾{i}, wrong: [统愁兼顾{i}, 统筹兼故{i}], "
+             f"source: 本单位校对规范第{i}条，2024年修订}}  # 条目 {i}\n" for i in range(n)]
+    return "# 本单位词表\nvocab:\n  words:\n" + "".join(lines)
+
+
+def test_a_big_configuration_is_accepted(tmp_path, rules):
+    text = big_words_config(4300) + "exclude:\n" + "".join(
+        f"  - archive/{i}/draft-{i}.txt\n" for i in range(3000)) + "ignore:\n" + "".join(
+        f"  - rule: confusable-word\n    text: 第{i}项\n    files: [reports/r{i}.txt]\n"
+        for i in range(3000))
+    cfg = load_config(write(tmp_path / ".reportlint.yaml", text), rules)
+    assert len(text.encode()) > 1_000_000
+    assert len(cfg.vocab["words"]) == 4300 and cfg.vocab["words"][-1]["right"] == "统筹兼顾4299"
+    assert cfg.is_excluded(str(tmp_path / "archive" / "7" / "draft-7.txt"))
+    assert not cfg.is_excluded(str(tmp_path / "archive" / "7" / "draft-8.txt"))
+    last = 3 + 4300 + 1 + 3000 + 1 + 3 * 2999 + 1     # comment and keys, entries, keys
+    assert (cfg.ignore[-1]["line"], cfg.ignore[-1]["col"]) == (last, 5)
+
+
+@pytest.mark.parametrize("entry, at, words", [
+    ("{kind: typo, right: 统筹, wrong: [统愁], colour: red}", "colour", "unknown key 'colour'"),
+    ("{kind: typ, right: 统筹, wrong: [统愁]}", "typ", "'kind' in vocab 'words' must be"),
+    ("{kind: typo, right: 统筹, wrong: 统愁}", "统愁", "'wrong'"),
+    ("[统筹, 统愁]", "[", "must be a list of entries"),
+])
+def test_errors_in_a_big_configuration_are_located(tmp_path, rules, entry, at, words):
+    text = big_words_config()
+    lines = text.splitlines(keepends=True)
+    lines[5000] = f"    - {entry}\n"
+    path = write(tmp_path / ".reportlint.yaml", "".join(lines))
+    with pytest.raises(ConfigError) as e:
+        load_config(path, rules)
+    col = len("    - ") + entry.index(at) + 1
+    assert (e.value.line, e.value.col) == (5001, col) and words in e.value.text("en")
+
+
+def test_aliases_are_expanded_once_or_refused(tmp_path, rules):
+    globs = "".join(f"  - old/{i}/*.txt\n" for i in range(2000))
+    shared = "exclude: &g\n" + globs + "per-file:\n" + "".join(
+        "  - {files: *g, rules: {confusable-word: warning}}\n" for _ in range(2000))
+    cfg = load_config(write(tmp_path / ".reportlint.yaml", shared), rules)
+    assert len({id(globs) for globs, _, _ in cfg.per_file}) == 1
+    # Each level of aliases multiplies: 40 × 40 × 40 × 40 words from a few kilobytes.
+    laughs = "vocab:\n  partitions:\n    - &a [" + ", ".join(["词"] * 40) + "]\n"
+    for name, below in (("b", "a"), ("c", "b"), ("d", "c")):
+        laughs += f"    - &{name} [" + ", ".join([f"*{below}"] * 40) + "]\n"
+    path = write(tmp_path / ".reportlint.yaml", laughs)
+    with pytest.raises(ConfigError, match="more than 1000000 values") as e:
+        load_config(path, rules)
+    assert (e.value.line, e.value.col) == (3, 5) and "partitions" in e.value.text("en")
