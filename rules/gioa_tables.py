@@ -166,7 +166,7 @@ def _read(doc) -> Tables:
     # characters stands in the text.
     pieces = text.split()   # the tokens TOKEN finds
     compact = "".join(pieces)
-    offsets = _Offsets(map(len, pieces), map(re.Match.start, TOKEN.finditer(text)))
+    offsets = _Offsets(text, pieces)
     del pieces
     if RADICAL.search(compact):        # translate() is slow: only a PDF's text needs it
         compact = compact.translate(fmt.kangxi)
@@ -178,9 +178,14 @@ class _Offsets:
     """Where each character of the compact text stands in the text: looked up in the
     starts of the tokens (runs without white space), not held for every character."""
 
-    def __init__(self, lengths, text_starts):
-        self.compact = array("q", accumulate(lengths, initial=0))  # one more: the end
-        self.text = array("q", text_starts)
+    def __init__(self, text: str, tokens: list):
+        self.compact = array("q", accumulate(map(len, tokens), initial=0))  # one more: the end
+        self.text = array("q")
+        at = 0
+        for token in tokens:  # only white space stands before the next token: it is found there
+            at = text.find(token, at)
+            self.text.append(at)
+            at += len(token)
 
     def __getitem__(self, i: int) -> int:
         k = bisect_right(self.compact, i) - 1
