@@ -250,9 +250,9 @@ class Document:
         return LineSpans(self.line_starts, self.line_ends)
 
     @cached_property
-    def _trimmed_lines(self) -> tuple:
-        """(starts, ends) of each line of ``folded`` without its surrounding white space;
-        a blank line's start is its end."""
+    def trimmed_lines(self) -> tuple:
+        """(starts, ends) of each line of ``folded`` without its surrounding white space,
+        as integer arrays; a blank line's start is its end."""
         folded = self.folded
         lo, hi = [], []
         for start, end in zip(self.line_starts, self.line_ends):
@@ -332,7 +332,7 @@ class Document:
         text = self.folded
         if wrap is None and not self.markdown:
             # The usual case, plain text not hard-wrapped: each line that is not blank.
-            lo, hi = self._trimmed_lines
+            lo, hi = self.trimmed_lines
             return [Paragraph(start, end, i, i)
                     for i, start, end in zip(range(1, len(lo) + 1), lo, hi) if start < end]
         heading_lines = self.heading_lines
@@ -389,7 +389,7 @@ class Document:
         out: set = set()
         run: list = []
         # The lines holding a | in text order, then a line past the end that closes the last run.
-        for i in [*self._lines_holding("|"), -1]:
+        for i in [*self.lines_holding("|"), -1]:
             if run and i == run[-1][0] + 1:
                 run.append((i, text[self.line_starts[i - 1]:self.line_ends[i - 1]]))
                 continue
@@ -399,7 +399,7 @@ class Document:
             run = [(i, text[self.line_starts[i - 1]:self.line_ends[i - 1]])] if i > 0 else []
         return frozenset(out)
 
-    def _lines_holding(self, char: str) -> list:
+    def lines_holding(self, char: str) -> list:
         """The 1-based lines of ``folded`` that hold ``char``, in order: found with
         ``str.find`` and a line look-up per line, not a copy of every line."""
         text, ends = self.folded, self.line_ends
@@ -476,7 +476,7 @@ class Document:
         text = self.folded
         tables = self.table_lines
         starts, ends = self.line_starts, self.line_ends
-        lo, hi = self._trimmed_lines
+        lo, hi = self.trimmed_lines
         # Most lines: no heading style can match, told by the first character that is not
         # white space (a blank line's is past it); a table row is no heading.
         candidates = [i for i, start, end in zip(range(len(lo)), lo, hi)

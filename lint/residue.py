@@ -232,6 +232,7 @@ _ROLE = "记者|通讯员|摄影师|摄影记者"
 CREDIT = _Lazy(rf"(?:(?:{_ROLE}){_PERSON}(?<!拍)摄|\((?:{_NAME}{{0,8}}(?:{_ROLE}))?{_PERSON}(?<!拍)摄\)"
                rf"|\s{_NAME}{{2,4}}\s+摄)$")
 CREDIT_WINDOW = 40
+CAPTION_END = "摄)"
 # A caption longer than this is a paragraph of text with a credit: only the credit is chrome.
 CAPTION_MAX = 150
 LINKS_LABEL = _Lazy(
@@ -278,6 +279,15 @@ SITE_HEADER_MAX = 60
 HEAD_LINES = 8
 TITLE_MIN = 4
 REPEAT_MAX = 80
+
+
+# The characters a line must open with to be looked at further, kept in step with the
+# checks of ``_scan`` and ``_chrome_line`` (a line of fields, INFO_FIRST, holds a colon;
+# a digit opens a page number or a time stamp; a footer, anywhere, is a line without a
+# sentence in it): any line; a line of at most TOOLBAR_MAX characters.
+_OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
+_OPENS_SHORT = _OPENS_ANY | TOOLBAR_FIRST | PAGE_MARK_FIRST | HASH_FIRST | BODY_LABEL_FIRST \
+    | LINKS_FIRST | GLUE_FIRST
 
 
 # A named tuple and plain classes, not dataclasses: creating a dataclass takes about a
@@ -382,8 +392,8 @@ class _Lines:
     """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
     blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it."""
 
-    def __init__(self, text: str, line_spans: list):
-        self.spans = spans = [_trim(text, s.start, s.end) for s in line_spans]
+    def __init__(self, doc):
+        self.spans = spans = list(zip(*doc.trimmed_lines))
         n = len(spans)
         self.prev: list = [None] * n
         self.next: list = [None] * n
@@ -419,7 +429,7 @@ class _Weak:
 
 def _scan(doc) -> list:
     text = doc.folded
-    ls = _Lines(text, doc.line_spans)
+    ls = _Lines(doc)
     lines = ls.spans
     parts: list = []
     weak: list = []
@@ -428,11 +438,24 @@ def _scan(doc) -> list:
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
     hinted = _lines_holding(doc, WIDGET_START)
+    # (a file name ends in .pdf …, a line of fields holds a colon)
+    dotted, colons = ({i - 1 for i in doc.lines_holding(char)} for char in ".:")
     links_tail = None             # where the short lines closing the page begin
     short = []                    # short lines left unclassified: glue, page numbers
 
     for i, (lo, hi) in enumerate(lines):
         if lo == hi or i < skip_to:
+            continue
+        # Most lines (prose) are told cheaply to be none of what follows.
+        first = text[lo]
+        if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
+                and text[hi - 1] not in CAPTION_END
+                and (i not in dotted or text.find(".", max(lo, hi - 6), hi) < 0)
+                and (i not in colons or first not in INFO_FIRST)
+                and (hi - lo > FOOTER_MAX or (
+                    SENTENCE_STOP.search(text, lo, hi) is not None  # (else a footer may be)
+                    and (hi - lo > TOOLBAR_MAX
+                         or (first not in _OPENS_SHORT and not first.isdigit()))))):
             continue
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
@@ -545,7 +568,7 @@ def _lines_holding(doc, words) -> set:
         if m.start() >= line_end:
             i = doc.line_index(m.start())
             lines.add(i)
-            line_end = doc.line_spans[i].end
+            line_end = doc.line_ends[i]
     return lines
 
 
@@ -679,7 +702,7 @@ def _is_value(text: str, lo: int, hi: int) -> bool:
 def _caption(text: str, lo: int, hi: int) -> Optional[int]:
     """Where a photo caption that ends line ``lo:hi`` begins, or None: the whole line
     when it is short, else only the credit (the paragraph before it is text)."""
-    if text[hi - 1] not in "摄)":
+    if text[hi - 1] not in CAPTION_END:
         return None
     m = CREDIT.search(text, max(lo, hi - CREDIT_WINDOW), hi)
     if m is None:
