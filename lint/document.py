@@ -52,6 +52,11 @@ HEADING_STYLES = (
                           r"(?=(?:19|20)\d\d年|(?P<frac>\d+(?![\d.、\s]|$))))")),
     ("num-paren", 4, re.compile(r"[ \t]*\((?P<n>\d{1,3})\)")),
 )
+# The styles in one pattern, tried in their order: the group s<k> is the style k, n<k> its
+# ordinal (one match per line, not one per style).
+_HEADING = re.compile("|".join(
+    f"(?P<s{k}>{pattern.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
+    for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
@@ -79,6 +84,7 @@ _ENUM_DIGIT = "一二三四五六七八九十"
 # opens with a character class is tried at every character); SHI matches the 是, its
 # numeral is the character before.  What stands before the enumerator is checked in code.
 SHI = re.compile(rf"是(?<=[{_ENUM_DIGIT}]是)")
+_ENUM_VALUE = {digit: cn_to_int(digit) for digit in _ENUM_DIGIT}
 DI = re.compile(rf"第(?P<n>[{_ENUM_DIGIT}])(?:[,:]|[、､](?![{CN_NUMERAL_CHARS}第]))")
 
 
@@ -92,7 +98,7 @@ def enumerators(text: str, start: int, end: int) -> list:
     for at, kind, numeral in sorted(candidates):
         before = text[at - 1] if at > start else ""
         if before == "" or before in _BEFORE or before.isspace():
-            found.append((kind, cn_to_int(text[numeral]), at, at + 2))
+            found.append((kind, _ENUM_VALUE[text[numeral]], at, at + 2))
     return found
 
 
@@ -460,12 +466,14 @@ class Document:
     def enumerations(self) -> list:
         """Per paragraph, its enumerators 一是 / 第一, as (kind, value, start, end)."""
         found = enumerators(self.folded, 0, len(self.text))
-        starts = [p.start for p in self.paragraphs]
-        out: list = [[] for _ in starts]
-        for item in found:
-            i = bisect_right(starts, item[2]) - 1
-            if i >= 0 and item[2] < self.paragraphs[i].end:
-                out[i].append(item)
+        paragraphs = self.paragraphs
+        out: list = [[] for _ in paragraphs]
+        if found:
+            starts = [p.start for p in paragraphs]
+            for item in found:
+                i = bisect_right(starts, item[2]) - 1
+                if i >= 0 and item[2] < paragraphs[i].end:
+                    out[i].append(item)
         return out
 
     # -- headings --------------------------------------------------------------
@@ -487,29 +495,27 @@ class Document:
             if i in tables:
                 continue
             line = text[span.start:span.end]
-            for style, level, pattern in HEADING_STYLES:
-                m = pattern.match(line)
-                if not m:
-                    continue
-                n = m.group("n")
-                if style == "md":
-                    level, ordinal = len(n), None
-                    title_start = m.end() - 1
-                else:
-                    ordinal = _ordinal_value(n)
-                    title_start = m.end()
-                body = line[title_start:].rstrip()
-                stop = body.find("。")
-                standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
-                title_end = title_start + (len(body) if standalone else stop)
-                out.append(Heading(
-                    start=span.start + title_start, end=span.start + title_end, line=i,
-                    style=style, level=level, ordinal=ordinal,
-                    marker=Span(span.start + m.start("n") - (1 if "paren" in style else 0),
-                                span.start + title_start),
-                    standalone=standalone,
-                    ambiguous=style == "num" and m.group("frac") is not None))
-                break
+            m = _HEADING.match(line)
+            if not m:
+                continue
+            k = int(m.lastgroup[1:])
+            style, level, _ = HEADING_STYLES[k]
+            n = m.group(f"n{k}")
+            if style == "md":
+                level, ordinal = len(n), None
+                title_start = m.end() - 1
+            else:
+                ordinal = _ordinal_value(n)
+                title_start = m.end()
+            body = line[title_start:].rstrip()
+            stop = body.find("。")
+            standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
+            title_end = title_start + (len(body) if standalone else stop)
+            out.append(Heading(  # positional (start, end, line … ambiguous): quicker
+                span.start + title_start, span.start + title_end, i, style, level, ordinal,
+                Span(span.start + m.start(f"n{k}") - (1 if "paren" in style else 0),
+                     span.start + title_start),
+                standalone, style == "num" and m.group("frac") is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
             # of its level (2. before it since the last 一、 or (一); or 1. that starts a

@@ -8,6 +8,7 @@ of the body does, and missing otherwise.
 from __future__ import annotations
 
 import re
+from heapq import merge
 from typing import NamedTuple, Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -31,16 +32,19 @@ class Coverage(NamedTuple):  # not a dataclass: creating one takes a millisecond
 
 
 def _heading_spans(doc):
-    """(start, end, kind, level) of every heading title and every 一是 item."""
-    spans = [(h.start, h.end, "heading", h.level) for h in doc.headings]
+    """(start, end, kind, level) of every heading title and every 一是 item, in order,
+    each made when it is read."""
+    return merge(((h.start, h.end, "heading", h.level) for h in doc.headings),
+                 _item_spans(doc))
+
+
+def _item_spans(doc):
     text = doc.folded
     for p, items in zip(doc.paragraphs, doc.enumerations):
         for _, _, start, end in items:
             # The item up to its full stop reads as a heading of the lowest level.
             stop = ITEM_END.search(text, end, min(p.end, end + ITEM_MAX))
-            spans.append((end, stop.start() if stop else min(p.end, end + ITEM_MAX),
-                          "enumeration", 99))
-    return spans
+            yield end, stop.start() if stop else min(p.end, end + ITEM_MAX), "enumeration", 99
 
 
 def coverage(doc) -> list:
@@ -54,10 +58,14 @@ def _coverage(doc) -> list:
     text = doc.folded
     found: list = [None] * len(profile.parts)
     top = min((h.level for h in doc.headings), default=None)
-    for start, end, kind, level in sorted(_heading_spans(doc)):
+    unnamed = len(found)
+    for start, end, kind, level in _heading_spans(doc):
+        if not unnamed:
+            break  # the first heading of each part is found: the others change nothing
         for i in _parts_named(profile, text, start, end):
             if found[i] is None:
                 found[i] = Coverage(kind, start, end, top_level=(level == top))
+                unnamed -= 1
     # The body counts only for the parts that no heading names: most reports name them
     # all, and then the body is not read.
     unnamed = {i for i, cov in enumerate(found) if cov is None}
