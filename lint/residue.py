@@ -175,6 +175,8 @@ UI_LABELS = sorted((
 ), key=len, reverse=True)
 UI_LABEL_SET = frozenset(UI_LABELS)
 LONGEST_LABEL = len(UI_LABELS[0])
+# The first two characters of every label (a label of one character: itself).
+LABEL_HEADS = frozenset(label[:2] for label in UI_LABELS)
 # What a toolbar line can open with: a label's first character or a separator.
 TOOLBAR_FIRST = frozenset(label[0] for label in UI_LABELS) | frozenset("|丨/·•【】[]")
 # A label alone on its line shorter than this (下载, 中) is a toolbar's only beside
@@ -183,6 +185,7 @@ LONE_LABEL_MIN = 4
 TOOLBAR_MAX = 80
 # Between the labels of a toolbar line: what names them one by one for the message.
 _UI_GAPS = _Lazy(r"[\s|丨/·•【】\[\]:]+")
+GAP_FIRST = frozenset("|丨/·•【】[]:")  # the characters of _UI_GAPS but white space
 # A line holding only brackets or separators: the halves of a bracketed toolbar
 # (【字号: … 】 spread one word per line) — chrome only beside other chrome.
 GLUE_LINE = _Lazy(r"[【】\[\]|丨:>»›→\s]+")
@@ -453,9 +456,10 @@ def _scan(doc) -> list:
                 and (i not in dotted or text.find(".", max(lo, hi - 6), hi) < 0)
                 and (i not in colons or first not in INFO_FIRST)
                 and (hi - lo > FOOTER_MAX or (
-                    SENTENCE_STOP.search(text, lo, hi) is not None  # (else a footer may be)
-                    and (hi - lo > TOOLBAR_MAX
-                         or (first not in _OPENS_SHORT and not first.isdigit()))))):
+                    (hi - lo > TOOLBAR_MAX or (first not in _OPENS_SHORT and not first.isdigit()))
+                    # a line with a sentence in it is no footer (。 is found quickest)
+                    and (text.find("。", lo, hi) >= 0
+                         or SENTENCE_STOP.search(text, lo, hi) is not None)))):
             continue
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
@@ -614,6 +618,9 @@ def _chrome_line(text: str, ls: _Lines, i: int):
 def _toolbar_labels(line: str) -> Optional[list]:
     """The UI labels a line is made of (大中小 is three), or None when anything else
     stands on it.  Longest label first, without backtracking: linear in the line."""
+    if line[:2] not in LABEL_HEADS and line[:1] not in LABEL_HEADS \
+            and line[:1] not in GAP_FIRST and not line[:1].isspace():
+        return None  # most lines: no label opens them (told without splitting the line)
     labels = []
     for token in _UI_GAPS.split(line):
         at = 0
