@@ -164,28 +164,40 @@ def _read(doc) -> Tables:
     fmt = gioa_format()
     # The text without white space (Kangxi radicals mapped), and where each of its
     # characters stands in the text.
-    pieces = text.split()   # the tokens TOKEN finds
-    compact = "".join(pieces)
-    offsets = _Offsets(text, pieces)
-    del pieces
+    compact, offsets = _compact(text)
     if RADICAL.search(compact):        # translate() is slow: only a PDF's text needs it
         compact = compact.translate(fmt.kangxi)
     reader = _Reader(text, compact, offsets, fmt)
     return Tables(reader.tables3(), reader.tables4())
 
 
+# Characters of the text split into tokens at a time: the copies stay small.
+COMPACT_PIECE = 1 << 20
+
+
+def _compact(text: str) -> tuple:
+    """The text without white space, and where its characters stand in the text."""
+    parts, lengths, starts = [], array("q"), array("q")
+    for base in range(0, len(text), COMPACT_PIECE):
+        piece = text[base:base + COMPACT_PIECE]
+        tokens = piece.split()  # the runs TOKEN finds (one cut in two at a piece's end)
+        at = 0
+        for token in tokens:  # only white space stands before the next one: found there
+            at = piece.find(token, at)
+            starts.append(base + at)
+            at += len(token)
+        lengths.extend(map(len, tokens))
+        parts.append("".join(tokens))
+    return "".join(parts), _Offsets(lengths, starts)
+
+
 class _Offsets:
     """Where each character of the compact text stands in the text: looked up in the
     starts of the tokens (runs without white space), not held for every character."""
 
-    def __init__(self, text: str, tokens: list):
-        self.compact = array("q", accumulate(map(len, tokens), initial=0))  # one more: the end
-        self.text = array("q")
-        at = 0
-        for token in tokens:  # only white space stands before the next token: it is found there
-            at = text.find(token, at)
-            self.text.append(at)
-            at += len(token)
+    def __init__(self, lengths: array, text_starts: array):
+        self.compact = array("q", accumulate(lengths, initial=0))  # one more: the end
+        self.text = text_starts
 
     def __getitem__(self, i: int) -> int:
         k = bisect_right(self.compact, i) - 1
