@@ -284,13 +284,9 @@ TITLE_MIN = 4
 REPEAT_MAX = 80
 
 
-# The characters a line must open with to be looked at further, kept in step with the
-# checks of ``_scan`` and ``_chrome_line`` (a line of fields, INFO_FIRST, holds a colon;
-# a digit opens a page number or a time stamp; a footer, anywhere, is a line without a
-# sentence in it): any line; a line of at most TOOLBAR_MAX characters.
+# The characters a line of any length must open with to be looked at further, kept in
+# step with the checks of ``_scan`` (a line of fields, INFO_FIRST, holds a colon).
 _OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
-_OPENS_SHORT = _OPENS_ANY | TOOLBAR_FIRST | PAGE_MARK_FIRST | HASH_FIRST | BODY_LABEL_FIRST \
-    | LINKS_FIRST | GLUE_FIRST
 
 
 # A named tuple and plain classes, not dataclasses: creating a dataclass takes about a
@@ -455,11 +451,11 @@ def _scan(doc) -> list:
                 and text[hi - 1] not in CAPTION_END
                 and (i not in dotted or text.find(".", max(lo, hi - 6), hi) < 0)
                 and (i not in colons or first not in INFO_FIRST)
-                and (hi - lo > FOOTER_MAX or (
-                    (hi - lo > TOOLBAR_MAX or (first not in _OPENS_SHORT and not first.isdigit()))
-                    # a line with a sentence in it is no footer (。 is found quickest)
-                    and (text.find("。", lo, hi) >= 0
-                         or SENTENCE_STOP.search(text, lo, hi) is not None)))):
+                # A shorter line with a sentence in it is no footer, and none of the short
+                # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
+                # holds one (。 is found quickest).
+                and (hi - lo > FOOTER_MAX or text.find("。", lo, hi) >= 0
+                     or SENTENCE_STOP.search(text, lo, hi) is not None)):
             continue
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
