@@ -57,6 +57,7 @@ HEADING_STYLES = (
 _HEADING = re.compile("|".join(
     f"(?P<s{k}>{pattern.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
     for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
+_STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
@@ -498,7 +499,7 @@ class Document:
             m = _HEADING.match(line)
             if not m:
                 continue
-            k = int(m.lastgroup[1:])
+            k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
             style, level, _ = HEADING_STYLES[k]
             n = m.group(f"n{k}")
             if style == "md":

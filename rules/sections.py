@@ -58,14 +58,14 @@ def _coverage(doc) -> list:
     text = doc.folded
     found: list = [None] * len(profile.parts)
     top = min((h.level for h in doc.headings), default=None)
-    unnamed = len(found)
+    left = len(found)  # parts no heading has named yet
     for start, end, kind, level in _heading_spans(doc):
-        if not unnamed:
+        if not left:
             break  # the first heading of each part is found: the others change nothing
         for i in _parts_named(profile, text, start, end):
             if found[i] is None:
                 found[i] = Coverage(kind, start, end, top_level=(level == top))
-                unnamed -= 1
+                left -= 1
     # The body counts only for the parts that no heading names: most reports name them
     # all, and then the body is not read.
     unnamed = {i for i, cov in enumerate(found) if cov is None}
