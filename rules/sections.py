@@ -78,8 +78,12 @@ def _coverage(doc) -> list:
 def _parts_named(profile, text: str, start: int, end: int) -> set:
     """The parts a heading names: one per side of 和/及/与 (三、存在的问题和下一步工作打算
     names two), else one."""
+    conjunctions = list(CONJUNCTION.finditer(text, start, end))
+    if not conjunctions:  # most headings
+        i = _part_named(profile, text, start, end)
+        return set() if i is None else {i}
     parts, seg_start = set(), start
-    for m in list(CONJUNCTION.finditer(text, start, end)) + [None]:
+    for m in conjunctions + [None]:
         seg_end = m.start() if m else end
         i = _part_named(profile, text, seg_start, seg_end)
         if i is not None:
@@ -95,7 +99,7 @@ def _part_named(profile, text: str, start: int, end: int) -> Optional[int]:
     longest: dict = {}
     for s, e, i in profile.hits(text, "heading", start, end):
         longest[i] = max(longest.get(i, 0), e - s)
-    for i, (heads, _) in enumerate(profile.compiled):
+    for i, heads in profile.heading_patterns:
         for p in heads:
             m = p.search(text, start, end)
             if m:
