@@ -188,7 +188,6 @@ class LineSpans(Sequence):
         return map(Span, self.starts, self.ends)
 
 
-
 class Document:
     def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
                  context: Context = NO_CONTEXT, source_map: Optional["SourceMap"] = None,
@@ -234,7 +233,7 @@ class Document:
 
     @cached_property
     def line_starts(self) -> array:
-        """Where each line starts: integer arrays, not an object per line."""
+        """Where each line starts: an integer array, not an object per line."""
         text = self.text
         starts = array("q", [0])
         starts.extend(map(_match_end, (_LF if "\r" not in text else _LINE_BREAK).finditer(text)))
@@ -491,11 +490,11 @@ class Document:
         candidates = [i for i, start, end in zip(range(len(lo)), lo, hi)
                       if start < end and text[start] in _HEADING_FIRST]
         for i in candidates:
-            span = Span(starts[i], ends[i])
+            begin = starts[i]
+            line = text[begin:ends[i]]
             i += 1
             if i in tables:
                 continue
-            line = text[span.start:span.end]
             m = _HEADING.match(line)
             if not m:
                 continue
@@ -513,9 +512,9 @@ class Document:
             standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
             title_end = title_start + (len(body) if standalone else stop)
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
-                span.start + title_start, span.start + title_end, i, style, level, ordinal,
-                Span(span.start + m.start(f"n{k}") - (1 if "paren" in style else 0),
-                     span.start + title_start),
+                begin + title_start, begin + title_end, i, style, level, ordinal,
+                Span(begin + m.start(f"n{k}") - (1 if "paren" in style else 0),
+                     begin + title_start),
                 standalone, style == "num" and m.group("frac") is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list

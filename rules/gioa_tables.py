@@ -18,8 +18,8 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 from functools import lru_cache
+from itertools import accumulate
 from typing import Optional
 
 from reportlint.document import fold
