@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional
@@ -26,6 +28,8 @@ _FOLD_MAP = {chr(k): chr(v) for k, v in _FOLD.items()}
 _FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LF = re.compile("\n")
+_match_start, _match_end = re.Match.start, re.Match.end
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
 # A sentence: from a non-space character to its 。!?… and closing quote, or to the
 # end of its paragraph.
@@ -42,6 +46,7 @@ _PAGE_SENTENCE_END = re.compile(r"[。!?:;…][”’」』)]*$")
 _PAGE_SHORTFALL = 6
 # A page's list item starts a paragraph of its own.
 _PAGE_LIST_ITEM = re.compile(r"\s*[①-⑳•●○■□◆◇▪▶➢]")
+_PARAGRAPH_END_CHARS = frozenset(_PARAGRAPH_END)
 
 _CN = f"[{CN_NUMERAL_CHARS}]+"
 # (style, level, pattern over the folded line); the group "n" is the ordinal.
@@ -55,6 +60,12 @@ HEADING_STYLES = (
                           r"(?=(?:19|20)\d\d年|(?P<frac>\d+(?![\d.、\s]|$))))")),
     ("num-paren", 4, re.compile(r"[ \t]*\((?P<n>\d{1,3})\)")),
 )
+# The styles in one pattern, tried in their order: the group s<k> is the style k, n<k> its
+# ordinal (one match per line, not one per style).
+_HEADING = re.compile("|".join(
+    f"(?P<s{k}>{pattern.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
+    for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
+_STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
@@ -66,7 +77,6 @@ TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:
 _WRAP_SAMPLE = 400
 # The first character of a heading of any style, after the indent.
 _HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
-_INDENT = " \t"
 # Headings use few numbers (一 … 十, 1 … 20): each is read once.
 _ordinal_value = lru_cache(maxsize=1024)(ordinal_value)
 # A heading line longer than this that holds a full stop is a run-in heading:
@@ -83,6 +93,7 @@ _ENUM_DIGIT = "一二三四五六七八九十"
 # opens with a character class is tried at every character); SHI matches the 是, its
 # numeral is the character before.  What stands before the enumerator is checked in code.
 SHI = re.compile(rf"是(?<=[{_ENUM_DIGIT}]是)")
+_ENUM_VALUE = {digit: cn_to_int(digit) for digit in _ENUM_DIGIT}
 DI = re.compile(rf"第(?P<n>[{_ENUM_DIGIT}])(?:[,:]|[、､](?![{CN_NUMERAL_CHARS}第]))")
 
 
@@ -96,7 +107,7 @@ def enumerators(text: str, start: int, end: int) -> list:
     for at, kind, numeral in sorted(candidates):
         before = text[at - 1] if at > start else ""
         if before == "" or before in _BEFORE or before.isspace():
-            found.append((kind, cn_to_int(text[numeral]), at, at + 2))
+            found.append((kind, _ENUM_VALUE[text[numeral]], at, at + 2))
     return found
 
 
@@ -104,10 +115,22 @@ def fold(text: str) -> str:
     """Full-width ASCII forms and the ideographic space to their ASCII forms.
 
     Replacing only the forms present is faster on CJK text than ``str.translate``,
-    which looks every character up in the table.  Each form found is replaced
-    everywhere at once and the search goes on from there, so the text is read once
-    (not once per form: most forms never occur).
+    which looks every character up in the table.  The text is folded in pieces that
+    stay in the processor's cache, each form found in a piece replaced in it at once.
     """
+    if len(text) <= _FOLD_PIECE:
+        return _fold_piece(text)
+    return "".join([_fold_piece(text[i:i + _FOLD_PIECE])
+                    for i in range(0, len(text), _FOLD_PIECE)])
+
+
+# Characters folded at a time (a per-character mapping: any cut is fine).
+_FOLD_PIECE = 1 << 14
+
+
+def _fold_piece(text: str) -> str:
+    # Each form found is replaced everywhere at once and the search goes on from
+    # there, so the piece is read once (not once per form: most forms never occur).
     found = _FOLDABLE.search(text)
     while found:
         ch = found.group()
@@ -162,6 +185,25 @@ class Heading(Span):
     ambiguous: bool = False  # 21.5+2…: a digit follows the point, it might be a decimal
 
 
+class LineSpans(Sequence):
+    """The lines as Spans, each made when it is read from two integer arrays: a document
+    of a hundred thousand lines holds no object per line."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: array, ends: array):
+        self.starts, self.ends = starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(map(Span, self.starts[i], self.ends[i]))
+        return Span(self.starts[i], self.ends[i])
+
+    def __iter__(self):
+        return map(Span, self.starts, self.ends)
 
 
 class Document:
@@ -208,41 +250,63 @@ class Document:
     # -- lines ---------------------------------------------------------------
 
     @cached_property
-    def line_spans(self) -> list[Span]:
-        """Each line without its terminator; CRLF, CR and LF all end a line."""
-        spans, start = [], 0
-        if "\r" not in self.text:  # the usual case: splitting at LF is many times faster
-            for line in self.text.split("\n"):
-                spans.append(Span(start, start + len(line)))
-                start += len(line) + 1
-            return spans
-        for m in _LINE_BREAK.finditer(self.text):
-            spans.append(Span(start, m.start()))
-            start = m.end()
-        spans.append(Span(start, len(self.text)))
-        return spans
+    def line_starts(self) -> array:
+        """Where each line starts: an integer array, not an object per line."""
+        text = self.text
+        starts = array("q", [0])
+        starts.extend(map(_match_end, (_LF if "\r" not in text else _LINE_BREAK).finditer(text)))
+        return starts
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return [s.start for s in self.line_spans]
+    def line_ends(self) -> array:
+        """Where each line ends, without its terminator (CRLF, CR and LF all end a line)."""
+        text = self.text
+        if "\r" not in text:  # the usual case: a line ends right before the next one starts
+            ends = array("q", map((-1).__add__, self.line_starts[1:]))
+        else:
+            ends = array("q", map(_match_start, _LINE_BREAK.finditer(text)))
+        ends.append(len(text))
+        return ends
+
+    @cached_property
+    def line_spans(self) -> "LineSpans":
+        """Each line without its terminator, as a Span (made when it is read)."""
+        return LineSpans(self.line_starts, self.line_ends)
+
+    @cached_property
+    def trimmed_lines(self) -> tuple:
+        """(starts, ends) of each line of ``folded`` without its surrounding white space,
+        as integer arrays; a blank line's start is its end."""
+        folded = self.folded
+        lo, hi = [], []
+        for start, end in zip(self.line_starts, self.line_ends):
+            line = folded[start:end]   # one line at a time: the copy stays in the cache
+            content = line.strip()
+            if len(content) == end - start:  # most lines: nothing to strip
+                lo.append(start)
+                hi.append(end)
+            else:
+                start = end - len(line.lstrip())
+                lo.append(start)
+                hi.append(start + len(content))
+        return array("q", lo), array("q", hi)
 
     def line_index(self, offset: int) -> int:
         """The 0-based index of the line that holds ``offset``."""
-        return bisect_right(self._line_starts, offset) - 1
+        return bisect_right(self.line_starts, offset) - 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based offset -> 1-based (line, column), both in code points."""
         i = self.line_index(offset)
-        span = self.line_spans[i]
+        start = self.line_starts[i]
         # An offset inside a CRLF terminator counts as the end of the line.
-        return i + 1, min(offset, span.end) - span.start + 1
+        return i + 1, min(offset, self.line_ends[i]) - start + 1
 
     def offset(self, line: int, column: int) -> int:
-        return self.line_spans[line - 1].start + column - 1
+        return self.line_starts[line - 1] + column - 1
 
     def line_text(self, line: int) -> str:
-        s = self.line_spans[line - 1]
-        return self.text[s.start:s.end]
+        return self.text[self.line_starts[line - 1]:self.line_ends[line - 1]]
 
     # -- paragraphs and sentences --------------------------------------------
 
@@ -265,8 +329,12 @@ class Document:
         and most of them stop mid-sentence.
         """
         lines = []
-        for s in self.line_spans:
-            line = self.text[s.start:s.end].rstrip()
+        text = self.text
+        for start, end in zip(self.line_starts, self.line_ends):
+            # Told by the last character, without a copy of the line, where it can be.
+            if end - start < 20 or (text[end - 1] in _PARAGRAPH_END_CHARS):
+                continue
+            line = text[start:end].rstrip()
             if len(line) >= 20 and not line.endswith(_PARAGRAPH_END):
                 lines.append(line)
                 if len(lines) == _WRAP_SAMPLE:
@@ -295,9 +363,9 @@ class Document:
         text = self.folded
         if wrap is None and not self.markdown:
             # The usual case, plain text not hard-wrapped: each line that is not blank.
-            return [self._paragraph(s.start, s.end, i, i)
-                    for i, s in enumerate(self.line_spans, start=1)
-                    if s.start < s.end and not text[s.start:s.end].isspace()]
+            lo, hi = self.trimmed_lines
+            return [Paragraph(start, end, i, i)
+                    for i, start, end in zip(range(1, len(lo) + 1), lo, hi) if start < end]
         heading_lines = self.heading_lines
         tables = self.table_lines
         paged = self.paged
@@ -305,6 +373,7 @@ class Document:
         open_start: Optional[int] = None  # where the paragraph being read starts, if one is
         open_line = 0  # and its first line (read only while open_start is set)
         prev_end = 0
+        starts, ends = self.line_starts, self.line_ends
         for i, span in enumerate(self.line_spans, start=1):
             content = text[span.start:span.end]
             if not content or content.isspace():  # blank (told without a stripped copy)
@@ -322,15 +391,13 @@ class Document:
                 open_start, open_line = span.start, i
             prev_end = span.end
             if self.markdown:
-                following = text[self.line_spans[i].start:self.line_spans[i].end] \
-                    if i < len(self.line_spans) else ""
+                following = text[starts[i]:ends[i]] if i < len(starts) else ""
                 joins = i not in heading_lines and not _MD_BLOCK_START.match(following)
             elif paged:  # a page's line goes on when it fills the width mid-sentence
                 # (measured unfolded, as printed: ，is full width, its folded , is not)
                 joins = not _PAGE_SENTENCE_END.search(content.rstrip()) \
                     and wrap[0](self.text[span.start:span.end].rstrip()) >= wrap[1] - _PAGE_SHORTFALL \
-                    and i < len(self.line_spans) \
-                    and not _PAGE_LIST_ITEM.match(text, self.line_spans[i].start)
+                    and i < len(starts) and not _PAGE_LIST_ITEM.match(text, starts[i])
             else:  # hard-wrapped plain text
                 line = content.rstrip()
                 joins = not line.endswith(_PARAGRAPH_END) and wrap[0](line) >= wrap[1] - 3
@@ -338,7 +405,7 @@ class Document:
                 out.append(self._paragraph(open_start, span.end, open_line, i))
                 open_start = None
         if open_start is not None:
-            out.append(self._paragraph(open_start, prev_end, open_line, len(self.line_spans)))
+            out.append(self._paragraph(open_start, prev_end, open_line, len(starts)))
         return out
 
     @cached_property
@@ -358,16 +425,28 @@ class Document:
             return frozenset()
         out: set = set()
         run: list = []
-        for i, span in enumerate(self.line_spans + [Span(len(text), len(text))], start=1):
-            line = text[span.start:span.end]
-            if "|" in line:
-                run.append((i, line))
+        # The lines holding a | in text order, then a line past the end that closes the last run.
+        for i in [*self.lines_holding("|"), -1]:
+            if run and i == run[-1][0] + 1:
+                run.append((i, text[self.line_starts[i - 1]:self.line_ends[i - 1]]))
                 continue
             if len(run) >= 2 and (any(TABLE_SEPARATOR.fullmatch(row) for _, row in run)
                                   or all(TABLE_ROW.match(row) for _, row in run)):
                 out.update(n for n, _ in run)
-            run = []
+            run = [(i, text[self.line_starts[i - 1]:self.line_ends[i - 1]])] if i > 0 else []
         return frozenset(out)
+
+    def lines_holding(self, char: str) -> list:
+        """The 1-based lines of ``folded`` that hold ``char``, in order: found with
+        ``str.find`` and a line look-up per line, not a copy of every line."""
+        text, ends = self.folded, self.line_ends
+        out = []
+        at = text.find(char)
+        while at >= 0:
+            i = bisect_right(self.line_starts, at)
+            out.append(i)
+            at = text.find(char, ends[i - 1])
+        return out
 
     @cached_property
     def tables(self) -> list:
@@ -379,8 +458,9 @@ class Document:
             return list(self._reader_tables)
         found = pipe_tables(self.folded, self.line_spans, self.table_lines)
         rows = self.table_lines
-        lines = [(s.start, self.folded[s.start:s.end]) if i not in rows else (s.start, "")
-                 for i, s in enumerate(self.line_spans, start=1)]
+        lines = [(start, self.folded[start:end]) if i not in rows else (start, "")
+                 for i, start, end in zip(range(1, len(self.line_starts) + 1),
+                                          self.line_starts, self.line_ends)]
         found += plain_tables(lines)
         for table in found:     # read on the folded text, the cells say what the text says
             for cell in table.cells:
@@ -417,12 +497,14 @@ class Document:
     def enumerations(self) -> list:
         """Per paragraph, its enumerators 一是 / 第一, as (kind, value, start, end)."""
         found = enumerators(self.folded, 0, len(self.text))
-        starts = [p.start for p in self.paragraphs]
-        out: list = [[] for _ in starts]
-        for item in found:
-            i = bisect_right(starts, item[2]) - 1
-            if i >= 0 and item[2] < self.paragraphs[i].end:
-                out[i].append(item)
+        paragraphs = self.paragraphs
+        out: list = [[] for _ in paragraphs]
+        if found:
+            starts = [p.start for p in paragraphs]
+            for item in found:
+                i = bisect_right(starts, item[2]) - 1
+                if i >= 0 and item[2] < paragraphs[i].end:
+                    out[i].append(item)
         return out
 
     # -- headings --------------------------------------------------------------
@@ -432,38 +514,39 @@ class Document:
         out = []
         text = self.folded
         tables = self.table_lines
-        for i, span in enumerate(self.line_spans, start=1):
-            # Most lines: no heading style can match (told by the first character, without
-            # a copy of the line); a table row is no heading.
-            first = text[span.start:span.start + 1]
-            if first in _INDENT:
-                first = text[span.start:span.end].lstrip(_INDENT)[:1]
-            if first not in _HEADING_FIRST or i in tables:
+        starts, ends = self.line_starts, self.line_ends
+        lo, hi = self.trimmed_lines
+        # Most lines: no heading style can match, told by the first character that is not
+        # white space (a blank line's is past it); a table row is no heading.
+        candidates = [i for i, start, end in zip(range(len(lo)), lo, hi)
+                      if start < end and text[start] in _HEADING_FIRST]
+        for i in candidates:
+            begin = starts[i]
+            line = text[begin:ends[i]]
+            i += 1
+            if i in tables:
                 continue
-            line = text[span.start:span.end]
-            for style, level, pattern in HEADING_STYLES:
-                m = pattern.match(line)
-                if not m:
-                    continue
-                n = m.group("n")
-                if style == "md":
-                    level, ordinal = len(n), None
-                    title_start = m.end() - 1
-                else:
-                    ordinal = _ordinal_value(n)
-                    title_start = m.end()
-                body = line[title_start:].rstrip()
-                stop = body.find("。")
-                standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
-                title_end = title_start + (len(body) if standalone else stop)
-                out.append(Heading(
-                    start=span.start + title_start, end=span.start + title_end, line=i,
-                    style=style, level=level, ordinal=ordinal,
-                    marker=Span(span.start + m.start("n") - (1 if "paren" in style else 0),
-                                span.start + title_start),
-                    standalone=standalone,
-                    ambiguous=style == "num" and m.group("frac") is not None))
-                break
+            m = _HEADING.match(line)
+            if not m:
+                continue
+            k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
+            style, level, _ = HEADING_STYLES[k]
+            n = m.group(f"n{k}")
+            if style == "md":
+                level, ordinal = len(n), None
+                title_start = m.end() - 1
+            else:
+                ordinal = _ordinal_value(n)
+                title_start = m.end()
+            body = line[title_start:].rstrip()
+            stop = body.find("。")
+            standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
+            title_end = title_start + (len(body) if standalone else stop)
+            out.append(Heading(  # positional (start, end, line … ambiguous): quicker
+                begin + title_start, begin + title_end, i, style, level, ordinal,
+                Span(begin + m.start(f"n{k}") - (1 if "paren" in style else 0),
+                     begin + title_start),
+                standalone, style == "num" and m.group("frac") is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
             # of its level (2. before it since the last 一、 or (一); or 1. that starts a

@@ -93,6 +93,11 @@ class Profile:
         return [([Pattern(p, part.trusted) for p in part.heading_patterns],
                  [Pattern(p, part.trusted) for p in part.body_patterns]) for part in self.parts]
 
+    @cached_property
+    def heading_patterns(self) -> list:
+        """(part index, its heading patterns) of the parts that have some."""
+        return [(i, heads) for i, (heads, _) in enumerate(self.compiled) if heads]
+
 
 class Pattern:
     """A profile's regular expression.  A user's pattern runs under the regex

@@ -176,6 +176,8 @@ UI_LABELS = sorted((
 ), key=len, reverse=True)
 UI_LABEL_SET = frozenset(UI_LABELS)
 LONGEST_LABEL = len(UI_LABELS[0])
+# The first two characters of every label (a label of one character: itself).
+LABEL_HEADS = frozenset(label[:2] for label in UI_LABELS)
 # What a toolbar line can open with: a label's first character or a separator.
 TOOLBAR_FIRST = frozenset(label[0] for label in UI_LABELS) | frozenset("|丨/·•【】[]")
 # A label alone on its line shorter than this (下载, 中) is a toolbar's only beside
@@ -184,6 +186,7 @@ LONE_LABEL_MIN = 4
 TOOLBAR_MAX = 80
 # Between the labels of a toolbar line: what names them one by one for the message.
 _UI_GAPS = _Lazy(r"[\s|丨/·•【】\[\]:]+")
+GAP_FIRST = frozenset("|丨/·•【】[]:")  # the characters of _UI_GAPS but white space
 # A line holding only brackets or separators: the halves of a bracketed toolbar
 # (【字号: … 】 spread one word per line) — chrome only beside other chrome.
 GLUE_LINE = _Lazy(r"[【】\[\]|丨:>»›→\s]+")
@@ -233,6 +236,7 @@ _ROLE = "记者|通讯员|摄影师|摄影记者"
 CREDIT = _Lazy(rf"(?:(?:{_ROLE}){_PERSON}(?<!拍)摄|\((?:{_NAME}{{0,8}}(?:{_ROLE}))?{_PERSON}(?<!拍)摄\)"
                rf"|\s{_NAME}{{2,4}}\s+摄)$")
 CREDIT_WINDOW = 40
+CAPTION_END = "摄)"
 # A caption longer than this is a paragraph of text with a credit: only the credit is chrome.
 CAPTION_MAX = 150
 LINKS_LABEL = _Lazy(
@@ -279,6 +283,11 @@ SITE_HEADER_MAX = 60
 HEAD_LINES = 8
 TITLE_MIN = 4
 REPEAT_MAX = 80
+
+
+# The characters a line of any length must open with to be looked at further, kept in
+# step with the checks of ``_scan`` (a line of fields, INFO_FIRST, holds a colon).
+_OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
 
 
 # A named tuple and plain classes, not dataclasses: creating a dataclass takes about a
@@ -407,8 +416,8 @@ class _Lines:
     """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
     blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it."""
 
-    def __init__(self, text: str, line_spans: list):
-        self.spans = spans = [_trim(text, s.start, s.end) for s in line_spans]
+    def __init__(self, doc):
+        self.spans = spans = list(zip(*doc.trimmed_lines))
         n = len(spans)
         self.prev: list = [None] * n
         self.next: list = [None] * n
@@ -444,7 +453,7 @@ class _Weak:
 
 def _scan(doc) -> list:
     text = doc.folded
-    ls = _Lines(text, doc.line_spans)
+    ls = _Lines(doc)
     lines = ls.spans
     parts: list = []
     weak: list = []
@@ -453,11 +462,25 @@ def _scan(doc) -> list:
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
     hinted = _lines_holding(doc, WIDGET_START)
+    # (a file name ends in .pdf …, a line of fields holds a colon)
+    dotted, colons = ({i - 1 for i in doc.lines_holding(char)} for char in ".:")
     links_tail = None             # where the short lines closing the page begin
     short = []                    # short lines left unclassified: glue, page numbers
 
     for i, (lo, hi) in enumerate(lines):
         if lo == hi or i < skip_to:
+            continue
+        # Most lines (prose) are told cheaply to be none of what follows.
+        first = text[lo]
+        if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
+                and text[hi - 1] not in CAPTION_END
+                and (i not in dotted or text.find(".", max(lo, hi - 6), hi) < 0)
+                and (i not in colons or first not in INFO_FIRST)
+                # A shorter line with a sentence in it is no footer, and none of the short
+                # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
+                # holds one (。 is found quickest).
+                and (hi - lo > FOOTER_MAX or text.find("。", lo, hi) >= 0
+                     or SENTENCE_STOP.search(text, lo, hi) is not None)):
             continue
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
@@ -570,7 +593,7 @@ def _lines_holding(doc, words) -> set:
         if m.start() >= line_end:
             i = doc.line_index(m.start())
             lines.add(i)
-            line_end = doc.line_spans[i].end
+            line_end = doc.line_ends[i]
     return lines
 
 
@@ -616,6 +639,9 @@ def _chrome_line(text: str, ls: _Lines, i: int):
 def _toolbar_labels(line: str) -> Optional[list]:
     """The UI labels a line is made of (大中小 is three), or None when anything else
     stands on it.  Longest label first, without backtracking: linear in the line."""
+    if line[:2] not in LABEL_HEADS and line[:1] not in LABEL_HEADS \
+            and line[:1] not in GAP_FIRST and not line[:1].isspace():
+        return None  # most lines: no label opens them (told without splitting the line)
     labels = []
     for token in _UI_GAPS.split(line):
         at = 0
@@ -704,7 +730,7 @@ def _is_value(text: str, lo: int, hi: int) -> bool:
 def _caption(text: str, lo: int, hi: int) -> Optional[int]:
     """Where a photo caption that ends line ``lo:hi`` begins, or None: the whole line
     when it is short, else only the credit (the paragraph before it is text)."""
-    if text[hi - 1] not in "摄)":
+    if text[hi - 1] not in CAPTION_END:
         return None
     m = CREDIT.search(text, max(lo, hi - CREDIT_WINDOW), hi)
     if m is None:

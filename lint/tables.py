@@ -9,6 +9,7 @@ the header rows above it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -151,7 +152,7 @@ class TableBuilder:
 _SEPARATOR_CELL = re.compile(r"\s*:?-{3,}:?\s*")
 
 
-def pipe_tables(text: str, line_spans: list, table_lines: frozenset, source: str = "markdown") -> list:
+def pipe_tables(text: str, line_spans: Sequence, table_lines: frozenset, source: str = "markdown") -> list:
     """The pipe tables of a text (Markdown's, or a converter's rows joined by " | "), from
     the lines that ``Document.table_lines`` marks.  The |---| line ends the header rows;
     an empty cell between two pipes is a place of the grid (a merged cell's residue

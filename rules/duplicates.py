@@ -84,10 +84,17 @@ class DuplicateBlock(Rule):
 
     def check(self, doc, options):
         text, tables = doc.folded, doc.table_lines
+        paras = doc.paragraphs
+        # Each paragraph's key (see _key), made in C: a text without white space is
+        # split into one piece, which join gives back as it is.
+        keys: list = list(map("".join, map(str.split, map(
+            text.__getitem__, map(slice, [p.start for p in paras], [p.end for p in paras])))))
         # A table row is never a duplicated block (a converter repeats the header of
         # every table): its key matches nothing, not even an equal row.
-        keys = [(i,) if p.first_line in tables else _key(text[p.start:p.end])
-                for i, p in enumerate(doc.paragraphs)]
+        if tables:
+            for i, p in enumerate(paras):
+                if p.first_line in tables:
+                    keys[i] = (i,)
         blocks = list(self._blocks(*_across_pages(doc, text, keys), options["min-chars"]))
         yield from blocks
         # Both come in text order, and the copies do not overlap: one walk along them.
@@ -151,10 +158,11 @@ class DuplicateBlock(Rule):
             return looked_up[paragraph]
 
         tables = doc.table_lines
+        sentences = doc.sentence_texts
         for index, p in enumerate(doc.paragraphs):
             if p.end - p.start < min_chars or p.first_line in tables:
                 continue  # too short to hold a sentence that counts, or a table row
-            keys = doc.sentence_texts(p)
+            keys = sentences(p)
             # Most paragraphs hold no white space (their key is as long as they are):
             # then each sentence is its own key.
             if len(paragraph_keys[index]) != p.end - p.start:
@@ -164,13 +172,13 @@ class DuplicateBlock(Rule):
                 if len(key) < min_chars:
                     continue
                 original = seen.get(key)
-                if original is None or original[0] < index - 1:
-                    if run:
-                        yield self._sentence_finding(doc, run, index, offsets)
-                        run = []
-                    seen[key] = (index, place)
-                else:
+                if original is not None and original[0] >= index - 1:
                     run.append((place, original))
+                    continue
+                if run:
+                    yield self._sentence_finding(doc, run, index, offsets)
+                    run = []
+                seen[key] = (index, place)
             if run:
                 yield self._sentence_finding(doc, run, index, offsets)
 

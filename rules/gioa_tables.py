@@ -15,8 +15,11 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Optional
 
 from reportlint.document import fold
@@ -161,20 +164,55 @@ def _read(doc) -> Tables:
     fmt = gioa_format()
     # The text without white space (Kangxi radicals mapped), and where each of its
     # characters stands in the text.
-    pieces: list = []
-    offsets: list = []
-    for m in TOKEN.finditer(text):
-        pieces.append(m.group())
-        offsets.extend(range(m.start(), m.end()))
-    compact = "".join(pieces)
+    compact, offsets = _compact(text)
     if RADICAL.search(compact):        # translate() is slow: only a PDF's text needs it
         compact = compact.translate(fmt.kangxi)
     reader = _Reader(text, compact, offsets, fmt)
     return Tables(reader.tables3(), reader.tables4())
 
 
+# Characters of the text split into tokens at a time: the copies stay small.
+COMPACT_PIECE = 1 << 20
+
+
+def _compact(text: str) -> tuple:
+    """The text without white space, and where its characters stand in the text."""
+    parts, lengths, starts = [], array("q"), array("q")
+    for base in range(0, len(text), COMPACT_PIECE):
+        piece = text[base:base + COMPACT_PIECE]
+        tokens = piece.split()  # the runs TOKEN finds (one cut in two at a piece's end)
+        at = 0
+        for token in tokens:  # only white space stands before the next one: found there
+            at = piece.find(token, at)
+            starts.append(base + at)
+            at += len(token)
+        lengths.extend(map(len, tokens))
+        parts.append("".join(tokens))
+    return "".join(parts), _Offsets(lengths, starts)
+
+
+class _Offsets:
+    """Where each character of the compact text stands in the text: looked up in the
+    starts of the tokens (runs without white space), not held for every character."""
+
+    def __init__(self, lengths: array, text_starts: array):
+        self.compact = array("q", accumulate(lengths, initial=0))  # one more: the end
+        self.text = text_starts
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect_right(self.compact, i) - 1
+        return self.text[k] + i - self.compact[k]
+
+    def index_at(self, offset: int) -> int:
+        """The first character of the compact text at or after ``offset`` of the text."""
+        k = bisect_right(self.text, offset) - 1
+        if k >= 0 and offset < self.text[k] + self.compact[k + 1] - self.compact[k]:
+            return self.compact[k] + offset - self.text[k]
+        return self.compact[k + 1]
+
+
 class _Reader:
-    def __init__(self, text: str, compact: str, offsets: list, fmt: Format):
+    def __init__(self, text: str, compact: str, offsets: _Offsets, fmt: Format):
         self.text, self.compact, self.offsets, self.fmt = text, compact, offsets, fmt
 
     def _span(self, i: int, j: int) -> tuple:
@@ -229,9 +267,8 @@ class _Reader:
                 table.unreadable = (start, end)
                 break
             table.rows[spec.key] = Row(spec.key, start, end, cells)
-            pos = j       # then past the row's cells
-            while pos < limit and self.offsets[pos] < cells[-1].end:
-                pos += 1
+            # then past the row's cells
+            pos = max(j, min(limit, self.offsets.index_at(cells[-1].end)))
         return table
 
     # -- table 四 --------------------------------------------------------------------

@@ -8,6 +8,7 @@ of the body does, and missing otherwise.
 from __future__ import annotations
 
 import re
+from heapq import merge
 from typing import NamedTuple, Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -31,16 +32,19 @@ class Coverage(NamedTuple):  # not a dataclass: creating one takes a millisecond
 
 
 def _heading_spans(doc):
-    """(start, end, kind, level) of every heading title and every 一是 item."""
-    spans = [(h.start, h.end, "heading", h.level) for h in doc.headings]
+    """(start, end, kind, level) of every heading title and every 一是 item, in order,
+    each made when it is read."""
+    return merge(((h.start, h.end, "heading", h.level) for h in doc.headings),
+                 _item_spans(doc))
+
+
+def _item_spans(doc):
     text = doc.folded
     for p, items in zip(doc.paragraphs, doc.enumerations):
         for _, _, start, end in items:
             # The item up to its full stop reads as a heading of the lowest level.
             stop = ITEM_END.search(text, end, min(p.end, end + ITEM_MAX))
-            spans.append((end, stop.start() if stop else min(p.end, end + ITEM_MAX),
-                          "enumeration", 99))
-    return spans
+            yield end, stop.start() if stop else min(p.end, end + ITEM_MAX), "enumeration", 99
 
 
 def coverage(doc) -> list:
@@ -54,10 +58,14 @@ def _coverage(doc) -> list:
     text = doc.folded
     found: list = [None] * len(profile.parts)
     top = min((h.level for h in doc.headings), default=None)
-    for start, end, kind, level in sorted(_heading_spans(doc)):
+    left = len(found)  # parts no heading has named yet
+    for start, end, kind, level in _heading_spans(doc):
+        if not left:
+            break  # the first heading of each part is found: the others change nothing
         for i in _parts_named(profile, text, start, end):
             if found[i] is None:
                 found[i] = Coverage(kind, start, end, top_level=(level == top))
+                left -= 1
     # The body counts only for the parts that no heading names: most reports name them
     # all, and then the body is not read.
     unnamed = {i for i, cov in enumerate(found) if cov is None}
@@ -70,8 +78,12 @@ def _coverage(doc) -> list:
 def _parts_named(profile, text: str, start: int, end: int) -> set:
     """The parts a heading names: one per side of 和/及/与 (三、存在的问题和下一步工作打算
     names two), else one."""
+    conjunctions = list(CONJUNCTION.finditer(text, start, end))
+    if not conjunctions:  # most headings
+        i = _part_named(profile, text, start, end)
+        return set() if i is None else {i}
     parts, seg_start = set(), start
-    for m in list(CONJUNCTION.finditer(text, start, end)) + [None]:
+    for m in conjunctions + [None]:
         seg_end = m.start() if m else end
         i = _part_named(profile, text, seg_start, seg_end)
         if i is not None:
@@ -87,7 +99,7 @@ def _part_named(profile, text: str, start: int, end: int) -> Optional[int]:
     longest: dict = {}
     for s, e, i in profile.hits(text, "heading", start, end):
         longest[i] = max(longest.get(i, 0), e - s)
-    for i, (heads, _) in enumerate(profile.compiled):
+    for i, heads in profile.heading_patterns:
         for p in heads:
             m = p.search(text, start, end)
             if m:

@@ -350,3 +350,29 @@ def test_a_pdf_line_is_measured_as_printed_not_folded():
     # ，is full width on the page; folded to , it would make the line look short.
     lines = [FULL[0], FULL[1], "甲，" * 21 + "甲", "乙乙" + "123" * 20 + "。", FULL[2] + "。"]
     assert para_lines(pdf_document(lines)) == [(1, 4), (5, 5)]
+
+
+# -- lines as integer arrays -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [LF, CRLF, CR, "", "\n\n", "a\r\n\rb\n\r\nc", "甲\n"])
+def test_line_arrays_agree_with_the_line_spans(text):
+    doc = Document(text)
+    spans = [(s.start, s.end) for s in doc.line_spans]
+    assert spans == list(zip(doc.line_starts, doc.line_ends))
+    assert [doc.text[a:b] for a, b in spans] == text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert (doc.line_spans[-1].start, doc.line_spans[-1].end) == spans[-1]
+    assert [(s.start, s.end) for s in doc.line_spans[1:]] == spans[1:]
+
+
+def test_trimmed_lines_leave_out_surrounding_white_space_of_the_folded_text():
+    doc = Document("  甲乙 \n\n\u3000\u3000\n\t丙\u3000丁\t\n戊")
+    lo, hi = doc.trimmed_lines
+    assert [doc.text[a:b] for a, b in zip(lo, hi)] == ["甲乙", "", "", "丙\u3000丁", "戊"]
+    assert lo[1] == hi[1] == doc.line_ends[1] and lo[2] == hi[2] == doc.line_ends[2]
+
+
+def test_lines_holding_a_character_are_found_once_each_in_order():
+    doc = Document("a|b|c\n无\n|\n\n左|右")
+    assert doc.lines_holding("|") == [1, 3, 5]
+    assert doc.lines_holding("#") == []

@@ -213,3 +213,18 @@ def test_seeds_give_no_gioa_finding():
         path = os.path.join(seeds, name)
         if os.path.isfile(path):
             assert [f for f in check_file(path) if f.category == "gioa"] == [], name
+
+
+@pytest.mark.parametrize("piece", [3, 7, 1 << 20])
+def test_compact_text_maps_each_character_back_to_the_text(monkeypatch, piece):
+    """The compact text and its offsets, also where a piece ends inside a token."""
+    from reportlint.rules import gioa_tables as gt
+
+    monkeypatch.setattr(gt, "COMPACT_PIECE", piece)
+    text = "  一、本年新收\n政府 信息\u3000公开申请数量  58 7\n\n0  "
+    compact, offsets = gt._compact(text)
+    every = [i for i, ch in enumerate(text) if not ch.isspace()]
+    assert compact == "".join(text.split())
+    assert [offsets[i] for i in range(len(compact))] == every
+    for at in range(len(text) + 1):  # the first character of the compact text at or after
+        assert offsets.index_at(at) == next((k for k, o in enumerate(every) if o >= at), len(every))
