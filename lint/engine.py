@@ -80,10 +80,13 @@ def _findings_of(a: ActiveRule, doc: Document) -> list[Finding]:
     # All of a rule's findings or none: what it yielded before it failed is an
     # unfinished check, not a result.
     size = len(doc.text)
+    # Read once: a rule loaded lazily looks each attribute up through its family.
+    rule, default = a.rule, a.rule.severity
     found = []
-    for f in a.rule.check(doc, a.options):
-        _check_finding(f, a.rule, size)
-        found.append(with_severity(f, a))
+    for f in rule.check(doc, a.options):
+        _check_finding(f, rule, size)
+        # Most findings keep the rule's default severity, which the config keeps too.
+        found.append(f if f.severity == default == a.severity else with_severity(f, a))
     return found
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -562,6 +563,8 @@ INSIDE = "\ue000"
 WHOLLY_QUOTED = re.compile("“[^“”]*”|《[^《》]*》")
 CLAUSE_STOP = re.compile(r"[,;:。!?()\n]")
 LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()\n]")
+# A clause from its first 、 to its end.
+LISTED = re.compile(r"、[^,;:。!?()\n]*")
 # What makes the items uncertain.  A count an item holds is looked for only where a run
 # of digits starts: inside the run the pattern would fail again, after backtracking over
 # the rest of the run.
@@ -760,12 +763,22 @@ def _list_counts(masked: _Masked):
     """
     text, mask_starts = masked.text, masked.starts
     size = len(text)
+    counts = _counts_after_lists(text)
     i = masked.find("、", 0, size)
     clause_end = 0
     while i >= 0:
+        # Up to the next count after a 、 or the next quote, no clause holds a count: the
+        # walk goes on after the last clause stop before it.
+        h, k = bisect_left(counts, i), bisect_right(mask_starts, i)
+        ahead = min(counts[h] if h < len(counts) else size,
+                    mask_starts[k] if k < len(mask_starts) else size)
+        passed = LAST_CLAUSE_STOP.match(text, i, ahead)
+        if passed is not None:
+            clause_end = passed.end() - 1
+            i = masked.find("、", clause_end, size)
+            continue
         stop = CLAUSE_STOP.search(text, i)
         looked_at, clause_end = clause_end, stop.start() if stop else size
-        k = bisect_right(mask_starts, i)
         quoted = k < len(mask_starts) and mask_starts[k] < clause_end
         if quoted:  # a quote in the clause: what is inside it is passed over
             stop = masked.search(CLAUSE_STOP, i, size)
@@ -780,6 +793,20 @@ def _list_counts(masked: _Masked):
                 start = m.start()  # the next list's first segment holds this count
                 m = masked.search(LIST_COUNT, m.end(), clause_end)
         i = masked.find("、", clause_end, size)
+
+
+def _counts_after_lists(text: str) -> list:
+    """Where LIST_COUNT matches in a clause after its first 、 (quotes not masked), in
+    order: the clauses are searched as one string, in C."""
+    lists = list(LISTED.finditer(text))
+    pieces = list(map(re.Match.group, lists))
+    joined = "\n".join(pieces)  # no count holds a line break
+    offsets = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
+    out = []
+    for m in LIST_COUNT.finditer(joined):
+        k = bisect_right(offsets, m.start()) - 1
+        out.append(lists[k].start() + m.start() - offsets[k])
+    return out
 
 
 @hookimpl

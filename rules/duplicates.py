@@ -148,7 +148,6 @@ class DuplicateBlock(Rule):
         (a paste at a paragraph boundary); a run of them is one finding."""
         # A sentence is read as a string and named by (paragraph index, its place in the
         # paragraph): offsets are looked up only in the few paragraphs with a repeat.
-        seen: dict = {}  # key -> (paragraph index, place) of its first sentence
         looked_up: dict = {}  # paragraph index -> the (start, end) of its sentences
 
         def offsets(paragraph: int) -> list:
@@ -159,28 +158,40 @@ class DuplicateBlock(Rule):
 
         tables = doc.table_lines
         sentences = doc.sentence_texts
+        # A sentence that repeats none is an original for the rest of its paragraph and
+        # the next one: the keys of those of the paragraph before (a set of short keys
+        # too, never asked for) and that paragraph's keys, if it was read.
+        before: set = set()
+        previous: list = []
         for index, p in enumerate(doc.paragraphs):
             if p.end - p.start < min_chars or p.first_line in tables:
+                before, previous = set(), []
                 continue  # too short to hold a sentence that counts, or a table row
             keys = sentences(p)
             # Most paragraphs hold no white space (their key is as long as they are):
             # then each sentence is its own key.
             if len(paragraph_keys[index]) != p.end - p.start:
-                keys = [_key(sentence) for sentence in keys]
+                keys = list(map("".join, map(str.split, keys)))
+            distinct = set(keys)
+            if len(distinct) == len(keys) and distinct.isdisjoint(before):
+                before, previous = distinct, keys  # no repeat: most paragraphs, told in C
+                continue
+            originals: set = set()  # the keys of this paragraph's sentences that repeat none
             run: list = []  # [(place, original)] of consecutive repeated sentences
             for place, key in enumerate(keys):
                 if len(key) < min_chars:
                     continue
-                original = seen.get(key)
-                if original is not None and original[0] >= index - 1:
-                    run.append((place, original))
+                if key in originals or key in before:
+                    j = index if key in originals else index - 1
+                    run.append((place, (j, (keys if j == index else previous).index(key))))
                     continue
                 if run:
                     yield self._sentence_finding(doc, run, index, offsets)
                     run = []
-                seen[key] = (index, place)
+                originals.add(key)
             if run:
                 yield self._sentence_finding(doc, run, index, offsets)
+            before, previous = originals, keys
 
     def _sentence_finding(self, doc, run, index: int, offsets):
         """One finding for a run of repeated sentences in paragraph ``index``:

@@ -437,14 +437,14 @@ class WidthConsistency(Rule):
         else:
             return  # mixed throughout: neither width is the document's
         theirs = "h" if majority == "f" else "f"
-        aside = None
+        # A kind of mark mostly written in the minority's width is the document's choice.
+        chosen = {kind for kind, n in counts[theirs].items()
+                  if CLASS_CHOICE <= n > counts[majority][kind]}
+        marks = [mark for mark in minority if mark[2] not in chosen]
+        if not marks:
+            return
         said: dict = {}   # what a mark's finding says, by the mark: most are one of five
-        for start, end, kind in minority:
-            if CLASS_CHOICE <= counts[theirs][kind] > counts[majority][kind]:
-                continue  # this kind of mark is mostly written this way: the document's choice
-            aside = aside or _NotWording(doc)
-            if aside.covers(start):
-                continue
+        for start, end in _NotWording(doc).own(marks):
             original = text[start:end]
             words = said.get(original) or said.setdefault(original, _said(original, to_full))
             fixed, zh, en = words
@@ -465,7 +465,7 @@ def _said(original: str, to_full: bool) -> tuple:
 
 
 class _Spans:
-    """Sorted, disjoint spans; ``covers(offset)`` by bisection."""
+    """Sorted, disjoint spans (those that overlap or touch merged)."""
 
     def __init__(self, spans):
         self.starts, self.ends = [], []
@@ -475,10 +475,6 @@ class _Spans:
             else:
                 self.starts.append(start)
                 self.ends.append(end)
-
-    def covers(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
 
 
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
@@ -498,18 +494,26 @@ class _NotWording:
         self.doc = doc
         self.spans = _Spans([(b.start, b.end) for b in residue_blocks(doc)]
                             + [(h.marker.start, h.marker.end) for h in doc.headings])
-        self.labels: dict = {}   # line index -> whether it is a label line
 
-    def covers(self, offset: int) -> bool:
-        if self.spans.covers(offset):
-            return True
-        i = self.doc.line_index(offset)
-        label = self.labels.get(i)
-        if label is None:
-            line = self.doc.line_spans[i]
-            label = self.labels[i] = bool(
-                _LABEL_LINE.fullmatch(self.doc.text, line.start, line.end))
-        return label
+    def own(self, marks: list):
+        """(start, end) of the marks (start, end, kind), sorted, that are the document's
+        own punctuation; one walk along the marks and the spans together."""
+        starts, ends = self.spans.starts, self.spans.ends
+        line_starts, lines, text = self.doc.line_starts, self.doc.line_spans, self.doc.text
+        labels: dict = {}   # line index -> whether it is a label line
+        k = 0
+        for start, end, _ in marks:
+            while k < len(ends) and ends[k] <= start:
+                k += 1
+            if k < len(ends) and starts[k] <= start:
+                continue  # inside page chrome or a heading number
+            i = bisect_right(line_starts, start) - 1
+            label = labels.get(i)
+            if label is None:
+                line = lines[i]
+                label = labels[i] = bool(_LABEL_LINE.fullmatch(text, line.start, line.end))
+            if not label:
+                yield start, end
 
 
 def _count(marks: list) -> dict:

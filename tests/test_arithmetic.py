@@ -280,6 +280,22 @@ def test_list_counts_read_a_clause_of_thousands_of_segments():
     assert f.zh == "列举了3000项，却称三大"
 
 
+def test_list_counts_among_many_clauses_are_each_found_in_place():
+    # The walk passes over the clauses before a count or a quote at once: each list of a
+    # long paragraph is still read from its own clause, quotes and 、 outside lists included.
+    cases = ["打造文旅、海洋三大特色产业", "深化“放管服”改革、“一网通办”三项改革",
+             "落实“稳中求进，以进促稳”、“先立后破”三项原则", "深化国企改革、财税改革、金融改革两大改革"]
+    filler = "加强监督、完善制度，提升水平"
+    text, expected = "", []
+    for case in cases:
+        text += filler + "，" + filler + "；"
+        (f,) = findings(case + "。", "count-mismatch")
+        expected.append((len(text) + f.start, len(text) + f.end, f.zh))
+        text += case + "；"
+    found = findings(text + filler + "。", "count-mismatch")
+    assert [(f.start, f.end, f.zh) for f in found] == expected
+
+
 # -- the vocabulary in .reportlint.yaml --------------------------------------------------------
 
 
