@@ -232,6 +232,14 @@ class Document:
             value = self._shared[make] = make(self)
             return value
 
+    def drop_shared(self, module: str) -> None:
+        """Forget the shared work made by the functions (or classes) of ``module``: the
+        engine drops a rule family's own once its last rule has run, for the rules after
+        it to run in less memory (a pair scan of a big text holds a tuple per mark).
+        Asked for again, it is made again."""
+        for make in [m for m in self._shared if getattr(m, "__module__", None) == module]:
+            del self._shared[make]
+
     @cached_property
     def front_matter(self) -> Optional[Span]:
         """The YAML front matter at the top, if any: no rule reads it."""

@@ -2,6 +2,7 @@
 (exceptions, invalid findings, a rule that runs past its time limit)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from reprlib import repr as _repr  # a bad value, shortened: it may be a whole text
 from typing import Iterable, Optional
@@ -60,8 +61,12 @@ def run_rules(doc: Document, active: list[ActiveRule], failures: Optional[list] 
     is an error and contributes none of its findings; KeyboardInterrupt still stops the
     run.  ``failures``, when given, also receives (rule name, exception) for each."""
     findings, errors = [], []
+    # The rules still to run of each module: a family's own shared work (Document.shared,
+    # keyed by a function of the module its rules are written in) is dropped after its last.
+    modules = [_module_of(a.rule) for a in active]
+    left = Counter(modules)
     with TimeLimits(timeout) as limits:
-        for a in active:
+        for a, module in zip(active, modules):
             try:
                 found = limits.call(lambda: _findings_of(a, doc))
             except KeyboardInterrupt:
@@ -70,10 +75,20 @@ def run_rules(doc: Document, active: list[ActiveRule], failures: Optional[list] 
                 errors.append(_failure(a.rule.name, e, timeout))
                 if failures is not None:
                     failures.append((a.rule.name, e))
-                continue
+                found = []
+            finally:
+                left[module] -= 1
+                if not left[module]:
+                    doc.drop_shared(module)
             findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, errors
+
+
+def _module_of(rule) -> str:
+    """The module a rule is written in; a built-in rule's family is named before it is
+    imported (plugins.DeferredRule)."""
+    return getattr(rule, "family", None) or type(rule).__module__
 
 
 def _findings_of(a: ActiveRule, doc: Document) -> list[Finding]:

@@ -88,7 +88,7 @@ def read_regular(path: str, limit: int, follow_links: bool = True,
         kind = kind_of(st.st_mode)
         if kind is not None:
             raise NotRegularFile(kind)
-        data = _read_capped(fd, limit)
+        data = _read_capped(fd, limit, st.st_size)
     finally:
         os.close(fd)
     if not for_writing:
@@ -113,11 +113,16 @@ def read_stream(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _read_capped(fd: int, limit: int) -> bytes:
+def _read_capped(fd: int, limit: int, size: int) -> bytes:
+    """At most ``limit`` bytes, else TooLarge.  The ``size`` the file says (and one byte
+    more, to see that it grew) is read at once: a big file's bytes are then held once,
+    not twice as chunks and their join (which gives back a single chunk itself)."""
     chunks: list = []
     total = 0
+    want = max(min(size, limit) + 1, CHUNK)
     while True:
-        chunk = os.read(fd, CHUNK)
+        chunk = os.read(fd, want)
+        want = CHUNK
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)

@@ -41,6 +41,7 @@ number of times and looks only at its non-blank neighbours, so the scan is linea
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from typing import NamedTuple, Optional
 
@@ -414,29 +415,63 @@ def _trim(text: str, start: int, end: int) -> tuple:
 
 class _Lines:
     """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
-    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it."""
+    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it.
+    Read from integer arrays: a text of a hundred thousand lines holds no tuple or
+    number per line (a big file's would take half its size again)."""
 
     def __init__(self, doc):
-        self.spans = spans = list(zip(*doc.trimmed_lines))
+        starts, ends = doc.trimmed_lines
+        self.spans = spans = _Spans(starts, ends)
         n = len(spans)
-        self.prev: list = [None] * n
-        self.next: list = [None] * n
-        last = None
-        for i in range(n):
-            self.prev[i] = last
-            if spans[i][0] != spans[i][1]:
+        prev, following = array("q", [-1]) * n, array("q", [-1]) * n
+        last = -1
+        for i, start, end in zip(range(n), starts, ends):
+            prev[i] = last
+            if start != end:
                 last = i
-        last = None
+        last = -1
         for i in range(n - 1, -1, -1):
-            self.next[i] = last
-            if spans[i][0] != spans[i][1]:
+            following[i] = last
+            if starts[i] != ends[i]:
                 last = i
+        self.prev, self.next = _Nearest(prev), _Nearest(following)
         # The last non-blank line, or None.
         self.last: Optional[int] = \
             n - 1 if n and spans[-1][0] != spans[-1][1] else (self.prev[-1] if n else None)
 
     def length(self, i: Optional[int]) -> int:
         return 0 if i is None else self.spans[i][1] - self.spans[i][0]
+
+
+class _Spans:
+    """(start, end) of each line, from the two arrays."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: array, ends: array):
+        self.starts, self.ends = starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> tuple:
+        return self.starts[i], self.ends[i]
+
+    def __iter__(self):
+        return zip(self.starts, self.ends)
+
+
+class _Nearest:
+    """A line index for each line, from an array where -1 stands for None."""
+
+    __slots__ = ("indices",)
+
+    def __init__(self, indices: array):
+        self.indices = indices
+
+    def __getitem__(self, i: int) -> Optional[int]:
+        k = self.indices[i]
+        return None if k < 0 else k
 
 
 class _Weak:
@@ -886,7 +921,7 @@ def _list_follows(text: str, ls: _Lines, i: int) -> bool:
     return j is not None and bool(LIST_ITEM.match(text, *ls.spans[j]))
 
 
-def _metadata(text: str, lines: list, whole: list) -> Optional[_Part]:
+def _metadata(text: str, lines: "_Spans", whole: list) -> Optional[_Part]:
     """The metadata block before the title: from the first line of content (after blank
     lines and other residue) over key lines and the values of empty keys."""
     n = len(lines)

@@ -58,7 +58,7 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
     otherwise the error names the --encoding to try."""
     if encoding:
         try:
-            return raw.decode(encoding), encoding
+            return _decode(raw, encoding), encoding
         except LookupError:
             raise SourceError(msg("unknown encoding: {encoding}", encoding=encoding)) from None
         except UnicodeDecodeError as e:
@@ -67,21 +67,46 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(codec), codec
+                return _decode(raw, codec), codec
             except UnicodeDecodeError as e:
                 raise SourceError(msg("invalid {codec} after its byte-order mark, at byte {byte}",
                                       codec=codec, byte=e.start)) from None
     if b"\x00" in raw[:8192]:
         return _utf16_without_bom(raw)
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return _decode(raw, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            text = raw.decode("gb18030")
+            text = _decode(raw, "gb18030")
         except UnicodeDecodeError:
             raise SourceError(msg("cannot decode: not UTF-8 (byte {byte}) nor GB18030; name "
                                   "the encoding with --encoding", byte=utf8_error.start)) from None
         return _gb18030_or_big5(raw, text)
+
+
+def _decode(raw: bytes, codec: str) -> str:
+    """``raw.decode(codec)``, a big input in pieces: decoded at once, a text of CJK
+    characters is first written one byte a character, then copied wider, and the bytes,
+    both buffers and the text would be held together (four times the bytes).  Raises
+    as ``raw.decode`` does, at the same byte."""
+    if len(raw) <= _DECODE_PIECE or codecs.lookup(codec).name not in _IN_PIECES:
+        return raw.decode(codec)
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(raw)
+    try:
+        pieces = [decoder.decode(view[i:i + _DECODE_PIECE], i + _DECODE_PIECE >= len(raw))
+                  for i in range(0, len(raw), _DECODE_PIECE)]
+    except UnicodeDecodeError:
+        return raw.decode(codec)   # raises, with the byte counted from the start
+    return "".join(pieces)
+
+
+# Bytes decoded at a time, and the codecs (as codecs.lookup names them) decoded so: those
+# of reports, whose incremental decoders give what decoding at once gives.
+_DECODE_PIECE = 1 << 20
+_IN_PIECES = frozenset(("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
+                        "utf-32-le", "utf-32-be", "gb18030", "gbk", "gb2312", "big5", "cp950",
+                        "big5hkscs"))
 
 
 def _utf16_without_bom(raw: bytes) -> tuple[str, str]:
@@ -95,7 +120,7 @@ def _utf16_without_bom(raw: bytes) -> tuple[str, str]:
     if len(raw) % 2 == 0:
         for codec in likely:
             try:
-                text = raw.decode(codec)
+                text = _decode(raw, codec)
             except UnicodeDecodeError:
                 continue
             head = text[:_SAMPLE]
@@ -120,7 +145,7 @@ def _gb18030_or_big5(raw: bytes, text: str) -> tuple[str, str]:
         return text, "gb18030"
     for codec in ("big5", "cp950"):   # cp950: Big5 as Windows writes it
         try:
-            big5 = raw.decode(codec)
+            big5 = _decode(raw, codec)
         except UnicodeDecodeError:
             continue
         if _reads_as_big5(big5, codec):

@@ -162,6 +162,8 @@ def _read(doc) -> Tables:
     if CUE not in text:
         return Tables([], [])
     fmt = gioa_format()
+    if not any(anchor.search(text) for anchor in _spelled_anchors()):
+        return Tables([], [])   # a text that only names 政府信息公开: no compact copy of it
     # The text without white space (Kangxi radicals mapped), and where each of its
     # characters stands in the text.
     compact, offsets = _compact(text)
@@ -169,6 +171,18 @@ def _read(doc) -> Tables:
         compact = compact.translate(fmt.kangxi)
     reader = _Reader(text, compact, offsets, fmt)
     return Tables(reader.tables3(), reader.tables4())
+
+
+@lru_cache(maxsize=1)
+def _spelled_anchors() -> tuple:
+    """Each table's anchor as the text may spell what the compact text holds: white space
+    between its characters, any of them a Kangxi radical."""
+    fmt = gioa_format()
+    forms: dict = {}
+    for code, char in fmt.kangxi.items():
+        forms[char] = forms.get(char, "") + chr(code)
+    return tuple(re.compile(r"\s*".join(f"[{re.escape(c + forms.get(c, ''))}]" for c in anchor))
+                 for anchor in (fmt.anchor, fmt.t4_anchor))
 
 
 # Characters of the text split into tokens at a time: the copies stay small.

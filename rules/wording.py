@@ -172,19 +172,29 @@ def repeats(text: str, lengths=(2, 3, 4)):
     A repeat of length L makes the code points at distance L equal.  Their low bytes,
     taken as one big integer and XOR-ed with itself shifted by L bytes, give a zero byte
     at each such position: bytes.find picks out runs of L zeros at C speed, and each is
-    then compared exactly.  Linear in the text for each length.
+    then compared exactly.  Linear in the text for each length.  Read in pieces (each with
+    the characters after it that a repeat starting in it reaches): the whole text made
+    four bytes a character would be twice as large as the text itself.
     """
-    low = text.encode("utf-32-le")[::4]
-    n = len(low)
-    whole = int.from_bytes(low, "little")
-    for size in lengths:
-        diff = (whole ^ (whole >> (8 * size))).to_bytes(n, "little")
-        zeros = b"\0" * size
-        i = diff.find(zeros)
-        while i >= 0:
-            if i + 2 * size <= n and text[i:i + size] == text[i + size:i + 2 * size]:
-                yield i, size
-            i = diff.find(zeros, i + 1)
+    reach = 2 * max(lengths, default=0) - 1
+    for base in range(0, len(text), _REPEAT_PIECE):
+        piece = text[base:base + _REPEAT_PIECE + reach]
+        low = piece.encode("utf-32-le")[::4]
+        n = len(low)
+        whole = int.from_bytes(low, "little")
+        for size in lengths:
+            diff = (whole ^ (whole >> (8 * size))).to_bytes(n, "little")
+            zeros = b"\0" * size
+            stop = _REPEAT_PIECE + size - 1   # the repeats that start in this piece
+            i = diff.find(zeros, 0, stop)
+            while i >= 0:
+                if i + 2 * size <= n and piece[i:i + size] == piece[i + size:i + 2 * size]:
+                    yield base + i, size
+                i = diff.find(zeros, i + 1, stop)
+
+
+# Characters looked for repeats at a time.
+_REPEAT_PIECE = 1 << 16
 
 
 def _attested(text: str, found: list) -> list:
@@ -203,8 +213,13 @@ def _attested(text: str, found: list) -> list:
     for s in wanted:
         a.add_word(s, s)
     a.make_automaton()
-    for _, s in a.iter(text):
-        wanted[s] += 1
+    # In pieces (each with the characters a word starting in it reaches): the automaton
+    # copies the string it is given, four bytes a character.
+    reach = max(map(len, wanted)) - 1
+    for base in range(0, len(text), _REPEAT_PIECE):
+        for last, s in a.iter(text[base:base + _REPEAT_PIECE + reach]):
+            if last + 1 - len(s) < _REPEAT_PIECE:
+                wanted[s] += 1
     out = []
     for i, size in found:
         span = text[i:i + 2 * size]

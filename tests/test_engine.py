@@ -102,3 +102,36 @@ def test_a_finding_outside_the_text_is_a_failing_rule_not_a_finding(rule, monkey
         check_text(REVERSED, select=[rule.name, "pairs"])
     assert f"rule {rule.name} gave an invalid finding: the finding spans" in str(info.value)
     assert [f.rule for f in info.value.findings] == ["reversed-quotes"]
+
+
+# -- a family's shared work ---------------------------------------------------------------
+
+def _lines_seen(doc):
+    _lines_seen.calls += 1
+    return doc.text.count("\n")
+
+
+class _SharesLines(reportlint.Rule):
+    name = "shares-lines"
+    category = "test"
+
+    def check(self, doc, options):
+        doc.shared(_lines_seen)
+        return iter(())
+
+
+class _AlsoSharesLines(_SharesLines):
+    name = "also-shares-lines"
+
+
+def test_a_familys_shared_work_is_made_once_and_dropped_after_its_last_rule():
+    from reportlint.document import Document
+    from reportlint.engine import run_rules, select_rules
+
+    doc = Document(REVERSED)
+    _lines_seen.calls = 0
+    rules = {r.name: r for r in (_SharesLines(), _AlsoSharesLines())}
+    run_rules(doc, select_rules(rules, {}))
+    assert _lines_seen.calls == 1       # both rules of this module shared one computation
+    doc.shared(_lines_seen)             # then it was dropped: asked again, made again
+    assert _lines_seen.calls == 2

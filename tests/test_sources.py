@@ -197,3 +197,17 @@ def test_the_state_a_fix_checks_is_kept_only_for_writing(tmp_path):
     assert load(path, for_writing=False).state is None
     state = load(path).state
     assert state is not None and state.real == os.path.realpath(path)
+
+
+def test_a_big_input_is_decoded_in_pieces_as_at_once(monkeypatch):
+    import reportlint.sources as sources
+
+    monkeypatch.setattr(sources, "_DECODE_PIECE", 5)   # characters cut between pieces
+    for codec in ("utf-8", "gb18030", "utf-16"):
+        raw = (TEXT * 3).encode(codec)
+        assert decode(raw, codec) == (TEXT * 3, codec)
+    assert decode(codecs.BOM_UTF8 + TEXT.encode()) == (TEXT, "utf-8-sig")
+    bad = TEXT.encode() + b"\xff" + TEXT.encode()
+    with pytest.raises(SourceError) as e:
+        decode(bad, "utf-8")
+    assert e.value.text("en") == f"cannot decode as utf-8 at byte {len(TEXT.encode())}"

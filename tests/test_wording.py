@@ -416,3 +416,16 @@ def test_wording_rules_do_not_crash_on_random_text():
         for rule in (ConfusableWord(), VariantForm(), PhraseForm(), DoubledWord(),
                      DoubledPunctuation(), WidthConsistency(), YearSpanDash()):
             findings_of(rule, text)
+
+
+def test_repeats_across_the_pieces_the_text_is_read_in(monkeypatch):
+    import reportlint.rules.wording as wording
+
+    text = "产业创业创新，工作进一步进一步的工作工作。推进推进创业"
+    expected = set(repeats(text))
+    attested = wording._attested(text, sorted(expected))
+    assert (1, 2) in expected and (1, 2) not in attested   # 业创业创: 创业 is the word
+    for piece in (1, 2, 3, 5):
+        monkeypatch.setattr(wording, "_REPEAT_PIECE", piece)
+        assert set(repeats(text)) == expected
+        assert wording._attested(text, sorted(expected)) == attested
