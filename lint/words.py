@@ -12,7 +12,6 @@ per word list, when a wording rule first runs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -207,21 +206,31 @@ def builtin_words() -> list:
     return list((load_yaml_data(path) or {}).get("words") or ())
 
 
-@dataclass(frozen=True)
 class Entry:
-    kind: str
-    right: str
-    source: str
-    after: Optional[re.Pattern]
-    before: Optional[re.Pattern]
-    since: Optional[tuple]          # (year, month, day)
+    """An entry of the word list, compiled (plain classes here: each dataclass costs a
+    millisecond at every start)."""
+
+    __slots__ = ("kind", "right", "source", "after", "before", "since")
+
+    def __init__(self, kind: str, right: str, source: str, after: Optional[re.Pattern],
+                 before: Optional[re.Pattern], since: Optional[tuple]):
+        self.kind = kind
+        self.right = right
+        self.source = source
+        self.after = after
+        self.before = before
+        self.since = since          # (year, month, day)
 
 
-@dataclass(frozen=True)
 class Hit:
-    start: int
-    end: int
-    entry: Entry
+    """A wrong form found at ``text[start:end]``."""
+
+    __slots__ = ("start", "end", "entry")
+
+    def __init__(self, start: int, end: int, entry: Entry):
+        self.start = start
+        self.end = end
+        self.entry = entry
 
 
 class WordList:
