@@ -26,6 +26,23 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    _adding = False
+
+    def add_argument(self, *args, **kwargs):
+        self._adding = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._adding = False
+
+    def _get_formatter(self):
+        # add_argument makes a formatter to check the metavar, and a formatter asks shutil
+        # for the terminal's width: shutil imports zlib, bz2 and lzma, about 4 ms of every
+        # start, for a width the check does not use.  Help and usage get the real width.
+        if self._adding:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
     def error(self, message):  # usage errors: exit 2 with one line, as argparse does
         self.print_usage(sys.stderr)
         sys.stderr.write(f"reportlint: error: {message}\n")

@@ -7,9 +7,18 @@ cache that cannot be read or written is simply not used.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+
+try:
+    # The interpreter's own SHA-256, the same digest as hashlib's: importing hashlib loads
+    # OpenSSL, about 4 ms of every start.  Named _sha2 since 3.12, _sha256 before.
+    from _sha2 import sha256   # type: ignore[import-not-found]
+except ImportError:
+    try:
+        from _sha256 import sha256   # type: ignore[import-not-found,no-redef]
+    except ImportError:   # a build without it
+        from hashlib import sha256   # type: ignore[no-redef]
 
 
 def builtin_data_files(folder: str) -> list:
@@ -32,7 +41,7 @@ def load_yaml_data(path: str):
     """The plain data (dicts, lists, strings, numbers) of a trusted YAML file."""
     with open(path, "rb") as f:
         raw = f.read()
-    key = hashlib.sha256(raw).hexdigest()[:32]
+    key = sha256(raw).hexdigest()[:32]
     cached = os.path.join(cache_dir(), f"{key}.json")
     try:
         with open(cached, encoding="utf-8") as f:
