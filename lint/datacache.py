@@ -2,8 +2,9 @@
 
 ruamel.yaml is a pure-Python parser: the few hundred lines of built-in data cost
 more to parse than linting a report does.  The parsed data is kept as JSON in the
-user's cache folder, keyed by the file's content, so a cold start reads JSON.  A
-cache that cannot be read or written is simply not used.
+user's cache folder, keyed by the file's content, so a cold start reads JSON; so is
+what is derived from such a file (the word list's index).  A cache that cannot be read
+or written is simply not used.
 """
 from __future__ import annotations
 
@@ -41,20 +42,38 @@ def load_yaml_data(path: str):
     """The plain data (dicts, lists, strings, numbers) of a trusted YAML file."""
     with open(path, "rb") as f:
         raw = f.read()
-    key = sha256(raw).hexdigest()[:32]
+
+    def parse():
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
+
+    return _cached(sha256(raw).hexdigest()[:32], parse)
+
+
+def load_derived(paths: list, name: str, build):
+    """What ``build()`` derives from the files ``paths`` (plain data), kept like the parsed
+    YAML: keyed by the files' content and ``name`` (what is derived, in which format), so a
+    change to any of them derives it again."""
+    digest = sha256(name.encode("utf-8"))
+    for path in paths:
+        with open(path, "rb") as f:
+            digest.update(sha256(f.read()).digest())
+    return _cached(digest.hexdigest()[:32], build)
+
+
+def _cached(key: str, build):
     cached = os.path.join(cache_dir(), f"{key}.json")
     try:
         with open(cached, encoding="utf-8") as f:
             return json.load(f)
     except (OSError, ValueError):
         pass
-    from ruamel.yaml import YAML
-
-    data = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
+    data = build()
     try:
         store(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except (TypeError, ValueError):
-        pass  # not plain data: the next run parses again
+        pass  # not plain data: the next run builds it again
     return data
 
 
