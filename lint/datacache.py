@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 try:
     # The interpreter's own SHA-256, the same digest as hashlib's: importing hashlib loads
     # OpenSSL, about 4 ms of every start.  Named _sha2 since 3.12, _sha256 before.
-    from _sha2 import sha256   # type: ignore[import-not-found]
-except ImportError:
-    try:
+    if sys.version_info >= (3, 12):
+        from _sha2 import sha256   # type: ignore[import-not-found]
+    else:
         from _sha256 import sha256   # type: ignore[import-not-found,no-redef]
-    except ImportError:   # a build without it
-        from hashlib import sha256   # type: ignore[no-redef]
+except ImportError:   # a build without it
+    from hashlib import sha256   # type: ignore[no-redef]
 
 
 def builtin_data_files(folder: str) -> list:
