@@ -428,9 +428,8 @@ def _compiled(item: dict) -> Entry:
 
 @lru_cache(maxsize=1)
 def builtin_word_list() -> WordList:
-    from .datacache import load_derived
-
     from . import document
+    from .datacache import load_derived
 
     items = builtin_words()
     # Keyed by the list and the code that builds the index (this module, and
