@@ -8,7 +8,6 @@ or written is simply not used.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -64,6 +63,10 @@ def load_derived(paths: list, name: str, build):
 
 
 def _cached(key: str, build):
+    # Imported here: the command line imports this module to find the stored patterns,
+    # and json compiles five patterns at import that the store then primes.
+    import json
+
     cached = os.path.join(cache_dir(), f"{key}.json")
     try:
         with open(cached, encoding="utf-8") as f:
