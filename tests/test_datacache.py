@@ -67,3 +67,15 @@ def test_the_cache_keys_are_hashlib_s_sha256():
 
     for data in (b"", b"vocab", "词表".encode("utf-8") * 1000):
         assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_importing_the_cache_does_not_import_json():
+    """The command line imports this module to find its stored patterns: json, imported
+    before they are put back, would compile its five patterns at every start."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import sys, reportlint.datacache; "
+                           "print('json' in sys.modules)"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "False", done.stderr
