@@ -22,7 +22,7 @@ if __name__ != "reportlint":
         raise SystemExit(2)
     raise ImportError(_message)
 
-from .rule import Finding, Fix, Related, Rule
+from .rule import Finding, Fix, Related, Rule, hookimpl
 
 __version__ = "0.1.0"
 __all__ = ["check_text", "check_file", "lint_paths", "Finding", "Fix", "Related", "Rule",
@@ -54,15 +54,6 @@ def _findings(path: str, findings: list, errors: list, failures: list) -> list:
 
 def _result_findings(result) -> list:
     return _findings(result.path, result.findings, result.errors, result.failures)
-
-
-def __getattr__(name: str):
-    # pluggy is imported only when a plugin needs the marker, not for --version or --help.
-    if name == "hookimpl":
-        from .hookspecs import hookimpl
-
-        return hookimpl
-    raise AttributeError(f"module 'reportlint' has no attribute {name!r}")
 
 
 def check_text(text: str, select: Optional[list] = None, ignore: Optional[list] = None,

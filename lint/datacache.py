@@ -3,14 +3,23 @@
 ruamel.yaml is a pure-Python parser: the few hundred lines of built-in data cost
 more to parse than linting a report does (configyaml reads most of them in a tenth of
 the time).  The parsed data is kept as JSON in the user's cache folder, keyed by the
-file's content, so a cold start reads JSON.  A cache that cannot be read or written is
-simply not used.
+file's content, so a cold start reads JSON; so is what is derived from such a file (the
+word list's index).  A cache that cannot be read or written is simply not used.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+import sys
+
+try:
+    # The interpreter's own SHA-256, the same digest as hashlib's: importing hashlib loads
+    # OpenSSL, about 4 ms of every start.  Named _sha2 since 3.12, _sha256 before.
+    if sys.version_info >= (3, 12):
+        from _sha2 import sha256   # type: ignore[import-not-found]
+    else:
+        from _sha256 import sha256   # type: ignore[import-not-found,no-redef]
+except ImportError:   # a build without it
+    from hashlib import sha256   # type: ignore[no-redef]
 
 
 def builtin_data_files(folder: str) -> list:
@@ -33,26 +42,48 @@ def load_yaml_data(path: str):
     """The plain data (dicts, lists, strings, numbers) of a trusted YAML file."""
     with open(path, "rb") as f:
         raw = f.read()
-    key = hashlib.sha256(raw).hexdigest()[:32]
+
+    def parse():
+        from .configyaml import Unsupported, load
+
+        text = raw.decode("utf-8")
+        try:
+            return load(text)    # a fraction of ruamel.yaml's time, where the file allows
+        except Unsupported:
+            from ruamel.yaml import YAML
+
+            return YAML(typ="safe", pure=True).load(text)
+
+    return _cached(sha256(raw).hexdigest()[:32], parse)
+
+
+def load_derived(paths: list, name: str, build):
+    """What ``build()`` derives from the files ``paths`` (plain data), kept like the parsed
+    YAML: keyed by the files' content and ``name`` (what is derived, in which format), so a
+    change to any of them derives it again."""
+    digest = sha256(name.encode("utf-8"))
+    for path in paths:
+        with open(path, "rb") as f:
+            digest.update(sha256(f.read()).digest())
+    return _cached(digest.hexdigest()[:32], build)
+
+
+def _cached(key: str, build):
+    # Imported here: the command line imports this module to find the stored patterns,
+    # and json compiles five patterns at import that the store then primes.
+    import json
+
     cached = os.path.join(cache_dir(), f"{key}.json")
     try:
         with open(cached, encoding="utf-8") as f:
             return json.load(f)
     except (OSError, ValueError):
         pass
-    from .configyaml import Unsupported, load
-
-    text = raw.decode("utf-8")
-    try:
-        data = load(text)    # a fraction of ruamel.yaml's time, where the file allows
-    except Unsupported:
-        from ruamel.yaml import YAML
-
-        data = YAML(typ="safe", pure=True).load(text)
+    data = build()
     try:
         store(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except (TypeError, ValueError):
-        pass  # not plain data: the next run parses again
+        pass  # not plain data: the next run builds it again
     return data
 
 

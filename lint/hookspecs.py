@@ -2,9 +2,10 @@
 document types and vocabulary."""
 import pluggy
 
+from .rule import hookimpl  # noqa: F401 - the marker's old home
+
 PROJECT = "reportlint"
 hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec

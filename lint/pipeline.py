@@ -6,7 +6,6 @@ plain data that crosses process boundaries.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from . import sources
@@ -22,27 +21,36 @@ if TYPE_CHECKING:
     from .location import SourceMap
 
 
-@dataclass
 class Outcome:
     """What linting one file gives back (a Document holds caches that may not pickle:
-    a worker drops it and the parent rebuilds it from ``text``)."""
+    a worker drops it and the parent rebuilds it from ``text``).  A plain class: each
+    dataclass costs a millisecond at every start."""
 
-    name: str
-    text: str = ""
-    findings: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    profile: Optional[str] = None
-    fixed: int = 0
-    diff: str = ""
-    fixed_raw: Optional[bytes] = None             # standard input with --fix
-    used_ignores: tuple = ()                      # (config path, index of the entry)
-    failed: Optional[Message] = None              # why the file could not be linted
-    # Messages: what the run did not do or did otherwise (a link fixed at its target,
-    # fixes not written to a .docx)
-    notices: list = field(default_factory=list)
-    source_map: Optional["SourceMap"] = None      # an extracted text's, with its tables
-    tables: Optional[tuple] = None
-    doc: Optional[Document] = field(default=None, repr=False, compare=False)
+    __slots__ = ("name", "text", "findings", "errors", "profile", "fixed", "diff", "fixed_raw",
+                 "used_ignores", "failed", "notices", "source_map", "tables", "doc")
+
+    def __init__(self, name: str, text: str = "", findings: Optional[list] = None,
+                 errors: Optional[list] = None, profile: Optional[str] = None, fixed: int = 0,
+                 diff: str = "", fixed_raw: Optional[bytes] = None, used_ignores: tuple = (),
+                 failed: Optional[Message] = None, notices: Optional[list] = None,
+                 source_map: Optional[SourceMap] = None, tables: Optional[tuple] = None,
+                 doc: Optional[Document] = None):
+        self.name = name
+        self.text = text
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors
+        self.profile = profile
+        self.fixed = fixed
+        self.diff = diff
+        self.fixed_raw = fixed_raw                 # standard input with --fix
+        self.used_ignores = used_ignores           # (config path, index of the entry)
+        self.failed = failed                       # why the file could not be linted
+        # Messages: what the run did not do or did otherwise (a link fixed at its target,
+        # fixes not written to a .docx)
+        self.notices = [] if notices is None else notices
+        self.source_map = source_map               # an extracted text's, with its tables
+        self.tables = tables
+        self.doc = doc
 
     def result(self, context_for) -> FileResult:
         doc = self.doc
@@ -53,20 +61,25 @@ class Outcome:
                           profile=self.profile)
 
 
-@dataclass
 class Pipeline:
-    resolver: Resolver
-    filters: Filters
-    select: Optional[list] = None
-    ignore: Optional[list] = None
-    encoding: Optional[str] = None
-    max_bytes: int = sources.DEFAULT_MAX_BYTES
-    fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
-    unsafe_fixes: bool = False
-    rule_timeout: Optional[float] = None     # --rule-timeout; None: the configuration's
-    # (id of the Config, the per-file: entries that match) -> the ActiveRules; the
-    # Configs live as long as the Resolver that loaded them, so their ids stay theirs.
-    _selected: dict = field(default_factory=dict, repr=False)
+    """The per-file stages with a run's settings (a plain class, see Outcome)."""
+
+    def __init__(self, resolver: Resolver, filters: Filters, select: Optional[list] = None,
+                 ignore: Optional[list] = None, encoding: Optional[str] = None,
+                 max_bytes: int = sources.DEFAULT_MAX_BYTES, fix: Optional[str] = None,
+                 unsafe_fixes: bool = False, rule_timeout: Optional[float] = None):
+        self.resolver = resolver
+        self.filters = filters
+        self.select = select
+        self.ignore = ignore
+        self.encoding = encoding
+        self.max_bytes = max_bytes
+        self.fix = fix                      # "write" (--fix) or "diff" (--diff)
+        self.unsafe_fixes = unsafe_fixes
+        self.rule_timeout = rule_timeout    # --rule-timeout; None: the configuration's
+        # (id of the Config, the per-file: entries that match) -> the ActiveRules; the
+        # Configs live as long as the Resolver that loaded them, so their ids stay theirs.
+        self._selected: dict = {}
 
     @property
     def registry(self):
@@ -176,7 +189,8 @@ class Pipeline:
 
         from .fixes import fix_document
 
-        page = replace(source, text=source.raw.decode(source.encoding))
+        page = sources.Source(source.path, source.raw.decode(source.encoding), source.encoding,
+                              source.raw, source.source_map, source.tables, source.state)
 
         def lint_page(text: str) -> tuple:
             reread = sources.reread(page, text)

@@ -8,9 +8,6 @@ import types
 from functools import lru_cache
 from typing import Any, Optional
 
-import pluggy
-
-from . import hookspecs
 from .messages import msg
 from .rule import Rule, rule_problem
 
@@ -141,18 +138,27 @@ def _entry_points():
         return list(entry_points().get(ENTRY_POINT_GROUP, ()))
 
 
-class _PluginManager(pluggy.PluginManager):
-    """pluggy's plugin manager, quicker to register a module."""
+def _plugin_manager():
+    """pluggy's plugin manager with the hook specifications, quicker to register a module;
+    pluggy is imported only when there is a plugin to register."""
+    import pluggy
 
-    def parse_hookimpl_opts(self, plugin, name: str):
-        # pluggy looks at every name of a plugin, descriptors and all, and that took
-        # milliseconds at each start for the rule modules' imports and constants.  A name
-        # of a module that holds no function or method is no hook implementation.
-        if isinstance(plugin, types.ModuleType) and not isinstance(
-                vars(plugin).get(name), (types.FunctionType, types.MethodType,
-                                         staticmethod, classmethod)):
-            return None
-        return super().parse_hookimpl_opts(plugin, name)
+    from . import hookspecs
+
+    class PluginManager(pluggy.PluginManager):
+        def parse_hookimpl_opts(self, plugin, name: str):
+            # pluggy looks at every name of a plugin, descriptors and all, and that took
+            # milliseconds at each start for the rule modules' imports and constants.  A
+            # name of a module that holds no function or method is no hook implementation.
+            if isinstance(plugin, types.ModuleType) and not isinstance(
+                    vars(plugin).get(name), (types.FunctionType, types.MethodType,
+                                             staticmethod, classmethod)):
+                return None
+            return super().parse_hookimpl_opts(plugin, name)
+
+    pm = PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    return pm
 
 
 def _describe(exc: BaseException) -> str:
@@ -193,8 +199,7 @@ def build_registry(builtin=None, entry_points=True, extra=()) -> Registry:
     plugins.extend((getattr(p, "__name__", repr(p)), p) for p in extra)
     if not plugins:
         return reg   # the usual run: the built-in families only, nothing to register
-    pm = _PluginManager(hookspecs.PROJECT)
-    pm.add_hookspecs(hookspecs)
+    pm = _plugin_manager()
     for label, plugin in plugins:
         try:
             pm.register(plugin, name=label)

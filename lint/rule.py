@@ -31,6 +31,31 @@ def level_at_least(severity: str, threshold: str) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 
 
+class HookimplMarker:
+    """``@hookimpl`` marks a plugin's hook functions exactly as
+    ``pluggy.HookimplMarker("reportlint")`` does (tests/test_plugins.py holds them alike),
+    without importing pluggy: the built-in rule families use it, and pluggy with what it
+    imports costs milliseconds of every start while a run without a third-party plugin
+    never registers one."""
+
+    def __init__(self, project_name: str):
+        self.project_name = project_name
+
+    def __call__(self, function=None, hookwrapper: bool = False, optionalhook: bool = False,
+                 tryfirst: bool = False, trylast: bool = False, specname: Optional[str] = None,
+                 wrapper: bool = False):
+        def mark(func):
+            setattr(func, self.project_name + "_impl", {
+                "wrapper": wrapper, "hookwrapper": hookwrapper, "optionalhook": optionalhook,
+                "tryfirst": tryfirst, "trylast": trylast, "specname": specname})
+            return func
+
+        return mark if function is None else mark(function)
+
+
+hookimpl = HookimplMarker("reportlint")
+
+
 # Slots: a file may hold a hundred thousand findings, each with its fix and related spans.
 @dataclass(frozen=True, slots=True)
 class Fix:

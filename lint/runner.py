@@ -9,7 +9,6 @@ built from them; the command line and ``reportlint.lint_paths`` both call ``run`
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Optional
 
 from . import sources
@@ -24,41 +23,49 @@ from .report import FileResult, Report
 from .resolve import Resolver
 
 
-@dataclass
 class Linter:
-    registry: Registry = field(default_factory=default_registry)
-    select: Optional[list] = None
-    ignore: Optional[list] = None
-    encoding: Optional[str] = None
-    config_path: Optional[str] = None        # --config
-    use_config: bool = True                  # --no-config turns discovery off
-    max_bytes: int = sources.DEFAULT_MAX_BYTES
-    profile: Optional[str] = None            # --profile: force this document type
-    report_unused: bool = False              # --report-unused-suppressions
-    fix: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
-    unsafe_fixes: bool = False               # --unsafe-fixes
-    # --baseline: (the recorded counts, the baseline's path); the findings it records are
-    # dropped from what each file is left with.
-    baseline: Optional[tuple] = None
-    # --compare: None, off; [], every linted file with every other; else the paths of
-    # the earlier reports to compare the linted files with.
-    compare: Optional[list] = None
-    # --rule-timeout (seconds) and --max-findings-per-rule; None: each file's configuration's
-    rule_timeout: Optional[float] = None
-    max_findings: Optional[int] = None
+    """A run's settings and the stages built from them (a plain class: each dataclass
+    costs a millisecond at every start)."""
 
-    def __post_init__(self):
-        baseline = None
-        if self.baseline:   # imported for --baseline only, not on a plain run's start-up
+    def __init__(self, registry: Optional[Registry] = None, select: Optional[list] = None,
+                 ignore: Optional[list] = None, encoding: Optional[str] = None,
+                 config_path: Optional[str] = None, use_config: bool = True,
+                 max_bytes: int = sources.DEFAULT_MAX_BYTES, profile: Optional[str] = None,
+                 report_unused: bool = False, fix: Optional[str] = None,
+                 unsafe_fixes: bool = False, baseline: Optional[tuple] = None,
+                 compare: Optional[list] = None, rule_timeout: Optional[float] = None,
+                 max_findings: Optional[int] = None):
+        self.registry = default_registry() if registry is None else registry
+        self.select = select
+        self.ignore = ignore
+        self.encoding = encoding
+        self.config_path = config_path        # --config
+        self.use_config = use_config          # --no-config turns discovery off
+        self.max_bytes = max_bytes
+        self.profile = profile                # --profile: force this document type
+        self.report_unused = report_unused    # --report-unused-suppressions
+        self.fix = fix                        # "write" (--fix) or "diff" (--diff)
+        self.unsafe_fixes = unsafe_fixes      # --unsafe-fixes
+        # --baseline: (the recorded counts, the baseline's path); the findings it records
+        # are dropped from what each file is left with.
+        self.baseline = baseline
+        # --compare: None, off; [], every linted file with every other; else the paths of
+        # the earlier reports to compare the linted files with.
+        self.compare = compare
+        # --rule-timeout (seconds) and --max-findings-per-rule; None: each file's
+        # configuration's
+        self.rule_timeout = rule_timeout
+        self.max_findings = max_findings
+        known = None
+        if baseline:   # imported for --baseline only, not on a plain run's start-up
             from .baseline import Baseline
 
-            baseline = Baseline(*self.baseline)
-        self.resolver = Resolver(self.registry, self.config_path, self.use_config, self.profile)
-        self.filters = Filters(self.registry, self.report_unused, baseline,
-                               self.select, self.ignore, self.max_findings)
-        self.pipeline = Pipeline(self.resolver, self.filters, self.select, self.ignore,
-                                 self.encoding, self.max_bytes, self.fix, self.unsafe_fixes,
-                                 self.rule_timeout)
+            known = Baseline(*baseline)
+        self.resolver = Resolver(self.registry, config_path, use_config, profile)
+        self.filters = Filters(self.registry, report_unused, known, select, ignore,
+                               max_findings)
+        self.pipeline = Pipeline(self.resolver, self.filters, select, ignore, encoding,
+                                 max_bytes, fix, unsafe_fixes, rule_timeout)
 
     def settings(self) -> dict:
         """What a worker process needs to build the same Linter."""

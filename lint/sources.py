@@ -5,7 +5,6 @@ import codecs
 import functools
 import os
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from typing import TYPE_CHECKING
@@ -39,17 +38,24 @@ class SourceError(UserError):
     """A file that cannot be linted; the message is for the user."""
 
 
-@dataclass(frozen=True)
 class Source:
-    path: str
-    text: str
-    encoding: str      # the codec that decoded it, "utf-8-sig" when there was a BOM
-    raw: bytes
-    # For an extracted text (.html, .docx, .pdf): where each offset is in the file, and
-    # the tables the reader found; None for a text file.
-    source_map: Optional["SourceMap"] = None
-    tables: Optional[tuple] = None
-    state: Optional[FileState] = None   # the file as read; None for standard input
+    """A file as read and decoded (a plain class: each dataclass costs a millisecond at
+    every start)."""
+
+    __slots__ = ("path", "text", "encoding", "raw", "source_map", "tables", "state")
+
+    def __init__(self, path: str, text: str, encoding: str, raw: bytes,
+                 source_map: Optional[SourceMap] = None, tables: Optional[tuple] = None,
+                 state: Optional[FileState] = None):
+        self.path = path
+        self.text = text
+        self.encoding = encoding   # the codec that decoded it, "utf-8-sig" when there was a BOM
+        self.raw = raw
+        # For an extracted text (.html, .docx, .pdf): where each offset is in the file, and
+        # the tables the reader found; None for a text file.
+        self.source_map = source_map
+        self.tables = tables
+        self.state = state         # the file as read; None for standard input
 
 
 def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:

@@ -10,7 +10,7 @@ back, however the call ends.
 from __future__ import annotations
 
 import signal
-import threading
+import sys
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
@@ -24,10 +24,18 @@ class TimeLimitExceeded(BaseException):
 def can_limit() -> bool:
     """Whether ``call_with_limit`` can stop a call here and now."""
     return (hasattr(signal, "setitimer")
-            and threading.current_thread() is threading.main_thread()
+            and _in_main_thread()
             # None: a handler installed outside Python, which could not be put back.
             and signal.getsignal(signal.SIGALRM) is not None
             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+
+
+def _in_main_thread() -> bool:
+    # Not importing threading spares a millisecond of every start: a program that started
+    # a thread has it imported.  (One started through _thread alone makes signal.signal
+    # raise ValueError, which __enter__ takes for "no limit here".)
+    threading = sys.modules.get("threading")
+    return threading is None or threading.current_thread() is threading.main_thread()
 
 
 class TimeLimits:
@@ -44,7 +52,10 @@ class TimeLimits:
 
     def __enter__(self) -> "TimeLimits":
         if self.seconds > 0 and can_limit():
-            self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+            try:
+                self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+            except ValueError:   # not the main thread after all
+                return self
             self._on = True
         return self
 

@@ -7,12 +7,12 @@ contexts that hold a wrong form and are right (截止日期); ``after`` / ``befo
 regular expressions the text next to a wrong form must match, for what a string cannot
 say; ``since`` is the date from which a phrase is the official wording.  Every wrong form
 and guard is a key, looked for where its rarest character stands; the index is built once
-per word list, when a wording rule first runs.
+per word list, when a wording rule first runs (the built-in list's is kept in the data
+cache).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -30,6 +30,7 @@ CONTEXT = 2
 LONG_SEARCH = 400_000
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORDS_FILE = "words.yaml"   # in rules/vocab/, beside the arithmetic vocabulary
+INDEX_FORMAT = 1            # of WordList.index()
 # The 800 characters most common in report text, most common first (counted on thirty
 # government work reports): a key is looked for where its rarest character stands.
 COMMON_CHARS = (
@@ -199,69 +200,104 @@ def _entry(item, path: str) -> dict:
 @lru_cache(maxsize=1)
 def builtin_words() -> list:
     """The entries of rules/vocab/words.yaml, read through the data cache."""
+    from .datacache import load_yaml_data
+
+    return list((load_yaml_data(_words_path()) or {}).get("words") or ())
+
+
+def _words_path() -> str:
     import os
 
-    from .datacache import builtin_data_files, load_yaml_data
+    from .datacache import builtin_data_files
 
-    path = next(p for p in builtin_data_files("vocab") if os.path.basename(p) == WORDS_FILE)
-    return list((load_yaml_data(path) or {}).get("words") or ())
+    return next(p for p in builtin_data_files("vocab") if os.path.basename(p) == WORDS_FILE)
 
 
-@dataclass(frozen=True)
 class Entry:
-    kind: str
-    right: str
-    source: str
-    after: Optional[re.Pattern]
-    before: Optional[re.Pattern]
-    since: Optional[tuple]          # (year, month, day)
+    """An entry of the word list, compiled (plain classes here: each dataclass costs a
+    millisecond at every start)."""
+
+    __slots__ = ("kind", "right", "source", "after", "before", "since")
+
+    def __init__(self, kind: str, right: str, source: str, after: Optional[re.Pattern],
+                 before: Optional[re.Pattern], since: Optional[tuple]):
+        self.kind = kind
+        self.right = right
+        self.source = source
+        self.after = after
+        self.before = before
+        self.since = since          # (year, month, day)
 
 
-@dataclass(frozen=True)
 class Hit:
-    start: int
-    end: int
-    entry: Entry
+    """A wrong form found at ``text[start:end]``."""
+
+    __slots__ = ("start", "end", "entry")
+
+    def __init__(self, start: int, end: int, entry: Entry):
+        self.start = start
+        self.end = end
+        self.entry = entry
+
+
+def _keys(items) -> dict:
+    """key -> (key, index of the entry it is a wrong form of or -1, entries it guards), the
+    entries counted without the ``disable`` items: a later entry's wrong form replaces an
+    earlier one's, ``disable`` drops a wrong form or a right form's entries."""
+    raw: list = []
+    forms: dict = {}      # folded wrong form -> index of its entry
+    for item in items:
+        if "disable" in item:
+            names = set(item["disable"])
+            folded = {fold(n) for n in names}
+            for form, i in list(forms.items()):
+                if form in folded or raw[i]["right"] in names:
+                    del forms[form]
+            continue
+        raw.append(item)
+        for w in item["wrong"]:
+            forms[fold(w)] = len(raw) - 1
+    keys: dict = {form: (form, i, ()) for form, i in forms.items()}
+    live = set(forms.values())
+    for i in live:
+        guards = raw[i].get("guard", [])
+        # The right form guards its own entry where it holds a wrong form: 截至目前 is
+        # never a wrong 截至 (a right form that holds none is no key: 作为 is everywhere).
+        if any(w in raw[i]["right"] for w in raw[i]["wrong"]):
+            guards = guards + [raw[i]["right"]]
+        for guard in guards:
+            g = fold(guard)
+            key, entry, guarded = keys.get(g, (g, -1, ()))
+            keys[g] = (key, entry, guarded + (i,))
+    return keys
 
 
 class WordList:
     """Entries (and ``disable`` items) in order: a later entry's wrong form replaces an
     earlier one's; ``disable`` names a wrong form, or a right form for all of its entry's."""
 
-    def __init__(self, items):
-        raw: list = []
-        forms: dict = {}      # folded wrong form -> index of its entry
-        for item in items:
-            if "disable" in item:
-                names = set(item["disable"])
-                folded = {fold(n) for n in names}
-                for form, i in list(forms.items()):
-                    if form in folded or raw[i]["right"] in names:
-                        del forms[form]
-                continue
-            raw.append(item)
-            for w in item["wrong"]:
-                forms[fold(w)] = len(raw) - 1
+    def __init__(self, items, index: Optional[dict] = None):
+        """``index``: what ``index()`` gave for the same items (the data cache keeps the
+        built-in list's: building it is a few milliseconds of every start)."""
         # Compiled when first found: a document meets few of the entries.
-        self._items = raw
-        self._entries = [None] * len(raw)
-        # key -> (key, index of the entry it is a wrong form of or -1, entries it guards)
-        keys: dict = {form: (form, i, ()) for form, i in forms.items()}
-        live = set(forms.values())
-        for i in live:
-            guards = raw[i].get("guard", [])
-            # The right form guards its own entry where it holds a wrong form: 截至目前 is
-            # never a wrong 截至 (a right form that holds none is no key: 作为 is everywhere).
-            if any(w in raw[i]["right"] for w in raw[i]["wrong"]):
-                guards = guards + [raw[i]["right"]]
-            for guard in guards:
-                g = fold(guard)
-                key, entry, guarded = keys.get(g, (g, -1, ()))
-                keys[g] = (key, entry, guarded + (i,))
-        self._keys = keys
-        self._anchors = None
+        self._items = [item for item in items if "disable" not in item]
+        self._entries: list = [None] * len(self._items)
+        self._keys: dict
+        self._anchors: Optional[dict] = None
+        if index is None:
+            self._keys = _keys(items)
+        else:
+            self._keys = {k: (k, entry, tuple(guarded)) for k, entry, guarded in index["keys"]}
+            self._anchors = {c: [(o, n, frozenset(ks)) for o, n, ks in groups]
+                             for c, groups in index["anchors"]}
         self._patterns: dict = {}     # long search? -> patterns
         self._searched = 0
+
+    def index(self) -> dict:
+        """The keys and anchors, as plain data for the data cache."""
+        return {"keys": [[k, entry, list(guarded)] for k, entry, guarded in self._keys.values()],
+                "anchors": [[c, [[o, n, sorted(ks)] for o, n, ks in groups]]
+                            for c, groups in self._anchored().items()]}
 
     def _anchored(self) -> dict:
         """anchor -> [(offset, length, keys)]: each key is looked for where its rarest
@@ -392,7 +428,15 @@ def _compiled(item: dict) -> Entry:
 
 @lru_cache(maxsize=1)
 def builtin_word_list() -> WordList:
-    return WordList(builtin_words())
+    from . import document
+    from .datacache import load_derived
+
+    items = builtin_words()
+    # Keyed by the list and the code that builds the index (this module, and
+    # document.fold for full-width keys).
+    index = load_derived([_words_path(), __file__, document.__file__],
+                         f"word-index-{INDEX_FORMAT}", lambda: WordList(items).index())
+    return WordList(items, index)
 
 
 def word_list_of(doc) -> WordList:

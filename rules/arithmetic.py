@@ -10,7 +10,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import Optional
 
@@ -25,13 +24,19 @@ STATEMENT_END = re.compile(r"[。!?;]")
 # -- statements ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Item:
-    q: object             # the Quantity
-    label: Optional[str]
-    context: str          # the words before it in its clause
-    total: bool = False       # 共/合计 … stands before it: it is a total
-    breakdown: bool = False   # 其中 stands before it: a breakdown starts
+    """A quantity with its label (a plain class: each dataclass costs a millisecond at
+    every start)."""
+
+    __slots__ = ("q", "label", "context", "total", "breakdown")
+
+    def __init__(self, q: object, label: Optional[str], context: str, total: bool = False,
+                 breakdown: bool = False):
+        self.q = q                    # the Quantity
+        self.label = label
+        self.context = context        # the words before it in its clause
+        self.total = total            # 共/合计 … stands before it: it is a total
+        self.breakdown = breakdown    # 其中 stands before it: a breakdown starts
 
 
 def statements(doc) -> list:

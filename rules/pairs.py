@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
@@ -59,20 +58,29 @@ def _name(mark: str, lang: str) -> str:
     return en if lang == "en" else zh
 
 
-@dataclass
 class Problem:
-    kind: str  # pair | unmatched-open | unmatched-close | mismatch | reversed | nesting | straight
-    start: int
-    end: int
-    mark: str = ""
-    other: int = -1      # the enclosing closer (nesting), or the matching closer (mixed)
-    count: int = 0
+    """A pair problem (plain classes here: each dataclass costs a millisecond at every
+    start)."""
+
+    __slots__ = ("kind", "start", "end", "mark", "other", "count")
+
+    def __init__(self, kind: str, start: int, end: int, mark: str = "", other: int = -1,
+                 count: int = 0):
+        # pair | unmatched-open | unmatched-close | mismatch | reversed | nesting | straight
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.mark = mark
+        self.other = other    # the enclosing closer (nesting), or the matching closer (mixed)
+        self.count = count
 
 
-@dataclass
 class _Paragraph:
-    problems: list = field(default_factory=list)
-    terms: set = field(default_factory=set)
+    __slots__ = ("problems", "terms")
+
+    def __init__(self) -> None:
+        self.problems: list = []
+        self.terms: set = set()
 
 
 def scan_paragraph(text: str, start: int, end: int, marks: list) -> _Paragraph:
@@ -278,15 +286,18 @@ def _continues(doc, text: str, before, after, chrome: list) -> bool:
         before.end - max(last_line.start, before.start) >= WRAPPED_MIN
 
 
-@dataclass
 class _Run:
     """Paragraphs scanned as one: a sentence that goes on across chrome or a hard wrap."""
 
-    start: int
-    marks: list
-    result: _Paragraph
-    last: Paragraph     # the last of them
-    parts: int = 1
+    __slots__ = ("start", "marks", "result", "last", "parts")
+
+    def __init__(self, start: int, marks: list, result: _Paragraph, last: Paragraph,
+                 parts: int = 1):
+        self.start = start
+        self.marks = marks
+        self.result = result
+        self.last = last      # the last of them
+        self.parts = parts
 
 
 class PairScan:

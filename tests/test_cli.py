@@ -607,3 +607,38 @@ def test_subprocess_broken_pipe_has_no_traceback(tmp_path):
     p = subprocess.run(cmd, shell=True, cwd=tmp_path, capture_output=True, env=env, timeout=120)
     assert b"Traceback" not in p.stderr
     assert p.stdout.decode("utf-8").startswith("bad.txt:2:10:")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_start_up_runs_without_the_cyclic_collector_and_main_restores_it(
+        tmp_path, monkeypatch, enabled):
+    """Start-up builds what lasts the whole run: the collector would only traverse it.  The
+    files are linted with the collector on (if it was), with start-up's objects set aside,
+    and main() leaves the collector as it found it."""
+    import gc
+
+    import reportlint.cli as cli
+    from reportlint.runner import Linter
+
+    seen = {}
+    load = cli.load_compiled
+    monkeypatch.setattr(cli, "load_compiled", lambda: (seen.setdefault("start", gc.isenabled()),
+                                                       load()))
+    run = Linter.run
+
+    def recording_run(self, *args, **kwargs):
+        seen["run"] = (gc.isenabled(), gc.get_freeze_count() > 0)
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "run", recording_run)
+    (tmp_path / "a.txt").write_text("关于依法行政工作的情况说明\n正文。\n", encoding="utf-8")
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        code = main(["--no-config", "--lang", "en", str(tmp_path / "a.txt")])
+        after = (gc.isenabled(), gc.get_freeze_count())
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert code in (0, 1)
+    assert seen == {"start": False, "run": (enabled, enabled)}
+    assert after == (enabled, 0)

@@ -266,6 +266,29 @@ def test_outside_the_main_thread_rules_run_without_a_limit(alarm_untouched):
     assert got == ["done"]
 
 
+def test_a_thread_started_without_threading_runs_rules_without_a_limit():
+    """The time limit does not import threading (a millisecond of every start): a thread
+    that a program started through _thread alone still runs its rules, without a limit."""
+    import subprocess
+    import sys
+
+    probe = ("import _thread, sys\n"
+             "from reportlint.timelimit import call_with_limit\n"
+             "got, lock = [], _thread.allocate_lock()\n"
+             "lock.acquire()\n"
+             "def run():\n"
+             "    try:\n"
+             "        got.append(call_with_limit(0.1, lambda: 'done'))\n"
+             "    finally:\n"
+             "        lock.release()\n"
+             "_thread.start_new_thread(run, ())\n"
+             "lock.acquire()\n"
+             "print(got, 'threading' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.split() == ["['done']", "False"], done.stderr
+
+
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
                     reason="the plugin is registered in this process; only forked workers see it")
 def test_worker_processes_stop_a_runaway_rule_too(register, isolated_repo, capsys,

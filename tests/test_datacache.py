@@ -56,3 +56,26 @@ def test_a_failed_store_leaves_no_temporary_file(tmp_path, monkeypatch):
 def test_builtin_data_is_found_beside_the_rules():
     names = [os.path.basename(p) for p in datacache.builtin_data_files("profiles")]
     assert {"annual-report.yaml", "implementation-opinion.yaml", "generic.yaml"} <= set(names)
+
+
+def test_the_cache_keys_are_hashlib_s_sha256():
+    """The data cache hashes with the interpreter's own SHA-256 (hashlib loads OpenSSL at
+    every start): the same digest, so the same cache files."""
+    import hashlib
+
+    from reportlint.datacache import sha256
+
+    for data in (b"", b"vocab", "词表".encode("utf-8") * 1000):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_importing_the_cache_does_not_import_json():
+    """The command line imports this module to find its stored patterns: json, imported
+    before they are put back, would compile its five patterns at every start."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import sys, reportlint.datacache; "
+                           "print('json' in sys.modules)"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "False", done.stderr

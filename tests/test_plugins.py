@@ -301,3 +301,47 @@ def test_a_run_imports_only_the_families_of_the_rules_it_runs(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=120)
     assert done.stdout.split(None, 1) == ["1", "['reportlint.rules.pairs']\n"], done.stderr
+
+
+@pytest.mark.parametrize("options", [{}, {"tryfirst": True}, {"trylast": True, "specname": "x"},
+                                     {"hookwrapper": True, "optionalhook": True},
+                                     {"wrapper": True}])
+def test_hookimpl_marks_a_function_as_pluggy_s_own_marker_does(options):
+    """``reportlint.hookimpl`` is a marker of its own (pluggy off the start-up path): a
+    function it marks is what pluggy's marker would have made of it."""
+    import pluggy
+
+    from reportlint import hookimpl
+
+    def ours():
+        pass
+
+    def pluggys():
+        pass
+
+    if options:
+        hookimpl(**options)(ours)
+        pluggy.HookimplMarker("reportlint")(**options)(pluggys)
+    else:
+        hookimpl(ours)
+        pluggy.HookimplMarker("reportlint")(pluggys)
+    assert ours.reportlint_impl == pluggys.reportlint_impl  # type: ignore[attr-defined]
+
+
+def test_a_plain_run_imports_none_of_pluggy_shutil_hashlib_threading(tmp_path):
+    """Each costs milliseconds of every start: pluggy only registers third-party plugins,
+    shutil gave argparse the terminal's width, hashlib the data cache's keys, threading
+    told the time limit whether it ran in the main thread."""
+    text = tmp_path / "a.txt"
+    text.write_text(REVERSED, encoding="utf-8")
+    probe = ("import io, sys, contextlib\n"
+             "import reportlint.plugins\n"
+             "reportlint.plugins._may_have_plugins = lambda: False\n"
+             "from reportlint.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    code = main(['--no-config', {str(text)!r}])\n"
+             "print(code, [m for m in ('pluggy', 'shutil', 'hashlib', 'threading') if m in sys.modules])\n")
+    for _ in range(2):   # the first run may write the cache (tempfile imports shutil)
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              timeout=120)
+    assert done.stdout.split() == ["1", "[]"], done.stderr

@@ -86,6 +86,34 @@ def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
     assert (text.index("丏"), text.index("丏") + 1, "丐") in short
 
 
+def test_the_built_in_word_list_s_index_comes_from_the_cache_as_it_was_built(
+        tmp_path, monkeypatch):
+    """The built-in list's keys and anchors are kept in the data cache: read back, they are
+    what building them gives, in the same order, and a run finds the same wrong forms."""
+    from reportlint import words as words_module
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    items = builtin_words()
+    built = words_module.WordList(items)
+    text = "法制政府" + "，".join(f for e in items for f in e["wrong"] + e.get("guard", []))
+    builtin_word_list.cache_clear()
+    try:
+        first = builtin_word_list()       # builds the index and writes it
+        builds = []
+        monkeypatch.setattr(words_module.WordList, "index",
+                            lambda self: builds.append(1) or {})
+        builtin_word_list.cache_clear()
+        cached = builtin_word_list()      # reads it
+    finally:
+        builtin_word_list.cache_clear()
+    assert builds == [] and os.listdir(tmp_path)   # the index, written by the first
+    for word_list in (first, cached):
+        assert list(word_list._keys.items()) == list(built._keys.items())
+        assert list(word_list._anchored().items()) == list(built._anchored().items())
+    found = [(h.start, h.end, h.entry.right) for h in built.find(text)]
+    assert [(h.start, h.end, h.entry.right) for h in cached.find(text)] == found != []
+
+
 # Each entry with a context (after:) flagged where the context holds and silent where it
 # does not: the text, and the passage expected to be flagged (None: silence).
 CONTEXTS = [
