@@ -14,22 +14,19 @@ from reportlint.rule import line_range
 _SENTENCE_END = tuple("。!?;…")
 
 
-def _across_pages(doc, text: str, keys: list) -> tuple:
-    """The paragraphs and their keys as copies compare: a paragraph that a page break
-    split (its sentence goes on after the page's number or running title) is one, keyed
-    without the chrome, and the chrome's own paragraphs are none, for the two copies of a
-    block break across pages at different places.  The document's own when it has no
-    page chrome."""
-    pages = page_chrome(doc)
-    if not pages:
-        return doc.paragraphs, keys
-    headings = doc.heading_lines
+def _across_pages(doc, text: str, pages: list) -> tuple:
+    """The units and their keys as copies compare, in a text with page chrome: a
+    paragraph that a page break split (its sentence goes on after the page's number or
+    running title) is one, keyed without the chrome, and the chrome's own paragraphs are
+    none, for the two copies of a block break across pages at different places.  A table
+    row's key is (its index,), which matches nothing."""
+    headings, tables = doc.heading_lines, doc.table_lines
     titles = {h.line for h in doc.headings if h.standalone}
     units: list = []
     unit_keys: list = []
     broken = False  # a page break since the last unit's own text, which stops mid-sentence
     k = 0
-    for p, key in zip(doc.paragraphs, keys):
+    for i, p in enumerate(doc.paragraphs):
         while k < len(pages) and pages[k][1] < p.end:
             k += 1
         if k < len(pages) and pages[k][0] <= p.start:  # a page's chrome from end to end
@@ -40,7 +37,7 @@ def _across_pages(doc, text: str, keys: list) -> tuple:
                                 and units[-1].last_line not in titles)
             continue
         end, _ = chrome_tail(text, pages, p.start, p.end)
-        own = key if end == p.end or not isinstance(key, str) else _key(text[p.start:end])
+        own = (i,) if p.first_line in tables else _key(text[p.start:end])
         last_line = p.last_line if end == p.end else doc.position(end - 1)[0]
         if broken and isinstance(own, str) and isinstance(unit_keys[-1], str) \
                 and p.first_line not in headings:
@@ -51,6 +48,20 @@ def _across_pages(doc, text: str, keys: list) -> tuple:
             unit_keys.append(own)
         broken = end < p.end and text[end - 1] not in _SENTENCE_END
     return units, unit_keys
+
+
+def _fingerprints(text: str, paragraphs: list) -> tuple:
+    """Each paragraph's key (see _key) by its hash and its length.  The keys are made in C
+    (a text without white space is split into one piece, which join gives back as it is)
+    and dropped one by one: held together, they would be as large as the text again."""
+    hashes: list = []
+    lengths: list = []
+    add_hash, add_length = hashes.append, lengths.append
+    for key in map("".join, map(str.split, map(text.__getitem__, map(
+            slice, [p.start for p in paragraphs], [p.end for p in paragraphs])))):
+        add_hash(hash(key))
+        add_length(len(key))
+    return hashes, lengths
 
 
 def _key(piece: str) -> str:
@@ -85,35 +96,46 @@ class DuplicateBlock(Rule):
     def check(self, doc, options):
         text, tables = doc.folded, doc.table_lines
         paras = doc.paragraphs
-        # Each paragraph's key (see _key), made in C: a text without white space is
-        # split into one piece, which join gives back as it is.
-        keys: list = list(map("".join, map(str.split, map(
-            text.__getitem__, map(slice, [p.start for p in paras], [p.end for p in paras])))))
-        # A table row is never a duplicated block (a converter repeats the header of
-        # every table): its key matches nothing, not even an equal row.
-        if tables:
-            for i, p in enumerate(paras):
+        hashes, lengths = _fingerprints(text, paras)
+        pages = page_chrome(doc)
+        if pages:  # a PDF's text: units joined across page breaks, keyed by their keys
+            units, keys = _across_pages(doc, text, pages)
+            blocks = self._blocks(units, keys, [len(k) if isinstance(k, str) else 0 for k in keys],
+                                  lambda i, j: True, options["min-chars"])
+        else:
+            # A table row is never a duplicated block (a converter repeats the header of
+            # every table): its key matches nothing, not even an equal row.
+            keys = hashes.copy() if tables else hashes
+            for i, p in enumerate(paras if tables else ()):
                 if p.first_line in tables:
                     keys[i] = (i,)
-        blocks = list(self._blocks(*_across_pages(doc, text, keys), options["min-chars"]))
+
+            def same(i: int, j: int) -> bool:   # equal hashes: the keys confirm it
+                return _key(text[paras[i].start:paras[i].end]) == \
+                    _key(text[paras[j].start:paras[j].end])
+
+            blocks = self._blocks(paras, keys, lengths, same, options["min-chars"])
+        blocks = list(blocks)
         yield from blocks
         # Both come in text order, and the copies do not overlap: one walk along them.
         copies = [(f.start, f.end) for f in blocks]
         k = 0
-        for f in self._sentences(doc, keys, options["min-sentence-chars"]):
+        for f in self._sentences(doc, lengths, options["min-sentence-chars"]):
             while k < len(copies) and copies[k][1] <= f.start:
                 k += 1
             if not (k < len(copies) and copies[k][0] <= f.start):
                 yield f  # not inside a copied block
 
-    def _blocks(self, paras: list, keys: list, min_chars: int):
-        """``keys``: of each paragraph (a table row's matches nothing)."""
-        first: dict[str | tuple[int], int] = {}
+    def _blocks(self, paras: list, keys: list, lengths: list, same, min_chars: int):
+        """``keys``: of each paragraph, its key or the key's hash (a table row's matches
+        nothing); ``lengths``: its key's length; ``same(i, j)``: whether two paragraphs
+        whose ``keys`` are equal have the same key."""
+        first: dict = {}
         original = []  # index of the first paragraph with the same key, or None
         for i, k in enumerate(keys):
-            original.append(first.get(k))
-            first.setdefault(k, i)
-        long = [isinstance(k, str) and len(k) >= min_chars for k in keys]
+            j = first.setdefault(k, i)
+            original.append(j if j != i and same(i, j) else None)
+        long = [n >= min_chars and type(k) is not tuple for k, n in zip(keys, lengths)]
         covered = -1  # copies end here; a later run starts after it
         for i in range(len(paras)):
             j = original[i]
@@ -123,11 +145,12 @@ class DuplicateBlock(Rule):
             # paragraphs (a heading above the block) and forwards over everything.
             lo_i, lo_j = i, j
             while (lo_i - 1 > covered and lo_j - 1 >= 0 and lo_j - 1 < lo_i - 1
-                   and keys[lo_i - 1] == keys[lo_j - 1] and keys[lo_j - 1]):
+                   and keys[lo_i - 1] == keys[lo_j - 1] and lengths[lo_j - 1]
+                   and same(lo_i - 1, lo_j - 1)):
                 lo_i, lo_j = lo_i - 1, lo_j - 1
             hi_i, hi_j = i, j
             while (hi_i + 1 < len(paras) and hi_j + 1 < lo_i
-                   and keys[hi_i + 1] == keys[hi_j + 1]):
+                   and keys[hi_i + 1] == keys[hi_j + 1] and same(hi_i + 1, hi_j + 1)):
                 hi_i, hi_j = hi_i + 1, hi_j + 1
             covered = hi_i
             copy_first, copy_last = paras[lo_i], paras[hi_i]
@@ -143,7 +166,7 @@ class DuplicateBlock(Rule):
                 related=[Related(orig_first.start, orig_last.end,
                                  zh="首次出现", en="first occurrence")])
 
-    def _sentences(self, doc, paragraph_keys: list, min_chars: int):
+    def _sentences(self, doc, key_lengths: list, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding."""
         # A sentence is read as a string and named by (paragraph index, its place in the
@@ -170,7 +193,7 @@ class DuplicateBlock(Rule):
             keys = sentences(p)
             # Most paragraphs hold no white space (their key is as long as they are):
             # then each sentence is its own key.
-            if len(paragraph_keys[index]) != p.end - p.start:
+            if key_lengths[index] != p.end - p.start:
                 keys = list(map("".join, map(str.split, keys)))
             distinct = set(keys)
             if len(distinct) == len(keys) and distinct.isdisjoint(before):
