@@ -7,9 +7,10 @@ is one paragraph (hard-wrapped lines are joined by the Document).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
@@ -21,6 +22,13 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+# Splitting on the marks gives each mark and the length of the text before it at once.
+_SPLIT_AT_MARKS = re.compile("(" + MARKS.pattern + ")")
+# A pair with nothing between its marks; deleting these pass after pass leaves nothing
+# of a paragraph whose marks are well nested and each closed by its own kind.
+_EMPTY_PAIR = re.compile("|".join(re.escape(o + c) for o, c in OPENERS.items()))
+# Nesting deeper than this takes the full scan: a few passes keep the check linear.
+NESTING_PASSES = 4
 NAMES = {
     "“": ("左引号", "opening quotation mark"), "”": ("右引号", "closing quotation mark"),
     "‘": ("左单引号", "opening single quotation mark"),
@@ -37,6 +45,9 @@ NAMES = {
     "』": ("右双直角引号", "closing double corner bracket"),
 }
 FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
+# The half-width half of a pair of mixed width: of the pairs, only brackets have two widths.
+HALF_WIDTH_BRACKET = re.compile(
+    "[" + re.escape("".join(m for m in FULL_WIDTH if m in OPENERS or m in CLOSERS)) + "]")
 
 # Look-alikes that are not pairs at all.
 # An item marker with only a closing bracket: 1) 2） a) 一) at the start of a
@@ -45,6 +56,10 @@ ITEM_MARKER = re.compile(r"(?:^|(?<=[\s,;:。、!?]))(?:\d{1,2}|[a-zA-Z]|[一二
 EMOTICON = re.compile(r"[:;=8][-^']?[()\[\]]|[()][-^']?[:;=]")
 # A half-open interval: [0,1) (0,1]
 INTERVAL = re.compile(r"[\[(]\s*-?[\d.]+%?\s*[,~]\s*-?[\d.]+%?\s*[)\]]")
+# An apostrophe, don’t, which the scan skips (the paragraph's bounds aside).
+APOSTROPHE = re.compile("’(?<=[A-Za-z]’)(?=[A-Za-z])")
+# The marks of an interval that a well-nested paragraph can hold.
+_EMPTY_BRACKETS = re.compile(r"\(\)|\[\]")
 CLAUSE_PUNCT = set(",;:。!?、")
 NEXT_CHAR = re.compile(r"\s*(.)")
 # A reversed pair encloses a short term: ”枫桥式“.
@@ -235,15 +250,49 @@ WRAPPED_MIN = 15
 _SENTENCE_END = tuple("。!?;…")
 
 
-def _outside(marks: list, spans: list) -> list:
-    """The marks (sorted by position) that fall in none of the sorted, disjoint spans:
-    the runs between the spans, found by bisection, not a look at every mark."""
-    out, at = [], 0
+def _marks_outside(text: str, spans: list) -> tuple:
+    """The positions and the string of the marks of ``text`` that fall in none of the
+    sorted, disjoint spans: the runs between the spans, found by bisection."""
+    parts = _SPLIT_AT_MARKS.split(text)  # text, mark, text, mark, …, text
+    positions = list(accumulate(map(len, parts)))[0:-1:2]
+    marks = "".join(parts[1::2])
+    if not spans:
+        return positions, marks
+    kept_positions: list = []
+    kept_marks = []
+    at = 0
     for start, end in spans:
-        first = bisect_left(marks, (start,), at)
-        out += marks[at:first]
-        at = max(first, bisect_left(marks, (end,), first))
-    return out + marks[at:]
+        first = bisect_left(positions, start, at)
+        kept_positions += positions[at:first]
+        kept_marks.append(marks[at:first])
+        at = max(first, bisect_left(positions, end, first))
+    kept_positions += positions[at:]
+    kept_marks.append(marks[at:])
+    return kept_positions, "".join(kept_marks)
+
+
+def _well_nested(marks: str, bounds: list) -> list:
+    """For each (first, end) slice of ``marks``, whether its marks are well nested and
+    each closed by its own kind: then a paragraph has no problem but its pairs.  All the
+    slices are reduced at once, kept apart by a character that is no mark."""
+    joined = "\n".join([marks[first:end] for first, end in bounds])
+    for _ in range(NESTING_PASSES):
+        reduced = _EMPTY_PAIR.sub("", joined)
+        if len(reduced) == len(joined):
+            break
+        joined = reduced
+    return [not rest for rest in joined.split("\n")]
+
+
+def _nested_pairs(positions: list, marks: str, first: int, end: int):
+    """(opening position, closing position, closer) of each pair of well-nested marks,
+    in the order of their closers."""
+    stack: list = []
+    for pos, mark in zip(positions[first:end], marks[first:end]):
+        if mark in OPENERS:
+            stack.append(pos)
+        else:
+            yield stack.pop(), pos, mark
 
 
 def _unmatched(result: _Paragraph) -> int:
@@ -286,6 +335,7 @@ class _Run:
     marks: list
     result: _Paragraph
     last: Paragraph     # the last of them
+    index: int          # and its index among the paragraphs
     parts: int = 1
 
 
@@ -296,63 +346,154 @@ class PairScan:
     ``web-residue`` reports them.  A paragraph that stops mid-sentence with a mark open
     goes on in the next one when only chrome, or a hard wrap, stands between and the
     next one closes the mark: the two are scanned as one.
+
+    Most paragraphs with marks have them well nested, each closed by its own kind: they
+    are told apart at once (``_well_nested``), hold no problem, and their pairs are walked
+    only when a rule asks for them: the pairs of mixed width, the quoted terms.
     """
 
     def __init__(self, doc):
-        self.problems, self.terms = [], set()
+        self.problems: list = []  # every problem but the pairs, in the order of the text
+        # the paragraphs and runs in order: a _Paragraph scanned, or the (start, end,
+        # first mark, end of the marks) of a paragraph whose marks are well nested
+        self._parts: list = []
+        self._text, self._folded = doc.text, doc.folded
+        self._terms: set | None = None
         text = doc.folded
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
-        # One search over the whole text; only paragraphs holding marks are scanned.
-        marks = _outside([(m.start(), m.group()) for m in MARKS.finditer(text)], chrome)
-        run = None  # the paragraphs scanned so far that a later one may go on from
-        k = c = 0
-        n_marks, n_chrome = len(marks), len(chrome)
-        for para in doc.paragraphs:
-            while k < n_marks and marks[k][0] < para.start:
-                k += 1
-            first = k
-            while k < n_marks and marks[k][0] < para.end:
-                k += 1
-            if k == first:  # most paragraphs: nothing to scan, nothing to close
-                if run is None:
-                    continue
-                while c < n_chrome and chrome[c][1] < para.end:
-                    c += 1
-                if c < n_chrome and chrome[c][0] <= para.start:
-                    continue  # chrome from end to end: the sentence may go on after it
-                self._add(run.result)
-                run = None
+        # One search over the whole text; only paragraphs holding marks are looked at.
+        self._positions, self._marks = positions, marks = _marks_outside(text, chrome)
+        paragraphs = doc.paragraphs
+        held = []  # (index of a paragraph holding marks, its first mark, the end of its marks)
+        k, n_marks = 0, len(positions)
+        next_mark = positions[0] if positions else len(text)
+        for i, para in enumerate(paragraphs):
+            if next_mark >= para.end:
                 continue
-            own = marks[first:k]
+            first = bisect_left(positions, para.start, k)
+            k = bisect_left(positions, para.end, first)
+            next_mark = positions[k] if k < n_marks else len(text)
+            if k > first:
+                held.append((i, first, k))
+        nested = _well_nested(marks, [(first, end) for _, first, end in held])
+        chrome_ends = [end for _, end in chrome]
+        intervals = _intervals(text, positions, marks)
+        run = None  # the paragraphs scanned so far that a later one may go on from
+        for (i, first, k), plain in zip(held, nested):
+            para = paragraphs[i]
+            if run is not None and not all(
+                    _covered(chrome, chrome_ends, between)
+                    for between in paragraphs[run.index + 1:i]):
+                self._add(run.result)  # a paragraph other than chrome stands between
+                run = None
+            if plain:
+                plain = not self._skips_marks(text, para, first, k, intervals, chrome, chrome_ends)
+            if plain:
+                if run is not None:
+                    self._add(run.result)
+                    run = None
+                self._parts.append((para.start, para.end, first, k))
+                continue
+            own = list(zip(positions[first:k], marks[first:k]))
             result = scan_paragraph(text, para.start, para.end, own)
             if run is not None and run.parts < MAX_JOINED and _closes(run.result, result) \
                     and _continues(doc, text, run.last, para, chrome):
                 joined = scan_paragraph(text, run.start, para.end, run.marks + own)
                 if _unmatched(joined) < _unmatched(run.result) + _unmatched(result):
-                    run = _Run(run.start, run.marks + own, joined, para, run.parts + 1)
+                    run = _Run(run.start, run.marks + own, joined, para, i, run.parts + 1)
                     continue
             if run is not None:
                 self._add(run.result)
-            run = _Run(para.start, own, result, para)
+            run = _Run(para.start, own, result, para, i)
+            if not any(p.kind == "unmatched-open" for p in result.problems):
+                self._add(result)  # nothing left open for a later paragraph to close
+                run = None
         if run is not None:
             self._add(run.result)
 
+    def _skips_marks(self, text: str, para, first: int, k: int, intervals: list,
+                     chrome: list, chrome_ends: list) -> bool:
+        """Whether the scan would skip a mark of a paragraph whose marks are well nested:
+        a pair around an interval [0,1] (or with its other half in chrome, a lone
+        mark), or an apostrophe."""
+        if "’" in self._marks[first:k] and APOSTROPHE.search(text, para.start, para.end):
+            return True
+        if intervals:
+            at = bisect_left(intervals, first)
+            if at < len(intervals) and intervals[at] < k:
+                return True
+        c = bisect_right(chrome_ends, para.start)
+        return c < len(chrome) and chrome[c][0] < para.end and \
+            INTERVAL.search(text, para.start, para.end) is not None
+
     def _add(self, result: "_Paragraph") -> None:
-        self.problems.extend(result.problems)
-        self.terms |= result.terms
+        self.problems += [p for p in result.problems if p.kind != "pair"]
+        self._parts.append(result)
 
     @classmethod
     def of(cls, doc) -> "PairScan":
         return doc.shared(cls)
 
+    def mixed_width_pairs(self) -> list:
+        """(start, end) of each pair whose two marks differ in width, in the order of the
+        text; a paragraph without a half-width bracket holds none."""
+        text, folded = self._text, self._folded
+        found = []
+        for part in self._parts:
+            if isinstance(part, tuple):
+                start, end, first, k = part
+                if not HALF_WIDTH_BRACKET.search(text, start, end):
+                    continue
+                pairs = [(p, q + 1) for p, q, _ in _nested_pairs(self._positions, self._marks, first, k)]
+            else:
+                pairs = [(p.start, p.end) for p in part.problems if p.kind == "pair"]
+            found += [(p, q) for p, q in pairs
+                      if (text[p] != folded[p]) != (text[q - 1] != folded[q - 1])]
+        return found
+
+    @property
+    def terms(self) -> set:
+        """The short quoted terms of the document: of its pairs of quotation marks, and
+        of the pairs written the wrong way round."""
+        if self._terms is None:
+            terms: set = set()
+            text = self._folded
+            for part in self._parts:
+                if not isinstance(part, tuple):
+                    terms |= part.terms
+                    continue
+                first, k = part[2:]
+                own = self._marks[first:k]
+                if "“" not in own and "‘" not in own:
+                    continue
+                terms.update(text[p + 1:q] for p, q, closer in
+                             _nested_pairs(self._positions, self._marks, first, k)
+                             if closer in CLOSING_QUOTES and q - p - 1 <= TERM_MAX)
+            self._terms = terms
+        return self._terms
+
     def term_after(self, text: str, pos: int) -> str:
         """The longest quoted term that the text right after ``pos`` begins with: the
         few beginnings a term can have are looked up, not every term of the document."""
+        terms = self.terms
         for n in range(TERM_LONGEST, 0, -1):
             head = text[pos + 1:pos + 1 + n]
-            if head in self.terms:
+            if head in terms:
                 return head
         return ""
+
+
+def _intervals(text: str, positions: list, marks: str) -> list:
+    """The indices of the opening marks of the intervals [0,1] (0,1) of the text: an
+    interval holds no mark, so its two marks stand side by side among the marks."""
+    return [m.start() for m in _EMPTY_BRACKETS.finditer(marks)
+            if INTERVAL.match(text, positions[m.start()], positions[m.start() + 1] + 1)]
+
+
+def _covered(chrome: list, chrome_ends: list, para) -> bool:
+    """Whether chrome covers a paragraph from end to end: a sentence may go on after it."""
+    c = bisect_left(chrome_ends, para.end)
+    return c < len(chrome) and chrome[c][0] <= para.start
 
 
 class UnmatchedPair(Rule):
@@ -496,26 +637,21 @@ class MixedWidthPair(Rule):
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
         usual: dict = {}  # bracket -> whether the document mostly writes it full-width
-        for p in PairScan.of(doc).problems:
-            if p.kind != "pair":
-                continue
-            open_full = text[p.start] != folded[p.start]
-            close_full = text[p.end - 1] != folded[p.end - 1]
-            if open_full == close_full:
-                continue
-            kind = folded[p.start]
+        for start, end in PairScan.of(doc).mixed_width_pairs():
+            open_full = text[start] != folded[start]
+            kind = folded[start]
             if kind not in usual:
                 usual[kind] = _mostly_full_width(doc, kind)  # counted once per kind of bracket
             full = usual[kind]
             # The mark whose width differs from the document's usual one is wrong.
-            fix_at = p.start if open_full != full else p.end - 1
+            fix_at = start if open_full != full else end - 1
             mark = folded[fix_at]
             replacement = FULL_WIDTH[mark] if full else mark
             yield self.finding(
-                p.start, p.end,
-                zh=f"括号宽度不一致：{_short(text[p.start:p.end])}，本文多用{'全角' if full else '半角'}，"
+                start, end,
+                zh=f"括号宽度不一致：{_short(text[start:end])}，本文多用{'全角' if full else '半角'}，"
                    f"应将{text[fix_at]}改为{replacement}",
-                en=f"a pair of mixed width: {_short(text[p.start:p.end])}; the document mostly "
+                en=f"a pair of mixed width: {_short(text[start:end])}; the document mostly "
                    f"uses {'full' if full else 'half'}-width marks, so {text[fix_at]} "
                    f"should be {replacement}",
                 fix=Fix(fix_at, fix_at + 1, replacement))
