@@ -10,7 +10,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
@@ -21,12 +22,13 @@ OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "["
 CLOSERS = {v: k for k, v in OPENERS.items()}
 QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
+_QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
 # Splitting on the marks gives each mark and the length of the text before it at once.
 _SPLIT_AT_MARKS = re.compile("(" + MARKS.pattern + ")")
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
-_EMPTY_PAIR = re.compile("|".join(re.escape(o + c) for o, c in OPENERS.items()))
+EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
 # Nesting deeper than this takes the full scan: a few passes keep the check linear.
 NESTING_PASSES = 4
 NAMES = {
@@ -45,9 +47,10 @@ NAMES = {
     "』": ("右双直角引号", "closing double corner bracket"),
 }
 FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
-# The half-width half of a pair of mixed width: of the pairs, only brackets have two widths.
-HALF_WIDTH_BRACKET = re.compile(
-    "[" + re.escape("".join(m for m in FULL_WIDTH if m in OPENERS or m in CLOSERS)) + "]")
+# A pair of one width with nothing between its marks, as written: deleting these pass
+# after pass leaves something of well-nested marks only where a pair is of mixed width.
+EMPTY_PAIRS_AS_WRITTEN = EMPTY_PAIRS + tuple(
+    FULL_WIDTH[o] + FULL_WIDTH[c] for o, c in OPENERS.items() if o in FULL_WIDTH)
 
 # Look-alikes that are not pairs at all.
 # An item marker with only a closing bracket: 1) 2） a) 一) at the start of a
@@ -271,13 +274,16 @@ def _marks_outside(text: str, spans: list) -> tuple:
     return kept_positions, "".join(kept_marks)
 
 
-def _well_nested(marks: str, bounds: list) -> list:
+def _well_nested(marks: str, bounds: list, empty_pairs: tuple = EMPTY_PAIRS) -> list:
     """For each (first, end) slice of ``marks``, whether its marks are well nested and
     each closed by its own kind: then a paragraph has no problem but its pairs.  All the
-    slices are reduced at once, kept apart by a character that is no mark."""
+    slices are reduced at once, kept apart by a character that is no mark (deleting
+    empty pairs in any order leaves the same)."""
     joined = "\n".join([marks[first:end] for first, end in bounds])
     for _ in range(NESTING_PASSES):
-        reduced = _EMPTY_PAIR.sub("", joined)
+        reduced = joined
+        for pair in empty_pairs:
+            reduced = reduced.replace(pair, "")
         if len(reduced) == len(joined):
             break
         joined = reduced
@@ -354,9 +360,7 @@ class PairScan:
 
     def __init__(self, doc):
         self.problems: list = []  # every problem but the pairs, in the order of the text
-        # the paragraphs and runs in order: a _Paragraph scanned, or the (start, end,
-        # first mark, end of the marks) of a paragraph whose marks are well nested
-        self._parts: list = []
+        self._scanned: list = []  # (start, _Paragraph) of each paragraph or run scanned
         self._text, self._folded = doc.text, doc.folded
         self._terms: set | None = None
         text = doc.folded
@@ -364,36 +368,24 @@ class PairScan:
         # One search over the whole text; only paragraphs holding marks are looked at.
         self._positions, self._marks = positions, marks = _marks_outside(text, chrome)
         paragraphs = doc.paragraphs
-        held = []  # (index of a paragraph holding marks, its first mark, the end of its marks)
-        k, n_marks = 0, len(positions)
-        next_mark = positions[0] if positions else len(text)
-        for i, para in enumerate(paragraphs):
-            if next_mark >= para.end:
-                continue
-            first = bisect_left(positions, para.start, k)
-            k = bisect_left(positions, para.end, first)
-            next_mark = positions[k] if k < n_marks else len(text)
-            if k > first:
-                held.append((i, first, k))
-        nested = _well_nested(marks, [(first, end) for _, first, end in held])
+        held = _holding_marks(paragraphs, positions)
+        nested = _well_nested(marks, [(first, k) for _, first, k in held])
+        skipping = _skipping_marks(text, paragraphs, held, positions, marks, chrome)
+        # (start, end, first mark, end of the marks) of each paragraph whose marks are
+        # well nested and read as they stand: no problem, only pairs
+        self._plain = [(paragraphs[i].start, paragraphs[i].end, first, k)
+                       for j, (i, first, k) in enumerate(held) if nested[j] and j not in skipping]
         chrome_ends = [end for _, end in chrome]
-        intervals = _intervals(text, positions, marks)
         run = None  # the paragraphs scanned so far that a later one may go on from
-        for (i, first, k), plain in zip(held, nested):
+        for j, (i, first, k) in enumerate(held):
+            if nested[j] and j not in skipping:
+                continue
             para = paragraphs[i]
             if run is not None and not all(
                     _covered(chrome, chrome_ends, between)
                     for between in paragraphs[run.index + 1:i]):
-                self._add(run.result)  # a paragraph other than chrome stands between
+                self._add(run)  # a paragraph other than chrome stands between
                 run = None
-            if plain:
-                plain = not self._skips_marks(text, para, first, k, intervals, chrome, chrome_ends)
-            if plain:
-                if run is not None:
-                    self._add(run.result)
-                    run = None
-                self._parts.append((para.start, para.end, first, k))
-                continue
             own = list(zip(positions[first:k], marks[first:k]))
             result = scan_paragraph(text, para.start, para.end, own)
             if run is not None and run.parts < MAX_JOINED and _closes(run.result, result) \
@@ -403,32 +395,17 @@ class PairScan:
                     run = _Run(run.start, run.marks + own, joined, para, i, run.parts + 1)
                     continue
             if run is not None:
-                self._add(run.result)
+                self._add(run)
             run = _Run(para.start, own, result, para, i)
             if not any(p.kind == "unmatched-open" for p in result.problems):
-                self._add(result)  # nothing left open for a later paragraph to close
+                self._add(run)  # nothing left open for a later paragraph to close
                 run = None
         if run is not None:
-            self._add(run.result)
+            self._add(run)
 
-    def _skips_marks(self, text: str, para, first: int, k: int, intervals: list,
-                     chrome: list, chrome_ends: list) -> bool:
-        """Whether the scan would skip a mark of a paragraph whose marks are well nested:
-        a pair around an interval [0,1] (or with its other half in chrome, a lone
-        mark), or an apostrophe."""
-        if "’" in self._marks[first:k] and APOSTROPHE.search(text, para.start, para.end):
-            return True
-        if intervals:
-            at = bisect_left(intervals, first)
-            if at < len(intervals) and intervals[at] < k:
-                return True
-        c = bisect_right(chrome_ends, para.start)
-        return c < len(chrome) and chrome[c][0] < para.end and \
-            INTERVAL.search(text, para.start, para.end) is not None
-
-    def _add(self, result: "_Paragraph") -> None:
-        self.problems += [p for p in result.problems if p.kind != "pair"]
-        self._parts.append(result)
+    def _add(self, run: _Run) -> None:
+        self.problems += [p for p in run.result.problems if p.kind != "pair"]
+        self._scanned.append((run.start, run.result))
 
     @classmethod
     def of(cls, doc) -> "PairScan":
@@ -436,41 +413,46 @@ class PairScan:
 
     def mixed_width_pairs(self) -> list:
         """(start, end) of each pair whose two marks differ in width, in the order of the
-        text; a paragraph without a half-width bracket holds none."""
-        text, folded = self._text, self._folded
-        found = []
-        for part in self._parts:
-            if isinstance(part, tuple):
-                start, end, first, k = part
-                if not HALF_WIDTH_BRACKET.search(text, start, end):
-                    continue
-                pairs = [(p, q + 1) for p, q, _ in _nested_pairs(self._positions, self._marks, first, k)]
-            else:
-                pairs = [(p.start, p.end) for p in part.problems if p.kind == "pair"]
-            found += [(p, q) for p, q in pairs
-                      if (text[p] != folded[p]) != (text[q - 1] != folded[q - 1])]
-        return found
+        text.  A well-nested paragraph holds one only if its marks as written, each pair
+        of one width deleted pass after pass, leave something."""
+        text, folded, positions = self._text, self._folded, self._positions
+        as_written = "".join(itemgetter(*positions)(text)) if positions else ""
+        one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],
+                                 EMPTY_PAIRS_AS_WRITTEN)
+        parts = [(start, [(p.start, p.end) for p in result.problems if p.kind == "pair"])
+                 for start, result in self._scanned]
+        parts += [(start, [(p, q + 1) for p, q, _ in _nested_pairs(positions, self._marks, first, k)])
+                  for (start, _, first, k), plain in zip(self._plain, one_width) if not plain]
+        parts.sort(key=itemgetter(0))
+        return [(p, q) for _, pairs in parts for p, q in pairs
+                if (text[p] != folded[p]) != (text[q - 1] != folded[q - 1])]
 
     @property
     def terms(self) -> set:
         """The short quoted terms of the document: of its pairs of quotation marks, and
         of the pairs written the wrong way round."""
         if self._terms is None:
-            terms: set = set()
-            text = self._folded
-            for part in self._parts:
-                if not isinstance(part, tuple):
-                    terms |= part.terms
-                    continue
-                first, k = part[2:]
-                own = self._marks[first:k]
-                if "“" not in own and "‘" not in own:
-                    continue
-                terms.update(text[p + 1:q] for p, q, closer in
-                             _nested_pairs(self._positions, self._marks, first, k)
-                             if closer in CLOSING_QUOTES and q - p - 1 <= TERM_MAX)
-            self._terms = terms
+            self._terms = set().union(*(result.terms for _, result in self._scanned))
+            self._terms.update(self._plain_terms())
         return self._terms
+
+    def _plain_terms(self):
+        """The short quoted terms of the well-nested paragraphs.  Their marks, put one after
+        another, are well nested too and pair up as in each; where quotation marks of a
+        kind alternate (none inside another of its kind) each pairs with the next."""
+        text, positions, marks = self._folded, self._positions, self._marks
+        plain_positions = list(chain.from_iterable(positions[first:k] for _, _, first, k in self._plain))
+        plain_marks = "".join([marks[first:k] for _, _, first, k in self._plain])
+        for (opener, closer), kind in zip(QUOTES.items(), _QUOTE_KINDS):
+            parts = kind.split(plain_marks)  # marks, quotation mark, marks, …
+            at = list(accumulate(map(len, parts)))[0:-1:2]
+            if "".join(parts[1::2]) == (opener + closer) * (len(at) // 2):
+                pairs = zip(map(plain_positions.__getitem__, at[0::2]),
+                            map(plain_positions.__getitem__, at[1::2]))
+            else:
+                pairs = ((p, q) for _, _, first, k in self._plain
+                         for p, q, mark in _nested_pairs(positions, marks, first, k) if mark == closer)
+            yield from (text[p + 1:q] for p, q in pairs if q - p - 1 <= TERM_MAX)
 
     def term_after(self, text: str, pos: int) -> str:
         """The longest quoted term that the text right after ``pos`` begins with: the
@@ -483,11 +465,49 @@ class PairScan:
         return ""
 
 
-def _intervals(text: str, positions: list, marks: str) -> list:
-    """The indices of the opening marks of the intervals [0,1] (0,1) of the text: an
-    interval holds no mark, so its two marks stand side by side among the marks."""
-    return [m.start() for m in _EMPTY_BRACKETS.finditer(marks)
-            if INTERVAL.match(text, positions[m.start()], positions[m.start() + 1] + 1)]
+def _holding_marks(paragraphs: list, positions: list) -> list:
+    """(index, first mark, end of the marks) of each paragraph that holds marks."""
+    held = []
+    k, n_marks = 0, len(positions)
+    for i, para in enumerate(paragraphs):
+        if k == n_marks:
+            break
+        if positions[k] >= para.end:
+            continue  # most paragraphs: no mark
+        first = k if positions[k] >= para.start else bisect_left(positions, para.start, k)
+        k = bisect_left(positions, para.end, first)
+        if k > first:
+            held.append((i, first, k))
+    return held
+
+
+def _skipping_marks(text: str, paragraphs: list, held: list, positions: list, marks: str,
+                    chrome: list) -> set:
+    """The indices in ``held`` of the paragraphs where the scan may skip a mark: an
+    apostrophe, a pair around an interval [0,1] (whose marks stand side by side among
+    the marks, or one of them in chrome).  Where they are not, marks read as they stand."""
+    starts = [paragraphs[i].start for i, _, _ in held]
+    ends = [paragraphs[i].end for i, _, _ in held]
+    firsts = [first for _, first, _ in held]
+    found = set()
+    if "’" in marks:
+        for m in APOSTROPHE.finditer(text):
+            j = bisect_right(starts, m.start()) - 1
+            if j >= 0 and m.start() < ends[j]:
+                found.add(j)
+    # an interval holds no mark: its two marks stand side by side
+    side_by_side = [m.start() for m in _EMPTY_BRACKETS.finditer(marks)]
+    opening = map(positions.__getitem__, side_by_side)
+    after_closing = map((1).__add__, map(positions.__getitem__, map((1).__add__, side_by_side)))
+    for at in compress(side_by_side, map(INTERVAL.match, repeat(text), opening, after_closing)):
+        j = bisect_right(firsts, at) - 1
+        if j >= 0:
+            found.add(j)
+    for start, end in chrome:
+        for j in range(bisect_right(ends, start), bisect_left(starts, end)):
+            if INTERVAL.search(text, starts[j], ends[j]):
+                found.add(j)
+    return found
 
 
 def _covered(chrome: list, chrome_ends: list, para) -> bool:
