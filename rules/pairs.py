@@ -7,8 +7,10 @@ is one paragraph (hard-wrapped lines are joined by the Document).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
@@ -19,7 +21,15 @@ OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "["
 CLOSERS = {v: k for k, v in OPENERS.items()}
 QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
+_QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+# Splitting on the marks gives each mark and the length of the text before it at once.
+_SPLIT_AT_MARKS = re.compile("(" + MARKS.pattern + ")")
+# A pair with nothing between its marks; deleting these pass after pass leaves nothing
+# of a paragraph whose marks are well nested and each closed by its own kind.
+EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
+# Nesting deeper than this takes the full scan: a few passes keep the check linear.
+NESTING_PASSES = 4
 NAMES = {
     "“": ("左引号", "opening quotation mark"), "”": ("右引号", "closing quotation mark"),
     "‘": ("左单引号", "opening single quotation mark"),
@@ -36,6 +46,10 @@ NAMES = {
     "』": ("右双直角引号", "closing double corner bracket"),
 }
 FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
+# A pair of one width with nothing between its marks, as written: deleting these pass
+# after pass leaves something of well-nested marks only where a pair is of mixed width.
+EMPTY_PAIRS_AS_WRITTEN = EMPTY_PAIRS + tuple(
+    FULL_WIDTH[o] + FULL_WIDTH[c] for o, c in OPENERS.items() if o in FULL_WIDTH)
 
 # Look-alikes that are not pairs at all.
 # An item marker with only a closing bracket: 1) 2） a) 一) at the start of a
@@ -44,6 +58,10 @@ ITEM_MARKER = re.compile(r"(?:^|(?<=[\s,;:。、!?]))(?:\d{1,2}|[a-zA-Z]|[一二
 EMOTICON = re.compile(r"[:;=8][-^']?[()\[\]]|[()][-^']?[:;=]")
 # A half-open interval: [0,1) (0,1]
 INTERVAL = re.compile(r"[\[(]\s*-?[\d.]+%?\s*[,~]\s*-?[\d.]+%?\s*[)\]]")
+# An apostrophe, don’t, which the scan skips (the paragraph's bounds aside).
+APOSTROPHE = re.compile("’(?<=[A-Za-z]’)(?=[A-Za-z])")
+# The marks of an interval that a well-nested paragraph can hold.
+_EMPTY_BRACKETS = re.compile(r"\(\)|\[\]")
 CLAUSE_PUNCT = set(",;:。!?、")
 NEXT_CHAR = re.compile(r"\s*(.)")
 # A reversed pair encloses a short term: ”枫桥式“.
@@ -243,15 +261,52 @@ WRAPPED_MIN = 15
 _SENTENCE_END = tuple("。!?;…")
 
 
-def _outside(marks: list, spans: list) -> list:
-    """The marks (sorted by position) that fall in none of the sorted, disjoint spans:
-    the runs between the spans, found by bisection, not a look at every mark."""
-    out, at = [], 0
+def _marks_outside(text: str, spans: list) -> tuple:
+    """The positions and the string of the marks of ``text`` that fall in none of the
+    sorted, disjoint spans: the runs between the spans, found by bisection."""
+    parts = _SPLIT_AT_MARKS.split(text)  # text, mark, text, mark, …, text
+    positions = list(accumulate(map(len, parts)))[0:-1:2]
+    marks = "".join(parts[1::2])
+    if not spans:
+        return positions, marks
+    kept_positions: list = []
+    kept_marks = []
+    at = 0
     for start, end in spans:
-        first = bisect_left(marks, (start,), at)
-        out += marks[at:first]
-        at = max(first, bisect_left(marks, (end,), first))
-    return out + marks[at:]
+        first = bisect_left(positions, start, at)
+        kept_positions += positions[at:first]
+        kept_marks.append(marks[at:first])
+        at = max(first, bisect_left(positions, end, first))
+    kept_positions += positions[at:]
+    kept_marks.append(marks[at:])
+    return kept_positions, "".join(kept_marks)
+
+
+def _well_nested(marks: str, bounds: list, empty_pairs: tuple = EMPTY_PAIRS) -> list:
+    """For each (first, end) slice of ``marks``, whether its marks are well nested and
+    each closed by its own kind: then a paragraph has no problem but its pairs.  All the
+    slices are reduced at once, kept apart by a character that is no mark (deleting
+    empty pairs in any order leaves the same)."""
+    joined = "\n".join([marks[first:end] for first, end in bounds])
+    for _ in range(NESTING_PASSES):
+        reduced = joined
+        for pair in empty_pairs:
+            reduced = reduced.replace(pair, "")
+        if len(reduced) == len(joined):
+            break
+        joined = reduced
+    return [not rest for rest in joined.split("\n")]
+
+
+def _nested_pairs(positions: list, marks: str, first: int, end: int):
+    """(opening position, closing position, closer) of each pair of well-nested marks,
+    in the order of their closers."""
+    stack: list = []
+    for pos, mark in zip(positions[first:end], marks[first:end]):
+        if mark in OPENERS:
+            stack.append(pos)
+        else:
+            yield stack.pop(), pos, mark
 
 
 def _unmatched(result: _Paragraph) -> int:
@@ -289,14 +344,15 @@ def _continues(doc, text: str, before, after, chrome: list) -> bool:
 class _Run:
     """Paragraphs scanned as one: a sentence that goes on across chrome or a hard wrap."""
 
-    __slots__ = ("start", "marks", "result", "last", "parts")
+    __slots__ = ("start", "marks", "result", "last", "index", "parts")
 
     def __init__(self, start: int, marks: list, result: _Paragraph, last: Paragraph,
-                 parts: int = 1):
+                 index: int, parts: int = 1):
         self.start = start
         self.marks = marks
         self.result = result
         self.last = last      # the last of them
+        self.index = index    # and its index among the paragraphs
         self.parts = parts
 
 
@@ -307,63 +363,168 @@ class PairScan:
     ``web-residue`` reports them.  A paragraph that stops mid-sentence with a mark open
     goes on in the next one when only chrome, or a hard wrap, stands between and the
     next one closes the mark: the two are scanned as one.
+
+    Most paragraphs with marks have them well nested, each closed by its own kind: they
+    are told apart at once (``_well_nested``), hold no problem, and their pairs are walked
+    only when a rule asks for them: the pairs of mixed width, the quoted terms.
     """
 
     def __init__(self, doc):
-        self.problems, self.terms = [], set()
+        self.problems: list = []  # every problem but the pairs, in the order of the text
+        self._scanned: list = []  # (start, _Paragraph) of each paragraph or run scanned
+        self._text, self._folded = doc.text, doc.folded
+        self._terms: set | None = None
         text = doc.folded
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
-        # One search over the whole text; only paragraphs holding marks are scanned.
-        marks = _outside([(m.start(), m.group()) for m in MARKS.finditer(text)], chrome)
+        # One search over the whole text; only paragraphs holding marks are looked at.
+        self._positions, self._marks = positions, marks = _marks_outside(text, chrome)
+        paragraphs = doc.paragraphs
+        held = _holding_marks(paragraphs, positions)
+        nested = _well_nested(marks, [(first, k) for _, first, k in held])
+        skipping = _skipping_marks(text, paragraphs, held, positions, marks, chrome)
+        # (start, end, first mark, end of the marks) of each paragraph whose marks are
+        # well nested and read as they stand: no problem, only pairs
+        self._plain = [(paragraphs[i].start, paragraphs[i].end, first, k)
+                       for j, (i, first, k) in enumerate(held) if nested[j] and j not in skipping]
+        chrome_ends = [end for _, end in chrome]
         run = None  # the paragraphs scanned so far that a later one may go on from
-        k = c = 0
-        n_marks, n_chrome = len(marks), len(chrome)
-        for para in doc.paragraphs:
-            while k < n_marks and marks[k][0] < para.start:
-                k += 1
-            first = k
-            while k < n_marks and marks[k][0] < para.end:
-                k += 1
-            if k == first:  # most paragraphs: nothing to scan, nothing to close
-                if run is None:
-                    continue
-                while c < n_chrome and chrome[c][1] < para.end:
-                    c += 1
-                if c < n_chrome and chrome[c][0] <= para.start:
-                    continue  # chrome from end to end: the sentence may go on after it
-                self._add(run.result)
-                run = None
+        for j, (i, first, k) in enumerate(held):
+            if nested[j] and j not in skipping:
                 continue
-            own = marks[first:k]
+            para = paragraphs[i]
+            if run is not None and not all(
+                    _covered(chrome, chrome_ends, between)
+                    for between in paragraphs[run.index + 1:i]):
+                self._add(run)  # a paragraph other than chrome stands between
+                run = None
+            own = list(zip(positions[first:k], marks[first:k]))
             result = scan_paragraph(text, para.start, para.end, own)
             if run is not None and run.parts < MAX_JOINED and _closes(run.result, result) \
                     and _continues(doc, text, run.last, para, chrome):
                 joined = scan_paragraph(text, run.start, para.end, run.marks + own)
                 if _unmatched(joined) < _unmatched(run.result) + _unmatched(result):
-                    run = _Run(run.start, run.marks + own, joined, para, run.parts + 1)
+                    run = _Run(run.start, run.marks + own, joined, para, i, run.parts + 1)
                     continue
             if run is not None:
-                self._add(run.result)
-            run = _Run(para.start, own, result, para)
+                self._add(run)
+            run = _Run(para.start, own, result, para, i)
+            if not any(p.kind == "unmatched-open" for p in result.problems):
+                self._add(run)  # nothing left open for a later paragraph to close
+                run = None
         if run is not None:
-            self._add(run.result)
+            self._add(run)
 
-    def _add(self, result: "_Paragraph") -> None:
-        self.problems.extend(result.problems)
-        self.terms |= result.terms
+    def _add(self, run: _Run) -> None:
+        self.problems += [p for p in run.result.problems if p.kind != "pair"]
+        self._scanned.append((run.start, run.result))
 
     @classmethod
     def of(cls, doc) -> "PairScan":
         return doc.shared(cls)
 
+    def mixed_width_pairs(self) -> list:
+        """(start, end) of each pair whose two marks differ in width, in the order of the
+        text.  A well-nested paragraph holds one only if its marks as written, each pair
+        of one width deleted pass after pass, leave something."""
+        text, folded, positions = self._text, self._folded, self._positions
+        as_written = "".join(itemgetter(*positions)(text)) if positions else ""
+        one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],
+                                 EMPTY_PAIRS_AS_WRITTEN)
+        parts = [(start, [(p.start, p.end) for p in result.problems if p.kind == "pair"])
+                 for start, result in self._scanned]
+        parts += [(start, [(p, q + 1) for p, q, _ in _nested_pairs(positions, self._marks, first, k)])
+                  for (start, _, first, k), plain in zip(self._plain, one_width) if not plain]
+        parts.sort(key=itemgetter(0))
+        return [(p, q) for _, pairs in parts for p, q in pairs
+                if (text[p] != folded[p]) != (text[q - 1] != folded[q - 1])]
+
+    @property
+    def terms(self) -> set:
+        """The short quoted terms of the document: of its pairs of quotation marks, and
+        of the pairs written the wrong way round."""
+        if self._terms is None:
+            self._terms = set().union(*(result.terms for _, result in self._scanned))
+            self._terms.update(self._plain_terms())
+        return self._terms
+
+    def _plain_terms(self):
+        """The short quoted terms of the well-nested paragraphs.  Their marks, put one after
+        another, are well nested too and pair up as in each; where quotation marks of a
+        kind alternate (none inside another of its kind) each pairs with the next."""
+        text, positions, marks = self._folded, self._positions, self._marks
+        plain_positions = list(chain.from_iterable(positions[first:k] for _, _, first, k in self._plain))
+        plain_marks = "".join([marks[first:k] for _, _, first, k in self._plain])
+        for (opener, closer), kind in zip(QUOTES.items(), _QUOTE_KINDS):
+            parts = kind.split(plain_marks)  # marks, quotation mark, marks, …
+            at = list(accumulate(map(len, parts)))[0:-1:2]
+            if "".join(parts[1::2]) == (opener + closer) * (len(at) // 2):
+                pairs = zip(map(plain_positions.__getitem__, at[0::2]),
+                            map(plain_positions.__getitem__, at[1::2]))
+            else:
+                pairs = ((p, q) for _, _, first, k in self._plain
+                         for p, q, mark in _nested_pairs(positions, marks, first, k) if mark == closer)
+            yield from (text[p + 1:q] for p, q in pairs if q - p - 1 <= TERM_MAX)
+
     def term_after(self, text: str, pos: int) -> str:
         """The longest quoted term that the text right after ``pos`` begins with: the
         few beginnings a term can have are looked up, not every term of the document."""
+        terms = self.terms
         for n in range(TERM_LONGEST, 0, -1):
             head = text[pos + 1:pos + 1 + n]
-            if head in self.terms:
+            if head in terms:
                 return head
         return ""
+
+
+def _holding_marks(paragraphs: list, positions: list) -> list:
+    """(index, first mark, end of the marks) of each paragraph that holds marks."""
+    held = []
+    k, n_marks = 0, len(positions)
+    for i, para in enumerate(paragraphs):
+        if k == n_marks:
+            break
+        if positions[k] >= para.end:
+            continue  # most paragraphs: no mark
+        first = k if positions[k] >= para.start else bisect_left(positions, para.start, k)
+        k = bisect_left(positions, para.end, first)
+        if k > first:
+            held.append((i, first, k))
+    return held
+
+
+def _skipping_marks(text: str, paragraphs: list, held: list, positions: list, marks: str,
+                    chrome: list) -> set:
+    """The indices in ``held`` of the paragraphs where the scan may skip a mark: an
+    apostrophe, a pair around an interval [0,1] (whose marks stand side by side among
+    the marks, or one of them in chrome).  Where they are not, marks read as they stand."""
+    starts = [paragraphs[i].start for i, _, _ in held]
+    ends = [paragraphs[i].end for i, _, _ in held]
+    firsts = [first for _, first, _ in held]
+    found = set()
+    if "’" in marks:
+        for m in APOSTROPHE.finditer(text):
+            j = bisect_right(starts, m.start()) - 1
+            if j >= 0 and m.start() < ends[j]:
+                found.add(j)
+    # an interval holds no mark: its two marks stand side by side
+    side_by_side = [m.start() for m in _EMPTY_BRACKETS.finditer(marks)]
+    opening = map(positions.__getitem__, side_by_side)
+    after_closing = map((1).__add__, map(positions.__getitem__, map((1).__add__, side_by_side)))
+    for at in compress(side_by_side, map(INTERVAL.match, repeat(text), opening, after_closing)):
+        j = bisect_right(firsts, at) - 1
+        if j >= 0:
+            found.add(j)
+    for start, end in chrome:
+        for j in range(bisect_right(ends, start), bisect_left(starts, end)):
+            if INTERVAL.search(text, starts[j], ends[j]):
+                found.add(j)
+    return found
+
+
+def _covered(chrome: list, chrome_ends: list, para) -> bool:
+    """Whether chrome covers a paragraph from end to end: a sentence may go on after it."""
+    c = bisect_left(chrome_ends, para.end)
+    return c < len(chrome) and chrome[c][0] <= para.start
 
 
 class UnmatchedPair(Rule):
@@ -507,26 +668,21 @@ class MixedWidthPair(Rule):
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
         usual: dict = {}  # bracket -> whether the document mostly writes it full-width
-        for p in PairScan.of(doc).problems:
-            if p.kind != "pair":
-                continue
-            open_full = text[p.start] != folded[p.start]
-            close_full = text[p.end - 1] != folded[p.end - 1]
-            if open_full == close_full:
-                continue
-            kind = folded[p.start]
+        for start, end in PairScan.of(doc).mixed_width_pairs():
+            open_full = text[start] != folded[start]
+            kind = folded[start]
             if kind not in usual:
                 usual[kind] = _mostly_full_width(doc, kind)  # counted once per kind of bracket
             full = usual[kind]
             # The mark whose width differs from the document's usual one is wrong.
-            fix_at = p.start if open_full != full else p.end - 1
+            fix_at = start if open_full != full else end - 1
             mark = folded[fix_at]
             replacement = FULL_WIDTH[mark] if full else mark
             yield self.finding(
-                p.start, p.end,
-                zh=f"括号宽度不一致：{_short(text[p.start:p.end])}，本文多用{'全角' if full else '半角'}，"
+                start, end,
+                zh=f"括号宽度不一致：{_short(text[start:end])}，本文多用{'全角' if full else '半角'}，"
                    f"应将{text[fix_at]}改为{replacement}",
-                en=f"a pair of mixed width: {_short(text[p.start:p.end])}; the document mostly "
+                en=f"a pair of mixed width: {_short(text[start:end])}; the document mostly "
                    f"uses {'full' if full else 'half'}-width marks, so {text[fix_at]} "
                    f"should be {replacement}",
                 fix=Fix(fix_at, fix_at + 1, replacement))

@@ -1,5 +1,7 @@
 """Quotation marks and brackets: positive cases and the look-alikes that must stay silent."""
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import findings
 
@@ -270,3 +272,70 @@ def test_a_lost_quote_after_a_heading_and_a_page_number_is_still_reported():
     text = "\n".join(PAGE_TOP + ["(三)深入开展示范创建", "— 3 —",
                                "全年创建省级示范点”4个,先后4次进行现场指导。"]) + "\n"
     assert pairs(text) == [("unmatched-pair", "”")]
+
+
+# -- the shared scan: well-nested paragraphs read at once (issue 11) -------------------------
+
+_PIECES = (list("“”‘’《》〈〉()[]【】〔〕「」『』\"（）［］＂") + list("的法治政府一二三abcXYZ019")
+           + ["\n", "\n\n", " ", ",", "，", "%", ".", "-", "~", ":", ";", "=", "。", "、", "'"]
+           + ["(0,1)", "（0，1）", "[0, 1]", "don’t", "1)", "a)", ":)", "(-:", "“枫桥式”", "”枫桥式“",
+              "（2021—2025年）", "《纲要》", "“a“b”c”", "\n下载\n打印\n", "\n— 3 —\n", f"\n{TOOLBAR}\n"])
+
+
+def _seed_paragraphs():
+    import glob
+    import os
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    marked = []
+    for path in sorted(glob.glob(os.path.join(root, "seeds", "*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            marked += [line for line in f.read().splitlines() if any(c in line for c in "“”《》()（）")]
+    return marked[:400]
+
+
+_SEED_PARAGRAPHS = _seed_paragraphs()
+
+
+@st.composite
+def _texts_with_marks(draw):
+    if draw(st.booleans()):
+        return "".join(draw(st.lists(st.sampled_from(_PIECES), max_size=60)))
+    # real paragraphs with marks deleted, swapped or retyped
+    text = list("\n".join(draw(st.lists(st.sampled_from(_SEED_PARAGRAPHS), min_size=1, max_size=4))))
+    for _ in range(draw(st.integers(0, 3))):
+        at = [i for i, c in enumerate(text) if c in "“”‘’《》()（）[]【】"]
+        if not at:
+            break
+        i, j = draw(st.sampled_from(at)), draw(st.sampled_from(at))
+        change = draw(st.sampled_from(["delete", "swap", "retype"]))
+        if change == "delete":
+            del text[i]
+        elif change == "swap":
+            text[i], text[j] = text[j], text[i]
+        else:
+            text[i] = draw(st.sampled_from("“”‘’《》()（）[]\""))
+    return "".join(text)
+
+
+def _scan(text):
+    from reportlint.document import Document
+    from reportlint.rules.pairs import PairScan
+    scan = PairScan(Document(text))
+    return ([(p.kind, p.start, p.end, p.mark, p.other, p.count) for p in scan.problems],
+            scan.mixed_width_pairs(), scan.terms)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts_with_marks())
+@example("‘a’b“c”")            # an apostrophe in well-nested marks
+@example("区间（0,1）与(0,1）")  # an interval in a document of mixed widths
+@example("“a“b”c”，又见c”。")   # a term quoted inside its own kind, then a lost opener
+def test_well_nested_paragraphs_read_at_once_as_the_full_scan_reads_them(text):
+    from reportlint.rules import pairs as pair_rules
+    fast = _scan(text)
+    full_scan_only = pytest.MonkeyPatch()
+    full_scan_only.setattr(pair_rules, "NESTING_PASSES", 0)  # no paragraph read at once
+    try:
+        assert _scan(text) == fast
+    finally:
+        full_scan_only.undo()
