@@ -802,16 +802,30 @@ def _list_counts(masked: _Masked):
 
 def _counts_after_lists(text: str) -> list:
     """Where LIST_COUNT matches in a clause after its first 、 (quotes not masked), in
-    order: the clauses are searched as one string, in C."""
-    lists = list(LISTED.finditer(text))
-    pieces = list(map(re.Match.group, lists))
+    order: the clauses are searched as one string, in C, a batch of them at a time (the
+    clauses of a big text, joined at once, would take as much memory as a third of it)."""
+    out: list = []
+    starts: list = []
+    pieces: list = []
+    for m in LISTED.finditer(text):
+        starts.append(m.start())
+        pieces.append(m.group())
+        if len(pieces) == _LIST_BATCH:
+            _search_lists(starts, pieces, out)
+            starts, pieces = [], []
+    _search_lists(starts, pieces, out)
+    return out
+
+
+_LIST_BATCH = 4096
+
+
+def _search_lists(starts: list, pieces: list, out: list) -> None:
     joined = "\n".join(pieces)  # no count holds a line break
     offsets = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
-    out = []
     for m in LIST_COUNT.finditer(joined):
         k = bisect_right(offsets, m.start()) - 1
-        out.append(lists[k].start() + m.start() - offsets[k])
-    return out
+        out.append(starts[k] + m.start() - offsets[k])
 
 
 @hookimpl
