@@ -130,9 +130,9 @@ def _check_finding(f, rule: Rule, size: int) -> None:
             and 0 <= f.start <= f.end <= size and f.rule == rule.name
             and f.severity in SEVERITIES and type(f.zh) is str and type(f.en) is str
             and type(f.category) is str and type(f.related) is tuple
-            and all(type(r) is Related and r.path is None and type(r.start) is int
+            and (not f.related or all(type(r) is Related and r.path is None and type(r.start) is int
                     and type(r.end) is int and 0 <= r.start <= r.end <= size
-                    and type(r.zh) is str and type(r.en) is str for r in f.related)
+                    and type(r.zh) is str and type(r.en) is str for r in f.related))
             and (fix is None or type(fix) is Fix and type(fix.start) is int
                  and type(fix.end) is int and 0 <= fix.start <= fix.end <= size
                  and type(fix.replacement) is str and type(fix.safe) is bool)):
