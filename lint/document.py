@@ -162,12 +162,16 @@ def print_width(s: str) -> int:
 # spans, and a frozen dataclass is twice as slow to create.
 @dataclass(slots=True)
 class Span:
+    """A stretch of the text: ``text[start:end]``."""
+
     start: int
     end: int
 
 
 @dataclass(slots=True)
 class Paragraph(Span):
+    """A paragraph and its lines."""
+
     first_line: int  # 1-based
     last_line: int
 
