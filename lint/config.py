@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NoReturn, Optional
 
@@ -29,27 +28,43 @@ DEFAULT_MAX_FINDINGS = 1000
 MAX_RULE_TIMEOUT = 86400
 
 
-@dataclass
 class RuleSetting:
-    severity: Optional[str] = None          # None: the rule's default
-    options: dict = field(default_factory=dict)
+    """A rule's severity and options (plain classes here: a dataclass costs a millisecond
+    of every start-up)."""
+
+    __slots__ = ("severity", "options")
+
+    def __init__(self, severity: Optional[str] = None, options: Optional[dict] = None):
+        self.severity = severity                # None: the rule's default
+        self.options = {} if options is None else options
 
 
-@dataclass
 class Config:
-    path: Optional[str] = None               # the file it came from, None for defaults
-    root: str = "."                          # globs are relative to this directory
-    rules: dict = field(default_factory=dict)        # rule name -> RuleSetting
-    exclude: tuple = ()
-    ignore: tuple = ()                       # ({rule, text, files, line, col}, …): suppressions
-    per_file: tuple = ()                     # ((globs, {rule -> RuleSetting}, profile), …)
-    language: Optional[str] = None
-    extensions: tuple = DEFAULT_EXTENSIONS
-    profile: Optional[str] = None            # force this profile on every file
-    profiles: Optional[dict] = None          # built-in plus user-defined, if any defined
-    vocab: Optional[dict] = None             # additions to the arithmetic vocabulary
-    rule_timeout: float = DEFAULT_RULE_TIMEOUT
-    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS
+    """The settings of a configuration file, or the defaults."""
+
+    __slots__ = ("path", "root", "rules", "exclude", "ignore", "per_file", "language",
+                 "extensions", "profile", "profiles", "vocab", "rule_timeout",
+                 "max_findings_per_rule")
+
+    def __init__(self, path: Optional[str] = None, root: str = ".", rules: Optional[dict] = None,
+                 exclude: tuple = (), ignore: tuple = (), per_file: tuple = (),
+                 language: Optional[str] = None, extensions: tuple = DEFAULT_EXTENSIONS,
+                 profile: Optional[str] = None, profiles: Optional[dict] = None,
+                 vocab: Optional[dict] = None, rule_timeout: float = DEFAULT_RULE_TIMEOUT,
+                 max_findings_per_rule: int = DEFAULT_MAX_FINDINGS):
+        self.path = path                # the file it came from, None for defaults
+        self.root = root                # globs are relative to this directory
+        self.rules = {} if rules is None else rules     # rule name -> RuleSetting
+        self.exclude = exclude
+        self.ignore = ignore            # ({rule, text, files, line, col}, …): suppressions
+        self.per_file = per_file        # ((globs, {rule -> RuleSetting}, profile), …)
+        self.language = language
+        self.extensions = extensions
+        self.profile = profile          # force this profile on every file
+        self.profiles = profiles        # built-in plus user-defined, if any defined
+        self.vocab = vocab              # additions to the arithmetic vocabulary
+        self.rule_timeout = rule_timeout
+        self.max_findings_per_rule = max_findings_per_rule
 
     def profile_for(self, path: str) -> Optional[str]:
         """The profile the configuration names for ``path``, if it names one."""

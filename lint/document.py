@@ -11,7 +11,6 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional
 
@@ -158,31 +157,61 @@ def print_width(s: str) -> int:
     return len(s) + sum(map(_PRINT_WIDE.__contains__, map(unicodedata.east_asian_width, s)))
 
 
-# Plain (not frozen) dataclasses with slots: a document has tens of thousands of
-# spans, and a frozen dataclass is twice as slow to create.
-@dataclass(slots=True)
+# Plain classes with slots, not dataclasses: a document has tens of thousands of spans
+# (slots, not frozen: quicker to create), and making a dataclass costs every start-up a
+# millisecond.  Equality and repr are a dataclass's: by class and fields, Span(start=…).
 class Span:
-    start: int
-    end: int
+    """A stretch of the text: ``text[start:end]``."""
+
+    __slots__ = ("start", "end")
+    _fields: tuple = __slots__
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({shown})"
 
 
-@dataclass(slots=True)
 class Paragraph(Span):
-    first_line: int  # 1-based
-    last_line: int
+    """A paragraph and its lines."""
+
+    __slots__ = ("first_line", "last_line")
+    _fields = Span._fields + __slots__
+
+    def __init__(self, start: int, end: int, first_line: int, last_line: int):
+        self.start, self.end = start, end
+        self.first_line = first_line  # 1-based
+        self.last_line = last_line
 
 
-@dataclass(slots=True)
 class Heading(Span):
     """A numbered or Markdown heading; ``start``/``end`` cover its title."""
 
-    line: int            # 1-based
-    style: str           # cn | cn-paren | num | num-paren | md
-    level: int           # 1 for 一、 … 4 for (1); Markdown: the number of #
-    ordinal: Optional[int]
-    marker: Span         # the 一、 / (一) / 1. / ## itself
-    standalone: bool     # the whole line, not a run-in heading before body text
-    ambiguous: bool = False  # 21.5+2…: a digit follows the point, it might be a decimal
+    __slots__ = ("line", "style", "level", "ordinal", "marker", "standalone", "ambiguous")
+    _fields = Span._fields + __slots__
+
+    def __init__(self, start: int, end: int, line: int, style: str, level: int,
+                 ordinal: Optional[int], marker: Span, standalone: bool, ambiguous: bool = False):
+        self.start, self.end = start, end
+        self.line = line              # 1-based
+        self.style = style            # cn | cn-paren | num | num-paren | md
+        self.level = level            # 1 for 一、 … 4 for (1); Markdown: the number of #
+        self.ordinal = ordinal
+        self.marker = marker          # the 一、 / (一) / 1. / ## itself
+        self.standalone = standalone  # the whole line, not a run-in heading before body text
+        self.ambiguous = ambiguous    # 21.5+2…: a digit follows the point, it might be a decimal
 
 
 class LineSpans(Sequence):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple, Optional
 
@@ -32,14 +31,18 @@ class Part(NamedTuple):  # not a dataclass: creating one takes a millisecond of 
     trusted: bool = False           # built-in: its patterns are known to run in linear time
 
 
-@dataclass
 class Profile:
-    name: str
-    description: dict = field(default_factory=dict)
-    priority: int = 0
-    title_cues: tuple = ()          # groups of wordings: every group must have a hit
-    body_cues: tuple = ()
-    parts: tuple = ()
+    """A document type (a plain class, not a dataclass, for the same reason as Part; no
+    __slots__: ``automata`` is a cached_property)."""
+
+    def __init__(self, name: str, description: Optional[dict] = None, priority: int = 0,
+                 title_cues: tuple = (), body_cues: tuple = (), parts: tuple = ()):
+        self.name = name
+        self.description = {} if description is None else description
+        self.priority = priority
+        self.title_cues = title_cues    # groups of wordings: every group must have a hit
+        self.body_cues = body_cues
+        self.parts = parts
 
     @cached_property
     def automata(self) -> dict:

@@ -10,36 +10,34 @@ stay silent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.rules.gioa_format import gioa_format, may_hold_tables
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reportlint.rules.gioa_tables import Value
 
 
-def gioa_format():
-    """The format's labels (rules/gioa.yaml); the table reader is imported only when a
-    gioa rule runs, not at every start-up."""
-    from reportlint.rules.gioa_tables import gioa_format as read
-
-    return read()
-
-
-# A report that never says 政府信息 holds no GIOA table: the reader is not even imported.
+# A report that cannot hold a GIOA table (one that never says 政府信息, or only names it):
+# the table reader is not even imported.
 _CUE = "政府信息"
 _NO_TABLES = type("NoTables", (), {"t3": (), "t4": ()})()
 
 
 def gioa_tables(doc):
     """Tables 三 and 四 of ``doc``, read once per document."""
-    if _CUE not in doc.text:
+    if not doc.shared(_may_hold_tables):
         return _NO_TABLES
     from reportlint.rules.gioa_tables import gioa_tables as read
 
     return read(doc)
+
+
+def _may_hold_tables(doc) -> bool:
+    return _CUE in doc.text and may_hold_tables(doc.folded)
+
 
 SOURCE_ZH = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号；2019年试行格式为国办公开办函〔2019〕60号）"
 SOURCE_EN = ("the GIOA annual report format (国办公开办函〔2021〕30号; the 2019 trial format, "
@@ -53,27 +51,31 @@ RESULT_KEYS: dict = {
 RESULT_KEYS["2019"] = RESULT_KEYS["2021"][:18] + ("other",)
 
 
-@dataclass
 class Term:
-    cell: Value
-    zh: str                 # its name in the equation
-    en: str
-    where_zh: str = ""      # its full name (row and column), for a related span
-    where_en: str = ""
+    """A cell in an identity (plain classes here: a dataclass costs a millisecond of
+    every start-up)."""
+
+    __slots__ = ("cell", "zh", "en", "where_zh", "where_en")
+
+    def __init__(self, cell: Value, zh: str, en: str, where_zh: str = "", where_en: str = ""):
+        self.cell = cell
+        self.zh, self.en = zh, en                       # its name in the equation
+        self.where_zh, self.where_en = where_zh, where_en   # its full name (row and column)
 
     def related(self) -> Related:
         return Related(self.cell.start, self.cell.end, zh=self.where_zh or self.zh,
                        en=self.where_en or self.en)
 
 
-@dataclass
 class Identity:
-    kind: str               # balance | row-total | result-total | review-total
-    total: Term             # the cell the finding points at
-    others: list            # Term: the rest of the total's side (four, in balance)
-    parts: list             # Term: the side the total must equal
-    zh: str                 # the identity, in words
-    en: str
+    __slots__ = ("kind", "total", "others", "parts", "zh", "en")
+
+    def __init__(self, kind: str, total: Term, others: list, parts: list, zh: str, en: str):
+        self.kind = kind        # balance | row-total | result-total | review-total
+        self.total = total      # the cell the finding points at
+        self.others = others    # Term: the rest of the total's side (four, in balance)
+        self.parts = parts      # Term: the side the total must equal
+        self.zh, self.en = zh, en   # the identity, in words
 
     def sides(self) -> tuple:
         return (self.total.cell.count + sum(t.cell.count for t in self.others),
@@ -384,14 +386,17 @@ class Unreadable(Rule):
 GAP = r"[^。;!?\n|,]"
 
 
-@dataclass(frozen=True)
 class _Stated:
-    kind: dict
-    said: int               # where the statement starts (its measure's word)
-    start: int
-    end: int
-    number: int
-    percent: Optional[tuple]   # (start, end, value, decimals)
+    """A count the text states."""
+
+    __slots__ = ("kind", "said", "start", "end", "number", "percent")
+
+    def __init__(self, kind: dict, said: int, start: int, end: int, number: int,
+                 percent: Optional[tuple]):
+        self.kind = kind
+        self.said = said        # where the statement starts (its measure's word)
+        self.start, self.end, self.number = start, end, number
+        self.percent = percent  # (start, end, value, decimals)
 
 
 def _text_pattern():

@@ -12,29 +12,23 @@ after it is guessed.
 """
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from reportlint.document import fold
+from reportlint.rules.gioa_format import SPACE, Format, gioa_format, may_hold_tables
 
 DIGIT = re.compile(r"\d")
 RADICAL = re.compile(r"[\u2e80-\u2fdf]")
 HAN = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")
 TOKEN = re.compile(r"\S+")
 ITEM_NUMBER = re.compile(r"\d+\.$")    # the 1. before an item's label
-SPACE = re.compile(r"\s+")
 # A cell's count: 1047 or 1,047; a dash or slash says "not applicable".
 COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 NO_COUNT = {"/", "-", "—", "–", "——", "\\"}
-# Only a document that says 政府信息 can hold these tables: the others are not read.
-CUE = "政府信息"
 # How far past the table-四 anchor its headers and data row may run (lines).
 T4_LINES = 40
 T4_HEADER_CHARS = 40
@@ -45,6 +39,8 @@ LONG_LINE = 400
 
 @dataclass
 class Value:
+    """A cell of a table."""
+
     text: str
     start: int              # the cell's span in the text (an empty cell: where it stands)
     end: int
@@ -63,6 +59,8 @@ class Value:
 
 @dataclass
 class Row:
+    """A row of table 3: its label and cells."""
+
     key: str
     start: int              # the label's span
     end: int
@@ -71,6 +69,8 @@ class Row:
 
 @dataclass
 class Table3:
+    """A table 3 as read."""
+
     start: int
     rows: dict = field(default_factory=dict)     # key -> Row, in the table's order
     # The label of the row that could not be read, if one could not: (start, end).
@@ -84,6 +84,8 @@ class Table3:
 
 @dataclass
 class Table4:
+    """A table 4 as read."""
+
     start: int
     end: int
     cells: Optional[list]   # the 15 cells, or None: the data row could not be read
@@ -91,65 +93,10 @@ class Table4:
 
 @dataclass
 class Tables:
+    """Every table 3 and 4 of a document."""
+
     t3: list
     t4: list
-
-
-@dataclass(frozen=True)
-class Spec:
-    key: str
-    label: str
-    tail: str
-    group: str
-    or_group: bool
-    zh: str
-
-
-@dataclass(frozen=True)
-class Format:
-    anchor: str
-    ends_at: tuple
-    columns: tuple          # ({zh, en}, …)
-    rows: tuple             # Spec
-    t4_anchor: str
-    t4_parts: tuple
-    t4_columns: tuple
-    text_counts: tuple
-    kangxi: dict
-
-
-@lru_cache(maxsize=1)
-def gioa_format() -> Format:
-    """The format's labels (rules/gioa.yaml), read once per process."""
-    from reportlint.datacache import load_yaml_data
-
-    data = load_yaml_data(os.path.join(os.path.dirname(os.path.abspath(__file__)), "gioa.yaml"))
-    kangxi = _kangxi_table(data.get("kangxi-extra", {}))
-    t3, t4 = data["table3"], data["table4"]
-
-    def norm(label: str) -> str:
-        return compact_label(label, kangxi)
-
-    rows = tuple(Spec(r["key"], norm(r["label"]), norm(r.get("tail", "")), r.get("group", ""),
-                      bool(r.get("or-group")), r["zh"]) for r in t3["rows"])
-    return Format(norm(t3["anchor"]), tuple(norm(s) for s in t3["ends-at"]), tuple(t3["columns"]),
-                  rows, norm(t4["anchor"]), tuple(t4["parts"]),
-                  tuple(t4["columns"]), tuple(data["text-counts"]), kangxi)
-
-
-def _kangxi_table(extra: dict) -> dict:
-    """Kangxi radicals and CJK radical forms → the characters they print as (⼀ → 一)."""
-    table = {}
-    for code in range(0x2E80, 0x2FE0):
-        mapped = unicodedata.normalize("NFKC", chr(code))
-        if len(mapped) == 1 and mapped != chr(code):
-            table[code] = mapped
-    table.update({ord(k): v for k, v in extra.items()})
-    return table
-
-
-def compact_label(label: str, kangxi: dict) -> str:
-    return SPACE.sub("", fold(label)).translate(kangxi)
 
 
 def gioa_tables(doc) -> Tables:
@@ -159,11 +106,9 @@ def gioa_tables(doc) -> Tables:
 
 def _read(doc) -> Tables:
     text = doc.folded
-    if CUE not in text:
+    if not may_hold_tables(text):
         return Tables([], [])
     fmt = gioa_format()
-    if not any(anchor.search(text) for anchor in _spelled_anchors()):
-        return Tables([], [])   # a text that only names 政府信息公开: no compact copy of it
     # The text without white space (Kangxi radicals mapped), and where each of its
     # characters stands in the text.
     compact, offsets = _compact(text)
@@ -171,18 +116,6 @@ def _read(doc) -> Tables:
         compact = compact.translate(fmt.kangxi)
     reader = _Reader(text, compact, offsets, fmt)
     return Tables(reader.tables3(), reader.tables4())
-
-
-@lru_cache(maxsize=1)
-def _spelled_anchors() -> tuple:
-    """Each table's anchor as the text may spell what the compact text holds: white space
-    between its characters, any of them a Kangxi radical."""
-    fmt = gioa_format()
-    forms: dict = {}
-    for code, char in fmt.kangxi.items():
-        forms[char] = forms.get(char, "") + chr(code)
-    return tuple(re.compile(r"\s*".join(f"[{re.escape(c + forms.get(c, ''))}]" for c in anchor))
-                 for anchor in (fmt.anchor, fmt.t4_anchor))
 
 
 # Characters of the text split into tokens at a time: the copies stay small.
