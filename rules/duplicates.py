@@ -111,8 +111,8 @@ class DuplicateBlock(Rule):
                     keys[i] = (i,)
 
             def same(i: int, j: int) -> bool:   # equal hashes: the keys confirm it
-                return _key(text[paras[i].start:paras[i].end]) == \
-                    _key(text[paras[j].start:paras[j].end])
+                a, b = text[paras[i].start:paras[i].end], text[paras[j].start:paras[j].end]
+                return a == b or _key(a) == _key(b)
 
             blocks = self._blocks(paras, keys, lengths, same, options["min-chars"])
         blocks = list(blocks)
