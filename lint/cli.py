@@ -242,9 +242,9 @@ def _resume_collector() -> None:
 
 
 def main(argv: Optional[list] = None) -> int:
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()   # a caller's disabled collector stays disabled
     gc.disable()
-    _collector.update(paused=paused, froze=False)
+    _collector.update(paused=was_enabled, froze=False)
     load_compiled()
     try:
         return _main(sys.argv[1:] if argv is None else list(argv))
@@ -252,7 +252,7 @@ def main(argv: Optional[list] = None) -> int:
         save_compiled()
         if _collector["froze"]:
             gc.unfreeze()
-        if paused:
+        if was_enabled:
             gc.enable()
         _collector.update(paused=False, froze=False)
 
