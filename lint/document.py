@@ -473,16 +473,25 @@ class Document:
             run = [(i, text[self.line_starts[i - 1]:self.line_ends[i - 1]])] if i > 0 else []
         return frozenset(out)
 
-    def lines_holding(self, char: str) -> list:
-        """The 1-based lines of ``folded`` that hold ``char``, in order: found with
-        ``str.find`` and a line look-up per line, not a copy of every line."""
-        text, ends = self.folded, self.line_ends
-        out = []
-        at = text.find(char)
-        while at >= 0:
-            i = bisect_right(self.line_starts, at)
-            out.append(i)
-            at = text.find(char, ends[i - 1])
+    def lines_holding(self, what) -> list:
+        """The 1-based lines of ``folded`` that hold ``what`` (a character, or a compiled
+        pattern's match), in order: one pass over the whole text with a line look-up per
+        line found, not a search per line or a copy of every line."""
+        text, starts, ends = self.folded, self.line_starts, self.line_ends
+        out: list = []
+        if isinstance(what, str):
+            at = text.find(what)
+            while at >= 0:
+                i = bisect_right(starts, at)
+                out.append(i)
+                at = text.find(what, ends[i - 1])
+            return out
+        line_end = -1
+        for m in what.finditer(text):  # in text order: one look-up per line
+            if m.start() >= line_end:
+                i = bisect_right(starts, m.start())
+                out.append(i)
+                line_end = ends[i - 1]
         return out
 
     @cached_property

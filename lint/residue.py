@@ -496,9 +496,9 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    hinted = _lines_holding(doc, WIDGET_START)
-    # (a file name ends in .pdf …, a line of fields holds a colon)
-    dotted, colons = ({i - 1 for i in doc.lines_holding(char)} for char in ".:")
+    # (a widget's word; a file name ends in .pdf …, a line of fields holds a colon)
+    hinted, dotted, colons = ({i - 1 for i in doc.lines_holding(what)}
+                              for what in (WIDGET_START, ".", ":"))
     links_tail = None             # where the short lines closing the page begin
     short = []                    # short lines left unclassified: glue, page numbers
 
@@ -618,18 +618,6 @@ def _scan(doc) -> list:
         parts.append(meta)
     parts.sort(key=lambda p: p.start)
     return parts
-
-
-def _lines_holding(doc, words) -> set:
-    """The 0-based indices of the lines that hold a match of ``words``: one pass in C
-    over the whole text instead of a search per line."""
-    lines, line_end = set(), -1
-    for m in words.finditer(doc.folded):  # in text order: one look-up per line
-        if m.start() >= line_end:
-            i = doc.line_index(m.start())
-            lines.add(i)
-            line_end = doc.line_ends[i]
-    return lines
 
 
 def _chrome_line(text: str, ls: _Lines, i: int):

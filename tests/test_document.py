@@ -376,3 +376,11 @@ def test_lines_holding_a_character_are_found_once_each_in_order():
     doc = Document("a|b|c\n无\n|\n\n左|右")
     assert doc.lines_holding("|") == [1, 3, 5]
     assert doc.lines_holding("#") == []
+
+
+def test_lines_holding_a_pattern_are_found_once_each_in_order():
+    import re
+
+    doc = Document("下载 打印\n正文\n打印打印\n\n收藏")
+    assert doc.lines_holding(re.compile("下载|打印|收藏")) == [1, 3, 5]
+    assert doc.lines_holding(re.compile("字号")) == []
