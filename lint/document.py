@@ -139,22 +139,21 @@ def _fold_piece(text: str) -> str:
 
 
 _WIDE = frozenset(("W", "F"))  # the East Asian widths that take two columns
-
-
-def display_width(s: str) -> int:
-    """Terminal columns: wide and full-width characters take two."""
-    # map() keeps the loop over the characters in C.
-    return len(s) + sum(map(_WIDE.__contains__, map(unicodedata.east_asian_width, s)))
-
-
 # A page is set in a CJK font, where the marks a terminal shows narrow (“ ” — …) are
 # full width too.
 _PRINT_WIDE = _WIDE | {"A"}
 
 
+def display_width(s: str, wide: frozenset = _WIDE) -> int:
+    """Terminal columns: wide and full-width characters take two (``wide``: the East
+    Asian widths that do)."""
+    # map() keeps the loop over the characters in C.
+    return len(s) + sum(map(wide.__contains__, map(unicodedata.east_asian_width, s)))
+
+
 def print_width(s: str) -> int:
     """Half-em columns of a line printed in a CJK font."""
-    return len(s) + sum(map(_PRINT_WIDE.__contains__, map(unicodedata.east_asian_width, s)))
+    return display_width(s, _PRINT_WIDE)
 
 
 # Plain classes with slots, not dataclasses: a document has tens of thousands of spans
