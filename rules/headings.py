@@ -54,6 +54,7 @@ import re
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.numbers import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+from reportlint.patterns import Lazy
 
 ARABIC_STYLES = ("num", "num-paren")
 # Ordinals above this in a Chinese-numeral heading are years or codes, not headings.
@@ -75,10 +76,10 @@ _INLINE_MARKERS = {
 # A line that is only 附件, 附件1, 附件一, 附件: or 附件 2: an attachment begins, a
 # document of its own whose headings count from 一、 again.
 _SP = r"[^\S\n]*"   # white space inside one line
-ATTACHMENT_LINE = rf"(?m)^{_SP}附件{_SP}:?{_SP}(?:\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})?{_SP}:?{_SP}$"
+ATTACHMENT_LINE = Lazy(rf"(?m)^{_SP}附件{_SP}:?{_SP}(?:\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})?{_SP}:?{_SP}$")
 # 附件:1.关于…的通知 (then 2.… 3.… below): the list of the attachments, a list of its
 # own — its items count afresh, the headings above them (一、 (一)) go on.
-ATTACHMENT_LIST = rf"(?m)^{_SP}附件{_SP}:{_SP}(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))"
+ATTACHMENT_LIST = Lazy(rf"(?m)^{_SP}附件{_SP}:{_SP}(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))")
 
 
 def _attachment_lines(doc) -> list:
@@ -86,9 +87,9 @@ def _attachment_lines(doc) -> list:
     if "附件" not in doc.folded:
         return []
     found = [(doc.position(m.start())[0], True)
-             for m in re.compile(ATTACHMENT_LINE).finditer(doc.folded)]
+             for m in ATTACHMENT_LINE.finditer(doc.folded)]
     found += [(doc.position(m.start())[0], False)
-              for m in re.compile(ATTACHMENT_LIST).finditer(doc.folded)]
+              for m in ATTACHMENT_LIST.finditer(doc.folded)]
     return sorted(found)
 
 

@@ -12,12 +12,13 @@ from heapq import merge
 from typing import NamedTuple, Optional
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.patterns import Lazy
 from reportlint.profiles import profile_of
 from reportlint.residue import content_start_line, title_of
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening;
-# compiled where it is used (re keeps it compiled): only a document without a title needs it.
-SALUTATION = r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$"
+# compiled on first use: only a document without a title needs it.
+SALUTATION = Lazy(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
 # 一是… as a heading of the lowest level: the item up to its full stop.
 ITEM_END = re.compile(r"[。;]")
 CONJUNCTION = re.compile(r"以及|和|及|与")
@@ -250,7 +251,7 @@ class MissingTitle(Rule):
         if anchor is None:
             return  # only page residue: no text of its own to want a title
         start, end = anchor
-        if re.compile(SALUTATION).match(doc.folded, start, end):
+        if SALUTATION.match(doc.folded, start, end):
             return  # 各位代表: — a speech or a letter opens with its addressee, not body text
         yield self.finding(
             start, end,
