@@ -2,7 +2,6 @@
 (exceptions, invalid findings, a rule that runs past its time limit)."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from reprlib import repr as _repr  # a bad value, shortened: it may be a whole text
 from typing import Iterable, Optional
@@ -10,6 +9,7 @@ from typing import Iterable, Optional
 from .config import DEFAULT_RULE_TIMEOUT, RuleSetting
 from .document import Document
 from .messages import Message, UserError, msg
+from .plugins import DeferredRule
 from .rule import SEVERITIES, SEVERITY_RANK, Finding, Fix, Related, Rule
 from .timelimit import TimeLimitExceeded, TimeLimits
 
@@ -18,10 +18,23 @@ class ActiveRule:
     """A rule as a run applies it: its configured severity and options.  A plain class:
     a dataclass costs a millisecond at every start."""
 
-    __slots__ = ("rule", "severity", "options")
+    __slots__ = ("rule", "severity", "options", "module", "_checker")
 
     def __init__(self, rule: Rule, severity: str, options: dict):
         self.rule, self.severity, self.options = rule, severity, options
+        # The module the rule is written in: a family's shared work is dropped after its
+        # last rule.  A built-in rule's family is named before it is imported.
+        self.module: str = getattr(rule, "family", None) or type(rule).__module__
+        self._checker: Optional[Rule] = None
+
+    @property
+    def checker(self) -> Rule:
+        """The rule itself: a built-in rule's family's, looked up once for the run rather
+        than through the deferred rule at every file."""
+        if self._checker is None:
+            rule = self.rule
+            self._checker = rule.loaded() if isinstance(rule, DeferredRule) else rule
+        return self._checker
 
 
 def rule_matches(rule: Rule, names: Iterable[str]) -> bool:
@@ -55,48 +68,50 @@ def select_rules(rules: dict, settings: dict, select=None, ignore=None) -> list[
 
 
 def run_rules(doc: Document, active: list[ActiveRule], failures: Optional[list] = None,
-              timeout: float = DEFAULT_RULE_TIMEOUT) -> tuple[list[Finding], list[Message]]:
+              timeout: float = DEFAULT_RULE_TIMEOUT, limits: Optional[TimeLimits] = None
+              ) -> tuple[list[Finding], list[Message]]:
     """All findings of the active rules, in text order.  A rule that raises (SystemExit
     included), gives an invalid finding or runs past ``timeout`` seconds (0: no limit)
     is an error and contributes none of its findings; KeyboardInterrupt still stops the
-    run.  ``failures``, when given, also receives (rule name, exception) for each."""
+    run.  ``failures``, when given, also receives (rule name, exception) for each.
+    ``limits``: the time limits of a series of files, entered by the caller; without it
+    the handler is installed for this document alone."""
+    if limits is None or not limits.entered:
+        with TimeLimits(timeout) as limits:
+            return _run(doc, active, failures, timeout, limits)
+    return _run(doc, active, failures, timeout, limits)
+
+
+def _run(doc: Document, active: list[ActiveRule], failures: Optional[list], timeout: float,
+         limits: TimeLimits) -> tuple[list[Finding], list[Message]]:
     findings, errors = [], []
-    # The rules still to run of each module: a family's own shared work (Document.shared,
-    # keyed by a function of the module its rules are written in) is dropped after its last.
-    modules = [_module_of(a.rule) for a in active]
-    left = Counter(modules)
-    with TimeLimits(timeout) as limits:
-        for a, module in zip(active, modules):
-            try:
-                found = limits.call(lambda: _findings_of(a, doc))
-            except KeyboardInterrupt:
-                raise
-            except BaseException as e:  # a failing plugin must not take the run down, nor end it
-                errors.append(_failure(a.rule.name, e, timeout))
-                if failures is not None:
-                    failures.append((a.rule.name, e))
-                found = []
-            finally:
-                left[module] -= 1
-                if not left[module]:
-                    doc.drop_shared(module)
-            findings.extend(found)
+    # A family's own shared work (Document.shared, keyed by a function of the module its
+    # rules are written in) is dropped after its last rule.
+    last = {a.module: i for i, a in enumerate(active)}
+    for i, a in enumerate(active):
+        try:
+            found = limits.call(lambda: _findings_of(a, doc), timeout)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as e:  # a failing plugin must not take the run down, nor end it
+            errors.append(_failure(a.rule.name, e, timeout))
+            if failures is not None:
+                failures.append((a.rule.name, e))
+            found = []
+        finally:
+            if last[a.module] == i:
+                doc.drop_shared(a.module)
+        findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, errors
-
-
-def _module_of(rule) -> str:
-    """The module a rule is written in; a built-in rule's family is named before it is
-    imported (plugins.DeferredRule)."""
-    return getattr(rule, "family", None) or type(rule).__module__
 
 
 def _findings_of(a: ActiveRule, doc: Document) -> list[Finding]:
     # All of a rule's findings or none: what it yielded before it failed is an
     # unfinished check, not a result.
     size = len(doc.text)
-    # Read once: a rule loaded lazily looks each attribute up through its family.
-    rule, default = a.rule, a.rule.severity
+    rule = a.checker
+    default = rule.severity
     found = []
     for f in rule.check(doc, a.options):
         _check_finding(f, rule, size)
@@ -201,7 +216,7 @@ def _strings(x, prefix: str, fields: tuple) -> Optional[Message]:
 def with_severity(f: Finding, a: ActiveRule) -> Finding:
     """The rule's default severity becomes the configured one; a finding the rule
     itself marked lower (a guess reported as info) never rises above it."""
-    if f.severity == a.rule.severity:
+    if f.severity == a.checker.severity:
         sev = a.severity
     else:
         sev = min(f.severity, a.severity, key=SEVERITY_RANK.__getitem__)

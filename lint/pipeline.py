@@ -16,6 +16,7 @@ from .filters import Filters
 from .messages import Message, msg
 from .report import FileResult, shown_path
 from .resolve import Resolver
+from .timelimit import TimeLimits
 
 if TYPE_CHECKING:
     from .location import SourceMap
@@ -77,6 +78,9 @@ class Pipeline:
         self.fix = fix                      # "write" (--fix) or "diff" (--diff)
         self.unsafe_fixes = unsafe_fixes
         self.rule_timeout = rule_timeout    # --rule-timeout; None: the configuration's
+        # Entered by whoever lints a series of files with this pipeline (a run, a worker):
+        # the alarm's handler is then installed once for them all, not once per file.
+        self.limits = TimeLimits()
         # (id of the Config, the per-file: entries that match) -> the ActiveRules; the
         # Configs live as long as the Resolver that loaded them, so their ids stay theirs.
         self._selected: dict = {}
@@ -102,7 +106,7 @@ class Pipeline:
         timeout = self.rule_timeout
         if timeout is None:
             timeout = config.rule_timeout if config else DEFAULT_RULE_TIMEOUT
-        findings, errors = run_rules(doc, active, failures, timeout)
+        findings, errors = run_rules(doc, active, failures, timeout, self.limits)
         # A rule that raised reported nothing: its suppressions are not "unused".
         failed = {name for name, _ in failures}
         ran = [a for a in active if a.rule.name not in failed]

@@ -116,23 +116,24 @@ class Linter:
             if self.registry is default_registry() else None
         used_by_config: dict = {}
         context_for = self._context_for
-        for done, outcome in enumerate(outcomes(self.pipeline.process, tasks, jobs, in_workers),
-                                       start=1):
-            if progress:
-                progress(done, len(tasks))
-            if outcome.fixed_raw is not None:
-                report.fixed_stdin = outcome.fixed_raw
-            if outcome.failed is not None:
-                report.errors.append((outcome.name, outcome.failed))
-                continue
-            report.results.append(outcome.result(context_for))
-            report.errors.extend((outcome.name, msg) for msg in outcome.errors)
-            report.notices.extend((outcome.name, msg) for msg in outcome.notices)
-            report.fixed += outcome.fixed
-            if outcome.diff:
-                report.diffs.append(outcome.diff)
-            for config_path, index in outcome.used_ignores:
-                used_by_config.setdefault(config_path, set()).add(index)
+        files = outcomes(self.pipeline.process, tasks, jobs, in_workers)
+        with self.pipeline.limits:
+            for done, outcome in enumerate(files, start=1):
+                if progress:
+                    progress(done, len(tasks))
+                if outcome.fixed_raw is not None:
+                    report.fixed_stdin = outcome.fixed_raw
+                if outcome.failed is not None:
+                    report.errors.append((outcome.name, outcome.failed))
+                    continue
+                report.results.append(outcome.result(context_for))
+                report.errors.extend((outcome.name, msg) for msg in outcome.errors)
+                report.notices.extend((outcome.name, msg) for msg in outcome.notices)
+                report.fixed += outcome.fixed
+                if outcome.diff:
+                    report.diffs.append(outcome.diff)
+                for config_path, index in outcome.used_ignores:
+                    used_by_config.setdefault(config_path, set()).add(index)
         if self.compare is not None:
             self._copied_passages(report)
         configs = [self.config_for(name) for name in sorted(set(report.files))]
@@ -186,4 +187,7 @@ class Linter:
 
 
 def _worker_pipeline(**settings) -> Pipeline:
-    return Linter(**settings).pipeline
+    pipeline = Linter(**settings).pipeline
+    # A worker lints files until it ends: its time limits' handler stays installed.
+    pipeline.limits.__enter__()
+    return pipeline

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import signal
 import sys
-from typing import Any, Callable, TypeVar
+from time import monotonic
+from typing import Any, Callable, Optional, TypeVar
 
 T = TypeVar("T")
 
@@ -39,19 +40,27 @@ def _in_main_thread() -> bool:
 
 
 class TimeLimits:
-    """A limit of ``seconds`` on each of a series of calls (0: no limit), as a context:
-    the handler is installed once for the series, since installing and restoring it
-    costs more than a small rule takes on a small file; each call only sets the timer."""
+    """A limit of ``seconds`` on each of a series of calls (0: no limit; None: each call
+    gives its own), as a context.
 
-    def __init__(self, seconds: float):
+    The handler is installed once for the whole series (a run's files, a worker's life),
+    and the timer is not set for each call: both cost more than a small rule takes on a
+    small file.  Each call only notes its deadline; the timer, once set, fires at the
+    earliest deadline it was set for, and the handler sets it again for the deadline of
+    the call then running, if that one still has time, or stops the call."""
+
+    def __init__(self, seconds: Optional[float] = None):
         self.seconds = seconds
+        self.entered = False
         self._previous: Any = None   # the handler to put back
         self._on = False
-        self._armed = False
+        self._deadline: Optional[float] = None   # of the call running; None between calls
+        self._timer_due = 0.0     # when the timer fires; 0: not set
         self._expired = False
 
     def __enter__(self) -> "TimeLimits":
-        if self.seconds > 0 and can_limit():
+        self.entered = True
+        if self.seconds != 0 and can_limit():
             try:
                 self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
             except ValueError:   # not the main thread after all
@@ -60,27 +69,45 @@ class TimeLimits:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.entered = False
         if self._on:
             self._on = False
+            self._timer_due = 0.0
+            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous)
 
-    def _on_alarm(self, signum, frame):
-        # Once disarmed, a late alarm must not raise in the code that disarms it.
-        if self._armed:
-            self._expired = True
-            raise TimeLimitExceeded
+    def _set_timer(self, seconds: float) -> None:
+        self._timer_due = monotonic() + seconds
+        signal.setitimer(signal.ITIMER_REAL, seconds)
 
-    def call(self, call: Callable[[], T]) -> T:
-        """``call()``, or TimeLimitExceeded once it has run the limit."""
-        if not self._on:
+    def _on_alarm(self, signum, frame):
+        self._timer_due = 0.0
+        deadline = self._deadline
+        if deadline is None:   # between calls: the next call sets the timer again
+            return
+        left = deadline - monotonic()
+        if left > 0:   # set for an earlier call: this one still has time
+            self._set_timer(left)
+            return
+        self._expired = True
+        raise TimeLimitExceeded
+
+    def call(self, call: Callable[[], T], seconds: Optional[float] = None) -> T:
+        """``call()``, or TimeLimitExceeded once it has run ``seconds`` (default: the
+        series' limit)."""
+        if seconds is None:
+            seconds = self.seconds
+        if not self._on or not seconds or seconds <= 0:
             return call()
-        self._armed, self._expired = True, False
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        deadline = monotonic() + seconds
+        self._expired = False
+        self._deadline = deadline
+        if not self._timer_due or self._timer_due > deadline:
+            self._set_timer(seconds)
         try:
             result = call()
         finally:
-            self._armed = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            self._deadline = None
         if self._expired:   # the call caught the exception and went on: its time was up all the same
             raise TimeLimitExceeded
         return result

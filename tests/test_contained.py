@@ -11,7 +11,7 @@ from reportlint import Finding, Fix, Related, Rule, RuleError, check_text
 from reportlint.document import Document
 from reportlint.engine import ActiveRule, run_rules
 from reportlint.plugins import default_registry
-from reportlint.timelimit import call_with_limit
+from reportlint.timelimit import TimeLimitExceeded, TimeLimits, call_with_limit
 from tests.helpers import run_cli
 from tests.test_engine import REVERSED
 
@@ -233,6 +233,58 @@ def test_the_alarm_handler_is_installed_once_for_all_the_rules_of_a_file(monkeyp
     assert installed == [signal.SIGALRM, signal.SIGALRM]   # ours, then the one before it
 
 
+def test_a_series_of_calls_sets_the_timer_once_not_for_each_call(monkeypatch,
+                                                                  alarm_untouched):
+    # setting and clearing it for each rule cost more than a small rule takes on a small file
+    set_to = []
+    setitimer = signal.setitimer
+
+    def counting(which, seconds, *interval):
+        set_to.append(seconds)
+        return setitimer(which, seconds, *interval)
+
+    monkeypatch.setattr(signal, "setitimer", counting)
+    with TimeLimits(5) as limits:
+        assert [limits.call(lambda: i) for i in range(10)] == list(range(10))
+    assert set_to == [5, 0]   # set by the first call, cleared at the end of the series
+
+
+def test_a_call_is_stopped_at_its_own_deadline_not_an_earlier_calls(alarm_untouched):
+    with TimeLimits(0.3) as limits:
+        limits.call(lambda: None)    # sets the timer for 0.3 s from now
+        time.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(TimeLimitExceeded):
+            limits.call(lambda: Loops().check(None, {}).__next__())
+        ran = time.monotonic() - started
+    assert 0.29 <= ran < GIVE_UP   # the timer was set again for this call's own 0.3 s
+
+
+def test_a_shorter_limit_than_the_timer_set_is_kept(alarm_untouched):
+    with TimeLimits() as limits:
+        limits.call(lambda: None, 60)    # sets the timer for a minute
+        with pytest.raises(TimeLimitExceeded):
+            limits.call(lambda: Loops().check(None, {}).__next__(), 0.1)
+
+
+def test_a_run_installs_the_handler_once_for_all_its_files(monkeypatch, register,
+                                                           isolated_repo, capsys):
+    installed = []
+    install = signal.signal
+
+    def counting(signum, handler):
+        installed.append(signum)
+        return install(signum, handler)
+
+    monkeypatch.setattr(signal, "signal", counting)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (isolated_repo / name).write_text(REVERSED, encoding="utf-8")
+    code, out, _ = lint(["--jobs", "1", "--select", "pairs", "a.txt", "b.txt", "c.txt"], capsys)
+    assert code == 1 and len(out.splitlines()) == 3
+    assert installed == [signal.SIGALRM, signal.SIGALRM]   # ours, then the one before it
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_a_limit_of_zero_arms_no_alarm(alarm_untouched):
     assert call_with_limit(0, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
     assert call_with_limit(5, lambda: signal.getitimer(signal.ITIMER_REAL))[0] > 0
@@ -273,7 +325,7 @@ def test_a_thread_started_without_threading_runs_rules_without_a_limit():
     import sys
 
     probe = ("import _thread, sys\n"
-             "from reportlint.timelimit import call_with_limit\n"
+             "from reportlint.timelimit import TimeLimitExceeded, TimeLimits, call_with_limit\n"
              "got, lock = [], _thread.allocate_lock()\n"
              "lock.acquire()\n"
              "def run():\n"
