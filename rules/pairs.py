@@ -46,6 +46,9 @@ NAMES = {
     "』": ("右双直角引号", "closing double corner bracket"),
 }
 FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
+# The marks of the pairs that a width tells apart: a pair of mixed width holds one of each.
+_HALF_WIDTH = frozenset("()[]")
+_FULL_WIDTH_PAIRED = frozenset(FULL_WIDTH[m] for m in _HALF_WIDTH)
 # A pair of one width with nothing between its marks, as written: deleting these pass
 # after pass leaves something of well-nested marks only where a pair is of mixed width.
 EMPTY_PAIRS_AS_WRITTEN = EMPTY_PAIRS + tuple(
@@ -261,12 +264,15 @@ WRAPPED_MIN = 15
 _SENTENCE_END = tuple("。!?;…")
 
 
-def _marks_outside(text: str, spans: list) -> tuple:
-    """The positions and the string of the marks of ``text`` that fall in none of the
-    sorted, disjoint spans: the runs between the spans, found by bisection."""
+def _marks_of(text: str) -> tuple:
+    """The positions and the string of the marks of ``text``."""
     parts = _SPLIT_AT_MARKS.split(text)  # text, mark, text, mark, …, text
-    positions = list(accumulate(map(len, parts)))[0:-1:2]
-    marks = "".join(parts[1::2])
+    return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
+
+
+def _outside(positions: list, marks: str, spans: list) -> tuple:
+    """The positions and the string of the marks that fall in none of the sorted,
+    disjoint spans: the runs between the spans, found by bisection."""
     if not spans:
         return positions, marks
     kept_positions: list = []
@@ -295,6 +301,8 @@ def _well_nested(marks: str, bounds: list, empty_pairs: tuple = EMPTY_PAIRS) -> 
         if len(reduced) == len(joined):
             break
         joined = reduced
+        if len(joined) == len(bounds) - 1:  # the separators alone: no pass more to confirm it
+            return [True] * len(bounds)
     return [not rest for rest in joined.split("\n")]
 
 
@@ -375,9 +383,13 @@ class PairScan:
         self._text, self._folded = doc.text, doc.folded
         self._terms: set | None = None
         text = doc.folded
-        chrome = [(b.start, b.end) for b in residue_blocks(doc)]
         # One search over the whole text; only paragraphs holding marks are looked at.
-        self._positions, self._marks = positions, marks = _marks_outside(text, chrome)
+        positions, marks = _marks_of(text)
+        if not positions:  # nothing to scan, nor any chrome to keep apart
+            self._positions, self._marks, self._plain = positions, marks, []
+            return
+        chrome = [(b.start, b.end) for b in residue_blocks(doc)]
+        self._positions, self._marks = positions, marks = _outside(positions, marks, chrome)
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
         nested = _well_nested(marks, [(first, k) for _, first, k in held])
@@ -428,6 +440,8 @@ class PairScan:
         of one width deleted pass after pass, leave something."""
         text, folded, positions = self._text, self._folded, self._positions
         as_written = "".join(itemgetter(*positions)(text)) if positions else ""
+        if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
+            return []  # most texts: all their brackets of one width
         one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],
                                  EMPTY_PAIRS_AS_WRITTEN)
         parts = [(start, [(p.start, p.end) for p in result.problems if p.kind == "pair"])
@@ -497,23 +511,28 @@ def _skipping_marks(text: str, paragraphs: list, held: list, positions: list, ma
     """The indices in ``held`` of the paragraphs where the scan may skip a mark: an
     apostrophe, a pair around an interval [0,1] (whose marks stand side by side among
     the marks, or one of them in chrome).  Where they are not, marks read as they stand."""
+    found: set = set()
+    # an interval holds no mark: its two marks stand side by side
+    if "()" in marks or "[]" in marks:
+        side_by_side = [m.start() for m in _EMPTY_BRACKETS.finditer(marks)]
+        opening = map(positions.__getitem__, side_by_side)
+        after_closing = map((1).__add__, map(positions.__getitem__, map((1).__add__, side_by_side)))
+        intervals = list(compress(side_by_side, map(INTERVAL.match, repeat(text), opening, after_closing)))
+        if intervals:
+            firsts = [first for _, first, _ in held]
+            for at in intervals:
+                j = bisect_right(firsts, at) - 1
+                if j >= 0:
+                    found.add(j)
+    if "’" not in marks and not chrome:
+        return found  # most texts: no apostrophe, no chrome
     starts = [paragraphs[i].start for i, _, _ in held]
     ends = [paragraphs[i].end for i, _, _ in held]
-    firsts = [first for _, first, _ in held]
-    found = set()
     if "’" in marks:
         for m in APOSTROPHE.finditer(text):
             j = bisect_right(starts, m.start()) - 1
             if j >= 0 and m.start() < ends[j]:
                 found.add(j)
-    # an interval holds no mark: its two marks stand side by side
-    side_by_side = [m.start() for m in _EMPTY_BRACKETS.finditer(marks)]
-    opening = map(positions.__getitem__, side_by_side)
-    after_closing = map((1).__add__, map(positions.__getitem__, map((1).__add__, side_by_side)))
-    for at in compress(side_by_side, map(INTERVAL.match, repeat(text), opening, after_closing)):
-        j = bisect_right(firsts, at) - 1
-        if j >= 0:
-            found.add(j)
     for start, end in chrome:
         for j in range(bisect_right(ends, start), bisect_left(starts, end)):
             if INTERVAL.search(text, starts[j], ends[j]):

@@ -339,3 +339,19 @@ def test_well_nested_paragraphs_read_at_once_as_the_full_scan_reads_them(text):
         assert _scan(text) == fast
     finally:
         full_scan_only.undo()
+
+
+def _asked_for_chrome(doc) -> bool:
+    return any(getattr(make, "__module__", "") == "reportlint.residue" for make in doc._shared)
+
+
+def test_a_text_without_marks_is_not_scanned_for_chrome():
+    from reportlint.document import Document
+    from reportlint.rules.pairs import PairScan
+    plain = Document("全年办结案件12件\n责任编辑: 张三\n")
+    scan = PairScan(plain)
+    assert scan.problems == [] and scan.mixed_width_pairs() == [] and scan.terms == set()
+    assert not _asked_for_chrome(plain)
+    with_marks = Document("【字号: 大 中 小】\n全年办结案件12件\n")
+    assert PairScan(with_marks).problems == []  # the toolbar's marks are chrome's
+    assert _asked_for_chrome(with_marks)
