@@ -323,7 +323,7 @@ class EnumerationSequence(Rule):
                 "good": "主要做法:一是加强领导;二是完善制度;三是强化考核。"}
 
     def check(self, doc, options):
-        for items in doc.enumerations:
+        for items in filter(None, doc.enumerations):  # most paragraphs have none
             # kind -> stack of open lists, each [value, start, end] of its last item
             lists: dict = {"shi": [], "di": []}
             for kind, n, start, end in items:
