@@ -3,7 +3,7 @@
 Built-in profiles are ``rules/profiles/*.yaml``; a configuration may add more or
 extend a built-in one under ``profiles:``, with the same schema and the same
 ``path:line:col`` errors.  Wordings are matched with Aho-Corasick automatons,
-built once per profile.
+built once per profile; a profile's few recognition cues are looked for one by one.
 """
 from __future__ import annotations
 
