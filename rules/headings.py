@@ -184,6 +184,8 @@ class HeadingSequence(Rule):
 
     def check(self, doc, options):
         headings, text = doc.headings, doc.folded
+        if not headings:
+            return  # nothing to count: no look for attachments either
         stack: list = []            # indices of the open headings, shallowest first
         last_in_parent: dict = {}   # (parent index, style) -> index of the last sibling
         last_of_style: dict = {}    # style -> index of the last counted heading
