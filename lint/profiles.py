@@ -3,7 +3,7 @@
 Built-in profiles are ``rules/profiles/*.yaml``; a configuration may add more or
 extend a built-in one under ``profiles:``, with the same schema and the same
 ``path:line:col`` errors.  Wordings are matched with Aho-Corasick automatons,
-built once per profile.
+built once per profile; a profile's few recognition cues are looked for one by one.
 """
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from .messages import msg
 
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000
+# Up to this many cue wordings a profile's cues are looked for one by one (str's own
+# search); more take one pass of its automaton.
+FEW_CUES = 12
 REGEX_TIMEOUT = 2.0
 
 
@@ -85,8 +88,14 @@ class Profile:
                 yield start + last + 1 - length, start + last + 1, index
 
     def matches(self, text: str, cues_kind: str, groups: tuple) -> bool:
+        """Whether every group of ``groups`` (the cues of ``cues_kind``) has a wording in
+        ``text``, a title or the opening of a body: a few searches for a substring,
+        stopping at the first group without a hit, cost less than a pass of the
+        automaton; many wordings take the automaton's one pass."""
         if not groups:
             return False
+        if sum(map(len, groups)) <= FEW_CUES:
+            return all(any(w in text for w in group) for group in groups)
         found = {g for _, _, g in self.hits(text, cues_kind)}
         return len(found) == len(groups)
 
@@ -298,7 +307,7 @@ def extend_profiles(base: dict, nodes, path: str) -> dict:
 
 def recognise(doc, profiles: dict, title) -> Profile:
     """The profile of a document: by its title when it has one, else by its body."""
-    ordered = sorted(profiles.values(), key=lambda p: -p.priority)
+    ordered = _by_priority(tuple(profiles.values()))
     text = doc.folded
     if title is not None:
         title_text = text[title.start:title.end]
@@ -311,6 +320,13 @@ def recognise(doc, profiles: dict, title) -> Profile:
             if prof.matches(body, "body-cue", prof.body_cues):
                 return prof
     return profiles.get("generic") or Profile("generic")
+
+
+@lru_cache(maxsize=8)
+def _by_priority(profiles: tuple) -> list:
+    """The profiles, highest priority first (ties in their order): once per set of them,
+    not once per document."""
+    return sorted(profiles, key=lambda p: -p.priority)
 
 
 def profile_of(doc) -> Profile:

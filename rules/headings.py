@@ -113,17 +113,17 @@ def _punctuation(doc, h) -> str:
     return doc.folded[h.marker.end - 1]
 
 
-def _doubtful(doc, h) -> bool:
+def _doubtful(text: str, h) -> bool:
     """A line that may be a sentence beginning with numbers, not a heading: 三、四季度…"""
     if h.ordinal is None or h.ordinal < 1:
         return True
     if h.style in ("cn", "cn-paren"):
         if h.ordinal > MAX_CN_ORDINAL:
             return True
-        return h.start < len(doc.folded) and doc.folded[h.start] in CN_NUMERAL_CHARS
+        return h.start < len(text) and text[h.start] in CN_NUMERAL_CHARS
     if h.style == "num":
         return False  # 20.2026年, 21.5+2…: Document.headings keeps only the items
-    return h.start < len(doc.folded) and doc.folded[h.start].isdigit()
+    return h.start < len(text) and text[h.start].isdigit()
 
 
 def _inline(doc, style: str, wanted, start: int, end: int) -> bool:
@@ -183,7 +183,9 @@ class HeadingSequence(Rule):
                 "good": "一、总体要求\n二、主要任务\n三、保障措施"}
 
     def check(self, doc, options):
-        headings = doc.headings
+        headings, text = doc.headings, doc.folded
+        if not headings:
+            return  # nothing to count: no look for attachments either
         stack: list = []            # indices of the open headings, shallowest first
         last_in_parent: dict = {}   # (parent index, style) -> index of the last sibling
         last_of_style: dict = {}    # style -> index of the last counted heading
@@ -208,7 +210,7 @@ class HeadingSequence(Rule):
                     last_in_parent = {key: k for key, k in last_in_parent.items()
                                       if key[1] not in ARABIC_STYLES}
                     last_of_style = {s: k for s, k in last_of_style.items() if s not in ARABIC_STYLES}
-            if _doubtful(doc, h):
+            if _doubtful(text, h):
                 for level in range(h.level, 5):
                     doubt[level] = i
                 continue
@@ -225,6 +227,8 @@ class HeadingSequence(Rule):
             if prev is None:
                 finding = self._first_sibling(doc, headings, i, parent,
                                               last_of_style.get(h.style), doubt)
+            elif h.ordinal == headings[prev].ordinal + 1:
+                finding = None  # the usual case: the next number
             else:
                 finding, advance = self._next_sibling(doc, headings, i, prev, doubt)
             if finding is not None:
@@ -323,7 +327,7 @@ class EnumerationSequence(Rule):
                 "good": "主要做法:一是加强领导;二是完善制度;三是强化考核。"}
 
     def check(self, doc, options):
-        for items in doc.enumerations:
+        for items in filter(None, doc.enumerations):  # most paragraphs have none
             # kind -> stack of open lists, each [value, start, end] of its last item
             lists: dict = {"shi": [], "di": []}
             for kind, n, start, end in items:

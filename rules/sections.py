@@ -8,7 +8,6 @@ of the body does, and missing otherwise.
 from __future__ import annotations
 
 import re
-from heapq import merge
 from typing import NamedTuple, Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -33,10 +32,19 @@ class Coverage(NamedTuple):  # not a dataclass: creating one takes a millisecond
 
 
 def _heading_spans(doc):
-    """(start, end, kind, level) of every heading title and every 一是 item, in order,
-    each made when it is read."""
-    return merge(((h.start, h.end, "heading", h.level) for h in doc.headings),
-                 _item_spans(doc))
+    """(start, end, kind, level) of every heading title and every 一是 item, in order
+    (a heading before an item at the same place), each made when it is read."""
+    items = _item_spans(doc)
+    item = next(items, None)
+    for h in doc.headings:
+        heading = (h.start, h.end, "heading", h.level)
+        while item is not None and item < heading:
+            yield item
+            item = next(items, None)
+        yield heading
+    if item is not None:
+        yield item
+        yield from items
 
 
 def _item_spans(doc):
@@ -56,17 +64,25 @@ def coverage(doc) -> list:
 
 def _coverage(doc) -> list:
     profile = profile_of(doc)
-    text = doc.folded
     found: list = [None] * len(profile.parts)
+    if not found:
+        return found  # a type without parts (generic): nothing to look for
+    text = doc.folded
     top = min((h.level for h in doc.headings), default=None)
-    left = len(found)  # parts no heading has named yet
+    namer = _Namer(profile, text)
+    wanted = namer.wordings_wanted(found)
     for start, end, kind, level in _heading_spans(doc):
-        if not left:
-            break  # the first heading of each part is found: the others change nothing
-        for i in _parts_named(profile, text, start, end):
-            if found[i] is None:
-                found[i] = Coverage(kind, start, end, top_level=(level == top))
-                left -= 1
+        if wanted is not None:
+            soonest = namer.soonest_end(wanted, start)
+            if soonest > len(text):
+                break  # no wording of a part still unnamed is left: the rest names none
+            if soonest > end:
+                continue  # this heading holds none of them
+        named = [i for i in namer.parts_named(start, end) if found[i] is None]
+        for i in named:
+            found[i] = Coverage(kind, start, end, top_level=(level == top))
+        if named:
+            wanted = namer.wordings_wanted(found)
     # The body counts only for the parts that no heading names: most reports name them
     # all, and then the body is not read.
     unnamed = {i for i, cov in enumerate(found) if cov is None}
@@ -76,36 +92,71 @@ def _coverage(doc) -> list:
     return found
 
 
-def _parts_named(profile, text: str, start: int, end: int) -> set:
-    """The parts a heading names: one per side of 和/及/与 (三、存在的问题和下一步工作打算
-    names two), else one."""
-    conjunctions = list(CONJUNCTION.finditer(text, start, end))
-    if not conjunctions:  # most headings
-        i = _part_named(profile, text, start, end)
-        return set() if i is None else {i}
-    parts, seg_start = set(), start
-    for m in conjunctions + [None]:
-        seg_end = m.start() if m else end
-        i = _part_named(profile, text, seg_start, seg_end)
-        if i is not None:
-            parts.add(i)
-        seg_start = m.end() if m else end
-    return parts
+class _Namer:
+    """The parts the headings of one text name, with the profile's heading wordings and
+    patterns looked up once, not at every heading."""
 
+    def __init__(self, profile, text: str):
+        self.text, self.parts = text, profile.parts
+        self.automaton = profile.automata.get("heading")
+        self.patterns = [(i, [p.search for p in heads]) for i, heads in profile.heading_patterns]
+        self.next_at: dict = {}     # wording -> where it next occurs (len(text): nowhere)
 
-def _part_named(profile, text: str, start: int, end: int) -> Optional[int]:
-    """The one part a heading names: 一、重点工作推进情况 holds a wording of the
-    measures (推进情况) and of next year (重点工作) but is one section.  The part
-    whose matched wording is longest wins; on a tie, the earlier part."""
-    longest: dict = {}
-    for s, e, i in profile.hits(text, "heading", start, end):
-        longest[i] = max(longest.get(i, 0), e - s)
-    for i, heads in profile.heading_patterns:
-        for p in heads:
-            m = p.search(text, start, end)
-            if m:
-                longest[i] = max(longest.get(i, 0), m.end() - m.start())
-    return min(longest, key=lambda i: (-longest[i], i)) if longest else None
+    def wordings_wanted(self, found: list) -> Optional[tuple]:
+        """The heading wordings of the parts not found yet, when only a wording can name
+        them (None when a pattern of theirs can): a heading without one of them is
+        skipped, and once none is left in the text the search ends."""
+        unnamed = [self.parts[i] for i, cov in enumerate(found) if cov is None]
+        if any(part.heading_patterns for part in unnamed):
+            return None
+        return tuple({w: None for part in unnamed for w in part.headings})
+
+    def soonest_end(self, words: tuple, start: int) -> int:
+        """Where the first occurrence of one of ``words`` at or after ``start`` ends
+        (len(text) + 1 if there is none).  Each wording's search only moves forward,
+        since headings come in text order: one pass of the text per wording in all."""
+        text, next_at = self.text, self.next_at
+        soonest = len(text) + 1
+        for w in words:
+            at = next_at.get(w, -1)
+            if at < start:
+                at = text.find(w, start)
+                next_at[w] = at = len(text) if at < 0 else at
+            soonest = min(soonest, at + len(w))
+        return soonest
+
+    def parts_named(self, start: int, end: int):
+        """The parts a heading names: one per side of 和/及/与 (三、存在的问题和下一步工作打算
+        names two), else one."""
+        conjunction = CONJUNCTION.search(self.text, start, end)
+        if conjunction is None:  # most headings
+            i = self.part_named(start, end)
+            return () if i is None else (i,)
+        parts, seg_start = set(), start
+        for m in list(CONJUNCTION.finditer(self.text, start, end)) + [None]:
+            seg_end = m.start() if m else end
+            i = self.part_named(seg_start, seg_end)
+            if i is not None:
+                parts.add(i)
+            seg_start = m.end() if m else end
+        return parts
+
+    def part_named(self, start: int, end: int) -> Optional[int]:
+        """The one part a heading names: 一、重点工作推进情况 holds a wording of the
+        measures (推进情况) and of next year (重点工作) but is one section.  The part
+        whose matched wording is longest wins; on a tie, the earlier part."""
+        longest: dict = {}
+        if self.automaton is not None:
+            for _, (length, indices) in self.automaton.iter(self.text[start:end]):
+                for i in indices:
+                    if length > longest.get(i, 0):
+                        longest[i] = length
+        for i, searches in self.patterns:
+            for search in searches:
+                m = search(self.text, start, end)
+                if m:
+                    longest[i] = max(longest.get(i, 0), m.end() - m.start())
+        return min(longest, key=lambda i: (-longest[i], i)) if longest else None
 
 
 def _body_hits(profile, text, parts: set):
@@ -123,7 +174,12 @@ def _body_hits(profile, text, parts: set):
 
 def _anchor(doc) -> Optional[tuple]:
     """Where a finding about the whole document points: the title, else the first line
-    of real content (page residue above it is not the document's); None if there is none."""
+    of real content (page residue above it is not the document's); None if there is none.
+    Found once per document: missing-title and missing-section both want it."""
+    return doc.shared(_find_anchor)
+
+
+def _find_anchor(doc) -> Optional[tuple]:
     title = title_of(doc)
     if title is not None:
         return title.start, title.end
@@ -155,13 +211,12 @@ class MissingSection(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
-        anchor = _anchor(doc) or (0, 0)
         for part, cov in zip(profile.parts, coverage(doc)):
             if not part.required:
                 continue
             if cov is None:
                 yield self.finding(
-                    *anchor,
+                    *(_anchor(doc) or (0, 0)),
                     zh=f"缺少必备部分：{part.name['zh']}（文件类型 {profile.name} 应包括此项，"
                        "但没有相应的标题，正文中也没有写到）",
                     en=f"missing part: {part.name['en']} (a document of type {profile.name} "

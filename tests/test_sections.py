@@ -207,6 +207,60 @@ def test_recognition_from_the_body_when_there_is_no_title():
     assert profile_of(doc).name == "generic"
 
 
+def test_recognition_with_many_cue_wordings_reads_them_all():
+    # More wordings than FEW_CUES take the automaton's pass, fewer the one-by-one search:
+    # both ask every group for a hit.
+    from reportlint.document import Document
+    from reportlint.profiles import FEW_CUES, Profile, builtin_profiles, recognise
+    for count in (2, FEW_CUES + 5):
+        wordings = tuple(f"专项{i}" for i in range(count))
+        custom = Profile("custom", priority=99, body_cues=(wordings, ("报告如下",)))
+        profiles = {**builtin_profiles(), "custom": custom}
+        last = f"推进{wordings[-1]}工作。现将有关情况报告如下:\n"
+        assert recognise(Document(last), profiles, None) is custom
+        first_only = f"推进{wordings[0]}工作。\n"
+        assert recognise(Document(first_only), profiles, None).name == "generic"
+
+
+def test_a_heading_naming_a_found_part_does_not_name_the_optional_one():
+    # (一) holds 其他情况, a wording of the optional part, inside the longer match of the
+    # shortfalls' pattern: it names the shortfalls, found already, and 五、 the other part.
+    from reportlint.document import Document
+    from reportlint.rules import sections
+    filler = "".join(f"({n})工作情况\n正文。\n" for n in range(2, 9))
+    text = ANNUAL.replace("四、2024年工作安排", "(一)存在其他情况等问题\n" + filler
+                          + "四、2024年工作安排") + "五、其他需要报告的情况\n无。\n"
+    covered = sections.coverage(Document(text))
+    assert [text[c.start:c.end] for c in covered] == [
+        "2023年法治政府建设主要举措和成效", "存在的不足和原因",
+        "党政主要负责人履行推进法治建设第一责任人职责情况", "2024年工作安排", "其他需要报告的情况"]
+
+
+def test_a_part_only_a_pattern_names_is_looked_for_in_every_heading():
+    # 存在的突出问题 holds no wording of the shortfalls, only their heading pattern.
+    text = ANNUAL.replace("二、存在的不足和原因\n行政执法规范化水平有待提高。\n", "") \
+        .replace("三、", "二、").replace("四、", "三、") + "四、存在的突出问题\n有待提高。\n"
+    assert findings(text, "missing-section") == []
+    (f,) = findings(text, "section-order")
+    assert text[f.start:f.end] == "存在的突出问题"
+
+
+def test_headings_after_the_last_wanted_wording_are_not_read(monkeypatch):
+    # Cost, not timing: the four required parts are named by the first headings; of the
+    # many after them, only those holding a wording of the optional part are read.
+    from reportlint.document import Document
+    from reportlint.rules import sections
+    body = "".join(f"({n})工作情况\n正文。\n" for n in range(1, 40))
+    doc = Document(ANNUAL + "五、专项工作\n" + body + "六、其他情况\n无。\n")
+    read = []
+    real = sections._Namer.parts_named
+    monkeypatch.setattr(sections._Namer, "parts_named",
+                        lambda self, start, end: read.append(start) or real(self, start, end))
+    covered = sections.coverage(doc)
+    assert covered[-1].start == doc.text.index("其他情况")
+    assert len(read) == 5   # the four required parts' headings and 六、其他情况
+
+
 def test_implementation_opinion_parts():
     text = "某县关于推进依法行政的实施意见\n一、指导思想\n正文。\n二、主要任务\n正文。\n三、保障措施\n正文。\n"
     (f,) = findings(text, "missing-section")
