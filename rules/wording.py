@@ -255,7 +255,7 @@ class DoubledWord(Rule):
 
     def check(self, doc, options):
         text = doc.folded
-        allowed = ABAB | set(options["allow"])
+        allowed = ABAB | set(options["allow"]) if options["allow"] else ABAB
         found = [(i, size) for i, size in repeats(text)
                  if self._slip(text[i:i + size], allowed)]
         found = _attested(text, found) + self._de(text)
@@ -437,7 +437,11 @@ class WidthConsistency(Rule):
         text = doc.text
         if not any(c in text for c in "，；：（"):
             return  # no full-width mark: consistent, or nothing to compare (the seeds)
+        if not any(c in text for c in ",;:("):
+            return  # no half-width mark (most reports): the full-width ones are the rule
         half = _half_width_marks(doc)
+        if not half:
+            return  # none used as Chinese punctuation: the same
         full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
         counts = {"h": _count(half), "f": full_counts}
         n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
