@@ -365,16 +365,17 @@ def _half_width_marks(doc) -> list:
     whether it stands inside a title."""
     text, folded = doc.text, doc.folded
     separators = (m.start() for pattern in _HALF_SEPARATORS for m in pattern.finditer(text))
-    found = [(p, p + 1, _CLASS[text[p]]) for p in separators if _opens_chinese(text[p + 1:p + 2])]
+    found = [(p, p + 1, _CLASS[text[p]]) for p in separators
+             if "\u4e00" <= text[p + 1:p + 2] <= "\u9fff" or _opens_chinese(text[p + 1:p + 2])]
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
               if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
     out = []
     seen, depth = 0, 0   # the depth of titles on the line, counted up to ``seen``
     for start, end, kind in found:
-        if text.find("\n", seen, start) >= 0:
-            seen = text.rfind("\n", seen, start) + 1
-            depth = 0
+        line = text.rfind("\n", seen, start)
+        if line >= 0:
+            seen, depth = line + 1, 0
         if depth or text.find("《", seen, start) >= 0:
             for m in _TITLE_MARK.finditer(text, seen, start):
                 depth = depth + 1 if m.group() == "《" else max(0, depth - 1)
