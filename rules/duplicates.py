@@ -76,13 +76,14 @@ _END_CLOSED = Lazy("。[”’」』)]")
 
 
 def _clear(keys: list, min_chars: int) -> bool:
-    """Whether no two of the sentences of paragraphs (Document.sentence_texts, by their
-    keys) that count (``min_chars`` or more) can be the same, told in C for most:
-    ``keys``, the paragraphs' keys (of the folded text, white space removed).  Where no
-    sentence ends in closing marks, each sentence's key is its end (。 ! ? …), the
-    characters up to it and perhaps an end before them: the characters, a piece of the
-    keys split at every end, its own and never empty (unless the key is only ends).
-    False: they may be the same."""
+    """Whether no two sentences (Document.sentence_texts) of some paragraphs that count
+    (``min_chars`` or more) can be the same, told in C: ``keys``, the paragraphs' keys
+    (of the folded text, white space removed).  Split at every end (。 ! ? … alike),
+    each sentence leaves the characters between its ends as a piece of its own, never
+    empty unless the sentence is ends alone: where no two pieces are the same, no two
+    sentences are.  False (they may be) also where an end is followed by a closing mark,
+    which the split would put at the start of the next sentence's piece, or where a run
+    of ends is as long as a sentence that counts."""
     joined = "。".join(keys)
     for end in _OTHER_ENDS:
         if end in joined:
@@ -180,7 +181,7 @@ class DuplicateBlock(Rule):
                 lo_i, lo_j = lo_i - 1, lo_j - 1
             hi_i, hi_j = i, j
             while (hi_i + 1 < len(paras) and hi_j + 1 < lo_i
-                   and keys[hi_i + 1] == keys[hi_j + 1]
+                   and keys[hi_i + 1] == keys[hi_j + 1]   # (or already compared:)
                    and (original[hi_i + 1] == hi_j + 1 or same(hi_i + 1, hi_j + 1))):
                 hi_i, hi_j = hi_i + 1, hi_j + 1
             covered = hi_i
@@ -233,11 +234,10 @@ class DuplicateBlock(Rule):
         for low in range(0, len(paragraphs), _CHUNK):
             high = min(low + _CHUNK, len(paragraphs))
             # The chunk's paragraphs and the one before, which the first is compared with.
-            told = [text[paragraphs[i].start:paragraphs[i].end]
-                    for i in range(max(0, low - 1), high) if read[i]]
-            if _clear([p if len(p) == n else "".join(p.split()) for p, n in zip(
-                    told, [key_lengths[i] for i in range(max(0, low - 1), high) if read[i]])],
-                      min_chars):
+            told = [i for i in range(max(0, low - 1), high) if read[i]]
+            pieces = [text[paragraphs[i].start:paragraphs[i].end] for i in told]
+            if _clear([p if len(p) == key_lengths[i] else "".join(p.split())
+                       for p, i in zip(pieces, told)], min_chars):
                 if read[high - 1]:
                     unread = high - 1
                 else:
