@@ -5,8 +5,11 @@ repeated run is grown by comparing neighbours, never by pairwise search.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from reportlint import Related, Rule, hookimpl
 from reportlint.document import Paragraph
+from reportlint.patterns import Lazy
 from reportlint.residue import chrome_tail, page_chrome
 from reportlint.rule import line_range
 
@@ -62,6 +65,34 @@ def _fingerprints(text: str, paragraphs: list) -> tuple:
         add_hash(hash(key))
         add_length(len(key))
     return hashes, lengths
+
+
+# Paragraphs told at a time whether two of their sentences may be the same (_clear).
+_CHUNK = 32
+# What ends a sentence besides 。, and an end followed by a mark that closes the sentence
+# (as Document's sentence pattern reads them).
+_OTHER_ENDS = ("!", "?", "…")
+_END_CLOSED = Lazy("。[”’」』)]")
+
+
+def _clear(keys: list, min_chars: int) -> bool:
+    """Whether no two sentences (Document.sentence_texts) of some paragraphs that count
+    (``min_chars`` or more) can be the same, told in C: ``keys``, the paragraphs' keys
+    (of the folded text, white space removed).  Split at every end (。 ! ? … alike),
+    each sentence leaves the characters between its ends as a piece of its own, never
+    empty unless the sentence is ends alone: where no two pieces are the same, no two
+    sentences are.  False (they may be) also where an end is followed by a closing mark,
+    which the split would put at the start of the next sentence's piece, or where a run
+    of ends is as long as a sentence that counts."""
+    joined = "。".join(keys)
+    for end in _OTHER_ENDS:
+        if end in joined:
+            joined = joined.replace(end, "。")
+    if "。" * min_chars in joined or _END_CLOSED.search(joined) is not None:
+        return False
+    pieces = joined.split("。")
+    empty = pieces.count("")
+    return len(set(pieces)) - (empty > 0) == len(pieces) - empty
 
 
 def _key(piece: str) -> str:
@@ -150,7 +181,8 @@ class DuplicateBlock(Rule):
                 lo_i, lo_j = lo_i - 1, lo_j - 1
             hi_i, hi_j = i, j
             while (hi_i + 1 < len(paras) and hi_j + 1 < lo_i
-                   and keys[hi_i + 1] == keys[hi_j + 1] and same(hi_i + 1, hi_j + 1)):
+                   and keys[hi_i + 1] == keys[hi_j + 1]   # (or already compared:)
+                   and (original[hi_i + 1] == hi_j + 1 or same(hi_i + 1, hi_j + 1))):
                 hi_i, hi_j = hi_i + 1, hi_j + 1
             covered = hi_i
             copy_first, copy_last = paras[lo_i], paras[hi_i]
@@ -179,42 +211,66 @@ class DuplicateBlock(Rule):
                 looked_up[paragraph] = [m.span() for m in matches]
             return looked_up[paragraph]
 
-        tables = doc.table_lines
+        text, tables, paragraphs = doc.folded, doc.table_lines, doc.paragraphs
         sentences = doc.sentence_texts
-        # A sentence that repeats none is an original for the rest of its paragraph and
-        # the next one: the keys of those of the paragraph before (a set of short keys
-        # too, never asked for) and that paragraph's keys, if it was read.
-        before: set = set()
-        previous: list = []
-        for index, p in enumerate(doc.paragraphs):
-            if p.end - p.start < min_chars or p.first_line in tables:
-                before, previous = set(), []
-                continue  # too short to hold a sentence that counts, or a table row
-            keys = sentences(p)
+
+        def keys_of(index: int) -> list:
+            keys = sentences(paragraphs[index])
             # Most paragraphs hold no white space (their key is as long as they are):
             # then each sentence is its own key.
-            if key_lengths[index] != p.end - p.start:
+            if key_lengths[index] != paragraphs[index].end - paragraphs[index].start:
                 keys = list(map("".join, map(str.split, keys)))
-            distinct = set(keys)
-            if len(distinct) == len(keys) and distinct.isdisjoint(before):
-                before, previous = distinct, keys  # no repeat: most paragraphs, told in C
+            return keys
+
+        # Too short to hold a sentence that counts, or a table row: passed over.
+        read = [p.end - p.start >= min_chars and p.first_line not in tables for p in paragraphs]
+        # A sentence that repeats none is an original for the rest of its paragraph and
+        # the next one: the keys of those of the paragraph before (a set of short keys
+        # too, never asked for) and that paragraph's keys, if it was read; if it was told
+        # to repeat none with its chunk (_clear), its index, its keys read only if asked.
+        before: set = set()
+        previous: list = []
+        unread: Optional[int] = None
+        for low in range(0, len(paragraphs), _CHUNK):
+            high = min(low + _CHUNK, len(paragraphs))
+            # The chunk's paragraphs and the one before, which the first is compared with.
+            told = [i for i in range(max(0, low - 1), high) if read[i]]
+            pieces = [text[paragraphs[i].start:paragraphs[i].end] for i in told]
+            if _clear([p if len(p) == key_lengths[i] else "".join(p.split())
+                       for p, i in zip(pieces, told)], min_chars):
+                if read[high - 1]:
+                    unread = high - 1
+                else:
+                    before, previous, unread = set(), [], None
                 continue
-            originals: set = set()  # the keys of this paragraph's sentences that repeat none
-            run: list = []  # [(place, original)] of consecutive repeated sentences
-            for place, key in enumerate(keys):
-                if len(key) < min_chars:
+            for index in range(low, high):
+                if not read[index]:
+                    before, previous, unread = set(), [], None
                     continue
-                if key in originals or key in before:
-                    j = index if key in originals else index - 1
-                    run.append((place, (j, (keys if j == index else previous).index(key))))
+                if unread is not None:
+                    previous = keys_of(unread)
+                    before, unread = set(previous), None
+                keys = keys_of(index)
+                distinct = set(keys)
+                if len(distinct) == len(keys) and distinct.isdisjoint(before):
+                    before, previous = distinct, keys  # no repeat: told in C
                     continue
+                originals: set = set()  # the keys of this paragraph's sentences that repeat none
+                run: list = []  # [(place, original)] of consecutive repeated sentences
+                for place, key in enumerate(keys):
+                    if len(key) < min_chars:
+                        continue
+                    if key in originals or key in before:
+                        j = index if key in originals else index - 1
+                        run.append((place, (j, (keys if j == index else previous).index(key))))
+                        continue
+                    if run:
+                        yield self._sentence_finding(doc, run, index, offsets)
+                        run = []
+                    originals.add(key)
                 if run:
                     yield self._sentence_finding(doc, run, index, offsets)
-                    run = []
-                originals.add(key)
-            if run:
-                yield self._sentence_finding(doc, run, index, offsets)
-            before, previous = originals, keys
+                before, previous = originals, keys
 
     def _sentence_finding(self, doc, run, index: int, offsets):
         """One finding for a run of repeated sentences in paragraph ``index``:

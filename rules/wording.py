@@ -255,7 +255,7 @@ class DoubledWord(Rule):
 
     def check(self, doc, options):
         text = doc.folded
-        allowed = ABAB | set(options["allow"])
+        allowed = ABAB | set(options["allow"]) if options["allow"] else ABAB
         found = [(i, size) for i, size in repeats(text)
                  if self._slip(text[i:i + size], allowed)]
         found = _attested(text, found) + self._de(text)
@@ -365,16 +365,17 @@ def _half_width_marks(doc) -> list:
     whether it stands inside a title."""
     text, folded = doc.text, doc.folded
     separators = (m.start() for pattern in _HALF_SEPARATORS for m in pattern.finditer(text))
-    found = [(p, p + 1, _CLASS[text[p]]) for p in separators if _opens_chinese(text[p + 1:p + 2])]
+    found = [(p, p + 1, _CLASS[text[p]]) for p in separators   # most: before a 汉字, no call
+             if "\u4e00" <= text[p + 1:p + 2] <= "\u9fff" or _opens_chinese(text[p + 1:p + 2])]
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
               if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
     out = []
     seen, depth = 0, 0   # the depth of titles on the line, counted up to ``seen``
     for start, end, kind in found:
-        if text.find("\n", seen, start) >= 0:
-            seen = text.rfind("\n", seen, start) + 1
-            depth = 0
+        line = text.rfind("\n", seen, start)
+        if line >= 0:
+            seen, depth = line + 1, 0
         if depth or text.find("《", seen, start) >= 0:
             for m in _TITLE_MARK.finditer(text, seen, start):
                 depth = depth + 1 if m.group() == "《" else max(0, depth - 1)
@@ -437,7 +438,11 @@ class WidthConsistency(Rule):
         text = doc.text
         if not any(c in text for c in "，；：（"):
             return  # no full-width mark: consistent, or nothing to compare (the seeds)
+        if not any(c in text for c in ",;:("):
+            return  # no half-width mark (most reports): the full-width ones are the rule
         half = _half_width_marks(doc)
+        if not half:
+            return  # none used as Chinese punctuation: the same
         full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
         counts = {"h": _count(half), "f": full_counts}
         n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())

@@ -1,4 +1,6 @@
 """duplicate-block: repeated paragraphs, runs of paragraphs, sentences inside a paragraph."""
+from hypothesis import example, given, settings, strategies as st
+
 from tests.helpers import findings
 
 P1 = "严格落实重大行政决策程序,全年对12项重大行政决策事项开展合法性审查,确保决策科学民主依法。"
@@ -168,3 +170,41 @@ def test_a_heading_before_a_page_number_is_not_glued_to_the_paragraph():
     assert (f.start, f.end) == (text.rindex("二、执法"), len(text) - 1)
     (rel,) = f.related
     assert (rel.start, rel.end) == (text.index("二、执法"), text.index(P3) + len(P3))
+
+
+# The pieces sentences are made of, with every end and closing mark the sentence pattern
+# knows, white space, and words short enough to repeat.
+_PIECES = ["甲乙丙丁", "戊己", "庚", "。", "。", "!", "?", "…", "”", ")", " ", "\u3000", "”。"]
+
+
+@settings(max_examples=300, deadline=None)
+@example(["戊己。甲。”戊己。"], 3)    # a sentence after closing marks
+@example(["。。。", "。。。"], 3)     # sentences of ends alone
+@example(["戊己!庚。戊己!"], 3)     # other ends
+@example(["戊 己。", "戊己。"], 3)   # white space
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), min_size=1,
+                max_size=5),
+       st.sampled_from([1, 3, 15]))
+def test_paragraphs_told_clear_hold_no_two_equal_sentences_that_count(paragraphs, min_chars):
+    """duplicate-block tells most chunks of paragraphs to repeat no sentence by splitting
+    their keys at each end, without the sentence pattern: it must never call clear
+    paragraphs that hold two equal sentences that count."""
+    from reportlint.document import Document
+    from reportlint.rules.duplicates import _clear
+
+    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    doc = Document("\n".join(paragraphs) + "\n", path="x.txt")
+    keys = ["".join(s.split()) for p in doc.paragraphs for s in doc.sentence_texts(p)]
+    counted = [k for k in keys if len(k) >= min_chars]
+    if len(set(counted)) < len(counted):
+        assert not _clear(["".join(doc.folded[p.start:p.end].split()) for p in doc.paragraphs],
+                          min_chars)
+
+
+def test_a_sentence_repeated_across_a_chunk_of_paragraphs_is_found():
+    s = "全年共开展法治督察13次,督促落实整改问题20个。"
+    paragraphs = [f"第{i}段的内容各不相同,只为凑足段落的数量。" for i in range(40)]
+    for first in (30, 31, 32):   # each side of the 32nd paragraph, where a chunk ends
+        text = "\n".join(paragraphs[:first] + [P1 + s, s + P2] + paragraphs[first:]) + "\n"
+        (f,) = findings(text, "duplicate-block")
+        assert text[f.start:f.end] == s and f.start == text.index(s + P2)

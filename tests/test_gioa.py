@@ -228,3 +228,16 @@ def test_compact_text_maps_each_character_back_to_the_text(monkeypatch, piece):
     assert [offsets[i] for i in range(len(compact))] == every
     for at in range(len(text) + 1):  # the first character of the compact text at or after
         assert offsets.index_at(at) == next((k for k, o in enumerate(every) if o >= at), len(every))
+
+
+def test_a_report_that_never_says_the_cue_costs_the_gioa_rules_one_look(monkeypatch):
+    """Most documents hold no GIOA table: the rules say nothing about them without
+    reading the format or naming a single identity."""
+    def unread():
+        raise AssertionError("the GIOA format was read")
+
+    monkeypatch.setattr(gioa, "gioa_format", unread)
+    doc = Document("某县2023年法治政府建设年度报告\n全年共受理行政复议案件12件，均在法定期限内办结。\n",
+                   path="x.txt")
+    active = [ActiveRule(rule, rule.severity, dict(rule.options)) for rule in RULES]
+    assert run_rules(doc, active, timeout=0) == ([], [])

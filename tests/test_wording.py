@@ -277,6 +277,22 @@ def test_width_consistency_the_reverse():
     assert_findings(WidthConsistency(), half + "\n主要任务：推进精细化,开展专项行动。\n", ["："])
 
 
+@pytest.mark.parametrize("text", [FULL_TEXT, FULL_TEXT + "城乡居民收入比从2.50:1缩小至2.27:1。"])
+def test_width_consistency_without_a_half_width_mark_as_punctuation_counts_nothing(
+        text, monkeypatch):
+    """A full-width text (most reports) is consistent: told without counting its marks,
+    and, where it holds no half-width , ; : (, without looking for them."""
+    from reportlint.rules import wording
+
+    def uncounted(*args):
+        raise AssertionError("the marks were counted")
+
+    monkeypatch.setattr(wording, "_count", uncounted)
+    if not any(c in text for c in ",;:("):
+        monkeypatch.setattr(wording, "_half_width_marks", uncounted)
+    assert_findings(WidthConsistency(), text, [])
+
+
 @pytest.mark.parametrize("text", [
     FULL_TEXT.replace("，", ","),                                    # half width throughout
     FULL_TEXT + "城乡居民收入比从2.50:1缩小至2.27:1，人口1,234万。",   # numbers
