@@ -90,6 +90,17 @@ class Vocab:
                 "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
         return pattern
 
+    def supersets(self) -> dict:
+        """label -> the labels whose counts hold its count (read from ``subsets`` once,
+        not at every document)."""
+        found = self.__dict__.get("_supersets")
+        if found is None:
+            found = self.__dict__["_supersets"] = {}
+            for sub, sups in self.subsets:
+                for label in sub:
+                    found[label] = found.get(label, ()) + tuple(sups)
+        return found
+
     def label(self, text: str, start: int, end: int) -> Optional[str]:
         """The label of a number: the leftmost-longest vocabulary word in its clause."""
         found = self.pattern("labels").search(text, start, end) if start < end else None

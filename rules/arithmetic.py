@@ -10,7 +10,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -183,10 +183,7 @@ class SubsetExceedsTotal(_Arithmetic):
 
     def check(self, doc, options):
         vocab = vocab_of(doc)
-        supersets: dict = {}  # label -> the labels whose counts hold its count
-        for sub, sups in vocab.subsets:
-            for label in sub:
-                supersets[label] = supersets.get(label, ()) + tuple(sups)
+        supersets = vocab.supersets()
         for stmt in statements(doc):
             total = None  # the 共 … count a 其中 breakdown refers to
             in_breakdown = False
@@ -805,15 +802,13 @@ def _counts_after_lists(text: str) -> list:
     order: the clauses are searched as one string, in C, a batch of them at a time (the
     clauses of a big text, joined at once, would take as much memory as a third of it)."""
     out: list = []
-    starts: list = []
-    pieces: list = []
-    for m in LISTED.finditer(text):
-        starts.append(m.start())
-        pieces.append(m.group())
-        if len(pieces) == _LIST_BATCH:
-            _search_lists(starts, pieces, out)
-            starts, pieces = [], []
-    _search_lists(starts, pieces, out)
+    found = LISTED.finditer(text)
+    # A batch's starts and pieces are read by map, in C: a text holds a list every
+    # hundred characters, and a Python step for each cost more than the search.
+    batch = list(islice(found, _LIST_BATCH))
+    while batch:
+        _search_lists(list(map(re.Match.start, batch)), list(map(re.Match.group, batch)), out)
+        batch = list(islice(found, _LIST_BATCH))
     return out
 
 

@@ -398,3 +398,13 @@ def test_lists_searched_in_batches_find_what_one_search_finds(monkeypatch, batch
     assert len(whole) >= 9
     monkeypatch.setattr(arithmetic, "_LIST_BATCH", batch)
     assert arithmetic._counts_after_lists(text) == whole
+
+
+def test_supersets_are_read_again_after_a_merge():
+    from reportlint.vocab import Vocab
+
+    v = Vocab()
+    v.merge({"subsets": [{"subset": ["化解"], "superset": ["排查"]}]})
+    assert v.supersets() == {"化解": ("排查",)}
+    v.merge({"subsets": [{"subset": ["化解", "办结"], "superset": ["受理"]}]})
+    assert v.supersets() == {"化解": ("排查", "受理"), "办结": ("受理",)}
