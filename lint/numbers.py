@@ -92,13 +92,13 @@ _UNIT = "|".join(map(re.escape, UNITS))
 _CN_NUM = f"[{CN_NUMERAL_CHARS}万亿]+"
 _NUMBER_FIRST = rf"\d{CN_NUMERAL_CHARS}万亿"  # what a number starts with
 _NUMBER_CHAR = _NUMBER_FIRST + "."           # what it goes on with
-# What a number may start with, without the \\d category: ASCII digits, the numerals, and
-# the blocks where every other decimal digit lies (other scripts', the full-width ones,
-# the planes beyond the first), which Chinese text hardly uses.  A scan tests it by one
-# table lookup where \\d costs a Unicode look-up at every character (a fifth of the
-# scan); a lookbehind then checks the one character it took against _NUMBER_CHAR.
-NUMBER_CANDIDATE = (rf"0-9.{CN_NUMERAL_CHARS}万亿\u0660-\u1fff\ua620-\uabff\uff10-\uff19"
-                    rf"\U00010000-\U0010ffff")
+# Every decimal digit but 0-9 lies in these blocks (other scripts' digits, the full-width
+# ones, the planes beyond the first), which Chinese text hardly uses.  A class of them
+# and 0-9 is tested by one table lookup, where \d costs a Unicode look-up at every
+# character (a fifth of a scan): a scan tries it first, and a lookbehind then checks the
+# one character it took against the class with \d.
+DIGIT_BLOCKS = r"\u0660-\u1fff\ua620-\uabff\uff10-\uff19\U00010000-\U0010ffff"
+NUMBER_CANDIDATE = rf"0-9.{CN_NUMERAL_CHARS}万亿{DIGIT_BLOCKS}"  # what a number may start with
 # A quantity: a number (Arabic with decimals, or Chinese; then 万/亿), 余/多, a unit
 # or %, then 以上 ….  The pattern opens with a single character class, which the
 # regex engine skips to quickly; the number is read apart in code.  It is tried only
@@ -218,10 +218,13 @@ def _percent_words(text: str) -> Iterator[QuantityTuple]:
             yield m.start(), m.end(), number[0], "%", True, number[1]
 
 
-def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK."""
+def clause_start(text: str, pos: int, since: int = 0) -> int:
+    """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK and
+    not before ``since``."""
     # The first stop of the lookback read backwards is its last one: one search, not a
     # greedy run that backs off character by character.
-    lookback = text[max(0, pos - CLAUSE_LOOKBACK):pos]
-    last = _CLAUSE_CHAR.search(lookback[::-1])
-    return pos - last.start() if last else pos - len(lookback)
+    start = max(since, pos - CLAUSE_LOOKBACK)
+    if start >= pos:
+        return start
+    last = _CLAUSE_CHAR.search(text[start:pos][::-1])
+    return pos - last.start() if last else start

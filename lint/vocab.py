@@ -101,12 +101,20 @@ class Vocab:
                     found[label] = found.get(label, ()) + tuple(sups)
         return found
 
-    def label(self, text: str, start: int, end: int) -> Optional[str]:
-        """The label of a number: the leftmost-longest vocabulary word in its clause."""
-        found = self.pattern("labels").search(text, start, end) if start < end else None
-        if found is None or found.group() in self.neutral:
-            return None
-        return found.group()
+    def labeller(self):
+        """A function (text, start, end) -> the label of a number whose clause is
+        text[start:end]: its leftmost-longest vocabulary word, unless a neutral one.  The
+        pattern is looked up once for all the numbers of a document."""
+        search, neutral = self.pattern("labels").search, self.neutral
+
+        def label(text: str, start: int, end: int) -> Optional[str]:
+            found = search(text, start, end) if start < end else None
+            if found is None:
+                return None
+            word = found.group()
+            return None if word in neutral else word
+
+        return label
 
     def has(self, text: str, words: str) -> bool:
         """Whether ``text`` holds one of a word list (totals, breakdown, growth …)."""

@@ -14,8 +14,8 @@ from itertools import accumulate, islice
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, Quantity, clause_start,
-                                iter_quantities, ordinal_value)
+from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, DIGIT_BLOCKS, Quantity,
+                                clause_start, iter_quantities, ordinal_value)
 from reportlint.vocab import vocab_of
 
 STATEMENT_END = re.compile(r"[。!?;]")
@@ -100,6 +100,7 @@ def _keeper(text: str, vocab, out: list):
     comparison or two."""
     any_word = vocab.pattern("labels", "totals", "breakdown", "adjusted").search
     totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
+    label = vocab.labeller()
 
     def keep(stmt: list) -> None:
         first, prev_end = stmt[0]
@@ -117,9 +118,9 @@ def _keeper(text: str, vocab, out: list):
         items = []
         for q, prev_end in stmt:
             q_start = q[0]
-            ctx_start = max(clause_start(text, q_start), prev_end)
+            ctx_start = clause_start(text, q_start, prev_end)
             context = text[ctx_start:q_start]
-            items.append(Item(Quantity(*q, ctx_start), vocab.label(text, ctx_start, q_start),
+            items.append(Item(Quantity(*q, ctx_start), label(text, ctx_start, q_start),
                               context, some_total and totals(context) is not None,
                               some_breakdown and breakdown(context) is not None))
         out.append(items)
@@ -542,9 +543,11 @@ class BalanceMismatch(_Arithmetic):
 
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
-# (The count opens with one character class, which the regex engine skips to quickly: a
+# (The count opens with one character class without \d, which the regex engine skips to
+# quickly, then a lookbehind checks the character it took (numbers.DIGIT_BLOCKS); a
 # second digit only after a first.)
-LIST_COUNT = re.compile(r"(?P<n>[\d二两三四五六七八九十](?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
+LIST_COUNT = re.compile(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
+                        r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
 MAX_CN, MAX_ARABIC = 10, 20

@@ -81,10 +81,10 @@ def test_every_decimal_digit_may_start_a_number():
     import re
     import sys
 
-    from reportlint.numbers import NUMBER_CANDIDATE
+    from reportlint.numbers import DIGIT_BLOCKS
 
     digits = re.findall(r"\d", "".join(map(chr, range(sys.maxunicode + 1))))
-    candidate = re.compile(f"[{NUMBER_CANDIDATE}]")
+    candidate = re.compile(f"[0-9{DIGIT_BLOCKS}]")
     assert len(digits) > 600
     assert [d for d in digits if not candidate.fullmatch(d)] == []
 
@@ -100,3 +100,6 @@ def test_clause_start_is_after_the_last_stop_within_the_lookback(pos, start):
 
     text = "受理信访事项,办结“二”件" + "字" * 60
     assert clause_start(text, pos) == start
+    # Not before ``since``: the end of the number before it.
+    assert clause_start(text, pos, 8) == max(start, 8)
+    assert clause_start(text, 5, 9) == 9
