@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 
+from .patterns import Lazy
+
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -106,7 +108,7 @@ NUMBER_CANDIDATE = rf"0-9.{CN_NUMERAL_CHARS}万亿{DIGIT_BLOCKS}"  # what a numb
 # points before the first digit included (..5件, which the parser then skips): inside
 # a run it would only fail again, after backtracking over the rest of the run, so a
 # run of a thousand digits would cost half a million steps.
-QUANTITY = re.compile(
+QUANTITY = Lazy(
     rf"(?P<num>[{NUMBER_CANDIDATE}](?<=[{_NUMBER_CHAR}])(?<![{_NUMBER_CHAR}]{{2}})"
     rf"(?:(?<=\.)\.*[{_NUMBER_FIRST}]|(?<=[{_NUMBER_FIRST}]))[{_NUMBER_CHAR}]*)"
     rf"(?P<approx1>余|多)?"
@@ -115,17 +117,17 @@ QUANTITY = re.compile(
     rf"(?=[%{re.escape(''.join(sorted({u[0] for u in UNITS})))}])"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
-ARABIC = re.compile(r"(\d+(?:\.\d+)?)([万亿]?)")
+ARABIC = Lazy(r"(\d+(?:\.\d+)?)([万亿]?)")
 NUMBER_CHARS = set("0123456789.第" + CN_NUMERAL_CHARS + "万亿")
 # Before the number: a marker that makes it inexact, or the low end of a range.
-APPROX_BEFORE = re.compile(r"(?:近|约|超过|逾|不足|不到|将近|大约|上百|上千)$")
-RANGE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
+APPROX_BEFORE = Lazy(r"(?:近|约|超过|逾|不足|不到|将近|大约|上百|上千)$")
+RANGE_BEFORE = Lazy(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
 _BEFORE_LAST = set("近约过逾足到百千至-—~ \t")  # the last character of either
-PERCENT_WORDS = re.compile(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
+PERCENT_WORDS = Lazy(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
 # What ends a clause: the label of a quantity is found after the last of these.
 CLAUSE_CHARS = ",;:。!?、()[]“”《》\n"
 CLAUSE_LOOKBACK = 40
-_CLAUSE_CHAR = re.compile(f"[{re.escape(CLAUSE_CHARS)}]")
+_CLAUSE_CHAR = Lazy(f"[{re.escape(CLAUSE_CHARS)}]")
 
 
 class Quantity:

@@ -16,9 +16,10 @@ from typing import Optional
 from reportlint import Related, Rule, hookimpl
 from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, DIGIT_BLOCKS, Quantity,
                                 clause_start, iter_quantities, ordinal_value)
+from reportlint.patterns import Lazy
 from reportlint.vocab import vocab_of
 
-STATEMENT_END = re.compile(r"[。!?;]")
+STATEMENT_END = Lazy(r"[。!?;]")
 
 
 # -- statements ---------------------------------------------------------------------------
@@ -140,7 +141,7 @@ def _more(a: float, b: float) -> bool:
     return a > b and not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-_FILLER = re.compile(r"^(?:了|的|共|各类|各种|各项|全部|所有|有关|相关)+")
+_FILLER = Lazy(r"^(?:了|的|共|各类|各种|各项|全部|所有|有关|相关)+")
 
 
 def _counted(it) -> str:
@@ -546,7 +547,7 @@ class BalanceMismatch(_Arithmetic):
 # (The count opens with one character class without \d, which the regex engine skips to
 # quickly, then a lookbehind checks the character it took (numbers.DIGIT_BLOCKS); a
 # second digit only after a first.)
-LIST_COUNT = re.compile(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
+LIST_COUNT = Lazy(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
                         r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
@@ -562,29 +563,29 @@ MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 _INERT = rf"、,:()\d{_NUMERAL}"
 _QUOTE_END = "\n。!?;"
 # One pattern per kind: a pattern opening with one literal is searched for fast.
-QUOTED = tuple(re.compile(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}")
+QUOTED = tuple(Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}")
                for o, c in ("“”", "《》"))
 INSIDE = "\ue000"
-WHOLLY_QUOTED = re.compile("“[^“”]*”|《[^《》]*》")
-CLAUSE_STOP = re.compile(r"[,;:。!?()\n]")
-LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()\n]")
+WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
+CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
+LAST_CLAUSE_STOP = Lazy(r"(?s:.*)[,;:。!?()\n]")
 # A clause from its first 、 to its end.
-LISTED = re.compile(r"、[^,;:。!?()\n]*")
+LISTED = Lazy(r"、[^,;:。!?()\n]*")
 # What makes the items uncertain.  A count an item holds is looked for only where a run
 # of digits starts: inside the run the pattern would fail again, after backtracking over
 # the rest of the run.
-HELD_COUNT = re.compile(rf"[\d{_NUMERAL}](?<![\d{_NUMERAL}]{{2}})[\d{_NUMERAL}]*"
+HELD_COUNT = Lazy(rf"[\d{_NUMERAL}](?<![\d{_NUMERAL}]{{2}})[\d{_NUMERAL}]*"
                         "(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
-HAS_NUMERAL = re.compile(rf"[\d{_NUMERAL}]")
-BARE_NUMERAL = re.compile(rf"[\d{_NUMERAL}]+")                                    # 三、 a heading
-JOINED = re.compile("和|及|与|或|并|暨|等")                                       # 纤维及复合材料
+HAS_NUMERAL = Lazy(rf"[\d{_NUMERAL}]")
+BARE_NUMERAL = Lazy(rf"[\d{_NUMERAL}]+")                                    # 三、 a heading
+JOINED = Lazy("和|及|与|或|并|暨|等")                                       # 纤维及复合材料
 REPORT_VERBS = ("新建 改建 扩建 改扩建 续建 重建 重组 整合 合并 撤并 新增 改造 提升 升级 优化 调整 "
                 "完善 建设 修订 制定 废止 修改 清理 取消 下放 承接 保留 撤销 设立 组建 创建 培育 "
                 "引进 扩容 下沉 提质 增效 加密 实施 推进 开展 落实 出台 印发").split()
-ONLY_VERBS = re.compile("(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + ")+")
+ONLY_VERBS = Lazy("(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + ")+")
 # The last item ends in a verb or a scope word: the count counts what follows
 # (效率提出五项指标, 医疗领域三项改革, 效率的五项指标).
-NOT_THE_ITEMS = re.compile("(?:提出|实施|推进|开展|建成|打造|形成|实现|完成|落实|出台|制定|启动|"
+NOT_THE_ITEMS = Lazy("(?:提出|实施|推进|开展|建成|打造|形成|实现|完成|落实|出台|制定|启动|"
                            "新建|新增|培育|引进|设立|成立|组建|创建|获批|入选|认定|发布|印发|举办|"
                            "达到|突破|超过|的|方面|领域|层面|范围|之间|之中|之内)$")
 MIN_SUFFIX = 2
