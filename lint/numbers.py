@@ -108,13 +108,17 @@ NUMBER_CANDIDATE = rf"0-9.{CN_NUMERAL_CHARS}万亿{DIGIT_BLOCKS}"  # what a numb
 # points before the first digit included (..5件, which the parser then skips): inside
 # a run it would only fail again, after backtracking over the rest of the run, so a
 # run of a thousand digits would cost half a million steps.
+_UNIT_FIRST = re.escape("".join(sorted({u[0] for u in UNITS})))
 QUANTITY = Lazy(
-    rf"(?P<num>[{NUMBER_CANDIDATE}](?<=[{_NUMBER_CHAR}])(?<![{_NUMBER_CHAR}]{{2}})"
+    # What follows the first character (more of the number, 余/多, a unit or %) is looked
+    # at first: most numerals stand in words (进一步, 统一), and are turned away at once.
+    rf"(?P<num>[{NUMBER_CANDIDATE}](?=[{_NUMBER_CHAR}余多%{_UNIT_FIRST}])"
+    rf"(?<=[{_NUMBER_CHAR}])(?<![{_NUMBER_CHAR}]{{2}})"
     rf"(?:(?<=\.)\.*[{_NUMBER_FIRST}]|(?<=[{_NUMBER_FIRST}]))[{_NUMBER_CHAR}]*)"
     rf"(?P<approx1>余|多)?"
     # The lookahead turns a number followed by no unit (进一步) away in one step, before
     # the units are tried one by one.
-    rf"(?=[%{re.escape(''.join(sorted({u[0] for u in UNITS})))}])"
+    rf"(?=[%{_UNIT_FIRST}])"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
 ARABIC = Lazy(r"(\d+(?:\.\d+)?)([万亿]?)")

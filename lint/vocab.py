@@ -101,6 +101,10 @@ class Vocab:
                     found[label] = found.get(label, ()) + tuple(sups)
         return found
 
+    def label(self, text: str, start: int, end: int) -> Optional[str]:
+        """The label of a number: the leftmost-longest vocabulary word in its clause."""
+        return self.labeller()(text, start, end)
+
     def labeller(self):
         """A function (text, start, end) -> the label of a number whose clause is
         text[start:end]: its leftmost-longest vocabulary word, unless a neutral one.  The
