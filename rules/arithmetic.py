@@ -548,7 +548,7 @@ class BalanceMismatch(_Arithmetic):
 # quickly, then a lookbehind checks the character it took (numbers.DIGIT_BLOCKS); a
 # second digit only after a first.)
 LIST_COUNT = Lazy(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
-                        r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
+                  r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
 MAX_CN, MAX_ARABIC = 10, 20
@@ -575,10 +575,10 @@ LISTED = Lazy(r"、[^,;:。!?()\n]*")
 # of digits starts: inside the run the pattern would fail again, after backtracking over
 # the rest of the run.
 HELD_COUNT = Lazy(rf"[\d{_NUMERAL}](?<![\d{_NUMERAL}]{{2}})[\d{_NUMERAL}]*"
-                        "(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
+                  "(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
 HAS_NUMERAL = Lazy(rf"[\d{_NUMERAL}]")
-BARE_NUMERAL = Lazy(rf"[\d{_NUMERAL}]+")                                    # 三、 a heading
-JOINED = Lazy("和|及|与|或|并|暨|等")                                       # 纤维及复合材料
+BARE_NUMERAL = Lazy(rf"[\d{_NUMERAL}]+")                                         # 三、 a heading
+JOINED = Lazy("和|及|与|或|并|暨|等")                                            # 纤维及复合材料
 REPORT_VERBS = ("新建 改建 扩建 改扩建 续建 重建 重组 整合 合并 撤并 新增 改造 提升 升级 优化 调整 "
                 "完善 建设 修订 制定 废止 修改 清理 取消 下放 承接 保留 撤销 设立 组建 创建 培育 "
                 "引进 扩容 下沉 提质 增效 加密 实施 推进 开展 落实 出台 印发").split()
@@ -586,8 +586,8 @@ ONLY_VERBS = Lazy("(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) 
 # The last item ends in a verb or a scope word: the count counts what follows
 # (效率提出五项指标, 医疗领域三项改革, 效率的五项指标).
 NOT_THE_ITEMS = Lazy("(?:提出|实施|推进|开展|建成|打造|形成|实现|完成|落实|出台|制定|启动|"
-                           "新建|新增|培育|引进|设立|成立|组建|创建|获批|入选|认定|发布|印发|举办|"
-                           "达到|突破|超过|的|方面|领域|层面|范围|之间|之中|之内)$")
+                     "新建|新增|培育|引进|设立|成立|组建|创建|获批|入选|认定|发布|印发|举办|"
+                     "达到|突破|超过|的|方面|领域|层面|范围|之间|之中|之内)$")
 MIN_SUFFIX = 2
 MAX_NAME = 4
 
@@ -807,8 +807,8 @@ def _counts_after_lists(text: str) -> list:
     clauses of a big text, joined at once, would take as much memory as a third of it)."""
     out: list = []
     found = LISTED.finditer(text)
-    # A batch's starts and pieces are read by map, in C: a text holds a list every
-    # hundred characters, and a Python step for each cost more than the search.
+    # A batch's starts and pieces are read by map, in C, not by a Python step for each
+    # (a text holds a list every hundred characters).
     batch = list(islice(found, _LIST_BATCH))
     while batch:
         _search_lists(list(map(re.Match.start, batch)), list(map(re.Match.group, batch)), out)
