@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 
+from .patterns import Lazy
+
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -92,6 +94,13 @@ _UNIT = "|".join(map(re.escape, UNITS))
 _CN_NUM = f"[{CN_NUMERAL_CHARS}万亿]+"
 _NUMBER_FIRST = rf"\d{CN_NUMERAL_CHARS}万亿"  # what a number starts with
 _NUMBER_CHAR = _NUMBER_FIRST + "."           # what it goes on with
+# Every decimal digit but 0-9 lies in these blocks (other scripts' digits, the full-width
+# ones, the planes beyond the first), which Chinese text hardly uses.  A class of them
+# and 0-9 is tested by one table lookup, where \d costs a Unicode look-up at every
+# character (a fifth of a scan): a scan tries it first, and a lookbehind then checks the
+# one character it took against the class with \d.
+DIGIT_BLOCKS = r"\u0660-\u1fff\ua620-\uabff\uff10-\uff19\U00010000-\U0010ffff"
+NUMBER_CANDIDATE = rf"0-9.{CN_NUMERAL_CHARS}万亿{DIGIT_BLOCKS}"  # what a number may start with
 # A quantity: a number (Arabic with decimals, or Chinese; then 万/亿), 余/多, a unit
 # or %, then 以上 ….  The pattern opens with a single character class, which the
 # regex engine skips to quickly; the number is read apart in code.  It is tried only
@@ -99,26 +108,30 @@ _NUMBER_CHAR = _NUMBER_FIRST + "."           # what it goes on with
 # points before the first digit included (..5件, which the parser then skips): inside
 # a run it would only fail again, after backtracking over the rest of the run, so a
 # run of a thousand digits would cost half a million steps.
-QUANTITY = re.compile(
-    rf"(?P<num>[{_NUMBER_CHAR}](?<![{_NUMBER_CHAR}]{{2}})"
+_UNIT_FIRST = re.escape("".join(sorted({u[0] for u in UNITS})))
+QUANTITY = Lazy(
+    # What follows the first character (more of the number, 余/多, a unit or %) is looked
+    # at first: most numerals stand in words (进一步, 统一), and are turned away at once.
+    rf"(?P<num>[{NUMBER_CANDIDATE}](?=[{_NUMBER_CHAR}余多%{_UNIT_FIRST}])"
+    rf"(?<=[{_NUMBER_CHAR}])(?<![{_NUMBER_CHAR}]{{2}})"
     rf"(?:(?<=\.)\.*[{_NUMBER_FIRST}]|(?<=[{_NUMBER_FIRST}]))[{_NUMBER_CHAR}]*)"
     rf"(?P<approx1>余|多)?"
     # The lookahead turns a number followed by no unit (进一步) away in one step, before
     # the units are tried one by one.
-    rf"(?=[%{re.escape(''.join(sorted({u[0] for u in UNITS})))}])"
+    rf"(?=[%{_UNIT_FIRST}])"
     rf"(?:(?P<pct>%)|(?P<unit>{_UNIT}))"
     rf"(?P<approx2>余|多|以上|左右|上下|以内|以下)?")
-ARABIC = re.compile(r"(\d+(?:\.\d+)?)([万亿]?)")
+ARABIC = Lazy(r"(\d+(?:\.\d+)?)([万亿]?)")
 NUMBER_CHARS = set("0123456789.第" + CN_NUMERAL_CHARS + "万亿")
 # Before the number: a marker that makes it inexact, or the low end of a range.
-APPROX_BEFORE = re.compile(r"(?:近|约|超过|逾|不足|不到|将近|大约|上百|上千)$")
-RANGE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
+APPROX_BEFORE = Lazy(r"(?:近|约|超过|逾|不足|不到|将近|大约|上百|上千)$")
+RANGE_BEFORE = Lazy(r"\d+(?:\.\d+)?\s*(?:至|到|-|—|~)\s*$")
 _BEFORE_LAST = set("近约过逾足到百千至-—~ \t")  # the last character of either
-PERCENT_WORDS = re.compile(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
+PERCENT_WORDS = Lazy(rf"百分之(?P<cn>{_CN_NUM}|\d+(?:\.\d+)?)")
 # What ends a clause: the label of a quantity is found after the last of these.
 CLAUSE_CHARS = ",;:。!?、()[]“”《》\n"
 CLAUSE_LOOKBACK = 40
-_TO_LAST_CLAUSE_CHAR = re.compile(f"(?s:.*)[{re.escape(CLAUSE_CHARS)}]")
+_CLAUSE_CHAR = Lazy(f"[{re.escape(CLAUSE_CHARS)}]")
 
 
 class Quantity:
@@ -211,8 +224,13 @@ def _percent_words(text: str) -> Iterator[QuantityTuple]:
             yield m.start(), m.end(), number[0], "%", True, number[1]
 
 
-def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK."""
-    # One match from the lookback's start: the greedy run backs off to the last stop.
-    last = _TO_LAST_CLAUSE_CHAR.match(text, max(0, pos - CLAUSE_LOOKBACK), pos)
-    return last.end() if last else max(0, pos - CLAUSE_LOOKBACK)
+def clause_start(text: str, pos: int, since: int = 0) -> int:
+    """Where the clause holding ``pos`` starts, looking back at most CLAUSE_LOOKBACK and
+    not before ``since``."""
+    # The first stop of the lookback read backwards is its last one: one search, not a
+    # greedy run that backs off character by character.
+    start = max(since, pos - CLAUSE_LOOKBACK)
+    if start >= pos:
+        return start
+    last = _CLAUSE_CHAR.search(text[start:pos][::-1])
+    return pos - last.start() if last else start

@@ -79,23 +79,50 @@ class Vocab:
     def pattern(self, *kinds: str):
         """One pattern for the words of ``kinds`` (labels, totals, breakdown …), longest
         first: a search finds the leftmost word, and the longest one there."""
-        patterns = self.__dict__.setdefault("_patterns", {})
-        pattern = patterns.get(kinds)
-        if pattern is None:
-            import re
+        try:  # asked for at every document: found in two lookups
+            return self.__dict__["_patterns"][kinds]
+        except KeyError:
+            pass
+        import re
 
-            words = set().union(*(getattr(self, kind) for kind in kinds))
-            pattern = patterns[kinds] = re.compile(
-                # Longest first, then in a fixed order: the same pattern in every run.
-                "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
+        words = set().union(*(getattr(self, kind) for kind in kinds))
+        pattern = self.__dict__.setdefault("_patterns", {})[kinds] = re.compile(
+            # Longest first, then in a fixed order: the same pattern in every run.
+            "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
         return pattern
+
+    def supersets(self) -> dict:
+        """label -> the labels whose counts hold its count (read from ``subsets`` once,
+        not at every document)."""
+        found = self.__dict__.get("_supersets")
+        if found is None:
+            found = self.__dict__["_supersets"] = {}
+            for sub, sups in self.subsets:
+                for label in sub:
+                    found[label] = found.get(label, ()) + tuple(sups)
+        return found
 
     def label(self, text: str, start: int, end: int) -> Optional[str]:
         """The label of a number: the leftmost-longest vocabulary word in its clause."""
-        found = self.pattern("labels").search(text, start, end) if start < end else None
-        if found is None or found.group() in self.neutral:
-            return None
-        return found.group()
+        return self.labeller()(text, start, end)
+
+    def labeller(self):
+        """A function (text, start, end) -> the label of a number whose clause is
+        text[start:end]: its leftmost-longest vocabulary word, unless a neutral one.  The
+        pattern is looked up once, not at every number."""
+        labeller = self.__dict__.get("_labeller")
+        if labeller is None:
+            search, neutral = self.pattern("labels").search, self.neutral
+
+            def label(text: str, start: int, end: int) -> Optional[str]:
+                found = search(text, start, end) if start < end else None
+                if found is None:
+                    return None
+                word = found.group()
+                return None if word in neutral else word
+
+            labeller = self.__dict__["_labeller"] = label
+        return labeller
 
     def has(self, text: str, words: str) -> bool:
         """Whether ``text`` holds one of a word list (totals, breakdown, growth …)."""

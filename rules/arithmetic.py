@@ -10,15 +10,16 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, Quantity, clause_start,
-                                iter_quantities, ordinal_value)
+from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, DIGIT_BLOCKS, Quantity,
+                                clause_start, iter_quantities, ordinal_value)
+from reportlint.patterns import Lazy
 from reportlint.vocab import vocab_of
 
-STATEMENT_END = re.compile(r"[。!?;]")
+STATEMENT_END = Lazy(r"[。!?;]")
 
 
 # -- statements ---------------------------------------------------------------------------
@@ -100,6 +101,7 @@ def _keeper(text: str, vocab, out: list):
     comparison or two."""
     any_word = vocab.pattern("labels", "totals", "breakdown", "adjusted").search
     totals, breakdown = vocab.pattern("totals").search, vocab.pattern("breakdown").search
+    label = vocab.labeller()
 
     def keep(stmt: list) -> None:
         first, prev_end = stmt[0]
@@ -117,9 +119,9 @@ def _keeper(text: str, vocab, out: list):
         items = []
         for q, prev_end in stmt:
             q_start = q[0]
-            ctx_start = max(clause_start(text, q_start), prev_end)
+            ctx_start = clause_start(text, q_start, prev_end)
             context = text[ctx_start:q_start]
-            items.append(Item(Quantity(*q, ctx_start), vocab.label(text, ctx_start, q_start),
+            items.append(Item(Quantity(*q, ctx_start), label(text, ctx_start, q_start),
                               context, some_total and totals(context) is not None,
                               some_breakdown and breakdown(context) is not None))
         out.append(items)
@@ -139,7 +141,7 @@ def _more(a: float, b: float) -> bool:
     return a > b and not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-_FILLER = re.compile(r"^(?:了|的|共|各类|各种|各项|全部|所有|有关|相关)+")
+_FILLER = Lazy(r"^(?:了|的|共|各类|各种|各项|全部|所有|有关|相关)+")
 
 
 def _counted(it) -> str:
@@ -183,10 +185,7 @@ class SubsetExceedsTotal(_Arithmetic):
 
     def check(self, doc, options):
         vocab = vocab_of(doc)
-        supersets: dict = {}  # label -> the labels whose counts hold its count
-        for sub, sups in vocab.subsets:
-            for label in sub:
-                supersets[label] = supersets.get(label, ()) + tuple(sups)
+        supersets = vocab.supersets()
         for stmt in statements(doc):
             total = None  # the 共 … count a 其中 breakdown refers to
             in_breakdown = False
@@ -545,9 +544,11 @@ class BalanceMismatch(_Arithmetic):
 
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
-# (The count opens with one character class, which the regex engine skips to quickly: a
+# (The count opens with one character class without \d, which the regex engine skips to
+# quickly, then a lookbehind checks the character it took (numbers.DIGIT_BLOCKS); a
 # second digit only after a first.)
-LIST_COUNT = re.compile(r"(?P<n>[\d二两三四五六七八九十](?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
+LIST_COUNT = Lazy(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
+                  r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
 MAX_CN, MAX_ARABIC = 10, 20
@@ -562,31 +563,31 @@ MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 _INERT = rf"、,:()\d{_NUMERAL}"
 _QUOTE_END = "\n。!?;"
 # One pattern per kind: a pattern opening with one literal is searched for fast.
-QUOTED = tuple(re.compile(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}")
+QUOTED = tuple(Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}")
                for o, c in ("“”", "《》"))
 INSIDE = "\ue000"
-WHOLLY_QUOTED = re.compile("“[^“”]*”|《[^《》]*》")
-CLAUSE_STOP = re.compile(r"[,;:。!?()\n]")
-LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[,;:。!?()\n]")
+WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
+CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
+LAST_CLAUSE_STOP = Lazy(r"(?s:.*)[,;:。!?()\n]")
 # A clause from its first 、 to its end.
-LISTED = re.compile(r"、[^,;:。!?()\n]*")
+LISTED = Lazy(r"、[^,;:。!?()\n]*")
 # What makes the items uncertain.  A count an item holds is looked for only where a run
 # of digits starts: inside the run the pattern would fail again, after backtracking over
 # the rest of the run.
-HELD_COUNT = re.compile(rf"[\d{_NUMERAL}](?<![\d{_NUMERAL}]{{2}})[\d{_NUMERAL}]*"
-                        "(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
-HAS_NUMERAL = re.compile(rf"[\d{_NUMERAL}]")
-BARE_NUMERAL = re.compile(rf"[\d{_NUMERAL}]+")                                    # 三、 a heading
-JOINED = re.compile("和|及|与|或|并|暨|等")                                       # 纤维及复合材料
+HELD_COUNT = Lazy(rf"[\d{_NUMERAL}](?<![\d{_NUMERAL}]{{2}})[\d{_NUMERAL}]*"
+                  "(?:方面|[个项大类种条级家所座名件批支部])")  # 扩消费六大工程
+HAS_NUMERAL = Lazy(rf"[\d{_NUMERAL}]")
+BARE_NUMERAL = Lazy(rf"[\d{_NUMERAL}]+")                                         # 三、 a heading
+JOINED = Lazy("和|及|与|或|并|暨|等")                                            # 纤维及复合材料
 REPORT_VERBS = ("新建 改建 扩建 改扩建 续建 重建 重组 整合 合并 撤并 新增 改造 提升 升级 优化 调整 "
                 "完善 建设 修订 制定 废止 修改 清理 取消 下放 承接 保留 撤销 设立 组建 创建 培育 "
                 "引进 扩容 下沉 提质 增效 加密 实施 推进 开展 落实 出台 印发").split()
-ONLY_VERBS = re.compile("(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + ")+")
+ONLY_VERBS = Lazy("(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + ")+")
 # The last item ends in a verb or a scope word: the count counts what follows
 # (效率提出五项指标, 医疗领域三项改革, 效率的五项指标).
-NOT_THE_ITEMS = re.compile("(?:提出|实施|推进|开展|建成|打造|形成|实现|完成|落实|出台|制定|启动|"
-                           "新建|新增|培育|引进|设立|成立|组建|创建|获批|入选|认定|发布|印发|举办|"
-                           "达到|突破|超过|的|方面|领域|层面|范围|之间|之中|之内)$")
+NOT_THE_ITEMS = Lazy("(?:提出|实施|推进|开展|建成|打造|形成|实现|完成|落实|出台|制定|启动|"
+                     "新建|新增|培育|引进|设立|成立|组建|创建|获批|入选|认定|发布|印发|举办|"
+                     "达到|突破|超过|的|方面|领域|层面|范围|之间|之中|之内)$")
 MIN_SUFFIX = 2
 MAX_NAME = 4
 
@@ -805,15 +806,13 @@ def _counts_after_lists(text: str) -> list:
     order: the clauses are searched as one string, in C, a batch of them at a time (the
     clauses of a big text, joined at once, would take as much memory as a third of it)."""
     out: list = []
-    starts: list = []
-    pieces: list = []
-    for m in LISTED.finditer(text):
-        starts.append(m.start())
-        pieces.append(m.group())
-        if len(pieces) == _LIST_BATCH:
-            _search_lists(starts, pieces, out)
-            starts, pieces = [], []
-    _search_lists(starts, pieces, out)
+    found = LISTED.finditer(text)
+    # A batch's starts and pieces are read by map, in C, not by a Python step for each
+    # (a text holds a list every hundred characters).
+    batch = list(islice(found, _LIST_BATCH))
+    while batch:
+        _search_lists(list(map(re.Match.start, batch)), list(map(re.Match.group, batch)), out)
+        batch = list(islice(found, _LIST_BATCH))
     return out
 
 

@@ -398,3 +398,25 @@ def test_lists_searched_in_batches_find_what_one_search_finds(monkeypatch, batch
     assert len(whole) >= 9
     monkeypatch.setattr(arithmetic, "_LIST_BATCH", batch)
     assert arithmetic._counts_after_lists(text) == whole
+
+
+def test_supersets_are_read_again_after_a_merge():
+    from reportlint.vocab import Vocab
+
+    v = Vocab()
+    v.merge({"subsets": [{"subset": ["化解"], "superset": ["排查"]}]})
+    assert v.supersets() == {"化解": ("排查",)}
+    v.merge({"subsets": [{"subset": ["化解", "办结"], "superset": ["受理"]}]})
+    assert v.supersets() == {"化解": ("排查", "受理"), "办结": ("受理",)}
+
+
+def test_a_label_is_the_leftmost_longest_word_unless_neutral():
+    from reportlint.vocab import Vocab
+
+    v = Vocab()
+    v.merge({"subsets": [{"subset": ["办结"], "superset": ["受理", "受理信访"]}], "neutral": ["其他"]})
+    label = v.labeller()
+    assert label("共受理信访事项12件", 0, 7) == "受理信访"
+    assert label("共受理信访事项12件", 3, 7) is None
+    assert label("其他办结5件", 0, 4) is None
+    assert v.label("依法办结5件", 0, 4) == "办结"

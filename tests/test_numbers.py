@@ -74,3 +74,32 @@ def test_parser_never_raises_and_spans_stay_inside(text):
     for q in parse_quantities(folded):
         assert 0 <= q.context_start <= q.start < q.end <= len(text)
         assert q.value >= 0
+
+
+def test_every_decimal_digit_may_start_a_number():
+    # The scan tries a class without the \d category first: it must hold every digit.
+    import re
+    import sys
+
+    from reportlint.numbers import DIGIT_BLOCKS
+
+    digits = re.findall(r"\d", "".join(map(chr, range(sys.maxunicode + 1))))
+    candidate = re.compile(f"[0-9{DIGIT_BLOCKS}]")
+    assert len(digits) > 600
+    assert [d for d in digits if not candidate.fullmatch(d)] == []
+
+
+@pytest.mark.parametrize("text,value", [("٣٤件", 34), ("𝟑件", 3), ("१२%", 12), ("7件", 7)])
+def test_digits_of_other_scripts_are_read(text, value):
+    assert [(q.start, q.end, q.value) for q in parse_quantities(text)] == [(0, len(text), value)]
+
+
+@pytest.mark.parametrize("pos,start", [(0, 0), (3, 0), (9, 7), (11, 10), (12, 12), (13, 12), (60, 20)])
+def test_clause_start_is_after_the_last_stop_within_the_lookback(pos, start):
+    from reportlint.numbers import clause_start
+
+    text = "受理信访事项,办结“二”件" + "字" * 60
+    assert clause_start(text, pos) == start
+    # Not before ``since``: the end of the number before it.
+    assert clause_start(text, pos, 8) == max(start, 8)
+    assert clause_start(text, 5, 9) == 9
