@@ -18,23 +18,17 @@ class ActiveRule:
     """A rule as a run applies it: its configured severity and options.  A plain class:
     a dataclass costs a millisecond at every start."""
 
-    __slots__ = ("rule", "severity", "options", "module", "_checker")
+    __slots__ = ("rule", "severity", "options", "module", "checker")
 
     def __init__(self, rule: Rule, severity: str, options: dict):
         self.rule, self.severity, self.options = rule, severity, options
         # The module the rule is written in: a family's shared work is dropped after its
         # last rule.  A built-in rule's family is named before it is imported.
         self.module: str = getattr(rule, "family", None) or type(rule).__module__
-        self._checker: Optional[Rule] = None
-
-    @property
-    def checker(self) -> Rule:
-        """The rule itself: a built-in rule's family's, looked up once for the run rather
-        than through the deferred rule at every file."""
-        if self._checker is None:
-            rule = self.rule
-            self._checker = rule.loaded() if isinstance(rule, DeferredRule) else rule
-        return self._checker
+        # The rule that checks: a built-in rule's family's, looked up once for the run
+        # rather than through the deferred rule at every file (the family is imported by
+        # now: the run read the rule's severity and options).
+        self.checker: Rule = rule.loaded() if isinstance(rule, DeferredRule) else rule
 
 
 def rule_matches(rule: Rule, names: Iterable[str]) -> bool:
