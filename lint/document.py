@@ -11,8 +11,8 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Optional
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, overload
 
 from .context import NO_CONTEXT, Context
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
@@ -156,6 +156,35 @@ def print_width(s: str) -> int:
     return display_width(s, _PRINT_WIDE)
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock: before Python 3.12 every first read
+    takes a lock that all instances share, a few microseconds each, and a small document
+    reads a dozen of these once."""
+
+    def __init__(self, make: Callable[[Any], _T]):
+        self.make = make
+        self.__doc__ = make.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, doc: None, owner: Optional[type] = None) -> "_once[_T]": ...
+
+    @overload
+    def __get__(self, doc: object, owner: Optional[type] = None) -> _T: ...
+
+    def __get__(self, doc, owner=None):
+        if doc is None:
+            return self
+        # Stored under the same name: the next read finds it and never comes here.
+        value = doc.__dict__[self.name] = self.make(doc)
+        return value
+
+
 # Plain classes with slots, not dataclasses: a document has tens of thousands of spans
 # (slots, not frozen: quicker to create), and making a dataclass costs every start-up a
 # millisecond.  Equality and repr are a dataclass's: by class and fields, Span(start=…).
@@ -268,13 +297,13 @@ class Document:
         for make in [m for m in self._shared if getattr(m, "__module__", None) == module]:
             del self._shared[make]
 
-    @cached_property
+    @_once
     def front_matter(self) -> Optional[Span]:
         """The YAML front matter at the top, if any: no rule reads it."""
         m = FRONT_MATTER.match(self.text)
         return Span(0, m.end()) if m else None
 
-    @cached_property
+    @_once
     def folded(self) -> str:
         folded = fold(self.text)
         if self.front_matter is not None:
@@ -285,7 +314,7 @@ class Document:
 
     # -- lines ---------------------------------------------------------------
 
-    @cached_property
+    @_once
     def line_starts(self) -> array:
         """Where each line starts: an integer array, not an object per line."""
         text = self.text
@@ -293,7 +322,7 @@ class Document:
         starts.extend(map(_match_end, (_LF if "\r" not in text else _LINE_BREAK).finditer(text)))
         return starts
 
-    @cached_property
+    @_once
     def line_ends(self) -> array:
         """Where each line ends, without its terminator (CRLF, CR and LF all end a line)."""
         text = self.text
@@ -304,12 +333,12 @@ class Document:
         ends.append(len(text))
         return ends
 
-    @cached_property
+    @_once
     def line_spans(self) -> "LineSpans":
         """Each line without its terminator, as a Span (made when it is read)."""
         return LineSpans(self.line_starts, self.line_ends)
 
-    @cached_property
+    @_once
     def trimmed_lines(self) -> tuple:
         """(starts, ends) of each line of ``folded`` without its surrounding white space,
         as integer arrays; a blank line's start is its end."""
@@ -356,7 +385,7 @@ class Document:
         """Whether the text was hard-wrapped (a PDF's text, a mail): its lines end mid-sentence."""
         return self._wrap is not None
 
-    @cached_property
+    @_once
     def _wrap(self):
         """How the text was hard-wrapped, if it was: (measure, width).
 
@@ -387,7 +416,7 @@ class Document:
                 return measure, width
         return None
 
-    @cached_property
+    @_once
     def paragraphs(self) -> list[Paragraph]:
         """Blocks of text: one per line, except that hard-wrapped lines join up.
 
@@ -444,12 +473,12 @@ class Document:
             out.append(self._paragraph(open_start, prev_end, open_line, len(starts)))
         return out
 
-    @cached_property
+    @_once
     def heading_lines(self) -> frozenset:
         """The 1-based lines that hold a heading."""
         return frozenset(h.line for h in self.headings)
 
-    @cached_property
+    @_once
     def table_lines(self) -> frozenset:
         """The 1-based lines of pipe tables (Markdown, or a converter's rows joined by " | "):
         a run of two or more lines with cells between |, each with two | or more, or
@@ -493,7 +522,7 @@ class Document:
                 line_end = ends[i - 1]
         return out
 
-    @cached_property
+    @_once
     def tables(self) -> list:
         """The tables (``tables.Table``): a reader's, or the text's pipe tables and rows
         of figures laid out as text."""
@@ -525,7 +554,7 @@ class Document:
         trail = len(seg) - len(seg.rstrip())
         return Paragraph(start + lead, end - trail, first, last)
 
-    @cached_property
+    @_once
     def sentences(self) -> list[Span]:
         """Sentences inside paragraphs, each ending after its 。!? and closing quote."""
         return [Span(*m.span()) for p in self.paragraphs for m in self.sentence_matches(p)]
@@ -538,7 +567,7 @@ class Document:
         """The sentences of one paragraph as strings (of ``folded``): the cheapest form."""
         return _SENTENCE.findall(self.folded, paragraph.start, paragraph.end)
 
-    @cached_property
+    @_once
     def enumerations(self) -> list:
         """Per paragraph, its enumerators 一是 / 第一, as (kind, value, start, end)."""
         found = enumerators(self.folded, 0, len(self.text))
@@ -554,7 +583,7 @@ class Document:
 
     # -- headings --------------------------------------------------------------
 
-    @cached_property
+    @_once
     def headings(self) -> list[Heading]:
         out = []
         text = self.folded

@@ -42,7 +42,9 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import ne
 from typing import NamedTuple, Optional
 
 from .document import Span
@@ -280,6 +282,8 @@ BODY_LABEL_FIRST = frozenset("【(正")
 # A site's name and address above everything else: 浙江省人民政府 www.zj.gov.cn.
 SITE_ADDRESS = _Lazy(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 SITE_HEADER_MAX = 60
+# What ends a gap of white space between two parts (found without copying the gap).
+NON_SPACE = _Lazy(r"\S")
 # The head of a page, where a template may print the title again.
 HEAD_LINES = 8
 TITLE_MIN = 4
@@ -415,29 +419,18 @@ def _trim(text: str, start: int, end: int) -> tuple:
 
 class _Lines:
     """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
-    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it.
-    Read from integer arrays: a text of a hundred thousand lines holds no tuple or
-    number per line (a big file's would take half its size again)."""
+    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it,
+    found by bisection in ``filled``, the non-blank lines in order.  Made without a
+    Python loop over the lines: a text of a hundred thousand lines holds no tuple per
+    line, and a small one pays little for the lines the scan never looks at."""
 
     def __init__(self, doc):
         starts, ends = doc.trimmed_lines
-        self.spans = spans = _Spans(starts, ends)
-        n = len(spans)
-        prev, following = array("q", [-1]) * n, array("q", [-1]) * n
-        last = -1
-        for i, start, end in zip(range(n), starts, ends):
-            prev[i] = last
-            if start != end:
-                last = i
-        last = -1
-        for i in range(n - 1, -1, -1):
-            following[i] = last
-            if starts[i] != ends[i]:
-                last = i
-        self.prev, self.next = _Nearest(prev), _Nearest(following)
+        self.spans = _Spans(starts, ends)
+        self.filled = filled = array("q", compress(range(len(starts)), map(ne, starts, ends)))
+        self.prev, self.next = _Before(filled), _After(filled)
         # The last non-blank line, or None.
-        self.last: Optional[int] = \
-            n - 1 if n and spans[-1][0] != spans[-1][1] else (self.prev[-1] if n else None)
+        self.last: Optional[int] = filled[-1] if filled else None
 
     def length(self, i: Optional[int]) -> int:
         return 0 if i is None else self.spans[i][1] - self.spans[i][0]
@@ -461,17 +454,30 @@ class _Spans:
         return zip(self.starts, self.ends)
 
 
-class _Nearest:
-    """A line index for each line, from an array where -1 stands for None."""
+class _Before:
+    """The nearest non-blank line before each line, or None."""
 
-    __slots__ = ("indices",)
+    __slots__ = ("filled",)
 
-    def __init__(self, indices: array):
-        self.indices = indices
+    def __init__(self, filled: array):
+        self.filled = filled
 
     def __getitem__(self, i: int) -> Optional[int]:
-        k = self.indices[i]
-        return None if k < 0 else k
+        k = bisect_left(self.filled, i)
+        return self.filled[k - 1] if k else None
+
+
+class _After:
+    """The nearest non-blank line after each line, or None."""
+
+    __slots__ = ("filled",)
+
+    def __init__(self, filled: array):
+        self.filled = filled
+
+    def __getitem__(self, i: int) -> Optional[int]:
+        k = bisect_right(self.filled, i)
+        return self.filled[k] if k < len(self.filled) else None
 
 
 class _Weak:
@@ -765,6 +771,8 @@ def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
     """The weak lines that stand beside chrome: one sweep down and one up, so that a run
     of them hangs on the chrome at either end; two toolbar labels side by side are a
     toolbar."""
+    if not weak:
+        return []
     kept = [False] * len(weak)
     at = {w.first: k for k, w in enumerate(weak)}
     ends = {w.last: k for k, w in enumerate(weak)}
@@ -855,8 +863,8 @@ def _head(ls: _Lines, whole: list) -> list:
     """The first lines of the page that are not chrome: where a template prints the
     site's name, and the title again."""
     head = []
-    for i, (lo, hi) in enumerate(ls.spans):
-        if lo != hi and not whole[i]:
+    for i in ls.filled:
+        if not whole[i]:
             head.append(i)
             if len(head) == HEAD_LINES:
                 break
@@ -883,16 +891,18 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: fro
     ``headings`` are 1-based lines."""
     originals, out = set(), []
     for n, i in enumerate(head):
+        if i + 1 in headings or (n >= 2 and not originals):
+            continue  # (past the first two, only a copy of an original is looked for)
         lo, hi = ls.spans[i]
+        if text.find(":", lo, hi) >= 0 or text.find("。", lo, hi) >= 0 \
+                or SENTENCE_STOP.search(text, lo, hi):
+            continue  # neither a title nor its copy (told before the key is made)
         key = "".join(text[lo:hi].split())
-        if i + 1 in headings:
-            continue
         if key in originals:
             out.append(_Part(lo, hi, "repeat", [key]))
             whole[i] = True
             originals.discard(key)  # the copy is reported once; the original stays
-        elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX and ":" not in key \
-                and not SENTENCE_STOP.search(key):
+        elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
             originals.add(key)
     return out
 
@@ -942,7 +952,7 @@ def _merge(doc, parts: list) -> list:
     blocks: list = []
     cur = None
     for p in parts:
-        if cur is not None and (p.start <= cur[1] or not text[cur[1]:p.start].strip()):
+        if cur is not None and (p.start <= cur[1] or not NON_SPACE.search(text, cur[1], p.start)):
             cur[1] = max(cur[1], p.end)
             cur[2].append(p)
             continue
