@@ -269,8 +269,14 @@ PROSE_MIN = 15
 RUNNING_TITLE_MAX = 50
 # A site's footer: marks no report uses (ICP备, 公网安备, ©, 版权所有 …), and the fields
 # beside them (主办单位: …, which an activity plan has too: only beside other chrome).
-FOOTER_MARK = _Lazy(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©|(?<![^\s|丨•·\[\]【】])版权所有",
-                    re.IGNORECASE)
+# Every alternative opens with a plain character, so that the engine skips along to those
+# (with the whole pattern ignoring case, or a look-behind first, it tries every place):
+# the case of ICP and Copyright is ignored after their first letter, which is spelt out
+# in each case that matches it.
+FOOTER_MARK = _Lazy(
+    "|".join(f"{first}(?i:cp)[备证]" for first in "Iiİı")
+    + r"|C(?i:opyright)|c(?i:opyright)|公网安备|网站标识码|©"
+    + r"|版权所有(?<![^\s|丨•·\[\]【】]版权所有)")
 FOOTER_FIELD = _Lazy(r"[\s|丨•·\[\]【】]*(?P<key>主办单位|承办单位|协办单位|技术支持|主办|承办)\s*:")
 FOOTER_FIELD_FIRST = frozenset("|丨•·[]【】主承协技")
 FOOTER_MAX = 120
@@ -502,9 +508,7 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    # (a widget's word; a file name ends in .pdf …, a line of fields holds a colon)
-    hinted, dotted, colons = ({i - 1 for i in doc.lines_holding(what)}
-                              for what in (WIDGET_START, ".", ":"))
+    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)}  # (a widget's word)
     links_tail = None             # where the short lines closing the page begin
     short = []                    # short lines left unclassified: glue, page numbers
 
@@ -515,8 +519,9 @@ def _scan(doc) -> list:
         first = text[lo]
         if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
                 and text[hi - 1] not in CAPTION_END
-                and (i not in dotted or text.find(".", max(lo, hi - 6), hi) < 0)
-                and (i not in colons or first not in INFO_FIRST)
+                # (a file name ends in .pdf …, a line of fields holds a colon)
+                and text.find(".", hi - 6 if hi - lo > 6 else lo, hi) < 0
+                and (first not in INFO_FIRST or text.find(":", lo, hi) < 0)
                 # A shorter line with a sentence in it is no footer, and none of the short
                 # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
                 # holds one (。 is found quickest).
