@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import compress, count
 from operator import ne
 from typing import NamedTuple, Optional
 
@@ -286,7 +286,8 @@ NEIGHBOUR_FIRST = frozenset("上下")
 BODY_LABEL = _Lazy(r"【正文】|\(正文\)|正文\s*:?")
 BODY_LABEL_FIRST = frozenset("【(正")
 # A site's name and address above everything else: 浙江省人民政府 www.zj.gov.cn.
-SITE_ADDRESS = _Lazy(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
+# (Each alternative opens with a plain letter, as FOOTER_MARK's do, and ignores case after it.)
+SITE_ADDRESS = _Lazy(r"(?:h(?i:ttps?://)|H(?i:ttps?://)|w(?i:ww\.)|W(?i:ww\.))[\w.-]+")
 SITE_HEADER_MAX = 60
 # What ends a gap of white space between two parts (found without copying the gap).
 NON_SPACE = _Lazy(r"\S")
@@ -384,7 +385,7 @@ def _title(doc):
     span = doc.line_spans[first - 1]
     line = doc.folded[span.start:span.end]
     prefix = _MD_TITLE.match(line)
-    if not prefix.group(1) and any(h.line == first for h in doc.headings):
+    if not prefix.group(1) and first in doc.heading_lines:
         return None
     lead = prefix.end()
     body = line[lead:].rstrip()
@@ -398,12 +399,15 @@ def _title(doc):
 def content_start_line(doc) -> Optional[int]:
     """The 1-based line where the document's own text begins, or None: the first
     non-blank line that is not residue, past a note a converter quoted above everything
-    (> 本文由…转换), which a reader reads past too."""
+    (> 本文由…转换), which a reader reads past too.  Found once per document."""
+    return doc.shared(_content_start)
+
+
+def _content_start(doc) -> Optional[int]:
     blocks = residue_blocks(doc)
     text = doc.folded
     b = 0
-    for i, span in enumerate(doc.line_spans, start=1):
-        lo, hi = _trim(text, span.start, span.end)
+    for i, lo, hi in zip(count(1), *doc.trimmed_lines):
         if lo == hi:
             continue
         while b < len(blocks) and blocks[b].end < hi:
