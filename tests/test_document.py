@@ -384,3 +384,13 @@ def test_lines_holding_a_pattern_are_found_once_each_in_order():
     doc = Document("下载 打印\n正文\n打印打印\n\n收藏")
     assert doc.lines_holding(re.compile("下载|打印|收藏")) == [1, 3, 5]
     assert doc.lines_holding(re.compile("字号")) == []
+
+
+def test_each_part_of_the_structure_is_made_once_and_kept_on_the_document():
+    doc = Document("一、总体情况\n  全年办结12件。\n")
+    assert doc.paragraphs is doc.paragraphs and doc.headings is doc.headings
+    assert "paragraphs" in vars(doc) and "headings" in vars(doc)  # read from the instance next time
+    # Read on the class, the property is itself, with its documentation (for help() and docs).
+    assert "white space" in Document.trimmed_lines.__doc__
+    other = Document("二、存在问题\n")
+    assert [h.ordinal for h in other.headings] == [2] and [h.ordinal for h in doc.headings] == [1]
