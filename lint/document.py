@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD_MAP = {chr(k): chr(v) for k, v in _FOLD.items()}
-_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
+# The full-width forms but the ideographic space: a class of one range is searched
+# quicker than one with a character besides; the space, a literal, quicker still, apart.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
@@ -46,6 +48,8 @@ _PAGE_SHORTFALL = 6
 # A page's list item starts a paragraph of its own.
 _PAGE_LIST_ITEM = re.compile(r"\s*[①-⑳•●○■□◆◇▪▶➢]")
 _PARAGRAPH_END_CHARS = frozenset(_PARAGRAPH_END)
+# The line break after a line of 20 characters or more that ends in something else.
+_OPEN_LINE_END = re.compile(rf"\n(?<=[^\n]{{19}}[^\n{re.escape(''.join(_PARAGRAPH_END))}]\n)")
 
 _CN = f"[{CN_NUMERAL_CHARS}]+"
 # (style, level, pattern over the folded line); the group "n" is the ordinal.
@@ -130,11 +134,12 @@ _FOLD_PIECE = 1 << 14
 def _fold_piece(text: str) -> str:
     # Each form found is replaced everywhere at once and the search goes on from
     # there, so the piece is read once (not once per form: most forms never occur).
-    found = _FOLDABLE.search(text)
+    text = text.replace("\u3000", " ")
+    found = _FULL_WIDTH.search(text)
     while found:
         ch = found.group()
         text = text.replace(ch, _FOLD_MAP[ch])
-        found = _FOLDABLE.search(text, found.start())
+        found = _FULL_WIDTH.search(text, found.start())
     return text
 
 
@@ -394,12 +399,8 @@ class Document:
         and most of them stop mid-sentence.
         """
         lines = []
-        text = self.text
-        for start, end in zip(self.line_starts, self.line_ends):
-            # Told by the last character, without a copy of the line, where it can be.
-            if end - start < 20 or (text[end - 1] in _PARAGRAPH_END_CHARS):
-                continue
-            line = text[start:end].rstrip()
+        for line in self._open_lines():
+            line = line.rstrip()
             if len(line) >= 20 and not line.endswith(_PARAGRAPH_END):
                 lines.append(line)
                 if len(lines) == _WRAP_SAMPLE:
@@ -415,6 +416,24 @@ class Document:
             if count >= 3 and near >= 0.5 * len(widths):
                 return measure, width
         return None
+
+    def _open_lines(self):
+        """The lines of 20 characters or more that do not end in a paragraph's end: the
+        lines a wrap may have cut, in order.  Where only LF ends a line, told by one search
+        for their line breaks (a literal, which the engine skips to), not by a look at the
+        end of every line."""
+        text = self.text
+        if "\r" in text:
+            for start, end in zip(self.line_starts, self.line_ends):
+                if end - start >= 20 and text[end - 1] not in _PARAGRAPH_END_CHARS:
+                    yield text[start:end]
+            return
+        for m in _OPEN_LINE_END.finditer(text):
+            end = m.start()
+            yield text[text.rfind("\n", 0, end) + 1:end]
+        last = text[text.rfind("\n") + 1:]
+        if len(last) >= 20 and last[-1] not in _PARAGRAPH_END_CHARS:
+            yield last
 
     @_once
     def paragraphs(self) -> list[Paragraph]:
