@@ -437,7 +437,7 @@ class _Lines:
     def __init__(self, doc):
         starts, ends = doc.trimmed_lines
         self.spans = _Spans(starts, ends)
-        self.filled = filled = array("q", compress(range(len(starts)), map(ne, starts, ends)))
+        self.filled = filled = array("q", [*compress(range(len(starts)), map(ne, starts, ends))])
         self.prev, self.next = _Before(filled), _After(filled)
         # The last non-blank line, or None.
         self.last: Optional[int] = filled[-1] if filled else None
