@@ -69,6 +69,11 @@ _HEADING = re.compile("|".join(
     f"(?P<s{k}>{pattern.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
     for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
 _STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
+# Per style: the number of its group n<k>, and what its marker opens with before the
+# ordinal (the bracket of a -paren style); the group frac by number (quicker than by name).
+_ORDINAL_GROUP = tuple(_HEADING.groupindex[f"n{k}"] for k in range(len(HEADING_STYLES)))
+_MARKER_LEAD = tuple(1 if "paren" in style else 0 for style, _, _ in HEADING_STYLES)
+_FRAC_GROUP = _HEADING.groupindex["frac"]
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
@@ -623,7 +628,8 @@ class Document:
                 continue
             k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
             style, level, _ = HEADING_STYLES[k]
-            n = m.group(f"n{k}")
+            group = _ORDINAL_GROUP[k]
+            n = m.group(group)
             if style == "md":
                 level, ordinal = len(n), None
                 title_start = m.end() - 1
@@ -636,9 +642,8 @@ class Document:
             title_end = title_start + (len(body) if standalone else stop)
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
                 begin + title_start, begin + title_end, i, style, level, ordinal,
-                Span(begin + m.start(f"n{k}") - (1 if "paren" in style else 0),
-                     begin + title_start),
-                standalone, style == "num" and m.group("frac") is not None))
+                Span(begin + m.start(group) - _MARKER_LEAD[k], begin + title_start),
+                standalone, style == "num" and m.group(_FRAC_GROUP) is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
             # of its level (2. before it since the last 一、 or (一); or 1. that starts a
