@@ -43,8 +43,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import compress, count
-from operator import ne
+from itertools import compress, count, islice
+from operator import ne, not_
 from typing import NamedTuple, Optional
 
 from .document import Span
@@ -871,13 +871,9 @@ def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: fro
 def _head(ls: _Lines, whole: list) -> list:
     """The first lines of the page that are not chrome: where a template prints the
     site's name, and the title again."""
-    head = []
-    for i in ls.filled:
-        if not whole[i]:
-            head.append(i)
-            if len(head) == HEAD_LINES:
-                break
-    return head
+    # (told in C: the non-blank lines that are not chrome, the first HEAD_LINES of them)
+    return list(islice(compress(ls.filled, map(not_, map(whole.__getitem__, ls.filled))),
+                       HEAD_LINES))
 
 
 def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
@@ -900,8 +896,10 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: fro
     ``headings`` are 1-based lines."""
     originals, out = set(), []
     for n, i in enumerate(head):
-        if i + 1 in headings or (n >= 2 and not originals):
-            continue  # (past the first two, only a copy of an original is looked for)
+        if n >= 2 and not originals:
+            break  # (past the first two, only a copy of an original is looked for)
+        if i + 1 in headings:
+            continue
         lo, hi = ls.spans[i]
         if text.find(":", lo, hi) >= 0 or text.find("。", lo, hi) >= 0 \
                 or SENTENCE_STOP.search(text, lo, hi):
