@@ -894,7 +894,8 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: fro
     """The title or subtitle (the first two lines of content) printed again by the
     page template a few lines further down; headings (a table of contents) are not.
     ``headings`` are 1-based lines."""
-    originals, out = set(), []
+    originals: set = set()
+    out: list = []
     for n, i in enumerate(head):
         if n >= 2 and not originals:
             break  # (past the first two, only a copy of an original is looked for)
