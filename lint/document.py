@@ -11,8 +11,8 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Optional
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, overload
 
 from .context import NO_CONTEXT, Context
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD_MAP = {chr(k): chr(v) for k, v in _FOLD.items()}
-_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
+# The full-width forms but the ideographic space: a class of one range is searched
+# quicker than one with a character besides; the space, a literal, quicker still, apart.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
@@ -46,6 +48,8 @@ _PAGE_SHORTFALL = 6
 # A page's list item starts a paragraph of its own.
 _PAGE_LIST_ITEM = re.compile(r"\s*[①-⑳•●○■□◆◇▪▶➢]")
 _PARAGRAPH_END_CHARS = frozenset(_PARAGRAPH_END)
+# The line break after a line of 20 characters or more that ends in something else.
+_OPEN_LINE_END = re.compile(rf"\n(?<=[^\n]{{19}}[^\n{re.escape(''.join(_PARAGRAPH_END))}]\n)")
 
 _CN = f"[{CN_NUMERAL_CHARS}]+"
 # (style, level, pattern over the folded line); the group "n" is the ordinal.
@@ -65,6 +69,11 @@ _HEADING = re.compile("|".join(
     f"(?P<s{k}>{pattern.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
     for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
 _STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
+# Per style: the number of its group n<k>, and what its marker opens with before the
+# ordinal (the bracket of a -paren style); the group frac by number (quicker than by name).
+_ORDINAL_GROUP = tuple(_HEADING.groupindex[f"n{k}"] for k in range(len(HEADING_STYLES)))
+_MARKER_LEAD = tuple(1 if "paren" in style else 0 for style, _, _ in HEADING_STYLES)
+_FRAC_GROUP = _HEADING.groupindex["frac"]
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
@@ -130,11 +139,12 @@ _FOLD_PIECE = 1 << 14
 def _fold_piece(text: str) -> str:
     # Each form found is replaced everywhere at once and the search goes on from
     # there, so the piece is read once (not once per form: most forms never occur).
-    found = _FOLDABLE.search(text)
+    text = text.replace("\u3000", " ")
+    found = _FULL_WIDTH.search(text)
     while found:
         ch = found.group()
         text = text.replace(ch, _FOLD_MAP[ch])
-        found = _FOLDABLE.search(text, found.start())
+        found = _FULL_WIDTH.search(text, found.start())
     return text
 
 
@@ -154,6 +164,35 @@ def display_width(s: str, wide: frozenset = _WIDE) -> int:
 def print_width(s: str) -> int:
     """Half-em columns of a line printed in a CJK font."""
     return display_width(s, _PRINT_WIDE)
+
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock: before Python 3.12 every first read
+    takes a lock that all instances share, a few microseconds each, and a small document
+    reads a dozen of these once."""
+
+    def __init__(self, make: Callable[[Any], _T]):
+        self.make = make
+        self.__doc__ = make.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, doc: None, owner: Optional[type] = None) -> "_once[_T]": ...
+
+    @overload
+    def __get__(self, doc: object, owner: Optional[type] = None) -> _T: ...
+
+    def __get__(self, doc, owner=None):
+        if doc is None:
+            return self
+        # Stored under the same name: the next read finds it and never comes here.
+        value = doc.__dict__[self.name] = self.make(doc)
+        return value
 
 
 # Plain classes with slots, not dataclasses: a document has tens of thousands of spans
@@ -268,13 +307,13 @@ class Document:
         for make in [m for m in self._shared if getattr(m, "__module__", None) == module]:
             del self._shared[make]
 
-    @cached_property
+    @_once
     def front_matter(self) -> Optional[Span]:
         """The YAML front matter at the top, if any: no rule reads it."""
         m = FRONT_MATTER.match(self.text)
         return Span(0, m.end()) if m else None
 
-    @cached_property
+    @_once
     def folded(self) -> str:
         folded = fold(self.text)
         if self.front_matter is not None:
@@ -285,31 +324,30 @@ class Document:
 
     # -- lines ---------------------------------------------------------------
 
-    @cached_property
+    @_once
     def line_starts(self) -> array:
         """Where each line starts: an integer array, not an object per line."""
         text = self.text
-        starts = array("q", [0])
-        starts.extend(map(_match_end, (_LF if "\r" not in text else _LINE_BREAK).finditer(text)))
-        return starts
+        breaks = (_LF if "\r" not in text else _LINE_BREAK).finditer(text)
+        return array("q", [0, *map(_match_end, breaks)])  # (quicker from a list than an iterator)
 
-    @cached_property
+    @_once
     def line_ends(self) -> array:
         """Where each line ends, without its terminator (CRLF, CR and LF all end a line)."""
         text = self.text
         if "\r" not in text:  # the usual case: a line ends right before the next one starts
-            ends = array("q", map((-1).__add__, self.line_starts[1:]))
+            ends = array("q", [*map((-1).__add__, self.line_starts[1:])])
         else:
-            ends = array("q", map(_match_start, _LINE_BREAK.finditer(text)))
+            ends = array("q", [*map(_match_start, _LINE_BREAK.finditer(text))])
         ends.append(len(text))
         return ends
 
-    @cached_property
+    @_once
     def line_spans(self) -> "LineSpans":
         """Each line without its terminator, as a Span (made when it is read)."""
         return LineSpans(self.line_starts, self.line_ends)
 
-    @cached_property
+    @_once
     def trimmed_lines(self) -> tuple:
         """(starts, ends) of each line of ``folded`` without its surrounding white space,
         as integer arrays; a blank line's start is its end."""
@@ -356,7 +394,7 @@ class Document:
         """Whether the text was hard-wrapped (a PDF's text, a mail): its lines end mid-sentence."""
         return self._wrap is not None
 
-    @cached_property
+    @_once
     def _wrap(self):
         """How the text was hard-wrapped, if it was: (measure, width).
 
@@ -365,12 +403,8 @@ class Document:
         and most of them stop mid-sentence.
         """
         lines = []
-        text = self.text
-        for start, end in zip(self.line_starts, self.line_ends):
-            # Told by the last character, without a copy of the line, where it can be.
-            if end - start < 20 or (text[end - 1] in _PARAGRAPH_END_CHARS):
-                continue
-            line = text[start:end].rstrip()
+        for line in self._open_lines():
+            line = line.rstrip()
             if len(line) >= 20 and not line.endswith(_PARAGRAPH_END):
                 lines.append(line)
                 if len(lines) == _WRAP_SAMPLE:
@@ -387,7 +421,25 @@ class Document:
                 return measure, width
         return None
 
-    @cached_property
+    def _open_lines(self):
+        """The lines of 20 characters or more that do not end in a paragraph's end: the
+        lines a wrap may have cut, in order.  Where only LF ends a line, told by one search
+        for their line breaks (a literal, which the engine skips to), not by a look at the
+        end of every line."""
+        text = self.text
+        if "\r" in text:
+            for start, end in zip(self.line_starts, self.line_ends):
+                if end - start >= 20 and text[end - 1] not in _PARAGRAPH_END_CHARS:
+                    yield text[start:end]
+            return
+        for m in _OPEN_LINE_END.finditer(text):
+            end = m.start()
+            yield text[text.rfind("\n", 0, end) + 1:end]
+        last = text[text.rfind("\n") + 1:]
+        if len(last) >= 20 and last[-1] not in _PARAGRAPH_END_CHARS:
+            yield last
+
+    @_once
     def paragraphs(self) -> list[Paragraph]:
         """Blocks of text: one per line, except that hard-wrapped lines join up.
 
@@ -444,12 +496,12 @@ class Document:
             out.append(self._paragraph(open_start, prev_end, open_line, len(starts)))
         return out
 
-    @cached_property
+    @_once
     def heading_lines(self) -> frozenset:
         """The 1-based lines that hold a heading."""
         return frozenset(h.line for h in self.headings)
 
-    @cached_property
+    @_once
     def table_lines(self) -> frozenset:
         """The 1-based lines of pipe tables (Markdown, or a converter's rows joined by " | "):
         a run of two or more lines with cells between |, each with two | or more, or
@@ -493,7 +545,7 @@ class Document:
                 line_end = ends[i - 1]
         return out
 
-    @cached_property
+    @_once
     def tables(self) -> list:
         """The tables (``tables.Table``): a reader's, or the text's pipe tables and rows
         of figures laid out as text."""
@@ -525,7 +577,7 @@ class Document:
         trail = len(seg) - len(seg.rstrip())
         return Paragraph(start + lead, end - trail, first, last)
 
-    @cached_property
+    @_once
     def sentences(self) -> list[Span]:
         """Sentences inside paragraphs, each ending after its 。!? and closing quote."""
         return [Span(*m.span()) for p in self.paragraphs for m in self.sentence_matches(p)]
@@ -538,7 +590,7 @@ class Document:
         """The sentences of one paragraph as strings (of ``folded``): the cheapest form."""
         return _SENTENCE.findall(self.folded, paragraph.start, paragraph.end)
 
-    @cached_property
+    @_once
     def enumerations(self) -> list:
         """Per paragraph, its enumerators 一是 / 第一, as (kind, value, start, end)."""
         found = enumerators(self.folded, 0, len(self.text))
@@ -554,7 +606,7 @@ class Document:
 
     # -- headings --------------------------------------------------------------
 
-    @cached_property
+    @_once
     def headings(self) -> list[Heading]:
         out = []
         text = self.folded
@@ -576,7 +628,8 @@ class Document:
                 continue
             k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
             style, level, _ = HEADING_STYLES[k]
-            n = m.group(f"n{k}")
+            group = _ORDINAL_GROUP[k]
+            n = m.group(group)
             if style == "md":
                 level, ordinal = len(n), None
                 title_start = m.end() - 1
@@ -589,9 +642,8 @@ class Document:
             title_end = title_start + (len(body) if standalone else stop)
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
                 begin + title_start, begin + title_end, i, style, level, ordinal,
-                Span(begin + m.start(f"n{k}") - (1 if "paren" in style else 0),
-                     begin + title_start),
-                standalone, style == "num" and m.group("frac") is not None))
+                Span(begin + m.start(group) - _MARKER_LEAD[k], begin + title_start),
+                standalone, style == "num" and m.group(_FRAC_GROUP) is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
             # of its level (2. before it since the last 一、 or (一); or 1. that starts a

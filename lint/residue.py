@@ -42,7 +42,9 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import compress, count, islice
+from operator import ne, not_
 from typing import NamedTuple, Optional
 
 from .document import Span
@@ -267,8 +269,14 @@ PROSE_MIN = 15
 RUNNING_TITLE_MAX = 50
 # A site's footer: marks no report uses (ICP备, 公网安备, ©, 版权所有 …), and the fields
 # beside them (主办单位: …, which an activity plan has too: only beside other chrome).
-FOOTER_MARK = _Lazy(r"ICP备|ICP证|公网安备|网站标识码|Copyright|©|(?<![^\s|丨•·\[\]【】])版权所有",
-                    re.IGNORECASE)
+# Every alternative opens with a plain character, so that the engine skips along to those
+# (with the whole pattern ignoring case, or a look-behind first, it tries every place):
+# the case of ICP and Copyright is ignored after their first letter, which is spelt out
+# in each case that matches it.
+FOOTER_MARK = _Lazy(
+    "|".join(f"{first}(?i:cp)[备证]" for first in "Iiİı")
+    + r"|C(?i:opyright)|c(?i:opyright)|公网安备|网站标识码|©"
+    + r"|版权所有(?<![^\s|丨•·\[\]【】]版权所有)")
 FOOTER_FIELD = _Lazy(r"[\s|丨•·\[\]【】]*(?P<key>主办单位|承办单位|协办单位|技术支持|主办|承办)\s*:")
 FOOTER_FIELD_FIRST = frozenset("|丨•·[]【】主承协技")
 FOOTER_MAX = 120
@@ -278,8 +286,11 @@ NEIGHBOUR_FIRST = frozenset("上下")
 BODY_LABEL = _Lazy(r"【正文】|\(正文\)|正文\s*:?")
 BODY_LABEL_FIRST = frozenset("【(正")
 # A site's name and address above everything else: 浙江省人民政府 www.zj.gov.cn.
-SITE_ADDRESS = _Lazy(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
+# (Each alternative opens with a plain letter, as FOOTER_MARK's do, and ignores case after it.)
+SITE_ADDRESS = _Lazy(r"(?:h(?i:ttps?://)|H(?i:ttps?://)|w(?i:ww\.)|W(?i:ww\.))[\w.-]+")
 SITE_HEADER_MAX = 60
+# What ends a gap of white space between two parts (found without copying the gap).
+NON_SPACE = _Lazy(r"\S")
 # The head of a page, where a template may print the title again.
 HEAD_LINES = 8
 TITLE_MIN = 4
@@ -374,7 +385,7 @@ def _title(doc):
     span = doc.line_spans[first - 1]
     line = doc.folded[span.start:span.end]
     prefix = _MD_TITLE.match(line)
-    if not prefix.group(1) and any(h.line == first for h in doc.headings):
+    if not prefix.group(1) and first in doc.heading_lines:
         return None
     lead = prefix.end()
     body = line[lead:].rstrip()
@@ -388,12 +399,15 @@ def _title(doc):
 def content_start_line(doc) -> Optional[int]:
     """The 1-based line where the document's own text begins, or None: the first
     non-blank line that is not residue, past a note a converter quoted above everything
-    (> 本文由…转换), which a reader reads past too."""
+    (> 本文由…转换), which a reader reads past too.  Found once per document."""
+    return doc.shared(_content_start)
+
+
+def _content_start(doc) -> Optional[int]:
     blocks = residue_blocks(doc)
     text = doc.folded
     b = 0
-    for i, span in enumerate(doc.line_spans, start=1):
-        lo, hi = _trim(text, span.start, span.end)
+    for i, lo, hi in zip(count(1), *doc.trimmed_lines):
         if lo == hi:
             continue
         while b < len(blocks) and blocks[b].end < hi:
@@ -415,29 +429,18 @@ def _trim(text: str, start: int, end: int) -> tuple:
 
 class _Lines:
     """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
-    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it.
-    Read from integer arrays: a text of a hundred thousand lines holds no tuple or
-    number per line (a big file's would take half its size again)."""
+    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it,
+    found by bisection in ``filled``, the non-blank lines in order.  Made without a
+    Python loop over the lines: a text of a hundred thousand lines holds no tuple per
+    line, and a small one pays little for the lines the scan never looks at."""
 
     def __init__(self, doc):
         starts, ends = doc.trimmed_lines
-        self.spans = spans = _Spans(starts, ends)
-        n = len(spans)
-        prev, following = array("q", [-1]) * n, array("q", [-1]) * n
-        last = -1
-        for i, start, end in zip(range(n), starts, ends):
-            prev[i] = last
-            if start != end:
-                last = i
-        last = -1
-        for i in range(n - 1, -1, -1):
-            following[i] = last
-            if starts[i] != ends[i]:
-                last = i
-        self.prev, self.next = _Nearest(prev), _Nearest(following)
+        self.spans = _Spans(starts, ends)
+        self.filled = filled = array("q", [*compress(range(len(starts)), map(ne, starts, ends))])
+        self.prev, self.next = _Before(filled), _After(filled)
         # The last non-blank line, or None.
-        self.last: Optional[int] = \
-            n - 1 if n and spans[-1][0] != spans[-1][1] else (self.prev[-1] if n else None)
+        self.last: Optional[int] = filled[-1] if filled else None
 
     def length(self, i: Optional[int]) -> int:
         return 0 if i is None else self.spans[i][1] - self.spans[i][0]
@@ -461,17 +464,30 @@ class _Spans:
         return zip(self.starts, self.ends)
 
 
-class _Nearest:
-    """A line index for each line, from an array where -1 stands for None."""
+class _Before:
+    """The nearest non-blank line before each line, or None."""
 
-    __slots__ = ("indices",)
+    __slots__ = ("filled",)
 
-    def __init__(self, indices: array):
-        self.indices = indices
+    def __init__(self, filled: array):
+        self.filled = filled
 
     def __getitem__(self, i: int) -> Optional[int]:
-        k = self.indices[i]
-        return None if k < 0 else k
+        k = bisect_left(self.filled, i)
+        return self.filled[k - 1] if k else None
+
+
+class _After:
+    """The nearest non-blank line after each line, or None."""
+
+    __slots__ = ("filled",)
+
+    def __init__(self, filled: array):
+        self.filled = filled
+
+    def __getitem__(self, i: int) -> Optional[int]:
+        k = bisect_right(self.filled, i)
+        return self.filled[k] if k < len(self.filled) else None
 
 
 class _Weak:
@@ -496,9 +512,7 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    # (a widget's word; a file name ends in .pdf …, a line of fields holds a colon)
-    hinted, dotted, colons = ({i - 1 for i in doc.lines_holding(what)}
-                              for what in (WIDGET_START, ".", ":"))
+    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)}  # (a widget's word)
     links_tail = None             # where the short lines closing the page begin
     short = []                    # short lines left unclassified: glue, page numbers
 
@@ -509,8 +523,9 @@ def _scan(doc) -> list:
         first = text[lo]
         if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
                 and text[hi - 1] not in CAPTION_END
-                and (i not in dotted or text.find(".", max(lo, hi - 6), hi) < 0)
-                and (i not in colons or first not in INFO_FIRST)
+                # (a file name ends in .pdf …, a line of fields holds a colon)
+                and text.find(".", hi - 6 if hi - lo > 6 else lo, hi) < 0
+                and (first not in INFO_FIRST or text.find(":", lo, hi) < 0)
                 # A shorter line with a sentence in it is no footer, and none of the short
                 # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
                 # holds one (。 is found quickest).
@@ -765,6 +780,8 @@ def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
     """The weak lines that stand beside chrome: one sweep down and one up, so that a run
     of them hangs on the chrome at either end; two toolbar labels side by side are a
     toolbar."""
+    if not weak:
+        return []
     kept = [False] * len(weak)
     at = {w.first: k for k, w in enumerate(weak)}
     ends = {w.last: k for k, w in enumerate(weak)}
@@ -854,13 +871,9 @@ def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: fro
 def _head(ls: _Lines, whole: list) -> list:
     """The first lines of the page that are not chrome: where a template prints the
     site's name, and the title again."""
-    head = []
-    for i, (lo, hi) in enumerate(ls.spans):
-        if lo != hi and not whole[i]:
-            head.append(i)
-            if len(head) == HEAD_LINES:
-                break
-    return head
+    # (told in C: the non-blank lines that are not chrome, the first HEAD_LINES of them)
+    return list(islice(compress(ls.filled, map(not_, map(whole.__getitem__, ls.filled))),
+                       HEAD_LINES))
 
 
 def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
@@ -881,18 +894,23 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: fro
     """The title or subtitle (the first two lines of content) printed again by the
     page template a few lines further down; headings (a table of contents) are not.
     ``headings`` are 1-based lines."""
-    originals, out = set(), []
+    originals: set = set()
+    out: list = []
     for n, i in enumerate(head):
-        lo, hi = ls.spans[i]
-        key = "".join(text[lo:hi].split())
+        if n >= 2 and not originals:
+            break  # (past the first two, only a copy of an original is looked for)
         if i + 1 in headings:
             continue
+        lo, hi = ls.spans[i]
+        if text.find(":", lo, hi) >= 0 or text.find("。", lo, hi) >= 0 \
+                or SENTENCE_STOP.search(text, lo, hi):
+            continue  # neither a title nor its copy (told before the key is made)
+        key = "".join(text[lo:hi].split())
         if key in originals:
             out.append(_Part(lo, hi, "repeat", [key]))
             whole[i] = True
             originals.discard(key)  # the copy is reported once; the original stays
-        elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX and ":" not in key \
-                and not SENTENCE_STOP.search(key):
+        elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
             originals.add(key)
     return out
 
@@ -942,7 +960,7 @@ def _merge(doc, parts: list) -> list:
     blocks: list = []
     cur = None
     for p in parts:
-        if cur is not None and (p.start <= cur[1] or not text[cur[1]:p.start].strip()):
+        if cur is not None and (p.start <= cur[1] or not NON_SPACE.search(text, cur[1], p.start)):
             cur[1] = max(cur[1], p.end)
             cur[2].append(p)
             continue

@@ -384,3 +384,30 @@ def test_lines_holding_a_pattern_are_found_once_each_in_order():
     doc = Document("下载 打印\n正文\n打印打印\n\n收藏")
     assert doc.lines_holding(re.compile("下载|打印|收藏")) == [1, 3, 5]
     assert doc.lines_holding(re.compile("字号")) == []
+
+
+def test_each_part_of_the_structure_is_made_once_and_kept_on_the_document():
+    doc = Document("一、总体情况\n  全年办结12件。\n")
+    assert doc.paragraphs is doc.paragraphs and doc.headings is doc.headings
+    assert "paragraphs" in vars(doc) and "headings" in vars(doc)  # read from the instance next time
+    # Read on the class, the property is itself, with its documentation (for help() and docs).
+    assert "white space" in Document.trimmed_lines.__doc__
+    other = Document("二、存在问题\n")
+    assert [h.ordinal for h in other.headings] == [2] and [h.ordinal for h in doc.headings] == [1]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("ending", ["", "end"])
+def test_a_hard_wrap_is_told_whatever_ends_the_lines(newline, ending):
+    # The lines a wrap cut are found by a search for their line breaks where LF alone ends
+    # lines, by a look at each line's end where CR does too; the last line needs no break.
+    para = "全面推进严格规范公正文明执法工作取得新成效" * 8
+    lines = [para[i:i + 30] for i in range(0, len(para), 30)]
+    text = newline.join(lines) + (newline if ending else "")
+    doc = Document(text)
+    assert doc.wrapped and doc._wrap[1] == 30
+    assert len(doc.paragraphs) == 1
+    assert not Document(newline.join(["短句。"] * 8)).wrapped
+    # Three cut lines make a wrap: the third counts when nothing follows it too.
+    three = newline.join(["甲" * 25, "乙" * 25, "丙" * 25]) + (newline if ending else "")
+    assert Document(three)._wrap[1] == 25

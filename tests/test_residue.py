@@ -794,6 +794,27 @@ def test_web_addresses_of_the_report_are_no_header(text):
     assert residue(text) == []
 
 
+@pytest.mark.parametrize("chrome", [
+    "浙icp备05001234号", "浙Icp证05001234号", "COPYRIGHT 2026 某市人民政府", "copyright © 某市"])
+def test_footer_marks_in_any_case(chrome):
+    # The marks are matched ignoring case, as their first letter is spelt out in each case.
+    text = f"{TITLE}\n{BODY}\n{chrome}\n"
+    assert residue(text) == [chrome]
+
+
+@pytest.mark.parametrize("header", ["浙江省人民政府 WWW.ZJ.GOV.CN", "浙江省人民政府 Www.Zj.Gov.Cn"])
+def test_the_sites_header_in_any_case(header):
+    assert residue(f"{header}\n{TITLE}\n{BODY}\n") == [header]
+
+
+def test_chrome_beside_runs_of_blank_lines_at_either_end():
+    # The scan finds a line's non-blank neighbours by bisection: blank lines at the top, the
+    # bottom and between the chrome do not part it (下载 alone is chrome only beside chrome).
+    text = f"\n\n\n{TITLE}\n{BODY}\n\n\n下载\n\n\n\n打印\n\n\n"
+    assert residue(text) == ["下载\n\n\n\n打印"]
+    assert content_start_line(Document(text)) == 4
+
+
 def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title():
     # A PDF's text: the report opens with body text wrapped at 30 columns; its first line
     # ends mid-clause (a comma in it) and reads like a short line, but it is no title.
