@@ -6,7 +6,8 @@ the time).  The parsed data is kept in the user's cache folder, keyed by the fil
 content, so a cold start reads it back; so is what is derived from such a file (the word
 list's index).  It is kept in marshal's format, as the interpreter's own .pyc files are:
 read back quicker than JSON and without importing json (a few milliseconds of every
-start), and as it was built (tuples stay tuples).  A cache that cannot be read or written is simply not used.
+start), and as it was built (tuples stay tuples).  A cache that cannot be read or written
+is simply not used.
 """
 from __future__ import annotations
 
