@@ -2,7 +2,6 @@
 (exceptions, invalid findings, a rule that runs past its time limit)."""
 from __future__ import annotations
 
-from dataclasses import replace
 from reprlib import repr as _repr  # a bad value, shortened: it may be a whole text
 from typing import Iterable, Optional
 
@@ -214,4 +213,4 @@ def with_severity(f: Finding, a: ActiveRule) -> Finding:
         sev = a.severity
     else:
         sev = min(f.severity, a.severity, key=SEVERITY_RANK.__getitem__)
-    return f if sev == f.severity else replace(f, severity=sev)
+    return f if sev == f.severity else f.replace(severity=sev)

@@ -9,7 +9,6 @@ configuration (only the whole run can tell that an entry matched no file).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from typing import Optional
 
 from .config import DEFAULT_MAX_FINDINGS
@@ -119,6 +118,6 @@ def capped(findings: list, limit: int) -> list:
         text = msg("{n} more finding{s} of {rule} in this file not listed "
                    "(max-findings-per-rule: {limit})", n=more, s="" if more == 1 else "s",
                    rule=rule, limit=limit)
-        out[i] = replace(f, severity=worst[rule], zh=text.text("zh"),
-                         en=text.text("en"), related=(), fix=None)
+        out[i] = f.replace(severity=worst[rule], zh=text.text("zh"),
+                           en=text.text("en"), related=(), fix=None)
     return out

@@ -189,8 +189,6 @@ class Pipeline:
     def _fix_html(self, source: sources.Source, name: str, config: Config):
         """Fixes written into the page itself: only those whose span the page spells out
         character for character (no entity, no tag, no folded white space inside)."""
-        from dataclasses import replace
-
         from .fixes import fix_document
 
         page = sources.Source(source.path, source.raw.decode(source.encoding), source.encoding,
@@ -202,7 +200,7 @@ class Pipeline:
 
         def in_page(doc: Document, fix):
             span = doc.source_map.source_span(fix.start, fix.end) if doc.source_map else None
-            return None if span is None else replace(fix, start=span[0], end=span[1])
+            return None if span is None else fix.replace(start=span[0], end=span[1])
 
         return fix_document(lint_page, page, self.unsafe_fixes, in_page)
 

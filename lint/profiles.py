@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import sys
 from functools import cached_property, lru_cache
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from .configerrors import ConfigError, value_where, where
 from .messages import msg
+from .record import FrozenRecord
 
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000
@@ -23,15 +24,26 @@ FEW_CUES = 12
 REGEX_TIMEOUT = 2.0
 
 
-class Part(NamedTuple):  # not a dataclass: creating one takes a millisecond of start-up
+# A record, neither a dataclass nor a NamedTuple: a NamedTuple compiles each annotation
+# (a string here) and the first compile() of a process costs milliseconds of start-up.
+class Part(FrozenRecord):
+    __slots__ = _fields = ("id", "name", "required", "headings", "heading_patterns", "body",
+                           "body_patterns", "trusted")
     id: str
     name: dict                      # {"zh": …, "en": …}: in the words of the regulation
-    required: bool = True
-    headings: tuple = ()            # wordings that name the part in a heading
-    heading_patterns: tuple = ()    # regular expressions over a heading
-    body: tuple = ()                # wordings that cover the part in a sentence
-    body_patterns: tuple = ()       # regular expressions over the text (stay in a sentence)
-    trusted: bool = False           # built-in: its patterns are known to run in linear time
+    required: bool
+    headings: tuple                 # wordings that name the part in a heading
+    heading_patterns: tuple         # regular expressions over a heading
+    body: tuple                     # wordings that cover the part in a sentence
+    body_patterns: tuple            # regular expressions over the text (stay in a sentence)
+    trusted: bool                   # built-in: its patterns are known to run in linear time
+
+    def __init__(self, id: str, name: dict, required: bool = True, headings: tuple = (),
+                 heading_patterns: tuple = (), body: tuple = (), body_patterns: tuple = (),
+                 trusted: bool = False):
+        for field, value in zip(self._fields, (id, name, required, headings, heading_patterns,
+                                               body, body_patterns, trusted)):
+            object.__setattr__(self, field, value)
 
 
 class Profile:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
+
+from .record import FrozenRecord, Record
 
 if TYPE_CHECKING:
     from .document import Document
@@ -21,25 +22,31 @@ EXCERPT_GAP = " … "
 _LINE_BREAKS = re.compile(r"\r\n|\r")
 
 
-@dataclass
-class FileResult:
-    """What linting one file found.  (A docstring spares ``dataclass`` making one from the
-    signature, which costs a start a fraction of a millisecond.)"""
+class FileResult(Record):
+    """What linting one file found: ``path``; ``doc``, the linted Document, for positions;
+    ``findings``; ``errors``, messages (a rule that crashed …); ``profile``, the document
+    type; ``failures``, (rule name, exception) of each rule that raised, kept in this
+    process only and left out of equality and repr."""
 
-    path: str
-    doc: Optional[Document] = None                 # the linted Document, for positions
-    findings: list = field(default_factory=list)
-    errors: list = field(default_factory=list)     # messages: a rule that crashed …
-    profile: Optional[str] = None
-    # (rule name, exception) of each rule that raised; kept in this process only
-    failures: list = field(default_factory=list, repr=False, compare=False)
+    _fields = ("path", "doc", "findings", "errors", "profile", "failures")
+    _compared = ("path", "doc", "findings", "errors", "profile")
+
+    def __init__(self, path: str, doc: Optional[Document] = None,
+                 findings: Optional[list] = None, errors: Optional[list] = None,
+                 profile: Optional[str] = None, failures: Optional[list] = None):
+        self.path = path
+        self.doc = doc
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors
+        self.profile = profile
+        self.failures = [] if failures is None else failures
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(FrozenRecord):
     """A finding about a configuration rather than a linted file: an ``ignore:`` entry
     that silenced nothing, at its ``path:line:col``."""
 
+    __slots__ = _fields = ("path", "line", "col", "severity", "rule", "zh", "en")
     path: str
     line: int
     col: int
@@ -48,28 +55,48 @@ class Note:
     zh: str
     en: str
 
+    def __init__(self, path: str, line: int, col: int, severity: str, rule: str, zh: str,
+                 en: str):
+        for name, value in zip(self._fields, (path, line, col, severity, rule, zh, en)):
+            object.__setattr__(self, name, value)
+
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass
-class Report:
-    """What a run found: each file's result, and what the whole run has to say."""
+class Report(Record):
+    """What a run found: each file's result, and what the whole run has to say.
 
-    results: list = field(default_factory=list)   # FileResult, in the order linted
-    errors: list = field(default_factory=list)    # (path, message)
-    fix_mode: Optional[str] = None                # "write" (--fix) or "diff" (--diff)
-    fixed: int = 0                                # findings fixed (or that a diff fixes)
-    diffs: list = field(default_factory=list)     # unified diffs, in the order linted
-    fixed_stdin: Optional[bytes] = None           # standard input, fixed
-    notes: list = field(default_factory=list)     # Note: unused ignore: entries
-    files: list = field(default_factory=list)     # names of the files linted (or tried)
-    skipped: list = field(default_factory=list)   # files a folder sweep passed over: extension
-    excluded: list = field(default_factory=list)  # files the configuration's exclude: left out
-    # (path, message): what was done otherwise or not at all, without an error: files a
-    # sweep passed over for what they are (links, FIFOs, devices), links fixed at their
-    # target, fixes not written to a .docx or .pdf
-    notices: list = field(default_factory=list)
+    ``results``: FileResult, in the order linted; ``errors``: (path, message);
+    ``fix_mode``: "write" (--fix) or "diff" (--diff); ``fixed``: findings fixed (or that a
+    diff fixes); ``diffs``: unified diffs, in the order linted; ``fixed_stdin``: standard
+    input, fixed; ``notes``: Note, unused ``ignore:`` entries; ``files``: names of the files
+    linted (or tried); ``skipped``: files a folder sweep passed over for their extension;
+    ``excluded``: files the configuration's ``exclude:`` left out; ``notices``: (path,
+    message), what was done otherwise or not at all, without an error (files a sweep passed
+    over for what they are: links, FIFOs, devices; links fixed at their target; fixes not
+    written to a .docx or .pdf).
+    """
+
+    _fields = ("results", "errors", "fix_mode", "fixed", "diffs", "fixed_stdin", "notes",
+               "files", "skipped", "excluded", "notices")
+
+    def __init__(self, results: Optional[list] = None, errors: Optional[list] = None,
+                 fix_mode: Optional[str] = None, fixed: int = 0, diffs: Optional[list] = None,
+                 fixed_stdin: Optional[bytes] = None, notes: Optional[list] = None,
+                 files: Optional[list] = None, skipped: Optional[list] = None,
+                 excluded: Optional[list] = None, notices: Optional[list] = None):
+        self.results = [] if results is None else results
+        self.errors = [] if errors is None else errors
+        self.fix_mode = fix_mode
+        self.fixed = fixed
+        self.diffs = [] if diffs is None else diffs
+        self.fixed_stdin = fixed_stdin
+        self.notes = [] if notes is None else notes
+        self.files = [] if files is None else files
+        self.skipped = [] if skipped is None else skipped
+        self.excluded = [] if excluded is None else excluded
+        self.notices = [] if notices is None else notices
 
     @property
     def findings(self):

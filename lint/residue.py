@@ -45,10 +45,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from itertools import compress, count, islice
 from operator import ne, not_
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from .document import Span
 from .patterns import Lazy as _Lazy
+from .record import FrozenRecord
 
 
 
@@ -302,12 +303,14 @@ REPEAT_MAX = 80
 _OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
 
 
-# A named tuple and plain classes, not dataclasses: creating a dataclass takes about a
-# millisecond of every start-up.
-class Block(NamedTuple):
+# A record and plain classes, neither dataclasses nor NamedTuples: a NamedTuple compiles
+# each annotation (a string here) and the first compile() of a process costs milliseconds.
+class Block(FrozenRecord):
     """One contiguous piece of residue: offsets into ``doc.text``, end exclusive,
     trimmed of surrounding white space; lines are 1-based."""
 
+    __slots__ = _fields = ("start", "end", "kind", "first_line", "last_line", "kinds", "labels",
+                           "kind_labels")
     start: int
     end: int
     kind: str            # of its first part: breadcrumb | widget | download | filename | metadata
@@ -315,9 +318,15 @@ class Block(NamedTuple):
     #                      | site
     first_line: int
     last_line: int
-    kinds: tuple = ()    # every kind in it, in order: a block of touching residue may mix kinds
-    labels: tuple = ()   # what identifies it: 当前位置, 浏览次数, 文件下载, pdf, 索引号 …
-    kind_labels: tuple = ()  # (kind, label) pairs: which part of the block each label is of
+    kinds: tuple         # every kind in it, in order: a block of touching residue may mix kinds
+    labels: tuple        # what identifies it: 当前位置, 浏览次数, 文件下载, pdf, 索引号 …
+    kind_labels: tuple   # (kind, label) pairs: which part of the block each label is of
+
+    def __init__(self, start: int, end: int, kind: str, first_line: int, last_line: int,
+                 kinds: tuple = (), labels: tuple = (), kind_labels: tuple = ()):
+        for field, value in zip(self._fields, (start, end, kind, first_line, last_line, kinds,
+                                               labels, kind_labels)):
+            object.__setattr__(self, field, value)
 
     def labels_of(self, kind: str) -> tuple:
         """The labels of the parts of one kind (a breadcrumb's 当前位置 is no widget's)."""

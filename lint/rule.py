@@ -6,15 +6,17 @@ the configuration file: it gets a Document and its own options.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator, Optional, Union
 
 from .messages import Message, msg
+from .record import FrozenRecord
 
 SEVERITIES = ("info", "warning", "error")
 # What a rule's fixes are: none, safe ones (--fix) or likely guesses (--unsafe-fixes).
 FIXABLE = ("", "safe", "unsafe")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
+# Sets a frozen record's field in its __init__ (its own __setattr__ refuses).
+_set = object.__setattr__
 
 
 def lines_message(first: int, last: int) -> Message:
@@ -57,40 +59,58 @@ hookimpl = HookimplMarker("reportlint")
 
 
 # Slots: a file may hold a hundred thousand findings, each with its fix and related spans.
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(FrozenRecord):
     """Replace ``text[start:end]`` with ``replacement``.
 
     ``safe`` fixes say exactly what was meant; unsafe ones are a likely guess.
     """
 
+    __slots__ = _fields = ("start", "end", "replacement", "safe")
     start: int
     end: int
     replacement: str
-    safe: bool = True
+    safe: bool
+
+    def __init__(self, start: int, end: int, replacement: str, safe: bool = True):
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "replacement", replacement)
+        _set(self, "safe", safe)
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
-    """Another span that explains a finding: the original of a copy, a total …"""
+class Related(FrozenRecord):
+    """Another span that explains a finding: the original of a copy, a total …
 
+    In another file (a copied passage's source): ``path``, and ``where`` its (line, column,
+    end line, end column) there, 1-based; ``start``/``end`` are offsets into that file's text.
+    """
+
+    __slots__ = _fields = ("start", "end", "zh", "en", "path", "where")
     start: int
     end: int
-    zh: str = ""
-    en: str = ""
-    # In another file (a copied passage's source): its path, and (line, column, end line,
-    # end column) there, 1-based; ``start``/``end`` are offsets into that file's text.
-    path: Optional[str] = None
-    where: Optional[tuple] = None
+    zh: str
+    en: str
+    path: Optional[str]
+    where: Optional[tuple]
+
+    def __init__(self, start: int, end: int, zh: str = "", en: str = "",
+                 path: Optional[str] = None, where: Optional[tuple] = None):
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "zh", zh)
+        _set(self, "en", en)
+        _set(self, "path", path)
+        _set(self, "where", where)
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(FrozenRecord):
     """One problem: 0-based code-point offsets into the decoded text, end exclusive."""
 
+    __slots__ = _fields = ("rule", "category", "severity", "start", "end", "zh", "en",
+                           "related", "fix")
     rule: str
     category: str
     severity: str
@@ -98,8 +118,20 @@ class Finding:
     end: int
     zh: str
     en: str
-    related: tuple = ()
-    fix: Optional[Fix] = None
+    related: tuple
+    fix: Optional[Fix]
+
+    def __init__(self, rule: str, category: str, severity: str, start: int, end: int,
+                 zh: str, en: str, related: tuple = (), fix: Optional[Fix] = None):
+        _set(self, "rule", rule)
+        _set(self, "category", category)
+        _set(self, "severity", severity)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "zh", zh)
+        _set(self, "en", en)
+        _set(self, "related", related)
+        _set(self, "fix", fix)
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

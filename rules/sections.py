@@ -8,11 +8,12 @@ of the body does, and missing otherwise.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.patterns import Lazy
 from reportlint.profiles import profile_of
+from reportlint.record import FrozenRecord
 from reportlint.residue import content_start_line, title_of
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening;
@@ -24,11 +25,18 @@ CONJUNCTION = re.compile(r"以及|和|及|与")
 ITEM_MAX = 60
 
 
-class Coverage(NamedTuple):  # not a dataclass: creating one takes a millisecond of start-up
+# A record, neither a dataclass nor a NamedTuple: a NamedTuple compiles each annotation
+# (a string here) and the first compile() of a process costs milliseconds of start-up.
+class Coverage(FrozenRecord):
+    __slots__ = _fields = ("how", "start", "end", "top_level")
     how: str                    # heading | enumeration | body
     start: int
     end: int
-    top_level: bool = False     # a section of the document's top heading level
+    top_level: bool             # a section of the document's top heading level
+
+    def __init__(self, how: str, start: int, end: int, top_level: bool = False):
+        for field, value in zip(self._fields, (how, start, end, top_level)):
+            object.__setattr__(self, field, value)
 
 
 def _heading_spans(doc):

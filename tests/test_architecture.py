@@ -95,7 +95,7 @@ def test_the_walk_finds_a_cycle_through_a_deferred_import(tmp_path, monkeypatch)
 # layer or of an earlier one, never of a later one.  Modules not listed here are the
 # rule families (layer "rules") and the formats (layer "output").
 LAYERS = [
-    ("model", {"rule", "report", "context", "messages", "patterns", "hookspecs", "numbers", "datacache",
+    ("model", {"rule", "record", "report", "context", "messages", "patterns", "hookspecs", "numbers", "datacache",
                "configerrors", "configyaml", "reading", "writing", "location"}),
     ("inputs", {"config", "profiles", "vocab", "words", "plugins", "discovery", "resolve", "sources",
                 "document", "residue", "tables", "readers", "readers.base", "readers.html",

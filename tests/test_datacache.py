@@ -1,5 +1,5 @@
 """The parsed-data cache: used when present, ignored when broken, never required."""
-import json
+import marshal
 import os
 
 from reportlint import datacache
@@ -13,7 +13,7 @@ def test_data_is_parsed_once_then_read_from_the_cache(tmp_path, monkeypatch):
     (cached,) = os.listdir(tmp_path / "cache")
     # What is read back is the cache, not the YAML: change the cached copy and see it.
     path = tmp_path / "cache" / cached
-    path.write_text(json.dumps({"names": ["from the cache"]}), encoding="utf-8")
+    path.write_bytes(marshal.dumps({"names": ["from the cache"]}))
     assert datacache.load_yaml_data(str(src)) == {"names": ["from the cache"]}
     # Another content is another key: an edited file is parsed again.
     src.write_text("names: [覆盖率]\n", encoding="utf-8")
@@ -30,7 +30,7 @@ def test_a_broken_or_unwritable_cache_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
     datacache.load_yaml_data(str(src))
     (cached,) = os.listdir(tmp_path / "c")
-    (tmp_path / "c" / cached).write_text("{not json", encoding="utf-8")
+    (tmp_path / "c" / cached).write_bytes(b"{not marshal")
     assert datacache.load_yaml_data(str(src)) == {"a": 1}
 
 
@@ -38,7 +38,7 @@ def test_a_failed_store_leaves_no_temporary_file(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(cache))
     src = tmp_path / "data.yaml"
-    # A date is not JSON: nothing is written.
+    # A date is not plain data: nothing is written.
     src.write_text("a: 1\nday: 2024-01-01\n", encoding="utf-8")
     assert datacache.load_yaml_data(str(src))["a"] == 1
     assert not cache.exists() or os.listdir(cache) == []
@@ -79,3 +79,18 @@ def test_importing_the_cache_does_not_import_json():
                            "print('json' in sys.modules)"], capture_output=True, text=True,
                           timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_derived_data_comes_back_from_the_cache_as_it_was_built(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "words.yaml"
+    src.write_text("words: []\n", encoding="utf-8")
+    built = {"keys": ("成功率", 3), "pairs": [(1, 2)], "none": None}
+
+    def build_once():
+        assert not os.path.exists(tmp_path / "cache"), "built again"
+        return built
+
+    first = datacache.load_derived([str(src)], "test-index", build_once)
+    again = datacache.load_derived([str(src)], "test-index", build_once)
+    assert first == again == built   # tuples stay tuples (JSON gave lists back)

@@ -6,7 +6,6 @@ where none is installed)."""
 import json
 import os
 import re
-from dataclasses import dataclass
 
 import html5lib
 import pytest
@@ -183,18 +182,11 @@ def test_related_spans_are_drawn_beside_the_finding(tmp_path, capsys):
         [text_of(m) for m in related.findall(".//mark")][:2]
 
 
-@dataclass(frozen=True)
-class Elsewhere(Related):
-    """A related span in another file, as a copied passage's source will be."""
-
-    path: str = ""
-
-
 def test_a_related_span_in_another_file_shows_that_files_lines():
     source = result("2022.txt", "去年的标题\n抄来的一段话。\n")
     copy = result("2023.txt", "今年的标题\n抄来的一段话。\n", [finding(
-        6, 13, related=(Elsewhere(6, 13, zh="来源", en="source", path="2022.txt"),
-                        Elsewhere(0, 2, zh="来源", en="source", path="gone.txt")))])
+        6, 13, related=(Related(6, 13, zh="来源", en="source", path="2022.txt"),
+                        Related(0, 2, zh="来源", en="source", path="gone.txt")))])
     tree = parsed(page_of(source, copy))
     first, missing = tree.findall(".//div[@class='related']")
     assert text_of(first.find("./p")) == "2022.txt:2:1 来源"

@@ -80,3 +80,25 @@ def test_the_command_line_writes_the_store_once(tmp_path):
     subprocess.run(command, env=env, capture_output=True, check=False)
     assert (store.stat().st_mtime_ns, store.read_bytes()) == first
     assert len(marshal.loads(first[1])[1]) > 20
+
+
+def test_the_entry_puts_the_patterns_back_before_the_command_line_s_imports(tmp_path):
+    """argparse (gettext), the configuration and the report model compile patterns when
+    imported: the console script's entry loads the store first, so a second run compiles
+    none."""
+    text = tmp_path / "a.txt"
+    text.write_text("2023年，全市完成投资1.5亿元。\n", encoding="utf-8")
+    probe = ("import io, contextlib, sys\n"
+             "from re import _compiler\n"
+             "compiled = []\n"
+             "real = _compiler.compile\n"
+             "_compiler.compile = lambda p, flags=0: compiled.append(p) or real(p, flags)\n"
+             "from reportlint.__main__ import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    main(['--no-config', {str(text)!r}])\n"
+             "print(compiled)\n")
+    env = {"REPORTLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
+    for _ in range(2):   # the first run writes the store
+        done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                              text=True, timeout=120)
+    assert done.stdout.strip() == "[]", (done.stdout, done.stderr)

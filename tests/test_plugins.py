@@ -328,10 +328,14 @@ def test_hookimpl_marks_a_function_as_pluggy_s_own_marker_does(options):
     assert ours.reportlint_impl == pluggys.reportlint_impl  # type: ignore[attr-defined]
 
 
-def test_a_plain_run_imports_none_of_pluggy_shutil_hashlib_threading(tmp_path):
-    """Each costs milliseconds of every start: pluggy only registers third-party plugins,
-    shutil gave argparse the terminal's width, hashlib the data cache's keys, threading
-    told the time limit whether it ran in the main thread."""
+# Each costs milliseconds of every start: pluggy only registers third-party plugins,
+# shutil gave argparse the terminal's width, hashlib the data cache's keys, threading told
+# the time limit whether it ran in the main thread, json read the data cache, dataclasses
+# (with inspect, ast, dis and tokenize) made the Finding and report classes.
+NOT_AT_START = ("pluggy", "shutil", "hashlib", "threading", "json", "dataclasses", "inspect")
+
+
+def test_a_plain_run_imports_none_of_the_modules_it_does_not_need(tmp_path):
     text = tmp_path / "a.txt"
     text.write_text(REVERSED, encoding="utf-8")
     probe = ("import io, sys, contextlib\n"
@@ -340,8 +344,29 @@ def test_a_plain_run_imports_none_of_pluggy_shutil_hashlib_threading(tmp_path):
              "from reportlint.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
              f"    code = main(['--no-config', {str(text)!r}])\n"
-             "print(code, [m for m in ('pluggy', 'shutil', 'hashlib', 'threading') if m in sys.modules])\n")
+             f"print(code, [m for m in {NOT_AT_START!r} if m in sys.modules])\n")
     for _ in range(2):   # the first run may write the cache (tempfile imports shutil)
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                               timeout=120)
-    assert done.stdout.split() == ["1", "[]"], done.stderr
+    assert done.stdout.split() == ["1", "[]"], (done.stdout, done.stderr)
+
+
+def test_a_plain_run_compiles_no_source(tmp_path):
+    """The first compile() of a process costs milliseconds: a NamedTuple compiles each of
+    its annotations (strings, with ``from __future__ import annotations``), a dataclass its
+    methods.  The start-up's records are plain classes instead."""
+    text = tmp_path / "a.txt"
+    text.write_text(REVERSED, encoding="utf-8")
+    probe = ("import io, sys, contextlib, re, typing\n"   # the interpreter's own, before the hook
+             "compiled = []\n"
+             "sys.addaudithook(lambda event, args: event == 'compile' and compiled.append(args[0]))\n"
+             "from reportlint.__main__ import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    main(['--no-config', {str(text)!r}])\n"
+             "print(compiled)\n")
+    # The modules' compiled code written and read back, as an installed package has it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for _ in range(2):   # the first run may write the .pyc files and the caches
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              timeout=120, env=env)
+    assert done.stdout.strip() == "[]", (done.stdout, done.stderr)

@@ -1,0 +1,72 @@
+"""Plain records: what ``@dataclass`` gives Finding, Fix, Related and the report classes,
+written once here.
+
+Creating a dataclass execs generated code, and importing ``dataclasses`` imports inspect
+(with ast, dis and tokenize): together about a tenth of a plain run's start-up, for
+classes whose behaviour fits in a page.  A record behaves as its dataclass did: equal to a
+record of its own class with equal fields, shown as ``Fix(start=0, end=1, …)``, and, when
+frozen, immutable, hashable by its fields and picklable.  ``replace`` is
+``dataclasses.replace`` (``copy.replace`` on Python 3.13 calls it too).
+"""
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Any, Callable, TypeVar
+
+
+class Record:
+    """A record whose fields are ``_fields``, in their order in ``__init__``."""
+
+    __slots__ = ()
+    _fields: tuple = ()
+    # The fields that equality and repr look at, when not every one (a dataclass's
+    # ``field(compare=False, repr=False)``).
+    _compared: tuple = ()
+    _key: Callable[[Any], Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls._fields:   # not FrozenRecord itself
+            cls._compared = cls._compared or cls._fields
+            cls._key = attrgetter(*cls._compared)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key(self) == self._key(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
+        return f"{type(self).__qualname__}({shown})"
+
+    def replace(self: _R, **changes: Any) -> _R:
+        """A copy with ``changes`` (field name -> value); an unknown name is a TypeError."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+    __replace__ = replace
+
+
+# After Record: a bound named by a string would be compiled when the TypeVar is made, a
+# millisecond of every start.
+_R = TypeVar("_R", bound=Record)
+
+
+class FrozenRecord(Record):
+    """A record whose fields are set once, by ``__init__`` (with ``object.__setattr__``)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(self._key(self))
+
+    def __reduce__(self):
+        # Pickled by its fields: the default for slots would set them one by one.
+        return type(self), tuple(getattr(self, name) for name in self._fields)
