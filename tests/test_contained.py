@@ -215,17 +215,23 @@ def test_a_rule_that_swallows_the_limit_is_stopped_all_the_same(alarm_untouched)
     assert [name for name, _ in failures] == ["swallows"] and findings == []
 
 
-def test_the_alarm_handler_is_installed_once_for_all_the_rules_of_a_file(monkeypatch,
-                                                                          alarm_untouched):
-    # installing it for each rule cost more than a small rule takes on a small file
-    installed = []
+@pytest.fixture
+def installed(monkeypatch):
+    """The signals whose handler is set while the test runs, in order."""
+    signals = []
     install = signal.signal
 
     def counting(signum, handler):
-        installed.append(signum)
+        signals.append(signum)
         return install(signum, handler)
 
     monkeypatch.setattr(signal, "signal", counting)
+    return signals
+
+
+def test_the_alarm_handler_is_installed_once_for_all_the_rules_of_a_file(installed,
+                                                                          alarm_untouched):
+    # installing it for each rule cost more than a small rule takes on a small file
     rules = [ActiveRule(_yielding(f"quick-{i}", lambda r, d: r.finding(0, 1, zh="好", en="fine")),
                         "error", {}) for i in range(3)]
     findings, errors = run_rules(Document(REVERSED), rules, timeout=5)
@@ -267,16 +273,8 @@ def test_a_shorter_limit_than_the_timer_set_is_kept(alarm_untouched):
             limits.call(lambda: Loops().check(None, {}).__next__(), 0.1)
 
 
-def test_a_run_installs_the_handler_once_for_all_its_files(monkeypatch, register,
-                                                           isolated_repo, capsys):
-    installed = []
-    install = signal.signal
-
-    def counting(signum, handler):
-        installed.append(signum)
-        return install(signum, handler)
-
-    monkeypatch.setattr(signal, "signal", counting)
+def test_a_run_installs_the_handler_once_for_all_its_files(installed, isolated_repo,
+                                                           capsys):
     for name in ("a.txt", "b.txt", "c.txt"):
         (isolated_repo / name).write_text(REVERSED, encoding="utf-8")
     code, out, _ = lint(["--jobs", "1", "--select", "pairs", "a.txt", "b.txt", "c.txt"], capsys)
