@@ -4,13 +4,15 @@ The limit applies only where an alarm can interrupt the call: a platform with
 ``signal.setitimer`` (not Windows), the main thread of the process (a worker process
 runs its rules in its own main thread), and no alarm of the program that embeds
 reportlint already running (that alarm and its handler are left alone).  Elsewhere the
-call runs without a limit.  The alarm is always disarmed and the previous handler put
-back, however the call ends.
+call runs without a limit.  For a series of calls (TimeLimits) the handler stays
+installed and the timer may stay set between the calls; both are cleared, and the previous
+handler put back, when the series ends, however it ends.
 """
 from __future__ import annotations
 
 import signal
 import sys
+from _thread import get_ident
 from time import monotonic
 from typing import Any, Callable, Optional, TypeVar
 
@@ -51,16 +53,28 @@ class TimeLimits:
 
     def __init__(self, seconds: Optional[float] = None):
         self.seconds = seconds
-        self.entered = False
+        self._depth = 0           # entered this many times, by the thread ``_thread``
+        self._thread: Optional[int] = None
         self._previous: Any = None   # the handler to put back
         self._on = False
         self._deadline: Optional[float] = None   # of the call running; None between calls
         self._timer_due = 0.0     # when the timer fires; 0: not set
         self._expired = False
 
+    @property
+    def entered(self) -> bool:
+        """Whether this thread is inside the series: another thread's calls need a series
+        of their own (which runs them without a limit: the alarm is the main thread's)."""
+        return self._depth > 0 and self._thread == get_ident()
+
     def __enter__(self) -> "TimeLimits":
-        self.entered = True
-        if self.seconds != 0 and can_limit():
+        if self._depth and self._thread != get_ident():
+            return self   # another thread's series: this thread's calls run without it
+        self._depth += 1
+        if self._depth > 1:   # a series inside the same series: already set up
+            return self
+        self._thread = get_ident()
+        if (self.seconds is None or self.seconds > 0) and can_limit():
             try:
                 self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
             except ValueError:   # not the main thread after all
@@ -69,7 +83,12 @@ class TimeLimits:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.entered = False
+        if self._thread != get_ident():
+            return
+        self._depth -= 1
+        if self._depth:
+            return
+        self._thread = None
         if self._on:
             self._on = False
             self._timer_due = 0.0
@@ -97,7 +116,7 @@ class TimeLimits:
         series' limit)."""
         if seconds is None:
             seconds = self.seconds
-        if not self._on or not seconds or seconds <= 0:
+        if not self._on or not seconds or seconds <= 0 or self._thread != get_ident():
             return call()
         deadline = monotonic() + seconds
         self._expired = False

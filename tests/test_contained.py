@@ -283,8 +283,35 @@ def test_a_run_installs_the_handler_once_for_all_its_files(installed, isolated_r
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_another_threads_call_leaves_the_series_limit_alone(alarm_untouched):
+    # a Linter shared by threads: a call from another thread must not replace, then
+    # clear, the deadline of the call the main thread is running
+    def runaway():
+        helper = threading.Thread(target=lambda: limits.call(lambda: None, 0.1))
+        helper.start()
+        helper.join()
+        Loops().check(None, {}).__next__()
+
+    with TimeLimits() as limits:
+        started = time.monotonic()
+        with pytest.raises(TimeLimitExceeded):
+            limits.call(runaway, 0.3)
+    assert time.monotonic() - started < GIVE_UP
+
+
+def test_a_series_entered_twice_is_set_up_and_cleared_once(alarm_untouched):
+    limits = TimeLimits(5)
+    with limits:
+        with limits:
+            assert limits.call(lambda: "inner") == "inner"
+        assert signal.getsignal(signal.SIGALRM) == limits._on_alarm   # still ours
+        with pytest.raises(TimeLimitExceeded):
+            limits.call(lambda: Loops().check(None, {}).__next__(), 0.1)
+
+
 def test_a_limit_of_zero_arms_no_alarm(alarm_untouched):
     assert call_with_limit(0, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
+    assert call_with_limit(-1, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
     assert call_with_limit(5, lambda: signal.getitimer(signal.ITIMER_REAL))[0] > 0
 
 
