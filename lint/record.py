@@ -3,10 +3,12 @@ written once here.
 
 Creating a dataclass execs generated code, and importing ``dataclasses`` imports inspect
 (with ast, dis and tokenize): together about a tenth of a plain run's start-up, for
-classes whose behaviour fits in a page.  A record behaves as its dataclass did: equal to a
-record of its own class with equal fields, shown as ``Fix(start=0, end=1, …)``, and, when
-frozen, immutable, hashable by its fields and picklable.  ``replace`` is
-``dataclasses.replace`` (``copy.replace`` on Python 3.13 calls it too).
+classes whose behaviour fits in a page.  A record does what its dataclass did: equal to a
+record of its own class with equal fields, shown as ``Fix(start=0, end=1, …)``, matched by
+position (``case Fix(start, end, replacement)``), and, when frozen, immutable, hashable by
+its fields and picklable.  ``replace(**changes)`` does what ``dataclasses.replace`` did
+(``copy.replace`` on Python 3.13 calls it).  What it is not: a dataclass, for
+``dataclasses.fields``/``asdict``/``is_dataclass`` or a ``@dataclass`` subclass.
 """
 from __future__ import annotations
 
@@ -26,8 +28,12 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if "_fields" in cls.__dict__:   # a class that names its fields (a subclass's own too)
+            if "_compared" not in cls.__dict__:
+                cls._compared = cls._fields
+            # ``case Fix(start, end, …)``, as a dataclass's positional patterns
+            setattr(cls, "__match_args__", cls._fields)
         if cls._fields:   # not FrozenRecord itself
-            cls._compared = cls._compared or cls._fields
             cls._key = attrgetter(*cls._compared)
 
     def __eq__(self, other: object) -> bool:

@@ -70,3 +70,26 @@ def test_mutable_records_compare_by_fields_and_are_not_hashable():
     with pytest.raises(TypeError):
         hash(a)
     assert Report() == Report() and Report().results == [] and Report(fixed=1) != Report()
+
+
+def test_a_subclass_compares_and_shows_its_own_fields_too():
+    class Marked(Fix):
+        __slots__ = ("mark",)
+        _fields = ("start", "end", "replacement", "safe", "mark")
+
+        def __init__(self, start, end, replacement, safe=True, mark=""):
+            super().__init__(start, end, replacement, safe)
+            object.__setattr__(self, "mark", mark)
+
+    assert Marked(0, 1, "x", mark="a") != Marked(0, 1, "x", mark="b")
+    assert repr(Marked(0, 1, "x", mark="a")) == \
+        "test_a_subclass_compares_and_shows_its_own_fields_too.<locals>.Marked(" \
+        "start=0, end=1, replacement='x', safe=True, mark='a')"
+
+
+def test_positional_patterns_match_the_fields_in_order():
+    match Fix(0, 1, "x"):
+        case Fix(start, end, replacement):
+            assert (start, end, replacement) == (0, 1, "x")
+        case _:
+            pytest.fail("a Fix did not match its own positional pattern")
