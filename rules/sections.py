@@ -8,6 +8,7 @@ of the body does, and missing otherwise.
 from __future__ import annotations
 
 import re
+from heapq import heapify, heapreplace
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -41,7 +42,8 @@ class Coverage(FrozenRecord):
 
 def _heading_spans(doc):
     """(start, end, kind, level) of every heading title and every 一是 item, in order
-    (a heading before an item at the same place), each made when it is read."""
+    (an item before a heading at the same place: "enumeration" < "heading"), each made
+    when it is read."""
     items = _item_spans(doc)
     item = next(items, None)
     for h in doc.headings:
@@ -105,10 +107,11 @@ class _Namer:
     patterns looked up once, not at every heading."""
 
     def __init__(self, profile, text: str):
-        self.text, self.parts = text, profile.parts
-        self.automaton = profile.automata.get("heading")
+        self.text, self.profile, self.parts = text, profile, profile.parts
         self.patterns = [(i, [p.search for p in heads]) for i, heads in profile.heading_patterns]
         self.next_at: dict = {}     # wording -> where it next occurs (len(text): nowhere)
+        self._words: Optional[tuple] = None   # the wordings the heap holds
+        self._heap: list = []
 
     def wordings_wanted(self, found: list) -> Optional[tuple]:
         """The heading wordings of the parts not found yet, when only a wording can name
@@ -122,26 +125,31 @@ class _Namer:
     def soonest_end(self, words: tuple, start: int) -> int:
         """Where the first occurrence of one of ``words`` at or after ``start`` ends
         (len(text) + 1 if there is none).  Each wording's search only moves forward,
-        since headings come in text order: one pass of the text per wording in all."""
+        since headings come in text order: one pass of the text per wording in all.  The
+        wordings wait in a heap by where their occurrence last found ends, a bound below
+        where their next one does: a heading costs the wordings it has passed, not all."""
         text, next_at = self.text, self.next_at
-        soonest = len(text) + 1
-        for w in words:
-            at = next_at.get(w, -1)
-            if at < start:
-                at = text.find(w, start)
-                next_at[w] = at = len(text) if at < 0 else at
-            soonest = min(soonest, at + len(w))
-        return soonest
+        if words is not self._words:   # parts were named: fewer wordings wanted
+            self._words = words
+            self._heap = [(next_at.get(w, -1) + len(w), next_at.get(w, -1), w) for w in words]
+            heapify(self._heap)
+        heap = self._heap
+        while heap and heap[0][1] < start:
+            w = heap[0][2]
+            at = text.find(w, start)
+            next_at[w] = at = len(text) if at < 0 else at
+            heapreplace(heap, (at + len(w), at, w))
+        return heap[0][0] if heap else len(text) + 1
 
     def parts_named(self, start: int, end: int):
         """The parts a heading names: one per side of 和/及/与 (三、存在的问题和下一步工作打算
         names two), else one."""
-        conjunction = CONJUNCTION.search(self.text, start, end)
-        if conjunction is None:  # most headings
+        conjunctions = list(CONJUNCTION.finditer(self.text, start, end))
+        if not conjunctions:  # most headings
             i = self.part_named(start, end)
             return () if i is None else (i,)
         parts, seg_start = set(), start
-        for m in list(CONJUNCTION.finditer(self.text, start, end)) + [None]:
+        for m in [*conjunctions, None]:
             seg_end = m.start() if m else end
             i = self.part_named(seg_start, seg_end)
             if i is not None:
@@ -154,11 +162,9 @@ class _Namer:
         measures (推进情况) and of next year (重点工作) but is one section.  The part
         whose matched wording is longest wins; on a tie, the earlier part."""
         longest: dict = {}
-        if self.automaton is not None:
-            for _, (length, indices) in self.automaton.iter(self.text[start:end]):
-                for i in indices:
-                    if length > longest.get(i, 0):
-                        longest[i] = length
+        for hit_start, hit_end, i in self.profile.hits(self.text, "heading", start, end):
+            if hit_end - hit_start > longest.get(i, 0):
+                longest[i] = hit_end - hit_start
         for i, searches in self.patterns:
             for search in searches:
                 m = search(self.text, start, end)

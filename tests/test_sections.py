@@ -356,3 +356,28 @@ def test_a_heading_joining_two_parts_with_he_covers_both():
     assert findings(text, "missing-section") == []
     (f,) = findings(text, "section-order")
     assert text[f.start:f.end] == "存在的问题和下一步工作打算"
+
+
+class _CountingLookups(dict):
+    """Where each wording next occurs, counting the lookups."""
+    lookups = 0
+
+    def get(self, *args):
+        type(self).lookups += 1
+        return super().get(*args)
+
+
+def test_the_wordings_still_wanted_cost_a_heading_only_those_it_passed():
+    # thousands of headings before the one wording of many (a user's profile) that occurs:
+    # each wording looked at when it is passed, never wordings x headings
+    from types import SimpleNamespace
+
+    from reportlint.rules.sections import _Namer
+
+    words = tuple(f"第{i}项工作情况" for i in range(400))
+    text = "一、其他\n" * 4000 + "第7项工作情况\n"
+    namer = _Namer(SimpleNamespace(parts=[], automata={}, heading_patterns=[]), text)
+    namer.next_at = _CountingLookups()
+    ends = [namer.soonest_end(words, 5 * k) for k in range(4000)]
+    assert ends == [20000 + len("第7项工作情况")] * 4000
+    assert _CountingLookups.lookups <= 2 * len(words)
