@@ -245,7 +245,7 @@ def main(argv: Optional[list] = None) -> int:
     was_enabled = gc.isenabled()   # a caller's disabled collector stays disabled
     gc.disable()
     _collector.update(paused=was_enabled, froze=False)
-    load_compiled()
+    load_compiled()   # done already when the console script started here (__main__): a no-op then
     try:
         return _main(sys.argv[1:] if argv is None else list(argv))
     finally:

@@ -24,8 +24,7 @@ FEW_CUES = 12
 REGEX_TIMEOUT = 2.0
 
 
-# A record, neither a dataclass nor a NamedTuple: a NamedTuple compiles each annotation
-# (a string here) and the first compile() of a process costs milliseconds of start-up.
+# A record (reportlint.record says why not a NamedTuple).
 class Part(FrozenRecord):
     __slots__ = _fields = ("id", "name", "required", "headings", "heading_patterns", "body",
                            "body_patterns", "trusted")

@@ -303,8 +303,7 @@ REPEAT_MAX = 80
 _OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
 
 
-# A record and plain classes, neither dataclasses nor NamedTuples: a NamedTuple compiles
-# each annotation (a string here) and the first compile() of a process costs milliseconds.
+# A record and plain classes (reportlint.record says why not NamedTuples).
 class Block(FrozenRecord):
     """One contiguous piece of residue: offsets into ``doc.text``, end exclusive,
     trimmed of surrounding white space; lines are 1-based."""
@@ -447,7 +446,7 @@ class _Lines:
         starts, ends = doc.trimmed_lines
         self.spans = _Spans(starts, ends)
         self.filled = filled = array("q", [*compress(range(len(starts)), map(ne, starts, ends))])
-        self.prev, self.next = _Before(filled), _After(filled)
+        self.prev, self.next = _Nearest(filled, after=False), _Nearest(filled, after=True)
         # The last non-blank line, or None.
         self.last: Optional[int] = filled[-1] if filled else None
 
@@ -473,30 +472,21 @@ class _Spans:
         return zip(self.starts, self.ends)
 
 
-class _Before:
-    """The nearest non-blank line before each line, or None."""
+class _Nearest:
+    """The nearest non-blank line before (or after) each line, or None."""
 
-    __slots__ = ("filled",)
+    __slots__ = ("filled", "after")
 
-    def __init__(self, filled: array):
-        self.filled = filled
-
-    def __getitem__(self, i: int) -> Optional[int]:
-        k = bisect_left(self.filled, i)
-        return self.filled[k - 1] if k else None
-
-
-class _After:
-    """The nearest non-blank line after each line, or None."""
-
-    __slots__ = ("filled",)
-
-    def __init__(self, filled: array):
-        self.filled = filled
+    def __init__(self, filled: array, after: bool):
+        self.filled, self.after = filled, after
 
     def __getitem__(self, i: int) -> Optional[int]:
-        k = bisect_right(self.filled, i)
-        return self.filled[k] if k < len(self.filled) else None
+        filled = self.filled
+        if self.after:
+            k = bisect_right(filled, i)
+            return filled[k] if k < len(filled) else None
+        k = bisect_left(filled, i)
+        return filled[k - 1] if k else None
 
 
 class _Weak:
@@ -533,7 +523,7 @@ def _scan(doc) -> list:
         if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
                 and text[hi - 1] not in CAPTION_END
                 # (a file name ends in .pdf …, a line of fields holds a colon)
-                and text.find(".", hi - 6 if hi - lo > 6 else lo, hi) < 0
+                and text.find(".", max(lo, hi - 6), hi) < 0
                 and (first not in INFO_FIRST or text.find(":", lo, hi) < 0)
                 # A shorter line with a sentence in it is no footer, and none of the short
                 # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
@@ -911,6 +901,7 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: fro
         if i + 1 in headings:
             continue
         lo, hi = ls.spans[i]
+        # (a colon or a 。, the usual stops, found by str.find before the pattern is run)
         if text.find(":", lo, hi) >= 0 or text.find("。", lo, hi) >= 0 \
                 or SENTENCE_STOP.search(text, lo, hi):
             continue  # neither a title nor its copy (told before the key is made)

@@ -269,10 +269,11 @@ class HeadingSequence(Rule):
                              zh="上级标题", en="parent heading")])
 
     def _next_sibling(self, doc, headings, i, prev, doubt):
-        """(finding or None, whether the counting moves on to this heading)."""
+        """(finding or None, whether the counting moves on to this heading), for a heading
+        whose number is not the next one after its previous sibling's."""
         h, p = headings[i], headings[prev]
         n, m = h.ordinal, p.ordinal
-        if n == m + 1 or doubt[h.level] > prev:
+        if doubt[h.level] > prev:
             return None, True
         arabic = h.style in ARABIC_STYLES
         if arabic and (n == 1 or _punctuation(doc, h) != _punctuation(doc, p)):

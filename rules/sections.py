@@ -26,8 +26,7 @@ CONJUNCTION = re.compile(r"以及|和|及|与")
 ITEM_MAX = 60
 
 
-# A record, neither a dataclass nor a NamedTuple: a NamedTuple compiles each annotation
-# (a string here) and the first compile() of a process costs milliseconds of start-up.
+# A record (reportlint.record says why not a NamedTuple).
 class Coverage(FrozenRecord):
     __slots__ = _fields = ("how", "start", "end", "top_level")
     how: str                    # heading | enumeration | body

@@ -255,7 +255,7 @@ class DoubledWord(Rule):
 
     def check(self, doc, options):
         text = doc.folded
-        allowed = ABAB | set(options["allow"]) if options["allow"] else ABAB
+        allowed = (ABAB | set(options["allow"])) if options["allow"] else ABAB
         found = [(i, size) for i, size in repeats(text)
                  if self._slip(text[i:i + size], allowed)]
         found = _attested(text, found) + self._de(text)
