@@ -15,6 +15,7 @@ from typing import Optional
 from .configerrors import ConfigError, value_where, where
 from .messages import msg
 from .record import FrozenRecord
+from .residue import title_of
 
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000
@@ -106,7 +107,7 @@ class Profile:
         if not groups:
             return False
         if sum(map(len, groups)) <= FEW_CUES:
-            return all(any(w in text for w in group) for group in groups)
+            return all(any(map(text.__contains__, group)) for group in groups)
         found = {g for _, _, g in self.hits(text, cues_kind)}
         return len(found) == len(groups)
 
@@ -318,26 +319,42 @@ def extend_profiles(base: dict, nodes, path: str) -> dict:
 
 def recognise(doc, profiles: dict, title) -> Profile:
     """The profile of a document: by its title when it has one, else by its body."""
-    ordered = _by_priority(tuple(profiles.values()))
+    recogniser = _recogniser(tuple(profiles.values()))
     text = doc.folded
     if title is not None:
-        title_text = text[title.start:title.end]
-        for prof in ordered:
-            if prof.matches(title_text, "title", prof.title_cues):
-                return prof
+        found = recogniser.first_match(text[title.start:title.end], "title")
     else:
-        body = text[:BODY_CUE_CHARS]
-        for prof in ordered:
-            if prof.matches(body, "body-cue", prof.body_cues):
+        found = recogniser.first_match(text[:BODY_CUE_CHARS], "body-cue")
+    return found or profiles.get("generic") or Profile("generic")
+
+
+class _Recogniser:
+    """A set of profiles, highest priority first (ties in their order), and per kind of
+    cue the wordings of every profile's first group: a text holding none of them (most
+    texts without a title, and the titles of other types) is told so by one pass over
+    them instead of a test per profile."""
+
+    def __init__(self, profiles: tuple):
+        self.ordered = sorted(profiles, key=lambda p: -p.priority)
+        self.cues = {"title": [(p, p.title_cues) for p in self.ordered if p.title_cues],
+                     "body-cue": [(p, p.body_cues) for p in self.ordered if p.body_cues]}
+        self.first_wordings = {kind: tuple({w: None for _, groups in cues for w in groups[0]})
+                               for kind, cues in self.cues.items()}
+
+    def first_match(self, text: str, kind: str) -> Optional[Profile]:
+        """The first profile whose ``kind`` cues ``text`` matches, or None."""
+        if not any(map(text.__contains__, self.first_wordings[kind])):
+            return None
+        for prof, groups in self.cues[kind]:
+            if prof.matches(text, kind, groups):
                 return prof
-    return profiles.get("generic") or Profile("generic")
+        return None
 
 
 @lru_cache(maxsize=8)
-def _by_priority(profiles: tuple) -> list:
-    """The profiles, highest priority first (ties in their order): once per set of them,
-    not once per document."""
-    return sorted(profiles, key=lambda p: -p.priority)
+def _recogniser(profiles: tuple) -> _Recogniser:
+    """Once per set of profiles, not once per document."""
+    return _Recogniser(profiles)
 
 
 def profile_of(doc) -> Profile:
@@ -347,10 +364,9 @@ def profile_of(doc) -> Profile:
 
 
 def _choose_profile(doc) -> Profile:
-    from .residue import title_of
-
-    profiles = doc.context.profiles or builtin_profiles()
-    forced = doc.context.profile
+    context = doc.context
+    profiles = context.profiles or builtin_profiles()
+    forced = context.profile
     if forced and forced in profiles:
         return profiles[forced]
     return recognise(doc, profiles, title_of(doc))

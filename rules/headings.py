@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.document import DI, SHI
 from reportlint.numbers import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 from reportlint.patterns import Lazy
 
@@ -184,8 +185,8 @@ class HeadingSequence(Rule):
 
     def check(self, doc, options):
         headings, text = doc.headings, doc.folded
-        if not headings:
-            return  # nothing to count: no look for attachments either
+        if len(headings) < 2:
+            return  # nothing to count against: no look for attachments either
         stack: list = []            # indices of the open headings, shallowest first
         last_in_parent: dict = {}   # (parent index, style) -> index of the last sibling
         last_of_style: dict = {}    # style -> index of the last counted heading
@@ -304,6 +305,18 @@ class HeadingSequence(Rule):
 # -- enumeration-sequence ----------------------------------------------------------
 
 
+def _two_of_a_kind(text: str) -> bool:
+    """Whether the text may hold two enumerators of one kind (a list to check): two
+    candidates of 一是 or of 第一, before what precedes them is checked.  Most texts
+    are told no by a search stopping at the second candidate or by two searches
+    finding none, without the per-paragraph enumerators."""
+    for candidate in (SHI, DI):
+        first = candidate.search(text)
+        if first is not None and candidate.search(text, first.end()) is not None:
+            return True
+    return False
+
+
 def _enum_text(kind: str, n: int) -> str:
     return f"{int_to_cn(n)}是" if kind == "shi" else f"第{int_to_cn(n)}"
 
@@ -328,6 +341,8 @@ class EnumerationSequence(Rule):
                 "good": "主要做法:一是加强领导;二是完善制度;三是强化考核。"}
 
     def check(self, doc, options):
+        if not _two_of_a_kind(doc.folded):
+            return  # no list to check: the paragraphs' enumerators are not looked for
         for items in filter(None, doc.enumerations):  # most paragraphs have none
             # kind -> stack of open lists, each [value, start, end] of its last item
             lists: dict = {"shi": [], "di": []}

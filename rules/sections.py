@@ -224,6 +224,8 @@ class MissingSection(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
+        if not profile.parts:
+            return  # a type without parts (generic): nothing is required
         for part, cov in zip(profile.parts, coverage(doc)):
             if not part.required:
                 continue
@@ -262,6 +264,8 @@ class SectionOrder(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
+        if not profile.parts:
+            return  # a type without parts (generic): no order to keep
         present = [(part, cov) for part, cov in zip(profile.parts, coverage(doc))
                    if cov is not None and cov.top_level]
         in_order = _longest_in_order([cov.start for _, cov in present])

@@ -460,6 +460,20 @@ def test_enumeration_counts_on_after_a_gap():
     assert [text[f.start:f.end] for f in run(text, "enumeration-sequence")] == ["四是"]
 
 
+def test_a_text_without_two_enumerators_of_a_kind_is_not_split_into_lists():
+    # One 一是 and one 第二 (or none) cannot skip or repeat: the per-paragraph
+    # enumerators are never looked for; two of a kind still are, across paragraphs too.
+    for text in ("今年以来,我们坚持依法行政。\n", "一是加强领导。第二,完善制度。\n"):
+        doc = Document(text)
+        assert list(RULES["enumeration-sequence"].check(doc, {})) == []
+        assert "enumerations" not in vars(doc)
+    doc = Document("一是加强领导。\n三是完善制度。\n")
+    assert list(RULES["enumeration-sequence"].check(doc, {})) == []
+    assert "enumerations" in vars(doc)
+    text = "第一,加强领导;第三,完善制度。"
+    assert [text[f.start:f.end] for f in run(text, "enumeration-sequence")] == ["第三"]
+
+
 def test_enumeration_repeat_and_back():
     text = "一是甲。二是乙。二是丙。"
     (f,) = run(text, "enumeration-sequence")
