@@ -8,6 +8,7 @@ text.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
 from typing import ClassVar
@@ -179,7 +180,7 @@ def repeats(text: str, lengths=(2, 3, 4)):
     reach = 2 * max(lengths, default=0) - 1
     for base in range(0, len(text), _REPEAT_PIECE):
         piece = text[base:base + _REPEAT_PIECE + reach]
-        low = piece.encode("utf-32-le")[::4]
+        low = _UTF32_LE(piece)[0][::4]
         n = len(low)
         whole = int.from_bytes(low, "little")
         for size in lengths:
@@ -195,6 +196,9 @@ def repeats(text: str, lengths=(2, 3, 4)):
 
 # Characters looked for repeats at a time.
 _REPEAT_PIECE = 1 << 16
+# The codec's own function: str.encode looks the codec up by name at every call, which
+# costs a short text more than the encoding.
+_UTF32_LE = codecs.utf_32_le_encode
 
 
 def _attested(text: str, found: list) -> list:
@@ -296,8 +300,9 @@ class DoubledWord(Rule):
 
 # On the folded text: ，， and ,, alike.  …… and —— are single marks and never match.
 # One pattern a mark, each starting with the mark twice: a search skips to that pair at C
-# speed, where one pattern for all of them would stop at every single 。.
-_DOUBLED_MARKS = [Lazy(re.escape(c) * 2 + re.escape(c) + "*") for c in "。,;、:!?"]
+# speed, where one pattern for all of them would stop at every single 。.  Each is
+# searched for only where the pair stands in the text: most texts hold none.
+_DOUBLED_MARKS = [(c * 2, Lazy(re.escape(c) * 2 + re.escape(c) + "*")) for c in "。,;、:!?"]
 
 
 class DoubledPunctuation(Rule):
@@ -319,7 +324,8 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
-        runs = sorted(m.span() for pattern in _DOUBLED_MARKS for m in pattern.finditer(folded))
+        runs = sorted(m.span() for pair, pattern in _DOUBLED_MARKS if pair in folded
+                      for m in pattern.finditer(folded))
         for start, end in runs:
             run = text[start:end]
             if run.isascii() and not (start and _is_han(folded[start - 1])
