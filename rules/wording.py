@@ -300,9 +300,8 @@ class DoubledWord(Rule):
 
 # On the folded text: ，， and ,, alike.  …… and —— are single marks and never match.
 # One pattern a mark, each starting with the mark twice: a search skips to that pair at C
-# speed, where one pattern for all of them would stop at every single 。.  Each is
-# searched for only where the pair stands in the text: most texts hold none.
-_DOUBLED_MARKS = [(c * 2, Lazy(re.escape(c) * 2 + re.escape(c) + "*")) for c in "。,;、:!?"]
+# speed, where one pattern for all of them would stop at every single 。.
+_DOUBLED_MARKS = [Lazy(re.escape(c) * 2 + re.escape(c) + "*") for c in "。,;、:!?"]
 
 
 class DoubledPunctuation(Rule):
@@ -324,8 +323,14 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
-        runs = sorted(m.span() for pair, pattern in _DOUBLED_MARKS if pair in folded
-                      for m in pattern.finditer(folded))
+        spans = []
+        for pattern in _DOUBLED_MARKS:
+            # Most texts hold none: one search, no iterator (from the first on, a text
+            # that holds one is still read once).
+            first = pattern.search(folded)
+            if first is not None:
+                spans += [m.span() for m in pattern.finditer(folded, first.start())]
+        runs = sorted(spans)
         for start, end in runs:
             run = text[start:end]
             if run.isascii() and not (start and _is_han(folded[start - 1])

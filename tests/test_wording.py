@@ -475,7 +475,7 @@ def test_repeats_across_the_pieces_the_text_is_read_in(monkeypatch):
         assert wording._attested(text, sorted(expected)) == attested
 
 
-def test_marks_and_year_spans_are_searched_for_only_where_they_can_stand(monkeypatch):
+def test_year_spans_are_searched_for_only_where_they_can_stand(monkeypatch):
     from reportlint.rules import wording
 
     class Unsearched:
@@ -484,8 +484,6 @@ def test_marks_and_year_spans_are_searched_for_only_where_they_can_stand(monkeyp
         search = finditer
 
     text = "一、总体情况\n今年以来，我们坚持依法行政。。\n"
-    monkeypatch.setattr(wording, "_DOUBLED_MARKS", [(p, m if p == "。。" else Unsearched())
-                                                    for p, m in wording._DOUBLED_MARKS])
     monkeypatch.setattr(wording, "_YEAR_SPANS", [Unsearched(), Unsearched()])
     (f,) = findings_of(DoubledPunctuation(), text)
     assert text[f.start:f.end] == "。。"
