@@ -125,6 +125,10 @@ class DuplicateBlock(Rule):
                         "二、存在的不足\n执法队伍力量仍显不足。"}
 
     def check(self, doc, options):
+        # A copy and its original hold at least twice the shortest text that counts
+        # (their keys): a shorter document (a notice, a test) is spared every scan.
+        if len(doc.text) < 2 * min(options["min-chars"], options["min-sentence-chars"]):
+            return
         text, tables = doc.folded, doc.table_lines
         paras = doc.paragraphs
         hashes, lengths = _fingerprints(text, paras)

@@ -25,6 +25,8 @@ _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
 # Splitting on the marks gives each mark and the length of the text before it at once.
 _SPLIT_AT_MARKS = re.compile("(" + MARKS.pattern + ")")
+# The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
+_ANY_WIDTH_MARK = re.compile(MARKS.pattern[:-1] + "（）［］＂]")
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
 EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
@@ -380,9 +382,14 @@ class PairScan:
     def __init__(self, doc):
         self.problems: list = []  # every problem but the pairs, in the order of the text
         self._scanned: list = []  # (start, _Paragraph) of each paragraph or run scanned
-        self._text, self._folded = doc.text, doc.folded
         self._terms: set | None = None
-        text = doc.folded
+        self._text = doc.text
+        if _ANY_WIDTH_MARK.search(doc.text) is None:
+            # No mark in either width (a short text): nothing to scan, and the text is not
+            # even folded (the folded copy is read only at and between marks).
+            self._folded, self._positions, self._marks, self._plain = doc.text, [], "", []
+            return
+        self._folded = text = doc.folded
         # One search over the whole text; only paragraphs holding marks are looked at.
         positions, marks = _marks_of(text)
         if not positions:  # nothing to scan, nor any chrome to keep apart
@@ -564,8 +571,8 @@ class UnmatchedPair(Rule):
 
     def check(self, doc, options):
         scan = PairScan.of(doc)
-        text = doc.folded
         for p in scan.problems:
+            text = doc.folded   # (not made for a text without marks)
             if p.kind == "unmatched-close":
                 term = scan.term_after(text, p.start) if p.mark in CLOSING_QUOTES else ""
                 if term:
@@ -654,10 +661,10 @@ class BadNesting(Rule):
                 "good": "《浙江省法治政府建设实施纲要(2021—2025年)》"}
 
     def check(self, doc, options):
-        text = doc.folded
         for p in PairScan.of(doc).problems:
             if p.kind != "nesting":
                 continue
+            text = doc.folded
             closer = OPENERS[p.mark]
             outer = text[p.other]
             line, col = doc.position(p.other)
@@ -685,9 +692,9 @@ class MixedWidthPair(Rule):
     examples = {"bad": "（秘密)", "good": "（秘密）"}
 
     def check(self, doc, options):
-        text, folded = doc.text, doc.folded
         usual: dict = {}  # bracket -> whether the document mostly writes it full-width
         for start, end in PairScan.of(doc).mixed_width_pairs():
+            text, folded = doc.text, doc.folded
             open_full = text[start] != folded[start]
             kind = folded[start]
             if kind not in usual:

@@ -8,6 +8,7 @@ text.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
 from typing import ClassVar
@@ -179,7 +180,7 @@ def repeats(text: str, lengths=(2, 3, 4)):
     reach = 2 * max(lengths, default=0) - 1
     for base in range(0, len(text), _REPEAT_PIECE):
         piece = text[base:base + _REPEAT_PIECE + reach]
-        low = piece.encode("utf-32-le")[::4]
+        low = _UTF32_LE(piece)[0][::4]
         n = len(low)
         whole = int.from_bytes(low, "little")
         for size in lengths:
@@ -195,6 +196,9 @@ def repeats(text: str, lengths=(2, 3, 4)):
 
 # Characters looked for repeats at a time.
 _REPEAT_PIECE = 1 << 16
+# The codec's own function: str.encode looks the codec up by name at every call, which
+# costs a short text more than the encoding.
+_UTF32_LE = codecs.utf_32_le_encode
 
 
 def _attested(text: str, found: list) -> list:
@@ -319,7 +323,14 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
-        runs = sorted(m.span() for pattern in _DOUBLED_MARKS for m in pattern.finditer(folded))
+        spans = []
+        for pattern in _DOUBLED_MARKS:
+            # Most texts hold none: one search, no iterator (from the first on, a text
+            # that holds one is still read once).
+            first = pattern.search(folded)
+            if first is not None:
+                spans += [m.span() for m in pattern.finditer(folded, first.start())]
+        runs = sorted(spans)
         for start, end in runs:
             run = text[start:end]
             if run.isascii() and not (start and _is_han(folded[start - 1])
@@ -436,9 +447,10 @@ class WidthConsistency(Rule):
 
     def check(self, doc, options):
         text = doc.text
-        if not any(c in text for c in "，；：（"):
+        # (Each mark asked for in turn: a generator costs a short text more than the search.)
+        if not ("，" in text or "；" in text or "：" in text or "（" in text):
             return  # no full-width mark: consistent, or nothing to compare (the seeds)
-        if not any(c in text for c in ",;:("):
+        if not ("," in text or ";" in text or ":" in text or "(" in text):
             return  # no half-width mark (most reports): the full-width ones are the rule
         half = _half_width_marks(doc)
         if not half:
@@ -589,6 +601,8 @@ class YearSpanDash(Rule):
 
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
+        if "20" not in folded and "19" not in folded:
+            return  # every span starts so: a text without a year (a short one) holds none
         for m in _year_spans(folded):
             start = m.start()
             if start and folded[start - 1].isdigit():

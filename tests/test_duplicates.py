@@ -208,3 +208,19 @@ def test_a_sentence_repeated_across_a_chunk_of_paragraphs_is_found():
         text = "\n".join(paragraphs[:first] + [P1 + s, s + P2] + paragraphs[first:]) + "\n"
         (f,) = findings(text, "duplicate-block")
         assert text[f.start:f.end] == s and f.start == text.index(s + P2)
+
+
+
+def test_a_text_too_short_to_hold_two_copies_is_not_scanned(monkeypatch):
+    from reportlint.rules import duplicates
+
+    # Exactly two sentences that count (15 characters each) still make a finding.
+    s = "全面推进依法行政加快建设法治政府"[:14] + "。"
+    (f,) = findings(s + s, "duplicate-block")
+    assert (f.start, f.end) == (15, 30)
+
+    def scanned(doc):
+        raise AssertionError("the page chrome of a short text was asked for")
+    monkeypatch.setattr(duplicates, "page_chrome", scanned)
+    assert findings((s + s)[1:], "duplicate-block") == []
+    assert findings("一、总体情况\n今年以来，我们坚持依法行政。\n", "duplicate-block") == []

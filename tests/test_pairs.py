@@ -355,3 +355,15 @@ def test_a_text_without_marks_is_not_scanned_for_chrome():
     with_marks = Document("【字号: 大 中 小】\n全年办结案件12件\n")
     assert PairScan(with_marks).problems == []  # the toolbar's marks are chrome's
     assert _asked_for_chrome(with_marks)
+
+
+def test_a_text_without_marks_in_either_width_is_not_folded_for_the_pairs():
+    from reportlint.document import Document
+    from reportlint.rules.pairs import PairScan
+
+    doc = Document("一、总体情况\n今年以来，我们坚持依法行政。\n")
+    assert PairScan.of(doc).problems == [] and PairScan.of(doc).mixed_width_pairs() == []
+    assert "folded" not in doc.__dict__
+    # A full-width bracket is a mark before it is folded.
+    doc = Document("（秘密)\n")
+    assert PairScan.of(doc).mixed_width_pairs() == [(0, 4)]

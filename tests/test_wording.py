@@ -473,3 +473,18 @@ def test_repeats_across_the_pieces_the_text_is_read_in(monkeypatch):
         monkeypatch.setattr(wording, "_REPEAT_PIECE", piece)
         assert set(repeats(text)) == expected
         assert wording._attested(text, sorted(expected)) == attested
+
+
+def test_year_spans_are_searched_for_only_where_they_can_stand(monkeypatch):
+    from reportlint.rules import wording
+
+    class Unsearched:
+        def finditer(self, *args):
+            raise AssertionError("searched a text that cannot hold a match")
+        search = finditer
+
+    text = "一、总体情况\n今年以来，我们坚持依法行政。。\n"
+    monkeypatch.setattr(wording, "_YEAR_SPANS", [Unsearched(), Unsearched()])
+    (f,) = findings_of(DoubledPunctuation(), text)
+    assert text[f.start:f.end] == "。。"
+    assert findings_of(YearSpanDash(), text) == []
