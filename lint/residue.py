@@ -623,10 +623,10 @@ def _scan(doc) -> list:
     parts.extend(_counted_page_numbers(text, ls, short, whole, page_lines))
     parts.extend(_beside_chrome(weak, ls, whole))
     parts.extend(_glue(text, ls, short, whole))
-    parts.extend(_running_titles(text, ls, whole, page_lines, doc.table_lines))
+    parts.extend(_running_titles(text, ls, whole, page_lines, doc))
     head = _head(ls, whole)
     parts.extend(_site_header(text, ls, whole, head))
-    parts.extend(_repeated_head(text, ls, whole, head, doc.heading_lines))
+    parts.extend(_repeated_head(text, ls, whole, head, doc))
     meta = _metadata(text, lines, whole)
     if meta is not None:
         parts.append(meta)
@@ -845,11 +845,12 @@ def _counted_page_numbers(text: str, ls: _Lines, short: list, whole: list, pages
     return out
 
 
-def _running_titles(text: str, ls: _Lines, whole: list, pages: list, tables: frozenset) -> list:
+def _running_titles(text: str, ls: _Lines, whole: list, pages: list, doc) -> list:
     """A short line printed beside the page number on several pages: the running title
-    (not the header of a table that each page repeats; ``tables`` are 1-based lines)."""
+    (not the header of a table that each page repeats)."""
     if len(pages) < 2:
         return []
+    tables = doc.table_lines  # (1-based lines; looked for only in a text with pages)
     seen: dict = {}
     for i in pages:
         for j in (ls.prev[i], ls.next[i]):
@@ -889,30 +890,52 @@ def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
     return []
 
 
-def _repeated_head(text: str, ls: _Lines, whole: list, head: list, headings: frozenset) -> list:
+def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
     """The title or subtitle (the first two lines of content) printed again by the
-    page template a few lines further down; headings (a table of contents) are not.
-    ``headings`` are 1-based lines."""
+    page template a few lines further down; headings (a table of contents) are not."""
+    # First without the headings (most texts never need them): does a line repeat one above?
+    keys: list = []
     originals: set = set()
-    out: list = []
     for n, i in enumerate(head):
         if n >= 2 and not originals:
-            break  # (past the first two, only a copy of an original is looked for)
-        if i + 1 in headings:
+            return []  # (past the first two, only a copy of an original is looked for)
+        key = _head_key(text, *ls.spans[i])
+        keys.append(key)
+        if key is None:
             continue
-        lo, hi = ls.spans[i]
-        # (a colon or a 。, the usual stops, found by str.find before the pattern is run)
-        if text.find(":", lo, hi) >= 0 or text.find("。", lo, hi) >= 0 \
-                or SENTENCE_STOP.search(text, lo, hi):
-            continue  # neither a title nor its copy (told before the key is made)
-        key = "".join(text[lo:hi].split())
         if key in originals:
+            break
+        if n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
+            originals.add(key)
+    else:
+        return []
+    keys += [_head_key(text, *ls.spans[i]) for i in head[len(keys):]]
+    headings = doc.heading_lines  # 1-based lines
+    originals.clear()
+    out: list = []
+    for n, (i, key) in enumerate(zip(head, keys)):
+        if n >= 2 and not originals:
+            break  # (past the first two, only a copy of an original is looked for)
+        if key is None or i + 1 in headings:
+            continue
+        if key in originals:
+            lo, hi = ls.spans[i]
             out.append(_Part(lo, hi, "repeat", [key]))
             whole[i] = True
             originals.discard(key)  # the copy is reported once; the original stays
         elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
             originals.add(key)
     return out
+
+
+def _head_key(text: str, lo: int, hi: int) -> Optional[str]:
+    """A head line without its white space, or None when it holds a colon or a stop:
+    neither a title nor its copy."""
+    # (a colon or a 。, the usual stops, found by str.find before the pattern is run)
+    if text.find(":", lo, hi) >= 0 or text.find("。", lo, hi) >= 0 \
+            or SENTENCE_STOP.search(text, lo, hi):
+        return None
+    return "".join(text[lo:hi].split())
 
 
 def _label(s: str) -> str:

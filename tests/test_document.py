@@ -300,6 +300,27 @@ def test_shared_work_is_computed_once_and_keyed_by_its_function():
     assert doc.shared(make_other()) == "other" and doc.shared(count) == 1
 
 
+def test_dropped_shared_work_is_the_modules_own_and_made_again_when_asked():
+    doc = Document("正文。")
+    made = []
+
+    def mine(d):
+        made.append("mine")
+        return len(made)
+
+    def theirs(d):
+        return "theirs"
+
+    mine.__module__, theirs.__module__ = "plugin.mine", "plugin.theirs"
+    assert doc.shared(mine) == 1 and doc.shared(theirs) == "theirs"
+    doc.drop_shared("plugin.mine")
+    doc.drop_shared("plugin.none")  # a module that made nothing: nothing to drop
+    assert list(doc._shared) == [theirs]
+    assert doc.shared(mine) == 2  # made again, and dropped again with its module
+    doc.drop_shared("plugin.mine")
+    assert list(doc._shared) == [theirs] and doc.shared(theirs) == "theirs"
+
+
 # -- a PDF's lines ------------------------------------------------------------------------
 
 def pdf_document(lines: list) -> Document:

@@ -768,6 +768,16 @@ def test_a_table_of_contents_is_no_repeated_title():
     assert residue(text) == []
 
 
+def test_the_headings_are_looked_for_only_when_a_head_line_is_repeated():
+    # The table of contents above needs them; a head that repeats nothing does not (the
+    # scan of a small text leaves them to the rules that read them).
+    doc = Document(f"{TITLE}\n一、工作完成情况\n{BODY}\n")
+    assert residue_blocks(doc) == [] and "heading_lines" not in doc.__dict__
+    doc = Document(f"{TITLE}\n一、工作完成情况\n一、工作完成情况\n{BODY}\n")
+    residue_blocks(doc)
+    assert "heading_lines" in doc.__dict__
+
+
 def test_the_title_and_the_speech_after_a_converter_note():
     note = "> 本文由某某工具转换,仅供参考\n\n"
     doc = Document(f"{note}下载 打印 全屏\n\n关于2023年法治政府建设工作的报告\n{BODY}\n")
