@@ -198,7 +198,7 @@ class SubsetExceedsTotal(_Arithmetic):
         for stmt in stmts:
             total = None  # the 共 … count a 其中 breakdown refers to
             in_breakdown = False
-            allowance = self._carry_over(stmt, vocab)
+            allowance = self._carry_over(doc.folded, stmt, vocab)
             # (unit, label) -> where the latest count so far with that label stands: the
             # nearest superset is looked up, not searched for among every earlier count.
             latest: dict = {}
@@ -241,9 +241,14 @@ class SubsetExceedsTotal(_Arithmetic):
         return prev if prev.q.exact and _same_thing(prev, it) else None
 
     @staticmethod
-    def _carry_over(stmt, vocab) -> float:
+    def _carry_over(text, stmt, vocab) -> float:
         """含上年度结转6件 anywhere in the statement: that much of a count may come from
         outside this year's total."""
+        # Most statements carry nothing over: their counts' contexts, which lie between the
+        # first one's start and the last count, are searched once, not one by one.
+        if vocab.pattern("carry_over").search(text, stmt[0].q.context_start,
+                                              stmt[-1].q.start) is None:
+            return 0.0
         carried = [x.q.value for x in stmt if vocab.has(x.context, "carry_over")]
         return max(carried, default=0.0)
 
@@ -493,6 +498,7 @@ class BalanceMismatch(_Arithmetic):
         if not stmts:
             return
         vocab = vocab_of(doc)
+        adjusted = vocab.pattern("adjusted").search
         text = doc.folded
         for stmt in stmts:
             read = None  # what each count says, read once the statement holds an adjustment
@@ -502,8 +508,7 @@ class BalanceMismatch(_Arithmetic):
                 unit = before.q.unit
                 if unit != after.q.unit or unit in done:
                     continue
-                between = text[before.q.end:after.q.start]
-                if not any(w in between for w in vocab.adjusted):
+                if adjusted(text, before.q.end, after.q.start) is None:
                     continue
                 if read is None:
                     read = self._read(stmt, vocab)
@@ -545,8 +550,7 @@ class BalanceMismatch(_Arithmetic):
     @staticmethod
     def _kind(item, vocab) -> Optional[str]:
         ctx = item.context
-        added = any(w in ctx for w in vocab.added)
-        removed = any(w in ctx for w in vocab.removed)
+        added, removed = vocab.has(ctx, "added"), vocab.has(ctx, "removed")
         if added == removed:
             return None  # neither, or both: not a change we can read
         return "+" if added else "-"
