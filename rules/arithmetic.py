@@ -10,7 +10,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -48,6 +48,12 @@ def statements(doc) -> list:
 
 def _statements(doc) -> list:
     text = doc.folded
+    quantities = iter_quantities(text)
+    # Most small texts hold no quantity: one search tells, before the paragraphs and the
+    # vocabulary are read.
+    first = next(quantities, None)
+    if first is None:
+        return []
     paragraphs = doc.paragraphs
     if not paragraphs:
         return []
@@ -61,7 +67,7 @@ def _statements(doc) -> list:
     p_start = prev_end = starts[0]
     p_end = paragraphs[0].end
     opening = True  # no quantity of the paragraph seen yet: one before it is passed over
-    for q in iter_quantities(text):
+    for q in chain((first,), quantities):
         q_start, q_end = q[0], q[1]
         if opening and q_start < p_start:
             continue  # it begins before the paragraph
@@ -184,12 +190,15 @@ class SubsetExceedsTotal(_Arithmetic):
                 "good": "全区共排查各类矛盾纠纷2887件,化解2836件。"}
 
     def check(self, doc, options):
+        stmts = statements(doc)
+        if not stmts:
+            return
         vocab = vocab_of(doc)
         supersets = vocab.supersets()
-        for stmt in statements(doc):
+        for stmt in stmts:
             total = None  # the 共 … count a 其中 breakdown refers to
             in_breakdown = False
-            allowance = self._carry_over(stmt, vocab)
+            allowance = self._carry_over(doc.folded, stmt, vocab)
             # (unit, label) -> where the latest count so far with that label stands: the
             # nearest superset is looked up, not searched for among every earlier count.
             latest: dict = {}
@@ -232,9 +241,14 @@ class SubsetExceedsTotal(_Arithmetic):
         return prev if prev.q.exact and _same_thing(prev, it) else None
 
     @staticmethod
-    def _carry_over(stmt, vocab) -> float:
+    def _carry_over(text, stmt, vocab) -> float:
         """含上年度结转6件 anywhere in the statement: that much of a count may come from
         outside this year's total."""
+        # Most statements carry nothing over: their counts' contexts, which lie between the
+        # first one's start and the last count, are searched once, not one by one.
+        if vocab.pattern("carry_over").search(text, stmt[0].q.context_start,
+                                              stmt[-1].q.start) is None:
+            return 0.0
         carried = [x.q.value for x in stmt if vocab.has(x.context, "carry_over")]
         return max(carried, default=0.0)
 
@@ -269,9 +283,12 @@ class PartsSumMismatch(_Arithmetic):
                 "good": "共梳理文件252件,其中继续有效187件、废止41件、宣布失效23件、修改1件。"}
 
     def check(self, doc, options):
+        stmts = statements(doc)
+        if not stmts:
+            return
         vocab = vocab_of(doc)
         text = doc.folded
-        for stmt in statements(doc):
+        for stmt in stmts:
             for i, it in enumerate(stmt):
                 if not it.total or it.q.is_percent:
                     continue
@@ -370,8 +387,11 @@ class RateMismatch(_Arithmetic):
                 "good": "共受理5931件,成功调解5929件,调解成功率99.97%。"}
 
     def check(self, doc, options):
+        stmts = statements(doc)
+        if not stmts:
+            return
         vocab = vocab_of(doc)
-        for stmt in statements(doc):
+        for stmt in stmts:
             for it in stmt:
                 if it.q.is_percent and self._rate(it, vocab) is not None:
                     break
@@ -435,8 +455,11 @@ class RateOutOfRange(_Arithmetic):
     examples = {"bad": "调解成功8140件,成功率为109%。", "good": "调解成功8140件,成功率为99%。"}
 
     def check(self, doc, options):
+        stmts = statements(doc)
+        if not stmts:
+            return
         vocab = vocab_of(doc)
-        for stmt in statements(doc):
+        for stmt in stmts:
             name = None
             for it in stmt:
                 q = it.q
@@ -471,9 +494,13 @@ class BalanceMismatch(_Arithmetic):
                 "good": "清单401项调整为400项,其中新增3项,取消4项。"}
 
     def check(self, doc, options):
+        stmts = statements(doc)
+        if not stmts:
+            return
         vocab = vocab_of(doc)
+        adjusted = vocab.pattern("adjusted").search
         text = doc.folded
-        for stmt in statements(doc):
+        for stmt in stmts:
             read = None  # what each count says, read once the statement holds an adjustment
             done = set()  # units adjusted already: a later adjustment's counts are changes of it
             for i in range(len(stmt) - 1):
@@ -481,8 +508,7 @@ class BalanceMismatch(_Arithmetic):
                 unit = before.q.unit
                 if unit != after.q.unit or unit in done:
                     continue
-                between = text[before.q.end:after.q.start]
-                if not any(w in between for w in vocab.adjusted):
+                if adjusted(text, before.q.end, after.q.start) is None:
                     continue
                 if read is None:
                     read = self._read(stmt, vocab)
@@ -524,8 +550,7 @@ class BalanceMismatch(_Arithmetic):
     @staticmethod
     def _kind(item, vocab) -> Optional[str]:
         ctx = item.context
-        added = any(w in ctx for w in vocab.added)
-        removed = any(w in ctx for w in vocab.removed)
+        added, removed = vocab.has(ctx, "added"), vocab.has(ctx, "removed")
         if added == removed:
             return None  # neither, or both: not a change we can read
         return "+" if added else "-"
@@ -718,6 +743,8 @@ class CountMismatch(_Arithmetic):
 
     def check(self, doc, options):
         text = doc.folded
+        if "、" not in text or LIST_COUNT.search(text) is None:
+            return  # no list, or no count of one: the quotes and the lists are not read
         masked = _Masked(text)
         for start, m in _list_counts(masked):
             n = m.group("n")

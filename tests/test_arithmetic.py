@@ -420,3 +420,19 @@ def test_a_label_is_the_leftmost_longest_word_unless_neutral():
     assert label("共受理信访事项12件", 3, 7) is None
     assert label("其他办结5件", 0, 4) is None
     assert v.label("依法办结5件", 0, 4) == "办结"
+
+
+def test_a_text_without_a_quantity_or_a_list_count_is_not_read_further(monkeypatch):
+    """一、 and 一些 are numerals but no quantity, 、 no list with a count: the rules find
+    nothing without reading the paragraphs or the quotes."""
+    from reportlint.document import Document
+    from reportlint.rules import arithmetic
+
+    def unread(text):
+        raise AssertionError("the quotes were read")
+
+    monkeypatch.setattr(arithmetic, "_Masked", unread)
+    doc = Document("一、总体情况\n今年以来，我们坚持依法行政、依法办事，“一网通办”取得一些成效。\n")
+    for rule in arithmetic.reportlint_rules():
+        assert list(rule.check(doc, {})) == []
+    assert "paragraphs" not in doc.__dict__
