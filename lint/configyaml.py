@@ -331,38 +331,16 @@ class _Reader:
         if first == "*":
             (node, nl, nc), end = self.alias(line, c)
             return node, nl, nc, end
-        if first == "[":
-            seq = Seq()
-            seq.lc = LineCol(li, c)
+        if first in "[{":
+            node = Seq() if first == "[" else Map()
+            node.lc = LineCol(li, c)
+            close, entry = ("]", self.flow_item) if first == "[" else ("}", self.flow_pair)
             c = self.flow_space(c + 1, indent)
-            if self.lines[self.fli].startswith("]", c):
-                return seq, li, seq.lc.col, c + 1
-            while True:
-                item, il, ic, c = self.flow(c, indent)
-                seq.lc.data[len(seq)] = (il, ic)
-                seq.append(item)
-                c = self.flow_space(c, indent)
-                if self.lines[self.fli].startswith("]", c):
-                    return seq, li, seq.lc.col, c + 1
-                c = self.separator(c, "]", indent)
-        if first == "{":
-            mapping = Map()
-            mapping.lc = LineCol(li, c)
-            c = self.flow_space(c + 1, indent)
-            if self.lines[self.fli].startswith("}", c):
-                return mapping, li, mapping.lc.col, c + 1
-            while True:
-                kl, kc = self.fli, c
-                key, c = self.flow_key(self.lines[kl], c)
-                if key in mapping or not self.lines[kl].startswith(": ", c):
-                    raise Unsupported
-                value, vl, vc, c = self.flow(self.skip(self.lines[kl], c + 1), indent)
-                mapping[key] = value
-                mapping.lc.data[key] = (kl, kc, vl, vc)
-                c = self.flow_space(c, indent)
-                if self.lines[self.fli].startswith("}", c):
-                    return mapping, li, mapping.lc.col, c + 1
-                c = self.separator(c, "}", indent)
+            while not self.lines[self.fli].startswith(close, c):
+                c = self.flow_space(entry(node, c, indent), indent)
+                if not self.lines[self.fli].startswith(close, c):
+                    c = self.separator(c, close, indent)
+            return node, li, node.lc.col, c + 1
         if first in ("'", '"'):
             node, end = self.quoted(line, c)
             return node, li, c, end
@@ -403,6 +381,24 @@ class _Reader:
     def skip(line: str, c: int) -> int:
         m = _SPACES.match(line, c)    # always matches
         return m.end() if m else c
+
+    def flow_item(self, seq, c: int, indent: int) -> int:
+        """One item of a flow sequence, appended to ``seq``: the column after it."""
+        item, il, ic, c = self.flow(c, indent)
+        seq.lc.data[len(seq)] = (il, ic)
+        seq.append(item)
+        return c
+
+    def flow_pair(self, mapping, c: int, indent: int) -> int:
+        """One ``key: value`` of a flow mapping, added to ``mapping``: the column after it."""
+        kl, kc = self.fli, c
+        key, c = self.flow_key(self.lines[kl], c)
+        if key in mapping or not self.lines[kl].startswith(": ", c):
+            raise Unsupported
+        value, vl, vc, c = self.flow(self.skip(self.lines[kl], c + 1), indent)
+        mapping[key] = value
+        mapping.lc.data[key] = (kl, kc, vl, vc)
+        return c
 
     def separator(self, c: int, close: str, indent: int) -> int:
         """After an item of a flow collection: a comma and the next item (not ``close``)."""
