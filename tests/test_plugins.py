@@ -289,17 +289,29 @@ def test_a_built_in_rule_is_its_familys_rule_once_used():
         [(f.start, f.end) for f in rule.check(Document(REVERSED), rule.options)] != []
 
 
-def test_a_run_imports_only_the_families_of_the_rules_it_runs(tmp_path):
-    """``--select`` (a pre-commit hook's usual setting) starts without the other families."""
+def _in_a_new_process(tmp_path, args: list, report: str, before: str = "",
+                      entry: str = "reportlint.cli", runs: int = 1, env=None):
+    """Lint a file holding REVERSED with ``args`` in a new interpreter, ``before`` run
+    first, and print the expression ``report`` (``code`` is main's exit code); the last of
+    ``runs`` runs, the earlier ones free to write the caches and .pyc files."""
     text = tmp_path / "a.txt"
     text.write_text(REVERSED, encoding="utf-8")
-    probe = ("import io, sys, contextlib\n"
-             "from reportlint.cli import main\n"
+    probe = (f"import io, sys, contextlib\n{before}"
+             f"from {entry} import main\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
-             f"    code = main(['--no-config', '--select', 'pairs', {str(text)!r}])\n"
-             "print(code, sorted(m for m in sys.modules if m.startswith('reportlint.rules.')))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=120)
+             f"    code = main([*{args!r}, {str(text)!r}])\n"
+             f"print({report})\n")
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              timeout=120, env=env)
+    return done
+
+
+def test_a_run_imports_only_the_families_of_the_rules_it_runs(tmp_path):
+    """``--select`` (a pre-commit hook's usual setting) starts without the other families."""
+    done = _in_a_new_process(
+        tmp_path, ["--no-config", "--select", "pairs"],
+        "code, sorted(m for m in sys.modules if m.startswith('reportlint.rules.'))")
     assert done.stdout.split(None, 1) == ["1", "['reportlint.rules.pairs']\n"], done.stderr
 
 
@@ -336,18 +348,11 @@ NOT_AT_START = ("pluggy", "shutil", "hashlib", "threading", "json", "dataclasses
 
 
 def test_a_plain_run_imports_none_of_the_modules_it_does_not_need(tmp_path):
-    text = tmp_path / "a.txt"
-    text.write_text(REVERSED, encoding="utf-8")
-    probe = ("import io, sys, contextlib\n"
-             "import reportlint.plugins\n"
-             "reportlint.plugins._may_have_plugins = lambda: False\n"
-             "from reportlint.cli import main\n"
-             "with contextlib.redirect_stdout(io.StringIO()):\n"
-             f"    code = main(['--no-config', {str(text)!r}])\n"
-             f"print(code, [m for m in {NOT_AT_START!r} if m in sys.modules])\n")
-    for _ in range(2):   # the first run may write the cache (tempfile imports shutil)
-        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                              timeout=120)
+    # (the first run may write the cache: tempfile imports shutil)
+    done = _in_a_new_process(
+        tmp_path, ["--no-config"], f"code, [m for m in {NOT_AT_START!r} if m in sys.modules]",
+        before="import reportlint.plugins\nreportlint.plugins._may_have_plugins = lambda: False\n",
+        runs=2)
     assert done.stdout.split() == ["1", "[]"], (done.stdout, done.stderr)
 
 
@@ -355,18 +360,12 @@ def test_a_plain_run_compiles_no_source(tmp_path):
     """The first compile() of a process costs milliseconds: a NamedTuple compiles each of
     its annotations (strings, with ``from __future__ import annotations``), a dataclass its
     methods.  The start-up's records are plain classes instead."""
-    text = tmp_path / "a.txt"
-    text.write_text(REVERSED, encoding="utf-8")
-    probe = ("import io, sys, contextlib, re, typing\n"   # the interpreter's own, before the hook
-             "compiled = []\n"
-             "sys.addaudithook(lambda event, args: event == 'compile' and compiled.append(args[0]))\n"
-             "from reportlint.__main__ import main\n"
-             "with contextlib.redirect_stdout(io.StringIO()):\n"
-             f"    main(['--no-config', {str(text)!r}])\n"
-             "print(compiled)\n")
-    # The modules' compiled code written and read back, as an installed package has it.
+    # The modules' compiled code written and read back, as an installed package has it
+    # (re and typing: the interpreter's own, imported before the hook).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for _ in range(2):   # the first run may write the .pyc files and the caches
-        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                              timeout=120, env=env)
+    done = _in_a_new_process(
+        tmp_path, ["--no-config"], "compiled",
+        before="import re, typing\ncompiled = []\nsys.addaudithook(lambda event, args: "
+               "event == 'compile' and compiled.append(args[0]))\n",
+        entry="reportlint.__main__", runs=2, env=env)
     assert done.stdout.strip() == "[]", (done.stdout, done.stderr)
