@@ -41,9 +41,8 @@ class Part(FrozenRecord):
     def __init__(self, id: str, name: dict, required: bool = True, headings: tuple = (),
                  heading_patterns: tuple = (), body: tuple = (), body_patterns: tuple = (),
                  trusted: bool = False):
-        for field, value in zip(self._fields, (id, name, required, headings, heading_patterns,
-                                               body, body_patterns, trusted)):
-            object.__setattr__(self, field, value)
+        self._assign(id, name, required, headings, heading_patterns, body, body_patterns,
+                     trusted)
 
 
 class Profile:

@@ -57,8 +57,7 @@ class Note(FrozenRecord):
 
     def __init__(self, path: str, line: int, col: int, severity: str, rule: str, zh: str,
                  en: str):
-        for name, value in zip(self._fields, (path, line, col, severity, rule, zh, en)):
-            object.__setattr__(self, name, value)
+        self._assign(path, line, col, severity, rule, zh, en)
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

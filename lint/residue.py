@@ -323,9 +323,7 @@ class Block(FrozenRecord):
 
     def __init__(self, start: int, end: int, kind: str, first_line: int, last_line: int,
                  kinds: tuple = (), labels: tuple = (), kind_labels: tuple = ()):
-        for field, value in zip(self._fields, (start, end, kind, first_line, last_line, kinds,
-                                               labels, kind_labels)):
-            object.__setattr__(self, field, value)
+        self._assign(start, end, kind, first_line, last_line, kinds, labels, kind_labels)
 
     def labels_of(self, kind: str) -> tuple:
         """The labels of the parts of one kind (a breadcrumb's 当前位置 is no widget's)."""

@@ -15,7 +15,8 @@ SEVERITIES = ("info", "warning", "error")
 # What a rule's fixes are: none, safe ones (--fix) or likely guesses (--unsafe-fixes).
 FIXABLE = ("", "safe", "unsafe")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
-# Sets a frozen record's field in its __init__ (its own __setattr__ refuses).
+# Sets a frozen record's field in its __init__ (its own __setattr__ refuses); one call
+# per field, not FrozenRecord._assign's loop, on the path of every finding.
 _set = object.__setattr__
 
 

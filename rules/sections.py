@@ -35,8 +35,7 @@ class Coverage(FrozenRecord):
     top_level: bool             # a section of the document's top heading level
 
     def __init__(self, how: str, start: int, end: int, top_level: bool = False):
-        for field, value in zip(self._fields, (how, start, end, top_level)):
-            object.__setattr__(self, field, value)
+        self._assign(how, start, end, top_level)
 
 
 def _heading_spans(doc):
