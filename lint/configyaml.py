@@ -96,6 +96,17 @@ def _scalar(s: str):
     return s
 
 
+def _dash(line: str, col: int) -> bool:
+    """Whether a block sequence's dash stands at ``col``: a - then a space or the end."""
+    return line.startswith("-", col) and line[col + 1:col + 2] in ("", " ")
+
+
+def _may_start_plain(text: str) -> bool:
+    """Whether a plain scalar may begin as ``text`` does: not with an indicator, but with
+    a dash that is no sequence's (-5)."""
+    return text[0] not in _INDICATORS or text[0] == "-" and not _dash(text, 0)
+
+
 def _plain_end(line: str, c: int) -> int:
     """Where a plain scalar starting at ``c`` ends: at a comment or the end, spaces off."""
     m = _COMMENT.search(line, c)
@@ -128,7 +139,7 @@ class _Reader:
         line = self.lines[li]
         if line.startswith(("---", "...", "%")):
             raise Unsupported    # directives and several documents
-        node, _ = self.block(li, self.indents[li])
+        node = self.block(li, self.indents[li])
         if self.next_content() < len(self.lines):
             raise Unsupported    # more than one node at the top, or a bad indentation
         return node
@@ -149,10 +160,10 @@ class _Reader:
 
     # -- block nodes -----------------------------------------------------------------
 
-    def block(self, li: int, col: int) -> tuple:
+    def block(self, li: int, col: int):
         """The block sequence or mapping whose first entry is at line ``li``, ``col``."""
         line = self.lines[li]
-        if line.startswith("-", col) and line[col + 1:col + 2] in ("", " "):
+        if _dash(line, col):
             return self.sequence(li, col)
         return self.mapping(li, col)
 
@@ -164,13 +175,12 @@ class _Reader:
         if li < len(self.lines):
             line = self.lines[li]
             col = self.indents[li]
-            dash = line.startswith("-", col) and line[col + 1:col + 2] in ("", " ")
-            if col > indent or indentless and col == indent and dash:
-                node, _ = self.block(li, col)
+            if col > indent or indentless and col == indent and _dash(line, col):
+                node = self.block(li, col)
                 return node, li, col
         raise Unsupported
 
-    def mapping(self, li: int, col: int) -> tuple:
+    def mapping(self, li: int, col: int) -> Map:
         node = Map()
         node.lc = lc = LineCol(li, col)
         while True:
@@ -183,7 +193,7 @@ class _Reader:
             lc.data[key] = (li, col, vl, vc)
             li = self.li
             if li == len(self.lines) or self.indents[li] < col:
-                return node, (lc.line, lc.col)
+                return node
             if self.indents[li] > col:
                 raise Unsupported
 
@@ -209,8 +219,7 @@ class _Reader:
     def value(self, line: str, c: int, li: int, indent: int, indentless: bool) -> tuple:
         """The node after a key's colon or a dash at ``c`` on line ``li``, for an entry at
         ``indent``: (node, line, col); self.li moves to the next line with a node."""
-        while line.startswith(" ", c):
-            c += 1
+        c = self.skip(line, c)
         if c == len(line) or line[c] == "#":
             return self.below(indent, indentless)
         first = line[c]
@@ -220,8 +229,7 @@ class _Reader:
                 raise Unsupported
             name, at = m.group(), c
             c = m.end()
-            while line.startswith(" ", c):
-                c += 1
+            c = self.skip(line, c)
             if c == len(line) or line[c] == "#":
                 node, _, _ = self.below(indent, indentless)
             else:
@@ -246,8 +254,7 @@ class _Reader:
         else:
             end = _plain_end(line, c)
             text = line[c:end]
-            if first in _INDICATORS and not (first == "-" and text[1:2] not in ("", " ")) \
-                    or _KEY_END.search(text):
+            if not _may_start_plain(text) or _KEY_END.search(text):
                 raise Unsupported
             node = _scalar(text)
         self.after_inline(indent)
@@ -259,18 +266,16 @@ class _Reader:
             return line.startswith(":", end)
         return _KEY_END.search(line[:_plain_end(line, c)], c) is not None
 
-    def sequence(self, li: int, col: int) -> tuple:
+    def sequence(self, li: int, col: int) -> Seq:
         node = Seq()
         node.lc = lc = LineCol(li, col)
         while True:
             line = self.lines[li]
             c = col + 1
-            while line.startswith(" ", c):
-                c += 1
+            c = self.skip(line, c)
             if c < len(line) and line[c] not in "#[{&*" and self.is_key(line, c):
-                item, pos = self.mapping(li, c)    # `- key: value` and the keys below it
-                il, ic = pos
-            elif line.startswith("-", c) and line[c + 1:c + 2] in ("", " "):
+                item, il, ic = self.mapping(li, c), li, c    # `- key: value` and the keys below
+            elif _dash(line, c):
                 raise Unsupported                  # `- - item`
             else:
                 item, il, ic = self.value(line, c, li, col, indentless=False)
@@ -278,14 +283,13 @@ class _Reader:
             node.append(item)
             li = self.li
             if li == len(self.lines):
-                return node, (lc.line, lc.col)
+                return node
             line = self.lines[li]
             indent = self.indents[li]
             if indent > col:
                 raise Unsupported
-            if indent < col or not (line.startswith("-", col)
-                                    and line[col + 1:col + 2] in ("", " ")):
-                return node, (lc.line, lc.col)
+            if indent < col or not _dash(line, col):
+                return node
 
     # -- scalars, aliases, flow collections ------------------------------------------
 
@@ -346,8 +350,7 @@ class _Reader:
             return node, li, c, end
         m = _FLOW_PLAIN.match(line, c)
         text = m.group().rstrip(" ") if m else ""
-        if not text or first in _INDICATORS and not (first == "-" and text[1:2] not in ("", " ")) \
-                or ":" in text or "#" in text:
+        if not text or not _may_start_plain(text) or ":" in text or "#" in text:
             raise Unsupported
         return _scalar(text), li, c, c + len(text)
 
