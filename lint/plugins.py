@@ -13,33 +13,26 @@ from .rule import Rule, rule_problem
 
 ENTRY_POINT_GROUP = "reportlint"
 # The built-in rule families (each a module with the ``reportlint_rules`` hook, as a
-# third-party one has) and their rules' names and categories, in registration order: a
-# run knows every rule without importing a family, and imports a family when one of its
-# rules is first used (tests/test_plugins.py holds this table to the families).
+# third-party one has) and their rules' names, in registration order; a rule's category
+# is its family's last name.  A run knows every rule without importing a family, and
+# imports a family when one of its rules is first used (tests/test_plugins.py holds this
+# table to the families).
 BUILTIN_RULES = {
-    "reportlint.rules.duplicates": (("duplicate-block", "duplicates"),
-                                    ("copied-passage", "duplicates")),
-    "reportlint.rules.pairs": (("unmatched-pair", "pairs"), ("reversed-quotes", "pairs"),
-                               ("bad-nesting", "pairs"), ("mixed-width-pair", "pairs")),
-    "reportlint.rules.sections": (("missing-title", "sections"), ("missing-section", "sections"),
-                                  ("section-order", "sections")),
-    "reportlint.rules.headings": (("heading-sequence", "headings"),
-                                  ("enumeration-sequence", "headings")),
-    "reportlint.rules.residue": (("web-residue", "residue"),),
-    "reportlint.rules.arithmetic": (("subset-exceeds-total", "arithmetic"),
-                                    ("parts-sum-mismatch", "arithmetic"),
-                                    ("rate-mismatch", "arithmetic"),
-                                    ("rate-out-of-range", "arithmetic"),
-                                    ("balance-mismatch", "arithmetic"),
-                                    ("count-mismatch", "arithmetic")),
-    "reportlint.rules.wording": (("confusable-word", "wording"), ("variant-form", "wording"),
-                                 ("phrase-form", "wording"), ("doubled-word", "wording"),
-                                 ("doubled-punctuation", "wording"),
-                                 ("width-consistency", "wording"), ("year-span-dash", "wording")),
-    "reportlint.rules.gioa": (("gioa-balance", "gioa"), ("gioa-row-total", "gioa"),
-                              ("gioa-result-total", "gioa"), ("gioa-review-total", "gioa"),
-                              ("gioa-blank-total", "gioa"), ("gioa-table-unreadable", "gioa"),
-                              ("gioa-text-table", "gioa"), ("gioa-part-count", "gioa")),
+    "reportlint.rules.duplicates": ("duplicate-block", "copied-passage"),
+    "reportlint.rules.pairs": ("unmatched-pair", "reversed-quotes", "bad-nesting",
+                               "mixed-width-pair"),
+    "reportlint.rules.sections": ("missing-title", "missing-section", "section-order"),
+    "reportlint.rules.headings": ("heading-sequence", "enumeration-sequence"),
+    "reportlint.rules.residue": ("web-residue",),
+    "reportlint.rules.arithmetic": ("subset-exceeds-total", "parts-sum-mismatch",
+                                    "rate-mismatch", "rate-out-of-range", "balance-mismatch",
+                                    "count-mismatch"),
+    "reportlint.rules.wording": ("confusable-word", "variant-form", "phrase-form",
+                                 "doubled-word", "doubled-punctuation", "width-consistency",
+                                 "year-span-dash"),
+    "reportlint.rules.gioa": ("gioa-balance", "gioa-row-total", "gioa-result-total",
+                              "gioa-review-total", "gioa-blank-total", "gioa-table-unreadable",
+                              "gioa-text-table", "gioa-part-count"),
 }
 
 
@@ -178,8 +171,9 @@ def build_registry(builtin=None, entry_points=True, extra=()) -> Registry:
     """
     reg = Registry()
     if builtin is None:
-        for family, rules in BUILTIN_RULES.items():
-            for name, category in rules:
+        for family, names in BUILTIN_RULES.items():
+            category = family.rpartition(".")[2]
+            for name in names:
                 reg.rules[name] = DeferredRule(name, category, family)
         builtin = ()
     plugins = []
