@@ -8,7 +8,6 @@ from typing import Iterable, Optional
 from .config import DEFAULT_RULE_TIMEOUT, RuleSetting
 from .document import Document
 from .messages import Message, UserError, msg
-from .plugins import DeferredRule
 from .rule import SEVERITIES, SEVERITY_RANK, Finding, Fix, Related, Rule
 from .timelimit import TimeLimitExceeded, TimeLimits
 
@@ -21,13 +20,12 @@ class ActiveRule:
 
     def __init__(self, rule: Rule, severity: str, options: dict):
         self.rule, self.severity, self.options = rule, severity, options
-        # The module the rule is written in: a family's shared work is dropped after its
-        # last rule.  A built-in rule's family is named before it is imported.
-        self.module: str = getattr(rule, "family", None) or type(rule).__module__
         # The rule that checks: a built-in rule's family's, looked up once for the run
         # rather than through the deferred rule at every file (the family is imported by
         # now: the run read the rule's severity and options).
-        self.checker: Rule = rule.loaded() if isinstance(rule, DeferredRule) else rule
+        self.checker: Rule = rule.loaded()
+        # The module it is written in: a family's shared work is dropped after its last rule.
+        self.module: str = type(self.checker).__module__
 
 
 def rule_matches(rule: Rule, names: Iterable[str]) -> bool:

@@ -161,6 +161,11 @@ class Rule:
     # (copied-passage, with --compare), and its examples name a "source" text too.
     scope: ClassVar[str] = "file"
 
+    def loaded(self) -> "Rule":
+        """The rule itself (a built-in rule known before its family is imported,
+        plugins.DeferredRule, gives its family's)."""
+        return self
+
     def check(self, doc, options: dict) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
 

@@ -18,7 +18,6 @@ from typing import Optional
 from . import _findings
 from .document import Document
 from .engine import ActiveRule, run_rules
-from .plugins import DeferredRule
 from .rule import Rule, rule_problem
 
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -28,8 +27,7 @@ def check_rule_metadata(rule: Rule) -> None:
     """The metadata every rule needs: what registration asks (a name, a category, a known
     severity and fixability), a kebab-case name and a summary in both languages.  Raises
     AssertionError naming what is wrong."""
-    if isinstance(rule, DeferredRule):   # a built-in rule from the registry
-        rule = rule.loaded()
+    rule = rule.loaded()   # a built-in rule from the registry: its family's
     problem = rule_problem(rule)
     assert not problem, problem
     assert _KEBAB.fullmatch(rule.name), f"rule name {rule.name!r} is not kebab-case"

@@ -135,3 +135,17 @@ def test_a_familys_shared_work_is_made_once_and_dropped_after_its_last_rule():
     assert _lines_seen.calls == 1       # both rules of this module shared one computation
     doc.shared(_lines_seen)             # then it was dropped: asked again, made again
     assert _lines_seen.calls == 2
+
+
+def test_a_rule_of_another_family_between_two_does_not_drop_their_shared_work():
+    from reportlint.document import Document
+    from reportlint.engine import run_rules, select_rules
+    from reportlint.plugins import default_registry
+
+    doc = Document(REVERSED)
+    _lines_seen.calls = 0
+    other = default_registry().rules["reversed-quotes"]   # of reportlint.rules.pairs
+    rules = {r.name: r for r in (_SharesLines(), other, _AlsoSharesLines())}
+    findings, errors = run_rules(doc, select_rules(rules, {}))
+    assert errors == [] and [f.rule for f in findings] == ["reversed-quotes"]
+    assert _lines_seen.calls == 1   # kept while a rule of its module was still to run
