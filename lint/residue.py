@@ -356,6 +356,11 @@ def _page_chrome(doc) -> list:
     return [(b.start, b.end) for b in residue_blocks(doc) if b.kinds == ("page",)]
 
 
+# What ends a sentence: a paragraph whose own text stops without one before page chrome
+# goes on after it (duplicate-block, the pair scan).
+SENTENCE_END = tuple("。!?;…")
+
+
 def chrome_tail(text: str, chrome: list, start: int, end: int) -> tuple:
     """(where the own text of the paragraph ``start:end`` ends, where the chrome at its
     end ends): a page's number that the hard-wrap joining took in after a full line is

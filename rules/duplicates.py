@@ -10,11 +10,9 @@ from typing import Optional
 from reportlint import Related, Rule, hookimpl
 from reportlint.document import Paragraph
 from reportlint.patterns import Lazy
-from reportlint.residue import chrome_tail, page_chrome
+from reportlint.residue import SENTENCE_END, chrome_tail, page_chrome
 from reportlint.rule import line_range
 
-# What ends a sentence: a paragraph that stops without one goes on across a page break.
-_SENTENCE_END = tuple("。!?;…")
 
 
 def _across_pages(doc, text: str, pages: list) -> tuple:
@@ -36,7 +34,7 @@ def _across_pages(doc, text: str, pages: list) -> tuple:
             # after a line of its own (in a hard-wrapped text the Document keeps a full
             # line's page number with it: this line was short, or a heading's)
             broken = broken or (bool(units) and not doc.wrapped
-                                and text[units[-1].end - 1] not in _SENTENCE_END
+                                and text[units[-1].end - 1] not in SENTENCE_END
                                 and units[-1].last_line not in titles)
             continue
         end, _ = chrome_tail(text, pages, p.start, p.end)
@@ -49,7 +47,7 @@ def _across_pages(doc, text: str, pages: list) -> tuple:
         else:
             units.append(Paragraph(p.start, end, p.first_line, last_line))
             unit_keys.append(own)
-        broken = end < p.end and text[end - 1] not in _SENTENCE_END
+        broken = end < p.end and text[end - 1] not in SENTENCE_END
     return units, unit_keys
 
 
@@ -140,10 +138,11 @@ class DuplicateBlock(Rule):
         else:
             # A table row is never a duplicated block (a converter repeats the header of
             # every table): its key matches nothing, not even an equal row.
-            keys = hashes.copy() if tables else hashes
-            for i, p in enumerate(paras if tables else ()):
-                if p.first_line in tables:
-                    keys[i] = (i,)
+            keys = hashes   # (not read as hashes after this)
+            if tables:
+                for i, p in enumerate(paras):
+                    if p.first_line in tables:
+                        keys[i] = (i,)
 
             def same(i: int, j: int) -> bool:   # equal hashes: the keys confirm it
                 a, b = text[paras[i].start:paras[i].end], text[paras[j].start:paras[j].end]

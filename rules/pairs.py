@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
-from reportlint.residue import chrome_tail, residue_blocks
+from reportlint.residue import SENTENCE_END, chrome_tail, residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
            "【": "】", "〔": "〕", "「": "」", "『": "』"}
@@ -263,7 +263,6 @@ MAX_JOINED = 8
 # A hard-wrapped line fills the width; a short line ending without punctuation is a
 # heading or a label, not the first half of a wrapped sentence.
 WRAPPED_MIN = 15
-_SENTENCE_END = tuple("。!?;…")
 
 
 def _marks_of(text: str) -> tuple:
@@ -335,7 +334,7 @@ def _continues(doc, text: str, before, after, chrome: list) -> bool:
     only chrome, or a line break of a hard-wrapped line.  Chrome may end ``before`` too:
     a page's number after its last full line."""
     own_end, at = chrome_tail(text, chrome, before.start, before.end)
-    if text[own_end - 1] in _SENTENCE_END or after.first_line in doc.heading_lines:
+    if text[own_end - 1] in SENTENCE_END or after.first_line in doc.heading_lines:
         return False
     k, gap = bisect_left(chrome, (before.end,)), own_end < before.end
     while k < len(chrome) and chrome[k][0] < after.start:  # only the blocks in between
@@ -346,9 +345,9 @@ def _continues(doc, text: str, before, after, chrome: list) -> bool:
         return False
     if gap:
         return True
-    last_line = doc.line_spans[before.last_line - 1]
+    last_start = doc.line_starts[before.last_line - 1]
     return after.first_line == before.last_line + 1 and \
-        before.end - max(last_line.start, before.start) >= WRAPPED_MIN
+        before.end - max(last_start, before.start) >= WRAPPED_MIN
 
 
 class _Run:
