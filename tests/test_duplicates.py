@@ -224,3 +224,13 @@ def test_a_text_too_short_to_hold_two_copies_is_not_scanned(monkeypatch):
     monkeypatch.setattr(duplicates, "page_chrome", scanned)
     assert findings((s + s)[1:], "duplicate-block") == []
     assert findings("一、总体情况\n今年以来，我们坚持依法行政。\n", "duplicate-block") == []
+
+
+def test_a_paragraph_that_ends_its_sentence_before_a_page_number_stays_its_own():
+    # P1 ends with 。 before the page number: P2 after it starts a paragraph of its own,
+    # so a copy of P2 alone is a copy of one paragraph, not of a part of P1 + P2.
+    text = "\n".join(["标题", P1, "— 1 —", P2, "二、工作安排", "全年计划开展专项督查三次。", P2]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.rindex(P2), text.rindex(P2) + len(P2))
+    (rel,) = f.related
+    assert (rel.start, rel.end) == (text.index(P2), text.index(P2) + len(P2))
