@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, ove
 
 from .context import NO_CONTEXT, Context
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
+from .record import Record
 
 if TYPE_CHECKING:
     from .location import Location, SourceMap
@@ -195,10 +196,10 @@ class _once(Generic[_T]):
         return value
 
 
-# Plain classes with slots, not dataclasses: a document has tens of thousands of spans
+# Records (reportlint.record), not dataclasses: a document has tens of thousands of spans
 # (slots, not frozen: quicker to create), and making a dataclass costs every start-up a
 # millisecond.  Equality and repr are a dataclass's: by class and fields, Span(start=…).
-class Span:
+class Span(Record):
     """A stretch of the text: ``text[start:end]``."""
 
     __slots__ = ("start", "end")
@@ -206,20 +207,6 @@ class Span:
 
     def __init__(self, start: int, end: int):
         self.start, self.end = start, end
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__qualname__}({shown})"
 
 
 class Paragraph(Span):
