@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.rules.gioa_format import gioa_format, may_hold_tables
+from reportlint.rules.gioa_format import CUE, gioa_format, may_hold
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,25 +22,20 @@ if TYPE_CHECKING:
 
 # A report that cannot hold a GIOA table (one that never says 政府信息, or only names it):
 # the table reader is not even imported.
-_CUE = "政府信息"
 _NO_TABLES = type("NoTables", (), {"t3": (), "t4": ()})()
 
 
 def gioa_tables(doc):
     """Tables 三 and 四 of ``doc``, read once per document."""
-    if not doc.shared(_may_hold_tables):
+    if not may_hold(doc):
         return _NO_TABLES
     from reportlint.rules.gioa_tables import gioa_tables as read
 
     return read(doc)
 
 
-def _may_hold_tables(doc) -> bool:
-    return doc.shared(_has_cue) and may_hold_tables(doc.folded)
-
-
 def _has_cue(doc) -> bool:
-    return _CUE in doc.text
+    return CUE in doc.text
 
 
 SOURCE_ZH = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号；2019年试行格式为国办公开办函〔2019〕60号）"

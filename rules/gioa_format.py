@@ -76,6 +76,16 @@ def compact_label(label: str, kangxi: dict) -> str:
     return SPACE.sub("", fold(label)).translate(kangxi)
 
 
+def may_hold(doc) -> bool:
+    """Whether ``doc`` may hold table 三 or 四 (once per document): a text that never says
+    政府信息 is told so without its folded text."""
+    return doc.shared(_may_hold)
+
+
+def _may_hold(doc) -> bool:
+    return CUE in doc.text and may_hold_tables(doc.folded)
+
+
 def may_hold_tables(folded: str) -> bool:
     """Whether the (folded) text names table 三 or 四 as the format spells it; a text that
     only names 政府信息公开 holds no compact copy of either."""

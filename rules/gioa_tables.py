@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Optional
 
-from reportlint.rules.gioa_format import SPACE, Format, gioa_format, may_hold_tables
+from reportlint.rules.gioa_format import SPACE, Format, gioa_format, may_hold
 
 DIGIT = re.compile(r"\d")
 RADICAL = re.compile(r"[\u2e80-\u2fdf]")
@@ -105,9 +105,9 @@ def gioa_tables(doc) -> Tables:
 
 
 def _read(doc) -> Tables:
-    text = doc.folded
-    if not may_hold_tables(text):
+    if not may_hold(doc):
         return Tables([], [])
+    text = doc.folded
     fmt = gioa_format()
     # The text without white space (Kangxi radicals mapped), and where each of its
     # characters stands in the text.
