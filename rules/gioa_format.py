@@ -10,8 +10,9 @@ import unicodedata
 from functools import lru_cache
 
 from reportlint.document import fold
+from reportlint.patterns import Lazy
 
-SPACE = re.compile(r"\s+")
+SPACE = Lazy(r"\s+")
 # Only a document that says 政府信息 can hold these tables: the others are not read.
 CUE = "政府信息"
 

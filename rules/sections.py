@@ -7,7 +7,6 @@ of the body does, and missing otherwise.
 """
 from __future__ import annotations
 
-import re
 from heapq import heapify, heapreplace
 from typing import Optional
 
@@ -21,8 +20,8 @@ from reportlint.residue import content_start_line, title_of
 # compiled on first use: only a document without a title needs it.
 SALUTATION = Lazy(r"\s*(?:各位[^\s,:。]{1,8}|同志们|女士们、先生们)[,:]|\s*[^\s,:;。!?]{2,40}:\s*$")
 # 一是… as a heading of the lowest level: the item up to its full stop.
-ITEM_END = re.compile(r"[。;]")
-CONJUNCTION = re.compile(r"以及|和|及|与")
+ITEM_END = Lazy(r"[。;]")
+CONJUNCTION = Lazy(r"以及|和|及|与")
 ITEM_MAX = 60
 
 

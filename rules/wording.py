@@ -329,7 +329,8 @@ class DoubledPunctuation(Rule):
             # that holds one is still read once).
             first = pattern.search(folded)
             if first is not None:
-                spans += [m.span() for m in pattern.finditer(folded, first.start())]
+                spans.append(first.span())
+                spans += [m.span() for m in pattern.finditer(folded, first.end())]
         runs = sorted(spans)
         for start, end in runs:
             run = text[start:end]
