@@ -185,7 +185,8 @@ ERRORS = [
     ("language: fr\n", 1, 11, ["language"]),
     ("per-file:\n  - files: 'a/*.txt'\n    rulez: {}\n", 3, 5, ["unknown key 'rulez'"]),
     ("per-file:\n  - rules: {reversed-quotes: off}\n", 2, 5, ["needs 'files'"]),
-    # globs are compiled when the configuration loads, not when a file meets them
+    # a glob that could be invalid (one with [) is checked when the configuration loads,
+    # not when a file meets it
     ('exclude: ["[z-a]"]\n', 1, 11, ["invalid glob '[z-a]'", "bad character range"]),
     ('exclude: "[z-a]"\n', 1, 10, ["invalid glob '[z-a]'"]),
     ('per-file:\n  - files: ["ok", "[z-a]"]\n', 2, 19, ["invalid glob '[z-a]' in 'files'"]),
@@ -353,6 +354,17 @@ def test_explicit_config_globs_are_relative_to_its_folder(tmp_path, capsys):
 ])
 def test_glob_match(glob, path, expected):
     assert glob_match(glob, path) is expected
+
+
+@pytest.mark.parametrize("glob", ["drafts/", "drafts", "a/b", "a/b/", "a.txt", "x/a.txt"])
+@pytest.mark.parametrize("path", ["drafts", "x/drafts", "drafts/a.txt", "x/drafts/a.txt",
+                                  "a/b", "a/bc", "x/a/b", "a/b/c", "a.txt", "x/a.txt",
+                                  "y/x/a.txt", "a.txt/b"])
+def test_a_glob_without_wildcards_matches_what_its_pattern_matches(glob, path):
+    # such globs are matched without compiling them: the same answers as the pattern
+    from reportlint.config import _glob_regex, _literal_match
+
+    assert _literal_match(glob, path) is bool(_glob_regex(glob).fullmatch(path))
 
 
 def test_per_file_settings_apply_file_by_file_in_one_run(tmp_path, capsys, monkeypatch):
