@@ -350,7 +350,7 @@ def test_a_thread_started_without_threading_runs_rules_without_a_limit():
     import sys
 
     probe = ("import _thread, sys\n"
-             "from reportlint.timelimit import TimeLimitExceeded, TimeLimits, call_with_limit\n"
+             "from reportlint.timelimit import call_with_limit\n"
              "got, lock = [], _thread.allocate_lock()\n"
              "lock.acquire()\n"
              "def run():\n"
