@@ -47,18 +47,29 @@ def log(msg: str) -> None:
 
 # -- input ---------------------------------------------------------------------
 
-def _read(path: str) -> str:
+def read_report(path: str) -> str:
     with open(path, "rb") as f:
         return f.read().decode("utf-8-sig", errors="replace")
 
 
-def build_text(corpus: str, target_bytes: int) -> tuple[str, dict]:
+def input_files(corpus: str) -> tuple[list, list]:
+    """The bench's reports: seeds/*.txt, and ``corpus``/*.txt when that folder exists."""
     seeds = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
     corpus_files = sorted(glob.glob(os.path.join(corpus, "*.txt"))) if os.path.isdir(corpus) else []
+    return seeds, corpus_files
+
+
+def spread(values: list) -> dict:
+    """Median, lowest and highest of repeated measurements."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def build_text(corpus: str, target_bytes: int) -> tuple[str, dict]:
+    seeds, corpus_files = input_files(corpus)
     files = seeds + corpus_files
     if not files:
         raise SystemExit("bench: no input: seeds/*.txt is empty")
-    unit = "\n\n".join(_read(p).strip("\r\n") for p in files)
+    unit = "\n\n".join(read_report(p).strip("\r\n") for p in files)
     unit_bytes = len(unit.encode("utf-8"))
     copies = max(1, -(-target_bytes // unit_bytes))  # ceiling division
     text = "\n\n".join([unit] * copies)

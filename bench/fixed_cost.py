@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import time
 
+from reportlint.config import DEFAULT_RULE_TIMEOUT
 from reportlint.document import Document
 from reportlint.engine import ActiveRule, run_rules, select_rules
 from reportlint.plugins import default_registry
@@ -40,7 +41,7 @@ def per_document(text: str, active: list, limits: TimeLimits) -> float:
     for _ in range(ROUNDS):
         start = time.process_time()
         for _ in range(DOCUMENTS):
-            run_rules(Document(text, path="bench.txt"), active, [], 120, limits)
+            run_rules(Document(text, path="bench.txt"), active, [], DEFAULT_RULE_TIMEOUT, limits)
         best = min(best, time.process_time() - start)
     return best / DOCUMENTS * 1e6
 

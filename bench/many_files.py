@@ -10,7 +10,6 @@ See bench/README.md for what is measured and the targets.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import platform
@@ -22,8 +21,9 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import DEFAULT_CORPUS, input_files, log, read_report, spread  # noqa: E402
+
 FILES = 2000
 FILE_BYTES = 3000
 FOLDERS = 20            # the files are spread over folders, as a repository's are
@@ -35,22 +35,14 @@ TARGET_FILES_PER_S = 1500
 CHEAP_RULE = "heading-sequence"
 
 
-def log(message: str) -> None:
-    sys.stderr.write(message + "\n")
-    sys.stderr.flush()
-
-
 # -- input ---------------------------------------------------------------------
 
 def _pieces(corpus: str) -> list:
     """The seeds and the corpus cut at line breaks into pieces of about FILE_BYTES."""
-    paths = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
-    if os.path.isdir(corpus):
-        paths += sorted(glob.glob(os.path.join(corpus, "*.txt")))
+    seeds, corpus_files = input_files(corpus)
     pieces = []
-    for path in paths:
-        with open(path, "rb") as f:
-            lines = f.read().decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    for path in seeds + corpus_files:
+        lines = read_report(path).splitlines(keepends=True)
         piece: list = []
         size = 0
         for line in lines:
@@ -121,10 +113,6 @@ def timed(command: str, cwd: str) -> dict:
         shares = [tuple(map(float, line.split())) for line in f if line.strip()]
     return {"wall": wall, "cpu": cpu, "processes": len(shares),
             "parent": sum(p for p, _ in shares), "workers": sum(w for _, w in shares)}
-
-
-def spread(values: list) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
 def main() -> int:

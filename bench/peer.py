@@ -24,14 +24,13 @@ import argparse
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_CORPUS, MB, ROOT, build_text, log  # noqa: E402
+from bench import DEFAULT_CORPUS, MB, ROOT, build_text, log, spread  # noqa: E402
 
 PEER = r"""
 import json, sys
@@ -60,10 +59,6 @@ def _run(cmd: list) -> tuple[float, float, int, int]:
     return wall, cpu, p.returncode, len(p.stdout)
 
 
-def _spread(values: list) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
-
-
 def compare(path: str, runs: int) -> dict:
     env_python = sys.executable
     ours = [env_python, "-m", "reportlint", "--format", "json", path]
@@ -84,9 +79,9 @@ def compare(path: str, runs: int) -> dict:
         "bytes": size,
         "runs": runs,
         "printed_bytes": printed,
-        "mb_per_s": {name: _spread([size / MB / t for t in walls[name]]) for name in walls},
-        "ratio_wall": _spread([a / b for a, b in zip(walls["reportlint"], walls["peer"])]),
-        "ratio_cpu": _spread([a / b for a, b in zip(cpus["reportlint"], cpus["peer"])]),
+        "mb_per_s": {name: spread([size / MB / t for t in walls[name]]) for name in walls},
+        "ratio_wall": spread([a / b for a, b in zip(walls["reportlint"], walls["peer"])]),
+        "ratio_cpu": spread([a / b for a, b in zip(cpus["reportlint"], cpus["peer"])]),
     }
 
 
