@@ -497,17 +497,18 @@ def _said(original: str, to_full: bool) -> tuple:
     return fixed, f"{zh}：“{original}”应为“{fixed}”", f"{en}: {original} should be {fixed}"
 
 
-class _Spans:
-    """Sorted, disjoint spans (those that overlap or touch merged)."""
-
-    def __init__(self, spans):
-        self.starts, self.ends = [], []
-        for start, end in sorted(spans):
-            if self.ends and start <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
+def _merged(spans) -> tuple:
+    """(starts, ends) of ``spans`` sorted and made disjoint (those that overlap or touch
+    merged)."""
+    starts: list = []
+    ends: list = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
@@ -525,14 +526,15 @@ class _NotWording:
         from reportlint.residue import residue_blocks
 
         self.doc = doc
-        self.spans = _Spans([(b.start, b.end) for b in residue_blocks(doc)]
-                            + [(h.marker.start, h.marker.end) for h in doc.headings])
+        self.starts, self.ends = _merged([(b.start, b.end) for b in residue_blocks(doc)]
+                                         + [(h.marker.start, h.marker.end) for h in doc.headings])
 
     def own(self, marks: list):
         """(start, end) of the marks (start, end, kind), sorted, that are the document's
         own punctuation; one walk along the marks and the spans together."""
-        starts, ends = self.spans.starts, self.spans.ends
-        line_starts, lines, text = self.doc.line_starts, self.doc.line_spans, self.doc.text
+        starts, ends = self.starts, self.ends
+        doc = self.doc
+        line_starts, line_ends, text = doc.line_starts, doc.line_ends, doc.text
         labels: dict = {}   # line index -> whether it is a label line
         k = 0
         for start, end, _ in marks:
@@ -543,8 +545,7 @@ class _NotWording:
             i = bisect_right(line_starts, start) - 1
             label = labels.get(i)
             if label is None:
-                line = lines[i]
-                label = labels[i] = bool(_LABEL_LINE.fullmatch(text, line.start, line.end))
+                label = labels[i] = bool(_LABEL_LINE.fullmatch(text, line_starts[i], line_ends[i]))
             if not label:
                 yield start, end
 
