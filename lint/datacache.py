@@ -89,16 +89,15 @@ def _cached(key: str, build):
 
 
 def _plain(value):
-    """``value`` with the built-in types marshal writes: the YAML reader's mappings, lists
-    and strings are subclasses that carry their positions."""
+    """``value`` with the built-in types marshal writes: the YAML reader's mappings and
+    lists are subclasses that carry their positions (its strings, and all of ruamel.yaml's
+    safe loader's values, are plain)."""
     if isinstance(value, dict):
         return {_plain(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, tuple):
         return tuple(_plain(v) for v in value)
-    if isinstance(value, str):
-        return str(value)
     return value
 
 
