@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from operator import attrgetter
 from typing import Optional
 
 from .messages import msg
@@ -41,62 +42,83 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
     Config that governs a path (and raises ConfigError for a broken one)."""
     found = Discovery()
     seen: set = set()
-    candidates = []
+    candidates = []   # (path, whether its folder's configuration excludes it, or None)
 
-    def add(path, swept=False):
-        key = os.path.abspath(path)
+    def add(path, key, excluded=None):
         if key not in seen:
             seen.add(key)
-            candidates.append(path)
-            if swept:
+            candidates.append((path, excluded))
+            if excluded is not None:
                 found.swept.add(path)
 
     for path in paths:
         if path == "-":
-            add(path)
+            add(path, path)
         elif os.path.isdir(path):
-            for f in _walk(path, config_for, found):
-                add(f, swept=True)
+            for f, key, excluded in _walk(path, config_for, found):
+                add(f, key, excluded)
         elif os.path.exists(path):
-            add(path)
+            add(path, os.path.abspath(path))
         else:
             found.errors.append((path, msg("no such file or directory")))
-    for path in candidates:
+    for path, excluded in candidates:
         name = (stdin_filename or "-") if path == "-" else path
-        if config_for(name).is_excluded(name):
-            found.excluded.append(path)
-        else:
-            found.files.append((path, name))
+        if excluded is None:
+            excluded = config_for(name).is_excluded(name)
+        (found.excluded if excluded else found.files).append(path if excluded else (path, name))
     return found
 
 
 def _walk(top: str, config_for, found: Discovery):
-    def onerror(e: OSError):
+    """(path, absolute path, excluded) of the files of the configured extensions under
+    ``top``, as os.walk goes: a folder's files in order, then its folders, never into a
+    linked folder.  A folder's entries tell what each is without a look at every file."""
+    try:
+        entries = sorted(os.scandir(top), key=attrgetter("name"))
+    except OSError as e:
         found.errors.append((e.filename or top, msg("cannot read it: {reason}",
-                                                     reason=e.strerror or str(e))))
+                                                    reason=e.strerror or str(e))))
+        return
+    folders = []
+    config, extensions, absolute = None, (), ""
+    for entry in entries:
+        name = entry.name
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not name.startswith(".") and name not in SKIP_DIRS:
+                folders.append(entry)
+            continue
+        if config is None:   # the folder's configuration, the same for all its files
+            config = config_for(entry.path)
+            extensions = tuple(e.lower() for e in config.extensions)
+            absolute = os.path.abspath(top)
+        if name.lower().endswith(extensions):
+            passed_over = _special(entry)
+            path = entry.path
+            if passed_over is None:
+                yield path, os.path.join(absolute, name), config.is_excluded(path)
+            elif not config.is_excluded(path):
+                found.notices.append((path, passed_over))
+        elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
+            found.skipped.append(entry.path)
+    for entry in folders:
+        try:
+            linked = entry.is_symlink()
+        except OSError:
+            linked = True
+        if not linked:
+            yield from _walk(entry.path, config_for, found)
 
-    for root, dirs, names in os.walk(top, onerror=onerror):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-        config, extensions = None, ()
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            if config is None:   # the folder's configuration, the same for all its files
-                config = config_for(path)
-                extensions = tuple(e.lower() for e in config.extensions)
-            if name.lower().endswith(extensions):
-                passed_over = _special(path)
-                if passed_over is None:
-                    yield path
-                elif not config.is_excluded(path):
-                    found.notices.append((path, passed_over))
-            elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
-                found.skipped.append(path)
 
-
-def _special(path: str):
+def _special(entry: os.DirEntry):
     """Why a sweep does not read a file (a link, a FIFO, a device …), or None."""
     try:
-        mode = os.lstat(path).st_mode
+        if entry.is_file(follow_symlinks=False):   # (the folder's listing tells, mostly)
+            return None
+        mode = entry.stat(follow_symlinks=False).st_mode
     except OSError:
         return None   # gone: reading it says so
     if stat.S_ISLNK(mode):

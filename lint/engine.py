@@ -78,21 +78,20 @@ def _run(doc: Document, active: list[ActiveRule], failures: Optional[list], time
     findings, errors = [], []
     # A family's own shared work (Document.shared, keyed by a function of the module its
     # rules are written in) is dropped after its last rule.
-    last = {a.module: i for i, a in enumerate(active)}
-    for i, a in enumerate(active):
+    last = {a.module: a for a in active}
+    call = limits.call
+    for a in active:
         try:
-            found = limits.call(lambda: _findings_of(a, doc), timeout)
+            findings += call(_findings_of, timeout, a, doc)
         except KeyboardInterrupt:
             raise
         except BaseException as e:  # a failing plugin must not take the run down, nor end it
             errors.append(_failure(a.rule.name, e, timeout))
             if failures is not None:
                 failures.append((a.rule.name, e))
-            found = []
         finally:
-            if last[a.module] == i:
+            if last[a.module] is a:
                 doc.drop_shared(a.module)
-        findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, errors
 

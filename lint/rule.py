@@ -185,17 +185,9 @@ class Rule:
         ``severity`` is for a rule that reports some findings below its default
         (a guess is ``info``); the engine maps the default to the configured one.
         """
-        return Finding(
-            rule=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            start=start,
-            end=end,
-            zh=zh,
-            en=en,
-            related=tuple(related),
-            fix=fix,
-        )
+        # (positional, and a tuple kept as it is: a rule may give a million findings)
+        return Finding(self.name, self.category, severity or self.severity, start, end, zh, en,
+                       related if type(related) is tuple else tuple(related), fix)
 
     def __repr__(self) -> str:
         return f"<rule {self.name}>"

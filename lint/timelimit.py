@@ -111,20 +111,20 @@ class TimeLimits:
         self._expired = True
         raise TimeLimitExceeded
 
-    def call(self, call: Callable[[], T], seconds: Optional[float] = None) -> T:
-        """``call()``, or TimeLimitExceeded once it has run ``seconds`` (default: the
+    def call(self, call: Callable[..., T], seconds: Optional[float] = None, *args) -> T:
+        """``call(*args)``, or TimeLimitExceeded once it has run ``seconds`` (default: the
         series' limit)."""
         if seconds is None:
             seconds = self.seconds
         if not self._on or not seconds or seconds <= 0 or self._thread != get_ident():
-            return call()
+            return call(*args)
         deadline = monotonic() + seconds
         self._expired = False
         self._deadline = deadline
         if not self._timer_due or self._timer_due > deadline:
             self._set_timer(seconds)
         try:
-            result = call()
+            result = call(*args)
         finally:
             self._deadline = None
         if self._expired:   # the call caught the exception and went on: its time was up all the same

@@ -1,12 +1,11 @@
 """The JSON report: a stable contract other tools parse (version 1)."""
 from __future__ import annotations
 
-import json
-
 from .. import __version__
 from ..messages import say
 from ..report import excerpt
 from . import finding_location, related_location, shown_path, summary
+from .jsontext import json_text
 
 
 def finding_record(doc, f, lang: str) -> dict:
@@ -53,4 +52,4 @@ def as_dict(report, registry, lang: str) -> dict:
 
 
 def render(report, registry, lang: str = "zh", **kw) -> str:
-    return json.dumps(as_dict(report, registry, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(as_dict(report, registry, lang)) + "\n"

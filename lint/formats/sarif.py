@@ -5,13 +5,13 @@ every other reportlint position does; end columns are exclusive, as SARIF wants.
 """
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import quote
 
 from .. import __version__
 from ..messages import msg, say
 from . import line_column
+from .jsontext import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -165,4 +165,4 @@ def as_dict(report, registry, lang: str) -> dict:
 
 
 def render(report, registry, lang: str = "zh", **kw) -> str:
-    return json.dumps(as_dict(report, registry, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(as_dict(report, registry, lang)) + "\n"

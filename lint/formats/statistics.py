@@ -2,11 +2,11 @@
 count, rule, category, ``[*]`` when --fix can fix some, summary)."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from ..messages import msg
 from . import copied_share, shown_path
+from .jsontext import json_text
 
 
 def rows(report, registry, lang: str, unsafe: bool = False) -> list:
@@ -33,7 +33,7 @@ def render(report, registry, lang: str = "zh", as_json: bool = False, unsafe: bo
            **kw) -> str:
     table = rows(report, registry, lang, unsafe)
     if as_json:
-        return json.dumps(table, ensure_ascii=False, indent=2) + "\n"
+        return json_text(table) + "\n"
     if not table:
         return ""
     w_count = max(len(str(r["count"])) for r in table)
