@@ -109,7 +109,7 @@ class Pipeline:
         findings, errors = run_rules(doc, active, failures, timeout, self.limits)
         # A rule that raised reported nothing: its suppressions are not "unused".
         failed = {name for name, _ in failures}
-        ran = [a for a in active if a.rule.name not in failed]
+        ran = [a for a in active if a.rule.name not in failed] if failed else active
         findings, used = self.filters.suppress(doc, config, findings, ran)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
                           profile=profile_of(doc).name, failures=failures), used

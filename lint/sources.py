@@ -205,11 +205,22 @@ def _big5_common() -> frozenset:
                      | _two_byte_characters("big5", range(0xC6, 0xC7), low))
 
 
-def check_text_like(text: str) -> None:
-    sample = text[:8192]
-    controls = len(_CONTROL.findall(sample))  # the regex engine counts far faster than a loop
+def check_text_like(text: str, utf8: bytes = b"") -> None:
+    """SourceError for a text of control characters (a binary file that decoded).
+    ``utf8``: the bytes ``text`` was decoded from as UTF-8, if it was."""
+    sample = text[:_CONTROL_SAMPLE]
+    if utf8 and len(text) <= _CONTROL_SAMPLE:
+        # Each control character is one byte of its own in UTF-8 (the bytes of every other
+        # character are 0x80 and up, or printable): counted in the bytes, ten times faster.
+        controls = len(utf8.translate(None, _NOT_CONTROL_BYTES))
+    else:
+        controls = len(_CONTROL.findall(sample))  # the regex engine counts faster than a loop
     if controls > max(8, len(sample) // 100):
         raise SourceError("binary file (control characters), not text")
+
+
+_CONTROL_SAMPLE = 8192   # characters looked at
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -253,7 +264,7 @@ def load(path: str, raw: Optional[bytes] = None, encoding: Optional[str] = None,
     if fmt is not None:
         return _extracted(path, raw, fmt, encoding, max_bytes, state)
     text, codec = decode(raw, encoding)
-    check_text_like(text)
+    check_text_like(text, raw if codec in ("utf-8", "utf-8-sig") else b"")
     return Source(path, text, codec, raw, state=state)
 
 

@@ -148,6 +148,22 @@ def test_binary_control_characters(tmp_path):
         load(write(tmp_path, "a.txt", bytes(range(1, 9)) * 4 + b"text"))
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+@pytest.mark.parametrize("size", [200, 9000])   # counted in the bytes, and in the characters
+def test_control_characters_are_counted_as_characters_whatever_the_encoding(tmp_path, encoding,
+                                                                            size):
+    # One in a hundred of the first 8,192 characters may be a control one (at least
+    # eight): at the limit the text passes, one more and it is binary; multi-byte
+    # characters (3 bytes in UTF-8) must not count as more.
+    body = "法治" * (size // 2)
+    allowed = max(8, min(len(body), 8192) // 100)
+    at_limit = "\x01" * allowed + body[allowed:]
+    assert load(write(tmp_path, "a.txt", at_limit.encode(encoding))).text == at_limit
+    past = "\x01" * (allowed + 1) + body[allowed + 1:]
+    with pytest.raises(SourceError, match="control characters"):
+        load(write(tmp_path, "b.txt", past.encode(encoding)))
+
+
 def test_a_few_control_characters_are_tolerated(tmp_path):
     src = load(write(tmp_path, "a.txt", "甲\x0c乙\t丙\r\n".encode()))
     assert src.text == "甲\x0c乙\t丙\r\n"
