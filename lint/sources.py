@@ -77,7 +77,7 @@ def decode(raw: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise SourceError(msg("invalid {codec} after its byte-order mark, at byte {byte}",
                                       codec=codec, byte=e.start)) from None
-    if b"\x00" in raw[:8192]:
+    if raw.find(b"\x00", 0, 8192) >= 0:
         return _utf16_without_bom(raw)
     try:
         return _decode(raw, "utf-8"), "utf-8"
@@ -228,10 +228,10 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
     """(content, FileState): the state is what a fix checks before it writes (None
     unless ``for_writing``)."""
     try:
-        if os.path.isdir(path):
-            raise SourceError("is a directory")
         return read_regular(path, max_bytes, follow_links, for_writing)
     except NotRegularFile as e:
+        if os.path.isdir(path):   # (asked only now: a look at the file that most never need)
+            raise SourceError("is a directory") from None
         raise SourceError(msg("not a regular file ({kind}): not read", kind=e.kind)) from None
     except TooLarge as e:
         if e.size is None:
