@@ -19,7 +19,7 @@ from typing import Optional
 
 from . import __version__
 from .config import DEFAULT_MAX_FINDINGS, DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
-from .formats import FORMATS
+from .formats import FORMATS, PROFILE_SHOWN
 from .messages import Message, msg, plural, say
 from .patterns import load_compiled, save_compiled
 
@@ -415,7 +415,8 @@ def _lint(args, out, echo: Optional[_Filter]) -> int:
                     rule_timeout=args.rule_timeout,
                     # Counts per rule and a baseline need every finding, not the listed ones.
                     max_findings=0 if args.statistics or args.write_baseline
-                    else args.max_findings_per_rule)
+                    else args.max_findings_per_rule,
+                    profiles=args.format in PROFILE_SHOWN)
     stdin = None
     if echo is not None:
         stdin = echo.raw

@@ -249,6 +249,29 @@ def test_json_contract(tmp_path, capsys):
     assert code == 2
 
 
+@pytest.mark.parametrize("fmt", ["concise", "github", "sarif"])
+def test_a_format_that_shows_no_document_type_does_not_recognise_it(tmp_path, capsys,
+                                                                   monkeypatch, fmt):
+    # Recognising the type reads the page's residue and headings: under --select pairs
+    # it would cost more than the rule, for nothing these formats print.
+    import reportlint.profiles
+
+    def not_asked(doc):
+        raise AssertionError("profile_of called")
+
+    monkeypatch.setattr(reportlint.profiles, "profile_of", not_asked)
+    write(tmp_path / "a.txt", REVERSED)
+    code, out, err = run(["--format", fmt, "--select", "pairs", "--jobs", "1", "a.txt"], capsys)
+    assert "reversed-quotes" in out and code == 1
+
+
+def test_json_names_the_document_type_under_select(tmp_path, capsys):
+    write(tmp_path / "a.txt", REVERSED)
+    code, out, _ = run(["--format", "json", "--select", "pairs", "--jobs", "1", "a.txt"],
+                       capsys)
+    assert json.loads(out)["files"][0]["profile"] == "generic"
+
+
 def test_json_null_fix_and_related(tmp_path, capsys):
     # 《0 浙1 江2 省3 法4 治5 政6 府7 建8 设9 实10 施11 纲12 要13 (14 2021—2025年 15-24 》25
     text = "《浙江省法治政府建设实施纲要(2021—2025年》\n推动干部依法行政群众依法办事”入围。\n"

@@ -7,6 +7,8 @@ from collections import Counter
 from ..report import shown_path  # noqa: F401 (the formats' name for it)
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+# The formats that show each file's document type (text in its table of files).
+PROFILE_SHOWN = ("text", "json", "html")
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
