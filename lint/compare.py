@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .engine import with_severity
 from .messages import msg
-from .rule import Related, lines_message
+from .rule import TEXT_ORDER, Related, lines_message
 
 RULE = "copied-passage"
 # A sentence: up to its end mark, or to the end of the line (a line never joins the next).
@@ -207,4 +207,4 @@ def add_copied_passages(report, rule, active_for, compared: list, suppress) -> N
     for tid, findings in copied_passages(texts, rule).items():
         result, active = report.results[tid], actives[tid]
         findings = suppress(result, [with_severity(f, active) for f in findings], active)
-        result.findings = sorted(result.findings + findings, key=lambda f: (f.start, f.end, f.rule))
+        result.findings = sorted(result.findings + findings, key=TEXT_ORDER)

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 from .config import DEFAULT_RULE_TIMEOUT, RuleSetting
 from .document import Document
 from .messages import Message, UserError, msg
-from .rule import SEVERITIES, SEVERITY_RANK, Finding, Fix, Related, Rule
+from .rule import SEVERITIES, SEVERITY_RANK, TEXT_ORDER, Finding, Fix, Related, Rule
 from .timelimit import TimeLimitExceeded, TimeLimits
 
 
@@ -92,7 +92,7 @@ def _run(doc: Document, active: list[ActiveRule], failures: Optional[list], time
         finally:
             if last[a.module] is a:
                 doc.drop_shared(a.module)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    findings.sort(key=TEXT_ORDER)
     return findings, errors
 
 

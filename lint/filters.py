@@ -15,7 +15,7 @@ from .config import DEFAULT_MAX_FINDINGS
 from .engine import rule_matches
 from .messages import msg
 from .report import Note
-from .rule import SEVERITY_RANK, UNUSED
+from .rule import SEVERITY_RANK, TEXT_ORDER, UNUSED
 
 
 class Filters:
@@ -46,7 +46,7 @@ class Filters:
                 known = set(self.registry.rules) | self.registry.categories()
                 running = {a.rule.name for a in ran} | {a.rule.category for a in ran}
                 findings = sorted(findings + suppress.unused_comments(directives, known, running),
-                                  key=lambda f: (f.start, f.end, f.rule))
+                                  key=TEXT_ORDER)
         if config and config.ignore:
             entries = suppress.entries_for(config, config.relative(doc.path))
             findings, used = suppress.apply_ignores(doc, findings, entries)

@@ -6,6 +6,7 @@ the configuration file: it gets a Document and its own options.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import ClassVar, Iterator, Optional, Union
 
 from .messages import Message, msg
@@ -15,6 +16,8 @@ SEVERITIES = ("info", "warning", "error")
 # What a rule's fixes are: none, safe ones (--fix) or likely guesses (--unsafe-fixes).
 FIXABLE = ("", "safe", "unsafe")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
+# The order findings are reported in: by place, then by rule.
+TEXT_ORDER = attrgetter("start", "end", "rule")
 # Sets a frozen record's field in its __init__ (its own __setattr__ refuses); one call
 # per field, not FrozenRecord._assign's loop, on the path of every finding.
 _set = object.__setattr__
