@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
-from reportlint import Fix, Rule, hookimpl
+from reportlint import Finding, Fix, Rule, hookimpl
 from reportlint.document import fold
 from reportlint.patterns import Lazy
 from reportlint.words import word_list_of
@@ -347,7 +347,6 @@ class DoubledPunctuation(Rule):
 # -- width consistency ---------------------------------------------------------------------
 
 FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
-_CLASS = {",": ",", ";": ";", ":": ":", "(": "()", ")": "()"}
 # Marks that stand next to Chinese text: what a half-width , ; : before it is meant to
 # separate, and the opening marks a clause may start with.
 _CJK_OPENERS = "“‘《「『【〔（"
@@ -372,30 +371,60 @@ def _opens_chinese(c: str) -> bool:
 def _half_width_marks(doc) -> list:
     """(start, end, class) of the half-width marks used as Chinese punctuation: , ; :
     before a Chinese character, and ( ) pairs on one line around Chinese text; never
-    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b).  Each kind
-    is found by one pattern over the text, and only where one is found is it asked
-    whether it stands inside a title."""
-    text, folded = doc.text, doc.folded
-    separators = (m.start() for pattern in _HALF_SEPARATORS for m in pattern.finditer(text))
-    found = [(p, p + 1, _CLASS[text[p]]) for p in separators   # most: before a 汉字, no call
-             if "\u4e00" <= text[p + 1:p + 2] <= "\u9fff" or _opens_chinese(text[p + 1:p + 2])]
+    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b), nor in the
+    front matter.  Each kind is found by one pattern over the text, and only on a line
+    where one is found is it asked where that line's titles stand."""
+    text = doc.text
+    found = []
+    for kind, pattern in zip(",;:", _HALF_SEPARATORS):
+        at = [m.start() + 1 for m in pattern.finditer(text)]   # the character after it
+        found += [(p - 1, p, kind) for p in at   # most: before a 汉字, no call
+                  if "\u4e00" <= text[p:p + 1] <= "\u9fff" or _opens_chinese(text[p:p + 1])]
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
               if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
+    if doc.front_matter is not None:   # blanked in the folded text: no rule reads it
+        del found[:bisect_left(found, (doc.front_matter.end,))]
     out = []
-    seen, depth = 0, 0   # the depth of titles on the line, counted up to ``seen``
-    for start, end, kind in found:
-        line = text.rfind("\n", seen, start)
-        if line >= 0:
-            seen, depth = line + 1, 0
-        if depth or text.find("《", seen, start) >= 0:
-            for m in _TITLE_MARK.finditer(text, seen, start):
-                depth = depth + 1 if m.group() == "《" else max(0, depth - 1)
-        seen = start
-        if depth or folded[start] != text[start]:
-            continue  # a title's own marks; front matter (blanked in the folded text)
-        out.append((start, end, kind))
+    line_end = -1
+    titles: list = []   # the line's titles: opening 《 and closing 》 offsets, in turn
+    for mark in found:
+        start = mark[0]
+        if start > line_end:   # the first mark of a line
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
+            titles = _titles(text, line_start, line_end)
+        if not titles or not bisect_right(titles, start) & 1:
+            out.append(mark)   # (else a title's own marks: between a 《 and its 》)
     return out
+
+
+def _titles(text: str, start: int, end: int) -> list:
+    """The offsets of the opening 《 and the closing 》 of each title in
+    ``text[start:end]``, a line, in turn: a mark between two stands inside 《…》 (nested
+    ones counted; one left open runs to the end of the line)."""
+    if text.find("《", start, end) < 0:
+        return []   # most lines
+    spans = []
+    depth = 0
+    for m in _TITLE_MARK.finditer(text, start, end):
+        if m.group() == "《":
+            depth += 1
+            if depth == 1:
+                opened = m.start()
+        elif depth:
+            depth -= 1
+            if not depth:
+                spans += (opened, m.start())
+    if depth:
+        spans += (opened, end)
+    return spans
+
+
+# The class of a full-width mark.
+_FULL_CLASS = {"，": ",", "；": ";", "：": ":"}
 
 
 def _full_width_marks(doc) -> list:
@@ -406,7 +435,7 @@ def _full_width_marks(doc) -> list:
         p = m.start()
         c = text[p]
         if c != "（":
-            out.append((p, p + 1, _CLASS[fold(c)]))
+            out.append((p, p + 1, _FULL_CLASS[c]))
             continue
         line_end = text.find("\n", p)
         close = text.find("）", p + 1, len(text) if line_end < 0 else line_end)
@@ -476,12 +505,20 @@ class WidthConsistency(Rule):
         marks = [mark for mark in minority if mark[2] not in chosen]
         if not marks:
             return
-        said: dict = {}   # what a mark's finding says, by the mark: most are one of five
+        # What a mark's finding says, by the mark (most are one of five); the findings
+        # made here, with what the rule knows: the minority may be thousands of marks.
+        said: dict = {}
+        rule, category, severity = self.name, self.category, self.severity
+        found = []
         for start, end in _NotWording(doc).own(marks):
             original = text[start:end]
-            words = said.get(original) or said.setdefault(original, _said(original, to_full))
+            words = said.get(original)
+            if words is None:
+                words = said[original] = _said(original, to_full)
             fixed, zh, en = words
-            yield self.finding(start, end, zh=zh, en=en, fix=Fix(start, end, fixed))
+            found.append(Finding(rule, category, severity, start, end, zh, en, (),
+                                 Fix(start, end, fixed)))
+        yield from found
 
 
 def _said(original: str, to_full: bool) -> tuple:
@@ -514,6 +551,8 @@ def _merged(spans) -> tuple:
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
 # site's, written by the CMS, not in the wording of the text.
 _LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
+# A line that holds one of these is no label line: the marks themselves need no asking.
+_NEVER_ON_A_LABEL_LINE = frozenset("，,；;")
 
 
 class _NotWording:
@@ -529,25 +568,30 @@ class _NotWording:
         self.starts, self.ends = _merged([(b.start, b.end) for b in residue_blocks(doc)]
                                          + [(h.marker.start, h.marker.end) for h in doc.headings])
 
-    def own(self, marks: list):
+    def own(self, marks: list) -> list:
         """(start, end) of the marks (start, end, kind), sorted, that are the document's
         own punctuation; one walk along the marks and the spans together."""
         starts, ends = self.starts, self.ends
         doc = self.doc
-        line_starts, line_ends, text = doc.line_starts, doc.line_ends, doc.text
+        text = doc.text
         labels: dict = {}   # line index -> whether it is a label line
+        out = []
         k = 0
         for start, end, _ in marks:
             while k < len(ends) and ends[k] <= start:
                 k += 1
             if k < len(ends) and starts[k] <= start:
                 continue  # inside page chrome or a heading number
-            i = bisect_right(line_starts, start) - 1
-            label = labels.get(i)
-            if label is None:
-                label = labels[i] = bool(_LABEL_LINE.fullmatch(text, line_starts[i], line_ends[i]))
-            if not label:
-                yield start, end
+            if text[start] not in _NEVER_ON_A_LABEL_LINE:
+                i = bisect_right(doc.line_starts, start) - 1
+                label = labels.get(i)
+                if label is None:
+                    label = labels[i] = bool(_LABEL_LINE.fullmatch(text, doc.line_starts[i],
+                                                                   doc.line_ends[i]))
+                if label:
+                    continue
+            out.append((start, end))
+        return out
 
 
 def _count(marks: list) -> dict:
