@@ -43,7 +43,7 @@ def list_hits(doc) -> list:
     """The word list's hits in the document; a phrase with a ``since`` date is not
     looked for in a document dated before it."""
     hits = word_list_of(doc).find(doc.folded)
-    if any(h.entry.since for h in hits):
+    if hits and any(h.entry.since for h in hits):
         date = doc.shared(document_date)
         if date is not None:
             hits = [h for h in hits if h.entry.since is None or date >= h.entry.since]
@@ -68,19 +68,21 @@ class _ListRule(Rule):
     kind = ""
     fixable = "safe"
 
+    # The checks of this family give lists, not generators: most texts hold nothing to
+    # report, and a generator costs a short text more than its search.
     def check(self, doc, options):
-        for h in doc.shared(list_hits):
-            if h.entry.kind != self.kind:
-                continue
-            wrong = doc.text[h.start:h.end]
-            right = _replacement(doc, h.start, h.end, h.entry.right)
-            what_zh, what_en = _KIND_WORDS[self.kind]
-            source = h.entry.source
-            yield self.finding(
-                h.start, h.end,
-                zh=f"{what_zh}：“{wrong}”应为“{right}”" + (f"（{source}）" if source else ""),
-                en=f"{what_en}: {wrong} should be {right}" + (f" ({source})" if source else ""),
-                fix=Fix(h.start, h.end, right))
+        return [self._finding(doc, h) for h in doc.shared(list_hits) if h.entry.kind == self.kind]
+
+    def _finding(self, doc, h):
+        wrong = doc.text[h.start:h.end]
+        right = _replacement(doc, h.start, h.end, h.entry.right)
+        what_zh, what_en = _KIND_WORDS[self.kind]
+        source = h.entry.source
+        return self.finding(
+            h.start, h.end,
+            zh=f"{what_zh}：“{wrong}”应为“{right}”" + (f"（{source}）" if source else ""),
+            en=f"{what_en}: {wrong} should be {right}" + (f" ({source})" if source else ""),
+            fix=Fix(h.start, h.end, right))
 
 
 _LIST_RATIONALE_EN = (" The list is data, rules/vocab/words.yaml: every entry names its kind, "
@@ -263,7 +265,10 @@ class DoubledWord(Rule):
         found = [(i, size) for i, size in repeats(text)
                  if self._slip(text[i:i + size], allowed)]
         found = _attested(text, found) + self._de(text)
+        if not found:
+            return []
         found.sort(key=lambda f: (f[0], -f[1]))
+        out = []
         reached = -1
         for i, size in found:
             if i < reached:
@@ -271,11 +276,12 @@ class DoubledWord(Rule):
             end = i + 2 * size
             reached = end
             word = doc.text[i:i + size]
-            yield self.finding(
+            out.append(self.finding(
                 i, end,
                 zh=f"词语重复：“{doc.text[i:end]}”应为“{word}”",
                 en=f"a word typed twice: {doc.text[i:end]}, meant {word}",
-                fix=Fix(i + size, end, ""))
+                fix=Fix(i + size, end, "")))
+        return out
 
     @staticmethod
     def _slip(word: str, allowed) -> bool:
@@ -331,17 +337,18 @@ class DoubledPunctuation(Rule):
             if first is not None:
                 spans.append(first.span())
                 spans += [m.span() for m in pattern.finditer(folded, first.end())]
-        runs = sorted(spans)
-        for start, end in runs:
+        out = []
+        for start, end in sorted(spans):
             run = text[start:end]
             if run.isascii() and not (start and _is_han(folded[start - 1])
                                       or end < len(folded) and _is_han(folded[end])):
                 continue  # ASCII marks away from Chinese text: code, an address
-            yield self.finding(
+            out.append(self.finding(
                 start, end,
                 zh=f"标点重复：“{run}”应为“{run[0]}”",
                 en=f"a mark typed {len(run)} times: {run}, meant {run[0]}",
-                fix=Fix(start, end, run[0]))
+                fix=Fix(start, end, run[0])))
+        return out
 
 
 # -- width consistency ---------------------------------------------------------------------
@@ -479,32 +486,32 @@ class WidthConsistency(Rule):
         text = doc.text
         # (Each mark asked for in turn: a generator costs a short text more than the search.)
         if not ("，" in text or "；" in text or "：" in text or "（" in text):
-            return  # no full-width mark: consistent, or nothing to compare (the seeds)
+            return []  # no full-width mark: consistent, or nothing to compare (the seeds)
         if not ("," in text or ";" in text or ":" in text or "(" in text):
-            return  # no half-width mark (most reports): the full-width ones are the rule
+            return []  # no half-width mark (most reports): the full-width ones are the rule
         half = _half_width_marks(doc)
         if not half:
-            return  # none used as Chinese punctuation: the same
+            return []  # none used as Chinese punctuation: the same
         full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
         counts = {"h": _count(half), "f": full_counts}
         n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
         total = n_half + n_full
         if not total:
-            return
+            return []
         if n_full >= options["majority"] * total:
             minority, majority, to_full = half, "f", True
         elif n_half >= options["majority"] * total:
             # Listed one by one only here: in the usual full-width text they are thousands.
             minority, majority, to_full = _full_width_marks(doc), "h", False
         else:
-            return  # mixed throughout: neither width is the document's
+            return []  # mixed throughout: neither width is the document's
         theirs = "h" if majority == "f" else "f"
         # A kind of mark mostly written in the minority's width is the document's choice.
         chosen = {kind for kind, n in counts[theirs].items()
                   if CLASS_CHOICE <= n > counts[majority][kind]}
         marks = [mark for mark in minority if mark[2] not in chosen]
         if not marks:
-            return
+            return []
         # What a mark's finding says, by the mark (most are one of five); the findings
         # made here, with what the rule knows: the minority may be thousands of marks.
         said: dict = {}
@@ -518,7 +525,7 @@ class WidthConsistency(Rule):
             fixed, zh, en = words
             found.append(Finding(rule, category, severity, start, end, zh, en, (),
                                  Fix(start, end, fixed)))
-        yield from found
+        return found
 
 
 def _said(original: str, to_full: bool) -> tuple:
@@ -648,7 +655,8 @@ class YearSpanDash(Rule):
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
         if "20" not in folded and "19" not in folded:
-            return  # every span starts so: a text without a year (a short one) holds none
+            return []  # every span starts so: a text without a year (a short one) holds none
+        out = []
         for m in _year_spans(folded):
             start = m.start()
             if start and folded[start - 1].isdigit():
@@ -656,11 +664,12 @@ class YearSpanDash(Rule):
             dash = m.start(2)
             if text[dash] == "－" or int(m.group(3)) <= int(folded[start:start + 4]):
                 continue  # the full-width hyphen is accepted; 2025-2021 is no span
-            yield self.finding(
+            out.append(self.finding(
                 start, m.end(3),
                 zh=f"年份起止应使用一字线：“{text[start:m.end()]}”中的“{text[dash]}”应为“—”",
                 en=f"a span of years takes the dash —, not {text[dash]}: {text[start:m.end()]}",
-                fix=Fix(dash, dash + 1, "—"))
+                fix=Fix(dash, dash + 1, "—")))
+        return out
 
 
 @hookimpl
