@@ -206,13 +206,49 @@ _UTF32_LE = codecs.utf_32_le_encode
 def _attested(text: str, found: list) -> list:
     """The repeats whose word is as well attested in the document as what straddles the
     join: 产业创业创新 repeats 业创, but 创业 is the word there (it is written elsewhere
-    more often than 业创).  Counted in one pass of an automaton of the strings involved."""
+    more often than 业创).  A few strings are counted one by one, more in one pass of an
+    automaton of them all."""
     if not found:
         return []
     wanted: dict = {}
     for i, size in found:
         for k in range(size):
             wanted.setdefault(text[i + k:i + k + size], 0)
+    if len(wanted) <= _COUNTED_ONE_BY_ONE:
+        for s in wanted:
+            wanted[s] = _occurrences(text, s)
+    else:
+        _count_all(text, wanted)
+    out = []
+    for i, size in found:
+        span = text[i:i + 2 * size]
+        def outside(s: str) -> int:
+            return wanted[s] - sum(span.startswith(s, k) for k in range(size + 1))
+        word = outside(text[i:i + size])
+        if all(word >= outside(text[i + k:i + k + size]) for k in range(1, size)):
+            out.append((i, size))
+    return out
+
+
+# Strings counted by a search each (at C speed, but a read of the text each) when there
+# are no more than this many: most documents with a repeat give two or three.
+_COUNTED_ONE_BY_ONE = 4
+
+
+def _occurrences(text: str, s: str) -> int:
+    """How often ``s`` occurs in ``text``, occurrences that overlap counted too."""
+    if not any(s[:k] == s[-k:] for k in range(1, len(s))):
+        return text.count(s)   # no two occurrences can overlap
+    n, i = 0, text.find(s)
+    while i >= 0:
+        n += 1
+        i = text.find(s, i + 1)
+    return n
+
+
+def _count_all(text: str, wanted: dict) -> None:
+    """Count the occurrences of each key of ``wanted`` in ``text`` into it (overlapping
+    ones too), in one pass of an automaton of them all."""
     import ahocorasick
 
     a = ahocorasick.Automaton()
@@ -226,15 +262,6 @@ def _attested(text: str, found: list) -> list:
         for last, s in a.iter(text[base:base + _REPEAT_PIECE + reach]):
             if last + 1 - len(s) < _REPEAT_PIECE:
                 wanted[s] += 1
-    out = []
-    for i, size in found:
-        span = text[i:i + 2 * size]
-        def outside(s: str) -> int:
-            return wanted[s] - sum(span.startswith(s, k) for k in range(size + 1))
-        word = outside(text[i:i + size])
-        if all(word >= outside(text[i + k:i + k + size]) for k in range(1, size)):
-            out.append((i, size))
-    return out
 
 
 class DoubledWord(Rule):

@@ -479,6 +479,19 @@ def test_repeats_across_the_pieces_the_text_is_read_in(monkeypatch):
         assert wording._attested(text, sorted(expected)) == attested
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工作业创", max_size=40), st.text(alphabet="工作业创", min_size=1, max_size=4))
+def test_a_string_counted_alone_as_by_the_automaton(text, s):
+    """_attested counts a few strings one by one and more with an automaton: alike,
+    occurrences that overlap (工作工 in 工作工作工) counted too."""
+    from reportlint.rules import wording
+
+    wanted = {s: 0}
+    wording._count_all(text, wanted)
+    expected = sum(text.startswith(s, k) for k in range(len(text)))
+    assert wording._occurrences(text, s) == wanted[s] == expected
+
+
 def test_year_spans_are_searched_for_only_where_they_can_stand(monkeypatch):
     from reportlint.rules import wording
 
