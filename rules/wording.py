@@ -444,7 +444,7 @@ def _titles(text: str, start: int, end: int) -> list:
     ones counted; one left open runs to the end of the line)."""
     if text.find("《", start, end) < 0:
         return []   # most lines
-    spans = []
+    spans: list = []
     depth = 0
     for m in _TITLE_MARK.finditer(text, start, end):
         if m.group() == "《":
