@@ -360,11 +360,14 @@ class WordList:
         leftmost-longest, never overlapping, in text order."""
         if not text:
             return []
+        found = [m.start() for pattern in self._searches(len(text))
+                 for m in pattern.finditer(text)]
+        if not found:
+            return []   # most short texts
         by_anchor = self._anchored()
         wrong, guards = [], []
         keys = self._keys
-        patterns = self._searches(len(text))
-        for at in (m.start() for pattern in patterns for m in pattern.finditer(text)):
+        for at in found:
             for offset, size, group in by_anchor[text[at]]:
                 start = at - offset
                 key = text[start:start + size] if start >= 0 else ""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
-from reportlint import Fix, Rule, hookimpl
+from reportlint import Finding, Fix, Rule, hookimpl
 from reportlint.document import fold
 from reportlint.patterns import Lazy
 from reportlint.words import word_list_of
@@ -43,7 +43,7 @@ def list_hits(doc) -> list:
     """The word list's hits in the document; a phrase with a ``since`` date is not
     looked for in a document dated before it."""
     hits = word_list_of(doc).find(doc.folded)
-    if any(h.entry.since for h in hits):
+    if hits and any(h.entry.since for h in hits):
         date = doc.shared(document_date)
         if date is not None:
             hits = [h for h in hits if h.entry.since is None or date >= h.entry.since]
@@ -68,19 +68,21 @@ class _ListRule(Rule):
     kind = ""
     fixable = "safe"
 
+    # The checks of this family give lists, not generators: most texts hold nothing to
+    # report, and a generator costs a short text more than its search.
     def check(self, doc, options):
-        for h in doc.shared(list_hits):
-            if h.entry.kind != self.kind:
-                continue
-            wrong = doc.text[h.start:h.end]
-            right = _replacement(doc, h.start, h.end, h.entry.right)
-            what_zh, what_en = _KIND_WORDS[self.kind]
-            source = h.entry.source
-            yield self.finding(
-                h.start, h.end,
-                zh=f"{what_zh}：“{wrong}”应为“{right}”" + (f"（{source}）" if source else ""),
-                en=f"{what_en}: {wrong} should be {right}" + (f" ({source})" if source else ""),
-                fix=Fix(h.start, h.end, right))
+        return [self._finding(doc, h) for h in doc.shared(list_hits) if h.entry.kind == self.kind]
+
+    def _finding(self, doc, h):
+        wrong = doc.text[h.start:h.end]
+        right = _replacement(doc, h.start, h.end, h.entry.right)
+        what_zh, what_en = _KIND_WORDS[self.kind]
+        source = h.entry.source
+        return self.finding(
+            h.start, h.end,
+            zh=f"{what_zh}：“{wrong}”应为“{right}”" + (f"（{source}）" if source else ""),
+            en=f"{what_en}: {wrong} should be {right}" + (f" ({source})" if source else ""),
+            fix=Fix(h.start, h.end, right))
 
 
 _LIST_RATIONALE_EN = (" The list is data, rules/vocab/words.yaml: every entry names its kind, "
@@ -161,6 +163,8 @@ _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 # 的的 is a slip, except in 目的的 / 标的的 / 众矢之的的 and the AABB 的的确确 or 有的的确.
 _DE_BEFORE = frozenset("目标靶之")
 _DE_AFTER = frozenset("确")
+# (A pattern: str.find stops at every 的, the most common character, and is slower.)
+_DOUBLED_DE = Lazy("的的")
 
 
 def _is_han(c: str) -> bool:
@@ -204,13 +208,49 @@ _UTF32_LE = codecs.utf_32_le_encode
 def _attested(text: str, found: list) -> list:
     """The repeats whose word is as well attested in the document as what straddles the
     join: 产业创业创新 repeats 业创, but 创业 is the word there (it is written elsewhere
-    more often than 业创).  Counted in one pass of an automaton of the strings involved."""
+    more often than 业创).  A few strings are counted one by one, more in one pass of an
+    automaton of them all."""
     if not found:
         return []
     wanted: dict = {}
     for i, size in found:
         for k in range(size):
             wanted.setdefault(text[i + k:i + k + size], 0)
+    if len(wanted) <= _COUNTED_ONE_BY_ONE:
+        for s in wanted:
+            wanted[s] = _occurrences(text, s)
+    else:
+        _count_all(text, wanted)
+    out = []
+    for i, size in found:
+        span = text[i:i + 2 * size]
+        def outside(s: str) -> int:
+            return wanted[s] - sum(span.startswith(s, k) for k in range(size + 1))
+        word = outside(text[i:i + size])
+        if all(word >= outside(text[i + k:i + k + size]) for k in range(1, size)):
+            out.append((i, size))
+    return out
+
+
+# Strings counted by a search each (at C speed, but a read of the text each) when there
+# are no more than this many: most documents with a repeat give two or three.
+_COUNTED_ONE_BY_ONE = 4
+
+
+def _occurrences(text: str, s: str) -> int:
+    """How often ``s`` occurs in ``text``, occurrences that overlap counted too."""
+    if not any(s[:k] == s[-k:] for k in range(1, len(s))):
+        return text.count(s)   # no two occurrences can overlap
+    n, i = 0, text.find(s)
+    while i >= 0:
+        n += 1
+        i = text.find(s, i + 1)
+    return n
+
+
+def _count_all(text: str, wanted: dict) -> None:
+    """Count the occurrences of each key of ``wanted`` in ``text`` into it (overlapping
+    ones too), in one pass of an automaton of them all."""
     import ahocorasick
 
     a = ahocorasick.Automaton()
@@ -224,15 +264,6 @@ def _attested(text: str, found: list) -> list:
         for last, s in a.iter(text[base:base + _REPEAT_PIECE + reach]):
             if last + 1 - len(s) < _REPEAT_PIECE:
                 wanted[s] += 1
-    out = []
-    for i, size in found:
-        span = text[i:i + 2 * size]
-        def outside(s: str) -> int:
-            return wanted[s] - sum(span.startswith(s, k) for k in range(size + 1))
-        word = outside(text[i:i + size])
-        if all(word >= outside(text[i + k:i + k + size]) for k in range(1, size)):
-            out.append((i, size))
-    return out
 
 
 class DoubledWord(Rule):
@@ -263,7 +294,10 @@ class DoubledWord(Rule):
         found = [(i, size) for i, size in repeats(text)
                  if self._slip(text[i:i + size], allowed)]
         found = _attested(text, found) + self._de(text)
+        if not found:
+            return []
         found.sort(key=lambda f: (f[0], -f[1]))
+        out = []
         reached = -1
         for i, size in found:
             if i < reached:
@@ -271,11 +305,12 @@ class DoubledWord(Rule):
             end = i + 2 * size
             reached = end
             word = doc.text[i:i + size]
-            yield self.finding(
+            out.append(self.finding(
                 i, end,
                 zh=f"词语重复：“{doc.text[i:end]}”应为“{word}”",
                 en=f"a word typed twice: {doc.text[i:end]}, meant {word}",
-                fix=Fix(i + size, end, ""))
+                fix=Fix(i + size, end, "")))
+        return out
 
     @staticmethod
     def _slip(word: str, allowed) -> bool:
@@ -288,11 +323,12 @@ class DoubledWord(Rule):
     @staticmethod
     def _de(text: str) -> list:
         out = []
-        i = text.find("的的")
-        while i >= 0:
+        m = _DOUBLED_DE.search(text)   # (most texts hold none: no iterator)
+        while m:
+            i = m.start()
             if not (i and text[i - 1] in _DE_BEFORE) and text[i + 2:i + 3] not in _DE_AFTER:
                 out.append((i, 1))
-            i = text.find("的的", i + 2)
+            m = _DOUBLED_DE.search(text, i + 2)
         return out
 
 
@@ -331,23 +367,23 @@ class DoubledPunctuation(Rule):
             if first is not None:
                 spans.append(first.span())
                 spans += [m.span() for m in pattern.finditer(folded, first.end())]
-        runs = sorted(spans)
-        for start, end in runs:
+        out = []
+        for start, end in sorted(spans):
             run = text[start:end]
             if run.isascii() and not (start and _is_han(folded[start - 1])
                                       or end < len(folded) and _is_han(folded[end])):
                 continue  # ASCII marks away from Chinese text: code, an address
-            yield self.finding(
+            out.append(self.finding(
                 start, end,
                 zh=f"标点重复：“{run}”应为“{run[0]}”",
                 en=f"a mark typed {len(run)} times: {run}, meant {run[0]}",
-                fix=Fix(start, end, run[0]))
+                fix=Fix(start, end, run[0])))
+        return out
 
 
 # -- width consistency ---------------------------------------------------------------------
 
 FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
-_CLASS = {",": ",", ";": ";", ":": ":", "(": "()", ")": "()"}
 # Marks that stand next to Chinese text: what a half-width , ; : before it is meant to
 # separate, and the opening marks a clause may start with.
 _CJK_OPENERS = "“‘《「『【〔（"
@@ -372,30 +408,60 @@ def _opens_chinese(c: str) -> bool:
 def _half_width_marks(doc) -> list:
     """(start, end, class) of the half-width marks used as Chinese punctuation: , ; :
     before a Chinese character, and ( ) pairs on one line around Chinese text; never
-    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b).  Each kind
-    is found by one pattern over the text, and only where one is found is it asked
-    whether it stands inside a title."""
-    text, folded = doc.text, doc.folded
-    separators = (m.start() for pattern in _HALF_SEPARATORS for m in pattern.finditer(text))
-    found = [(p, p + 1, _CLASS[text[p]]) for p in separators   # most: before a 汉字, no call
-             if "\u4e00" <= text[p + 1:p + 2] <= "\u9fff" or _opens_chinese(text[p + 1:p + 2])]
+    inside 《…》, in numbers (2.50:1), addresses (http://) or English (a, b), nor in the
+    front matter.  Each kind is found by one pattern over the text, and only on a line
+    where one is found is it asked where that line's titles stand."""
+    text = doc.text
+    found = []
+    for kind, pattern in zip(",;:", _HALF_SEPARATORS):
+        at = [m.start() + 1 for m in pattern.finditer(text)]   # the character after it
+        found += [(p - 1, p, kind) for p in at   # most: before a 汉字, no call
+                  if "\u4e00" <= text[p:p + 1] <= "\u9fff" or _opens_chinese(text[p:p + 1])]
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
               if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
+    if doc.front_matter is not None:   # blanked in the folded text: no rule reads it
+        del found[:bisect_left(found, (doc.front_matter.end,))]
     out = []
-    seen, depth = 0, 0   # the depth of titles on the line, counted up to ``seen``
-    for start, end, kind in found:
-        line = text.rfind("\n", seen, start)
-        if line >= 0:
-            seen, depth = line + 1, 0
-        if depth or text.find("《", seen, start) >= 0:
-            for m in _TITLE_MARK.finditer(text, seen, start):
-                depth = depth + 1 if m.group() == "《" else max(0, depth - 1)
-        seen = start
-        if depth or folded[start] != text[start]:
-            continue  # a title's own marks; front matter (blanked in the folded text)
-        out.append((start, end, kind))
+    line_end = -1
+    titles: list = []   # the line's titles: opening 《 and closing 》 offsets, in turn
+    for mark in found:
+        start = mark[0]
+        if start > line_end:   # the first mark of a line
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
+            titles = _titles(text, line_start, line_end)
+        if not titles or not bisect_right(titles, start) & 1:
+            out.append(mark)   # (else a title's own marks: between a 《 and its 》)
     return out
+
+
+def _titles(text: str, start: int, end: int) -> list:
+    """The offsets of the opening 《 and the closing 》 of each title in
+    ``text[start:end]``, a line, in turn: a mark between two stands inside 《…》 (nested
+    ones counted; one left open runs to the end of the line)."""
+    if text.find("《", start, end) < 0:
+        return []   # most lines
+    spans: list = []
+    depth = 0
+    for m in _TITLE_MARK.finditer(text, start, end):
+        if m.group() == "《":
+            depth += 1
+            if depth == 1:
+                opened = m.start()
+        elif depth:
+            depth -= 1
+            if not depth:
+                spans += (opened, m.start())
+    if depth:
+        spans += (opened, end)
+    return spans
+
+
+# The class of a full-width mark.
+_FULL_CLASS = {"，": ",", "；": ";", "：": ":"}
 
 
 def _full_width_marks(doc) -> list:
@@ -406,7 +472,7 @@ def _full_width_marks(doc) -> list:
         p = m.start()
         c = text[p]
         if c != "（":
-            out.append((p, p + 1, _CLASS[fold(c)]))
+            out.append((p, p + 1, _FULL_CLASS[c]))
             continue
         line_end = text.find("\n", p)
         close = text.find("）", p + 1, len(text) if line_end < 0 else line_end)
@@ -450,38 +516,46 @@ class WidthConsistency(Rule):
         text = doc.text
         # (Each mark asked for in turn: a generator costs a short text more than the search.)
         if not ("，" in text or "；" in text or "：" in text or "（" in text):
-            return  # no full-width mark: consistent, or nothing to compare (the seeds)
+            return []  # no full-width mark: consistent, or nothing to compare (the seeds)
         if not ("," in text or ";" in text or ":" in text or "(" in text):
-            return  # no half-width mark (most reports): the full-width ones are the rule
+            return []  # no half-width mark (most reports): the full-width ones are the rule
         half = _half_width_marks(doc)
         if not half:
-            return  # none used as Chinese punctuation: the same
+            return []  # none used as Chinese punctuation: the same
         full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
         counts = {"h": _count(half), "f": full_counts}
         n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
         total = n_half + n_full
         if not total:
-            return
+            return []
         if n_full >= options["majority"] * total:
             minority, majority, to_full = half, "f", True
         elif n_half >= options["majority"] * total:
             # Listed one by one only here: in the usual full-width text they are thousands.
             minority, majority, to_full = _full_width_marks(doc), "h", False
         else:
-            return  # mixed throughout: neither width is the document's
+            return []  # mixed throughout: neither width is the document's
         theirs = "h" if majority == "f" else "f"
         # A kind of mark mostly written in the minority's width is the document's choice.
         chosen = {kind for kind, n in counts[theirs].items()
                   if CLASS_CHOICE <= n > counts[majority][kind]}
         marks = [mark for mark in minority if mark[2] not in chosen]
         if not marks:
-            return
-        said: dict = {}   # what a mark's finding says, by the mark: most are one of five
+            return []
+        # What a mark's finding says, by the mark (most are one of five); the findings
+        # made here, with what the rule knows: the minority may be thousands of marks.
+        said: dict = {}
+        rule, category, severity = self.name, self.category, self.severity
+        found = []
         for start, end in _NotWording(doc).own(marks):
             original = text[start:end]
-            words = said.get(original) or said.setdefault(original, _said(original, to_full))
+            words = said.get(original)
+            if words is None:
+                words = said[original] = _said(original, to_full)
             fixed, zh, en = words
-            yield self.finding(start, end, zh=zh, en=en, fix=Fix(start, end, fixed))
+            found.append(Finding(rule, category, severity, start, end, zh, en, (),
+                                 Fix(start, end, fixed)))
+        return found
 
 
 def _said(original: str, to_full: bool) -> tuple:
@@ -514,6 +588,8 @@ def _merged(spans) -> tuple:
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
 # site's, written by the CMS, not in the wording of the text.
 _LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
+# A line that holds one of these is no label line: the marks themselves need no asking.
+_NEVER_ON_A_LABEL_LINE = frozenset("，,；;")
 
 
 class _NotWording:
@@ -529,25 +605,30 @@ class _NotWording:
         self.starts, self.ends = _merged([(b.start, b.end) for b in residue_blocks(doc)]
                                          + [(h.marker.start, h.marker.end) for h in doc.headings])
 
-    def own(self, marks: list):
+    def own(self, marks: list) -> list:
         """(start, end) of the marks (start, end, kind), sorted, that are the document's
         own punctuation; one walk along the marks and the spans together."""
         starts, ends = self.starts, self.ends
         doc = self.doc
-        line_starts, line_ends, text = doc.line_starts, doc.line_ends, doc.text
+        text = doc.text
         labels: dict = {}   # line index -> whether it is a label line
+        out = []
         k = 0
         for start, end, _ in marks:
             while k < len(ends) and ends[k] <= start:
                 k += 1
             if k < len(ends) and starts[k] <= start:
                 continue  # inside page chrome or a heading number
-            i = bisect_right(line_starts, start) - 1
-            label = labels.get(i)
-            if label is None:
-                label = labels[i] = bool(_LABEL_LINE.fullmatch(text, line_starts[i], line_ends[i]))
-            if not label:
-                yield start, end
+            if text[start] not in _NEVER_ON_A_LABEL_LINE:
+                i = bisect_right(doc.line_starts, start) - 1
+                label = labels.get(i)
+                if label is None:
+                    label = labels[i] = bool(_LABEL_LINE.fullmatch(text, doc.line_starts[i],
+                                                                   doc.line_ends[i]))
+                if label:
+                    continue
+            out.append((start, end))
+        return out
 
 
 def _count(marks: list) -> dict:
@@ -604,7 +685,8 @@ class YearSpanDash(Rule):
     def check(self, doc, options):
         text, folded = doc.text, doc.folded
         if "20" not in folded and "19" not in folded:
-            return  # every span starts so: a text without a year (a short one) holds none
+            return []  # every span starts so: a text without a year (a short one) holds none
+        out = []
         for m in _year_spans(folded):
             start = m.start()
             if start and folded[start - 1].isdigit():
@@ -612,11 +694,12 @@ class YearSpanDash(Rule):
             dash = m.start(2)
             if text[dash] == "－" or int(m.group(3)) <= int(folded[start:start + 4]):
                 continue  # the full-width hyphen is accepted; 2025-2021 is no span
-            yield self.finding(
+            out.append(self.finding(
                 start, m.end(3),
                 zh=f"年份起止应使用一字线：“{text[start:m.end()]}”中的“{text[dash]}”应为“—”",
                 en=f"a span of years takes the dash —, not {text[dash]}: {text[start:m.end()]}",
-                fix=Fix(dash, dash + 1, "—"))
+                fix=Fix(dash, dash + 1, "—")))
+        return out
 
 
 @hookimpl

@@ -304,6 +304,8 @@ def test_width_consistency_without_a_half_width_mark_as_punctuation_counts_nothi
     FULL_TEXT.replace("，", ",") + "\n主办：某县人民政府办公室\n",
     # Word's automatic numbering renders （一） full width above half-width text.
     "某县报告\n一、主要工作\n（一）依法行政\n" + FULL_TEXT.replace("，", ",") + "\n（二）政务公开\n",
+    # A converter's front matter is no text: its marks count for nothing.
+    "---\ntitle: 某县报告,草稿;附件(一)\n---\n" + FULL_TEXT,
 ])
 def test_width_consistency_look_alikes(text):
     assert_findings(WidthConsistency(), text, [])
@@ -314,6 +316,8 @@ def test_width_consistency_look_alikes(text):
     ("印发《办法《细则,规程》,附件》,推进。", [","]),           # nested titles
     ("》》印发《办法,细则》,推进。", [","]),                    # a stray 》 closes nothing
     ("印发《办法,细则\n推进精细化,开展专项行动。", [","]),      # a title ends with its line
+    ("《甲,乙》和《丙,丁》,及《戊,推进。", [","]),              # titles in turn on a line
+    ("《甲,乙》》,和《丙,丁》,推进。", [",", ","]),
     ("对县(处)级和(市(区以上干部,培训。", ["(处)", ","]),       # a pair holds no (
     ("对县(处\n)级干部 ,培训(a)。", []),                      # no pair across a line break
     ("推进精细化,", []),                                        # nothing after it
@@ -473,6 +477,19 @@ def test_repeats_across_the_pieces_the_text_is_read_in(monkeypatch):
         monkeypatch.setattr(wording, "_REPEAT_PIECE", piece)
         assert set(repeats(text)) == expected
         assert wording._attested(text, sorted(expected)) == attested
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工作业创", max_size=40), st.text(alphabet="工作业创", min_size=1, max_size=4))
+def test_a_string_counted_alone_as_by_the_automaton(text, s):
+    """_attested counts a few strings one by one and more with an automaton: alike,
+    occurrences that overlap (工作工 in 工作工作工) counted too."""
+    from reportlint.rules import wording
+
+    wanted = {s: 0}
+    wording._count_all(text, wanted)
+    expected = sum(text.startswith(s, k) for k in range(len(text)))
+    assert wording._occurrences(text, s) == wanted[s] == expected
 
 
 def test_year_spans_are_searched_for_only_where_they_can_stand(monkeypatch):
