@@ -301,6 +301,10 @@ REPEAT_MAX = 80
 # The characters a line of any length must open with to be looked at further, kept in
 # step with the checks of ``_scan`` (a line of fields, INFO_FIRST, holds a colon).
 _OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
+# And a short line without a sentence, digits aside, to be chrome other than a footer
+# (whose mark may stand anywhere on it): kept in step with ``_scan`` and ``_chrome_line``.
+_OPENS_SHORT = (_OPENS_ANY | TOOLBAR_FIRST | PAGE_MARK_FIRST | HASH_FIRST | BODY_LABEL_FIRST
+                | LINKS_FIRST | FOOTER_FIELD_FIRST | NEIGHBOUR_FIRST | INFO_FIRST | GLUE_FIRST)
 
 
 # A record and plain classes (reportlint.record says why not NamedTuples).
@@ -503,19 +507,22 @@ def _scan(doc) -> list:
     for i, lo, hi in zip(count(), ls.starts, ls.ends):
         if lo == hi or i < skip_to:
             continue
-        # Most lines (prose) are told cheaply to be none of what follows.
+        # Most lines (prose, headings) are told cheaply to be none of what follows (a
+        # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
-        if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
-                and text[hi - 1] not in CAPTION_END
-                # (a file name ends in .pdf …, a line of fields holds a colon)
-                and text.find(".", max(lo, hi - 6), hi) < 0
-                and (first not in INFO_FIRST or text.find(":", lo, hi) < 0)
-                # A shorter line with a sentence in it is no footer, and none of the short
-                # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
-                # holds one (。 is found quickest).
-                and (hi - lo > FOOTER_MAX or text.find("。", lo, hi) >= 0
-                     or SENTENCE_STOP.search(text, lo, hi) is not None)):
-            continue
+        if (prev_crumb is None and i not in hinted and text[hi - 1] not in CAPTION_END
+                and text.find(".", max(lo, hi - 6), hi) < 0):
+            if hi - lo > FOOTER_MAX or text.find("。", lo, hi) >= 0 \
+                    or SENTENCE_STOP.search(text, lo, hi) is not None:
+                # A longer line, or one with a sentence in it (。 is found quickest), is
+                # no footer and none of the short chrome (a toolbar, a page mark or number,
+                # a time stamp, a label, glue); a line of fields holds a colon.
+                if first not in _OPENS_ANY and (first not in INFO_FIRST
+                                                or text.find(":", lo, hi) < 0):
+                    continue
+            elif first not in _OPENS_SHORT and not first.isdigit() \
+                    and FOOTER_MARK.search(text, lo, hi) is None:
+                continue  # a short line that opens as no chrome does and holds no footer mark
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
                 TRAIL_CONTINUES.match(text, lo, hi)
@@ -897,6 +904,10 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
 def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list:
     """(line, key) of each head line that repeats one of the first two, the lines of
     ``headings`` (1-based) left out; a copy is reported once, its original stays."""
+    # A copy opens as its original does: most heads hold no two lines that open alike.
+    opens = [text[ls.starts[i]] for i in head]
+    if len(set(opens)) == len(opens):
+        return []
     originals: set = set()
     firsts = ""  # what they open with: a line that opens otherwise is no copy, keyed or not
     out = []
@@ -904,7 +915,7 @@ def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list
         if n >= 2:
             if not originals:
                 break  # (past the first two, only a copy of an original is looked for)
-            if text[ls.starts[i]] not in firsts:
+            if opens[n] not in firsts:
                 continue
         if i + 1 in headings:
             continue
