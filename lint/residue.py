@@ -179,9 +179,20 @@ UI_LABELS = sorted((
     "上一篇", "下一篇", "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页",
 ), key=len, reverse=True)
 UI_LABEL_SET = frozenset(UI_LABELS)
-LONGEST_LABEL = len(UI_LABELS[0])
 # The first two characters of every label (a label of one character: itself).
 LABEL_HEADS = frozenset(label[:2] for label in UI_LABELS)
+
+
+def _sizes_by_head(labels) -> dict:
+    sizes: dict = {}
+    for label in labels:
+        if len(label) >= 2:
+            sizes.setdefault(label[:2], set()).add(len(label))
+    return {head: sorted(lengths, reverse=True) for head, lengths in sizes.items()}
+
+
+# The lengths of the labels of two characters or more, longest first, by their first two.
+LABEL_SIZES = _sizes_by_head(UI_LABELS)
 # What a toolbar line can open with: a label's first character or a separator.
 TOOLBAR_FIRST = frozenset(label[0] for label in UI_LABELS) | frozenset("|丨/·•【】[]")
 # A label alone on its line shorter than this (下载, 中) is a toolbar's only beside
@@ -504,9 +515,11 @@ def _scan(doc) -> list:
     numbers = []                  # short lines left unclassified that open with a digit
     glue = []                     # and those that open with a bracket or a separator
 
-    for i, lo, hi in zip(count(), ls.starts, ls.ends):
-        if lo == hi or i < skip_to:
+    starts, ends = ls.starts, ls.ends
+    for i in ls.filled:
+        if i < skip_to:
             continue
+        lo, hi = starts[i], ends[i]
         # Most lines (prose, headings) are told cheaply to be none of what follows (a
         # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
@@ -686,14 +699,21 @@ def _toolbar_labels(line: str) -> Optional[list]:
     for token in _UI_GAPS.split(line):
         at = 0
         while at < len(token):
-            for size in range(min(LONGEST_LABEL, len(token) - at), 0, -1):
-                if token[at:at + size] in UI_LABEL_SET:
-                    break
-            else:
+            label = _label_at(token, at)
+            if not label:
                 return None
-            labels.append(token[at:at + size])
-            at += size
+            labels.append(label)
+            at += len(label)
     return labels or None
+
+
+def _label_at(token: str, at: int) -> str:
+    """The longest UI label at ``token[at:]``, or "" (only labels that open with the two
+    characters there are tried)."""
+    for size in LABEL_SIZES.get(token[at:at + 2], ()):
+        if token[at:at + size] in UI_LABEL_SET:
+            return token[at:at + size]
+    return token[at] if token[at] in UI_LABEL_SET else ""
 
 
 def _value_of_key_above(text: str, ls: _Lines, i: int) -> bool:
@@ -904,9 +924,9 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
 def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list:
     """(line, key) of each head line that repeats one of the first two, the lines of
     ``headings`` (1-based) left out; a copy is reported once, its original stays."""
-    # A copy opens as its original does: most heads hold no two lines that open alike.
+    # A copy opens as its original does: in most heads no line opens as one of the first two.
     opens = [text[ls.starts[i]] for i in head]
-    if len(set(opens)) == len(opens):
+    if opens[0] not in opens[1:] and (len(opens) < 3 or opens[1] not in opens[2:]):
         return []
     originals: set = set()
     firsts = ""  # what they open with: a line that opens otherwise is no copy, keyed or not
