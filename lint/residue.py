@@ -515,7 +515,7 @@ def _scan(doc) -> list:
     numbers = []                  # short lines left unclassified that open with a digit
     glue = []                     # and those that open with a bracket or a separator
 
-    starts, ends = ls.starts, ls.ends
+    starts, ends, find = ls.starts, ls.ends, text.find
     for i in ls.filled:
         if i < skip_to:
             continue
@@ -524,14 +524,13 @@ def _scan(doc) -> list:
         # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
         if (prev_crumb is None and i not in hinted and text[hi - 1] not in CAPTION_END
-                and text.find(".", max(lo, hi - 6), hi) < 0):
-            if hi - lo > FOOTER_MAX or text.find("。", lo, hi) >= 0 \
+                and find(".", hi - 6 if hi - lo > 6 else lo, hi) < 0):
+            if hi - lo > FOOTER_MAX or find("。", lo, hi) >= 0 \
                     or SENTENCE_STOP.search(text, lo, hi) is not None:
                 # A longer line, or one with a sentence in it (。 is found quickest), is
                 # no footer and none of the short chrome (a toolbar, a page mark or number,
                 # a time stamp, a label, glue); a line of fields holds a colon.
-                if first not in _OPENS_ANY and (first not in INFO_FIRST
-                                                or text.find(":", lo, hi) < 0):
+                if first not in _OPENS_ANY and (first not in INFO_FIRST or find(":", lo, hi) < 0):
                     continue
             elif first not in _OPENS_SHORT and not first.isdigit() \
                     and FOOTER_MARK.search(text, lo, hi) is None:
