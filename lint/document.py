@@ -261,6 +261,9 @@ class LineSpans(Sequence):
         return map(Span, self.starts, self.ends)
 
 
+_UNMADE = object()  # what ``Document.shared`` has not made yet
+
+
 class Document:
     def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
                  context: Context = NO_CONTEXT, source_map: Optional["SourceMap"] = None,
@@ -283,12 +286,13 @@ class Document:
         """``make(self)``, computed once per document for every rule that asks for it.
         Keyed by the function itself, so that two rule families (or plugins) can never
         collide on a name."""
-        try:
-            return self._shared[make]
-        except KeyError:
+        # (looked up with a default, not caught as a KeyError: a document makes a dozen of
+        # these, and raising costs more than the look-up)
+        value = self._shared.get(make, _UNMADE)
+        if value is _UNMADE:
             value = self._shared[make] = make(self)
             self._made_in.setdefault(getattr(make, "__module__", None), []).append(make)
-            return value
+        return value
 
     def drop_shared(self, module: str) -> None:
         """Forget the shared work made by the functions (or classes) of ``module``: the
