@@ -43,8 +43,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import compress, count, islice
-from operator import ne, not_
+from itertools import compress, count
+from operator import ne
 from typing import Optional
 
 from .document import Span
@@ -892,9 +892,13 @@ def _running_titles(text: str, ls: _Lines, whole: list, pages: list, doc) -> lis
 def _head(ls: _Lines, whole: list) -> list:
     """The first lines of the page that are not chrome: where a template prints the
     site's name, and the title again."""
-    # (told in C: the non-blank lines that are not chrome, the first HEAD_LINES of them)
-    return list(islice(compress(ls.filled, map(not_, map(whole.__getitem__, ls.filled))),
-                       HEAD_LINES))
+    head = []
+    for i in ls.filled:
+        if not whole[i]:
+            head.append(i)
+            if len(head) == HEAD_LINES:
+                break
+    return head
 
 
 def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
@@ -913,7 +917,7 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
     """The title or subtitle (the first two lines of content) printed again by the
     page template a few lines further down; headings (a table of contents) are not."""
     # First without the headings (most texts never need them): does a line repeat one above?
-    if not _head_copies(text, ls, head, frozenset()):
+    if not _head_copies(text, ls, head, _NO_LINES):
         return []
     out = []
     for i, key in _head_copies(text, ls, head, doc.heading_lines):
@@ -922,11 +926,14 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
     return out
 
 
+_NO_LINES: frozenset = frozenset()
+
+
 def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list:
     """(line, key) of each head line that repeats one of the first two, the lines of
     ``headings`` (1-based) left out; a copy is reported once, its original stays."""
     # A copy opens as its original does: in most heads no line opens as one of the first two.
-    opens = [text[ls.starts[i]] for i in head]
+    opens = [*map(text.__getitem__, map(ls.starts.__getitem__, head))]
     if opens[0] not in opens[1:] and (len(opens) < 3 or opens[1] not in opens[2:]):
         return []
     originals: set = set()
