@@ -641,6 +641,7 @@ def _scan(doc) -> list:
     head = _head(ls, whole)
     if head:
         parts.extend(_site_header(text, ls, whole, head))
+    if len(head) >= 2:  # (a copy has its original above it)
         parts.extend(_repeated_head(text, ls, whole, head, doc))
     if head:  # (its first line is the first of content, a site header taken off)
         meta = _metadata(text, ls, whole, head[0])
@@ -915,7 +916,8 @@ def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
 
 def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
     """The title or subtitle (the first two lines of content) printed again by the
-    page template a few lines further down; headings (a table of contents) are not."""
+    page template a few lines further down; headings (a table of contents) are not.
+    ``head``: two lines or more."""
     # First without the headings (most texts never need them): does a line repeat one above?
     if not _head_copies(text, ls, head, _NO_LINES):
         return []
