@@ -53,21 +53,22 @@ _PARAGRAPH_END_CHARS = frozenset(_PARAGRAPH_END)
 _OPEN_LINE_END = re.compile(rf"\n(?<=[^\n]{{19}}[^\n{re.escape(''.join(_PARAGRAPH_END))}]\n)")
 
 _CN = f"[{CN_NUMERAL_CHARS}]+"
-# (style, level, pattern over the folded line); the group "n" is the ordinal.
+# (style, level, pattern over the folded line); the group "n" is the ordinal.  Not
+# compiled one by one: they are matched as one pattern.
 HEADING_STYLES = (
-    ("md", 0, re.compile(r"(?P<n>#{1,6})[ \t]+\S")),
-    ("cn", 1, re.compile(rf"[ \t]*(?P<n>{_CN})、")),
-    ("cn-paren", 2, re.compile(rf"[ \t]*\((?P<n>{_CN})\)")),
+    ("md", 0, r"(?P<n>#{1,6})[ \t]+\S"),
+    ("cn", 1, rf"[ \t]*(?P<n>{_CN})、"),
+    ("cn-paren", 2, rf"[ \t]*\((?P<n>{_CN})\)"),
     # 1. 1、 — also 20.2026年… (a year after the point), and 21.5+2… (group "frac": an
     # item or a decimal such as 3.5%…, which ``headings`` tells apart); not 6.1 or 2.5.
-    ("num", 3, re.compile(r"[ \t]*(?P<n>\d{1,3})(?:\.|、)(?:(?![\d.])|(?<=\.)"
-                          r"(?=(?:19|20)\d\d年|(?P<frac>\d+(?![\d.、\s]|$))))")),
-    ("num-paren", 4, re.compile(r"[ \t]*\((?P<n>\d{1,3})\)")),
+    ("num", 3, r"[ \t]*(?P<n>\d{1,3})(?:\.|、)(?:(?![\d.])|(?<=\.)"
+               r"(?=(?:19|20)\d\d年|(?P<frac>\d+(?![\d.、\s]|$))))"),
+    ("num-paren", 4, r"[ \t]*\((?P<n>\d{1,3})\)"),
 )
 # The styles in one pattern, tried in their order: the group s<k> is the style k, n<k> its
 # ordinal (one match per line, not one per style).
 _HEADING = re.compile("|".join(
-    f"(?P<s{k}>{pattern.pattern.replace('(?P<n>', f'(?P<n{k}>')})"
+    f"(?P<s{k}>{pattern.replace('(?P<n>', f'(?P<n{k}>')})"
     for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
 _STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
 # Per style: the number of its group n<k>, and what its marker opens with before the
@@ -260,6 +261,9 @@ class LineSpans(Sequence):
         return map(Span, self.starts, self.ends)
 
 
+_UNMADE = object()  # what ``Document.shared`` has not made yet
+
+
 class Document:
     def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
                  context: Context = NO_CONTEXT, source_map: Optional["SourceMap"] = None,
@@ -282,12 +286,13 @@ class Document:
         """``make(self)``, computed once per document for every rule that asks for it.
         Keyed by the function itself, so that two rule families (or plugins) can never
         collide on a name."""
-        try:
-            return self._shared[make]
-        except KeyError:
+        # (looked up with a default, not caught as a KeyError: a document makes a dozen of
+        # these, and raising costs more than the look-up)
+        value = self._shared.get(make, _UNMADE)
+        if value is _UNMADE:
             value = self._shared[make] = make(self)
             self._made_in.setdefault(getattr(make, "__module__", None), []).append(make)
-            return value
+        return value
 
     def drop_shared(self, module: str) -> None:
         """Forget the shared work made by the functions (or classes) of ``module``: the
@@ -608,13 +613,9 @@ class Document:
         candidates = [i for i, start, end in zip(range(len(lo)), lo, hi)
                       if start < end and text[start] in _HEADING_FIRST]
         for i in candidates:
-            begin = starts[i]
-            line = text[begin:ends[i]]
-            i += 1
-            if i in tables:
-                continue
-            m = _HEADING.match(line)
-            if not m:
+            # (matched in the text, up to the line's end: no copy of the line)
+            m = _HEADING.match(text, starts[i], ends[i])
+            if not m or i + 1 in tables:
                 continue
             k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
             style, level, _ = HEADING_STYLES[k]
@@ -626,13 +627,13 @@ class Document:
             else:
                 ordinal = _ordinal_value(n)
                 title_start = m.end()
-            body = line[title_start:].rstrip()
-            stop = body.find("。")
-            standalone = stop < 0 or (stop == len(body) - 1 and len(body) <= _STANDALONE_MAX)
-            title_end = title_start + (len(body) if standalone else stop)
+            body_end = max(title_start, hi[i])  # (the title without the white space after it)
+            stop = text.find("。", title_start, body_end)
+            standalone = stop < 0 or (stop == body_end - 1
+                                      and body_end - title_start <= _STANDALONE_MAX)
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
-                begin + title_start, begin + title_end, i, style, level, ordinal,
-                Span(begin + m.start(group) - _MARKER_LEAD[k], begin + title_start),
+                title_start, body_end if standalone else stop, i + 1, style, level, ordinal,
+                Span(m.start(group) - _MARKER_LEAD[k], title_start),
                 standalone, style == "num" and m.group(_FRAC_GROUP) is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list

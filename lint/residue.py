@@ -43,8 +43,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import compress, count, islice
-from operator import ne, not_
+from itertools import compress, count
+from operator import ne
 from typing import Optional
 
 from .document import Span
@@ -179,9 +179,20 @@ UI_LABELS = sorted((
     "上一篇", "下一篇", "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页",
 ), key=len, reverse=True)
 UI_LABEL_SET = frozenset(UI_LABELS)
-LONGEST_LABEL = len(UI_LABELS[0])
 # The first two characters of every label (a label of one character: itself).
 LABEL_HEADS = frozenset(label[:2] for label in UI_LABELS)
+
+
+def _sizes_by_head(labels) -> dict:
+    sizes: dict = {}
+    for label in labels:
+        if len(label) >= 2:
+            sizes.setdefault(label[:2], set()).add(len(label))
+    return {head: sorted(lengths, reverse=True) for head, lengths in sizes.items()}
+
+
+# The lengths of the labels of two characters or more, longest first, by their first two.
+LABEL_SIZES = _sizes_by_head(UI_LABELS)
 # What a toolbar line can open with: a label's first character or a separator.
 TOOLBAR_FIRST = frozenset(label[0] for label in UI_LABELS) | frozenset("|丨/·•【】[]")
 # A label alone on its line shorter than this (下载, 中) is a toolbar's only beside
@@ -301,6 +312,10 @@ REPEAT_MAX = 80
 # The characters a line of any length must open with to be looked at further, kept in
 # step with the checks of ``_scan`` (a line of fields, INFO_FIRST, holds a colon).
 _OPENS_ANY = CRUMB_FIRST | DOWNLOAD_FIRST
+# And a short line without a sentence, digits aside, to be chrome other than a footer
+# (whose mark may stand anywhere on it): kept in step with ``_scan`` and ``_chrome_line``.
+_OPENS_SHORT = (_OPENS_ANY | TOOLBAR_FIRST | PAGE_MARK_FIRST | HASH_FIRST | BODY_LABEL_FIRST
+                | LINKS_FIRST | FOOTER_FIELD_FIRST | NEIGHBOUR_FIRST | INFO_FIRST | GLUE_FIRST)
 
 
 # A record and plain classes (reportlint.record says why not NamedTuples).
@@ -379,7 +394,7 @@ def chrome_tail(text: str, chrome: list, start: int, end: int) -> tuple:
 TITLE_MAX = 80
 _NOT_TITLE_END = (":", ",", ";", "、")
 # `# 标题` is the title in a plain-text file too (converters write Markdown as .txt).
-_MD_TITLE = _Lazy(r"\s*(#\s+)?")
+_MD_TITLE = _Lazy(r"#\s+")
 
 
 def title_of(doc):
@@ -393,18 +408,20 @@ def _title(doc):
     first = content_start_line(doc)
     if first is None:
         return None
-    span = doc.line_spans[first - 1]
-    line = doc.folded[span.start:span.end]
-    prefix = _MD_TITLE.match(line)
-    if not prefix.group(1) and first in doc.heading_lines:
+    text = doc.folded
+    start, end = doc.trimmed_lines[0][first - 1], doc.trimmed_lines[1][first - 1]
+    # (the mark and the white space after it, up to the end of the line)
+    marked = _MD_TITLE.match(text, start, doc.line_ends[first - 1]) if text[start] == "#" else None
+    if marked:
+        start = marked.end()
+    elif first in doc.heading_lines:
         return None
-    lead = prefix.end()
-    body = line[lead:].rstrip()
+    body = text[start:end]  # (empty when the mark is all the line holds)
     if not body or len(body) > TITLE_MAX or "。" in body or body.endswith(_NOT_TITLE_END):
         return None
     if "," in body and doc.wrapped:
         return None   # a clause of a hard-wrapped paragraph (a PDF's first line), not a title
-    return Span(span.start + lead, span.start + lead + len(body))
+    return Span(start, end)
 
 
 def content_start_line(doc) -> Optional[int]:
@@ -439,31 +456,19 @@ def _trim(text: str, start: int, end: int) -> tuple:
 
 
 class _Lines:
-    """The lines of the folded text, trimmed: ``spans[i]`` is (start, end), equal for a
-    blank line; ``prev[i]`` and ``next[i]`` are the nearest non-blank lines around it,
+    """The lines of the folded text, trimmed: ``lines[i]`` is (start, end), equal for a
+    blank line; ``prev(i)`` and ``next(i)`` are the nearest non-blank lines around it,
     found by bisection in ``filled``, the non-blank lines in order.  Made without a
     Python loop over the lines: a text of a hundred thousand lines holds no tuple per
     line, and a small one pays little for the lines the scan never looks at."""
 
+    __slots__ = ("starts", "ends", "filled", "last")
+
     def __init__(self, doc):
-        starts, ends = doc.trimmed_lines
-        self.spans = _Spans(starts, ends)
+        self.starts, self.ends = starts, ends = doc.trimmed_lines
         self.filled = filled = array("q", [*compress(range(len(starts)), map(ne, starts, ends))])
-        self.prev, self.next = _Nearest(filled, after=False), _Nearest(filled, after=True)
         # The last non-blank line, or None.
         self.last: Optional[int] = filled[-1] if filled else None
-
-    def length(self, i: Optional[int]) -> int:
-        return 0 if i is None else self.spans[i][1] - self.spans[i][0]
-
-
-class _Spans:
-    """(start, end) of each line, from the two arrays."""
-
-    __slots__ = ("starts", "ends")
-
-    def __init__(self, starts: array, ends: array):
-        self.starts, self.ends = starts, ends
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -471,25 +476,18 @@ class _Spans:
     def __getitem__(self, i: int) -> tuple:
         return self.starts[i], self.ends[i]
 
-    def __iter__(self):
-        return zip(self.starts, self.ends)
+    def prev(self, i: int) -> Optional[int]:
+        """The nearest non-blank line before line ``i``, or None."""
+        k = bisect_left(self.filled, i)
+        return self.filled[k - 1] if k else None
 
+    def next(self, i: int) -> Optional[int]:
+        """The nearest non-blank line after line ``i``, or None."""
+        k = bisect_right(self.filled, i)
+        return self.filled[k] if k < len(self.filled) else None
 
-class _Nearest:
-    """The nearest non-blank line before (or after) each line, or None."""
-
-    __slots__ = ("filled", "after")
-
-    def __init__(self, filled: array, after: bool):
-        self.filled, self.after = filled, after
-
-    def __getitem__(self, i: int) -> Optional[int]:
-        filled = self.filled
-        if self.after:
-            k = bisect_right(filled, i)
-            return filled[k] if k < len(filled) else None
-        k = bisect_left(filled, i)
-        return filled[k - 1] if k else None
+    def length(self, i: Optional[int]) -> int:
+        return 0 if i is None else self.ends[i] - self.starts[i]
 
 
 class _Weak:
@@ -507,39 +505,44 @@ class _Weak:
 def _scan(doc) -> list:
     text = doc.folded
     ls = _Lines(doc)
-    lines = ls.spans
     parts: list = []
     weak: list = []
-    whole = [False] * len(lines)  # the line is residue from end to end
+    whole = [False] * len(ls)     # the line is residue from end to end
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)}  # (a widget's word)
+    # The lines holding a widget's word (one search tells most texts hold none).
+    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)} if WIDGET_START.search(text) else ()
     links_tail = None             # where the short lines closing the page begin
-    short = []                    # short lines left unclassified: glue, page numbers
+    numbers = []                  # short lines left unclassified that open with a digit
+    glue = []                     # and those that open with a bracket or a separator
 
-    for i, (lo, hi) in enumerate(lines):
-        if lo == hi or i < skip_to:
+    starts, ends, find = ls.starts, ls.ends, text.find
+    for i in ls.filled:
+        if i < skip_to:
             continue
-        # Most lines (prose) are told cheaply to be none of what follows.
+        lo, hi = starts[i], ends[i]
+        # Most lines (prose, headings) are told cheaply to be none of what follows (a
+        # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
-        if (prev_crumb is None and i not in hinted and first not in _OPENS_ANY
-                and text[hi - 1] not in CAPTION_END
-                # (a file name ends in .pdf …, a line of fields holds a colon)
-                and text.find(".", max(lo, hi - 6), hi) < 0
-                and (first not in INFO_FIRST or text.find(":", lo, hi) < 0)
-                # A shorter line with a sentence in it is no footer, and none of the short
-                # chrome (a toolbar, a page mark or number, a time stamp, a label, glue)
-                # holds one (。 is found quickest).
-                and (hi - lo > FOOTER_MAX or text.find("。", lo, hi) >= 0
-                     or SENTENCE_STOP.search(text, lo, hi) is not None)):
-            continue
+        if (prev_crumb is None and i not in hinted and text[hi - 1] not in CAPTION_END
+                and find(".", hi - 6 if hi - lo > 6 else lo, hi) < 0):
+            if hi - lo > FOOTER_MAX or find("。", lo, hi) >= 0 \
+                    or SENTENCE_STOP.search(text, lo, hi) is not None:
+                # A longer line, or one with a sentence in it (。 is found quickest), is
+                # no footer and none of the short chrome (a toolbar, a page mark or number,
+                # a time stamp, a label, glue); a line of fields holds a colon.
+                if first not in _OPENS_ANY and (first not in INFO_FIRST or find(":", lo, hi) < 0):
+                    continue
+            elif first not in _OPENS_SHORT and not first.isdigit() \
+                    and FOOTER_MARK.search(text, lo, hi) is None:
+                continue  # a short line that opens as no chrome does and holds no footer mark
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
                 TRAIL_CONTINUES.match(text, lo, hi)
-                or (TRAIL_OPEN.search(text, *lines[prev_crumb]) and hi - lo <= TRAIL_MAX
+                or (TRAIL_OPEN.search(text, *ls[prev_crumb]) and hi - lo <= TRAIL_MAX
                     and (TRAIL_PART.match(text, lo, hi)
-                         or SEPARATOR_LINE.fullmatch(text, *lines[prev_crumb])))):
+                         or SEPARATOR_LINE.fullmatch(text, *ls[prev_crumb])))):
             parts.append(_Part(lo, hi, "breadcrumb", []))
             whole[i] = True
             prev_crumb = i
@@ -547,8 +550,8 @@ def _scan(doc) -> list:
         prev_crumb = None
         if text[lo] in CRUMB_FIRST:
             m = BREADCRUMB.match(text, lo, hi)
-            if m or (HOME_LINE.fullmatch(text, lo, hi) and ls.next[i] is not None
-                     and TRAIL_CONTINUES.match(text, *lines[ls.next[i]])):
+            if m or (HOME_LINE.fullmatch(text, lo, hi) and (after := ls.next(i)) is not None
+                     and TRAIL_CONTINUES.match(text, *ls[after])):
                 parts.append(_Part(lo, hi, "breadcrumb", [(m.group("label") or m.group("home"))
                                                           if m else "首页"]))
                 whole[i] = True
@@ -568,7 +571,7 @@ def _scan(doc) -> list:
                 if links_tail is None:
                     links_tail = _links_tail(text, ls)
                 last = _links_end(ls, i, links_tail)
-            part = _Part(lo, lines[last][1], kind, labels)
+            part = _Part(lo, ls.ends[last], kind, labels)
             if strong:
                 parts.append(part)
                 if kind == "page":
@@ -600,12 +603,12 @@ def _scan(doc) -> list:
             parts.append(group)
         if group is not None and parts[-1].start == lo and parts[-1].end == hi:
             whole[i] = True
-            j = ls.next[i]
-            if text[hi - 1] == ":" and group.labels[-1] in COUNTER_WORDS and j is not None \
-                    and COUNT_VALUE.fullmatch(text, *lines[j]):
-                group.end = lines[j][1]  # 浏览次数: with its count on the next line
-                whole[j] = True
-                skip_to = j + 1
+            after = ls.next(i)
+            if text[hi - 1] == ":" and group.labels[-1] in COUNTER_WORDS and after is not None \
+                    and COUNT_VALUE.fullmatch(text, *ls[after]):
+                group.end = ls.ends[after]  # 浏览次数: with its count on the next line
+                whole[after] = True
+                skip_to = after + 1
             continue
         # A file name at the end of the line.
         m = FILE_END.search(text, lo, hi) if "." in text[max(lo, hi - 6):hi] else None
@@ -620,20 +623,32 @@ def _scan(doc) -> list:
                 whole[i] = name_start == lo
                 continue
         if hi - lo <= TOOLBAR_MAX:
-            short.append(i)
+            if first in GLUE_FIRST:
+                glue.append(i)
+            elif hi - lo <= PAGE_COUNT_MAX and first.isdigit():
+                numbers.append(i)
 
-    # What depends on the lines around it, once every line is classified.
-    parts.extend(_counted_page_numbers(text, ls, short, whole, page_lines))
-    parts.extend(_beside_chrome(weak, ls, whole))
-    parts.extend(_glue(text, ls, short, whole))
-    parts.extend(_running_titles(text, ls, whole, page_lines, doc))
+    # What depends on the lines around it, once every line is classified (each pass only
+    # when there is something it looks for).
+    if numbers:
+        parts.extend(_counted_page_numbers(text, ls, numbers, whole, page_lines))
+    if weak:
+        parts.extend(_beside_chrome(weak, ls, whole))
+    if glue:
+        parts.extend(_glue(text, ls, glue, whole))
+    if len(page_lines) >= 2:
+        parts.extend(_running_titles(text, ls, whole, page_lines, doc))
     head = _head(ls, whole)
-    parts.extend(_site_header(text, ls, whole, head))
-    parts.extend(_repeated_head(text, ls, whole, head, doc))
-    meta = _metadata(text, lines, whole)
-    if meta is not None:
-        parts.append(meta)
-    parts.sort(key=lambda p: p.start)
+    if head:
+        parts.extend(_site_header(text, ls, whole, head))
+    if len(head) >= 2:  # (a copy has its original above it)
+        parts.extend(_repeated_head(text, ls, whole, head, doc))
+    if head:  # (its first line is the first of content, a site header taken off)
+        meta = _metadata(text, ls, whole, head[0])
+        if meta is not None:
+            parts.append(meta)
+    if len(parts) > 1:
+        parts.sort(key=lambda p: p.start)
     return parts
 
 
@@ -641,7 +656,7 @@ def _chrome_line(text: str, ls: _Lines, i: int):
     """(kind, labels, last line index, strong) when line ``i`` (and maybe lines after
     it) is chrome; a weak one is chrome only beside other chrome.  For a link label the
     last line is None: the caller finds where its link titles end."""
-    lo, hi = ls.spans[i]
+    lo, hi = ls[i]
     n = hi - lo
     first = text[lo]
     if n > FOOTER_MAX:  # a long line: only a line of fields may be chrome from end to end
@@ -686,37 +701,44 @@ def _toolbar_labels(line: str) -> Optional[list]:
     for token in _UI_GAPS.split(line):
         at = 0
         while at < len(token):
-            for size in range(min(LONGEST_LABEL, len(token) - at), 0, -1):
-                if token[at:at + size] in UI_LABEL_SET:
-                    break
-            else:
+            label = _label_at(token, at)
+            if not label:
                 return None
-            labels.append(token[at:at + size])
-            at += size
+            labels.append(label)
+            at += len(label)
     return labels or None
+
+
+def _label_at(token: str, at: int) -> str:
+    """The longest UI label at ``token[at:]``, or "" (only labels that open with the two
+    characters there are tried)."""
+    for size in LABEL_SIZES.get(token[at:at + 2], ()):
+        if token[at:at + size] in UI_LABEL_SET:
+            return token[at:at + size]
+    return token[at] if token[at] in UI_LABEL_SET else ""
 
 
 def _value_of_key_above(text: str, ls: _Lines, i: int) -> bool:
     """Whether the line above is a key waiting for its value (成文日期: / 2022-12-27)."""
-    j = ls.prev[i]
-    return j is not None and bool(EMPTY_LAST_KEY.search(text, *ls.spans[j]))
+    j = ls.prev(i)
+    return j is not None and bool(EMPTY_LAST_KEY.search(text, *ls[j]))
 
 
 def _links_tail(text: str, ls: _Lines) -> int:
     """The first line of the short lines without a sentence that close the page (at
     most LINK_TITLES_MAX of them): after a link label there, they are its links."""
-    tail, count, j = len(ls.spans), 0, ls.last
+    tail, count, j = len(ls), 0, ls.last
     while j is not None and count < LINK_TITLES_MAX:
-        lo, hi = ls.spans[j]
+        lo, hi = ls[j]
         if hi - lo > LINK_TITLE_MAX or SENTENCE_STOP.search(text, lo, hi):
             break
-        tail, count, j = j, count + 1, ls.prev[j]
+        tail, count, j = j, count + 1, ls.prev(j)
     return tail
 
 
 def _links_end(ls: _Lines, i: int, tail: int) -> int:
     """The last line of the link block whose label is on line ``i``."""
-    after = ls.next[i]
+    after = ls.next(i)
     if after is None or after < tail:
         return i  # anywhere but at the end of the page, the label stands alone
     return ls.last if ls.last is not None else i  # (a line follows: there is a last one)
@@ -728,7 +750,7 @@ def _page_info(text: str, ls: _Lines, i: int):
     when it names a newspaper or a site as the source, holds a machine time stamp, a
     CMS editor (责任编辑) or a read count; else only beside other chrome (作者: of a
     research report, 编辑: of a bulletin)."""
-    lo, hi = ls.spans[i]
+    lo, hi = ls[i]
     opening = INFO_LINE.match(text, lo, hi) if text.find(":", lo, hi) >= 0 else None
     if not opening:
         return None  # most lines: no key (and its colon) opens them
@@ -739,9 +761,9 @@ def _page_info(text: str, ls: _Lines, i: int):
         fields.append([k.group("key"), value.strip(" \t|丨)】]")])
     last = i
     if not fields[-1][1] and fields[-1][0] not in COUNTER_WORDS:
-        j = ls.next[i]
-        if j is not None and _is_value(text, *ls.spans[j]):
-            fields[-1][1] = text[ls.spans[j][0]:ls.spans[j][1]]
+        j = ls.next(i)
+        if j is not None and _is_value(text, *ls[j]):
+            fields[-1][1] = text[ls[j][0]:ls[j][1]]
             last = j
     for key, value in fields:
         if len(value) > INFO_VALUE_MAX or SENTENCE_STOP.search(value):
@@ -782,8 +804,6 @@ def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
     """The weak lines that stand beside chrome: one sweep down and one up, so that a run
     of them hangs on the chrome at either end; two toolbar labels side by side are a
     toolbar."""
-    if not weak:
-        return []
     kept = [False] * len(weak)
     at = {w.first: k for k, w in enumerate(weak)}
     ends = {w.last: k for k, w in enumerate(weak)}
@@ -797,52 +817,53 @@ def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
         return k is not None and (kept[k] or (w.toolbar and weak[k].toolbar))
 
     for k, w in enumerate(weak):
-        if beside(w, ls.prev[w.first], ends):
+        if beside(w, ls.prev(w.first), ends):
             kept[k] = True
             for j in range(w.first, w.last + 1):
                 whole[j] = True
     for k in range(len(weak) - 1, -1, -1):
         w = weak[k]
-        if not kept[k] and beside(w, ls.next[w.last], at):
+        if not kept[k] and beside(w, ls.next(w.last), at):
             kept[k] = True
             for j in range(w.first, w.last + 1):
                 whole[j] = True
     return [w.part for k, w in enumerate(weak) if kept[k]]
 
 
-def _glue(text: str, ls: _Lines, short: list, whole: list) -> list:
-    """Lines of lone brackets or separators beside a toolbar: 【字号: / 加大 / … / 】."""
+def _glue(text: str, ls: _Lines, candidates: list, whole: list) -> list:
+    """Lines of lone brackets or separators beside a toolbar: 【字号: / 加大 / … / 】.
+    ``candidates``: the short lines left unclassified that open with one."""
     out = []
-    for i in short:
-        lo, hi = ls.spans[i]
-        if whole[i] or text[lo] not in GLUE_FIRST or not GLUE_LINE.fullmatch(text, lo, hi):
+    for i in candidates:
+        lo, hi = ls[i]
+        if whole[i] or not GLUE_LINE.fullmatch(text, lo, hi):
             continue
-        before, after = ls.prev[i], ls.next[i]
+        before, after = ls.prev(i), ls.next(i)
         if (before is not None and whole[before]) or (after is not None and whole[after]):
             out.append(_Part(lo, hi, "widget", []))
             whole[i] = True
     return out
 
 
-def _counted_page_numbers(text: str, ls: _Lines, short: list, whole: list, pages: list) -> list:
+def _counted_page_numbers(text: str, ls: _Lines, candidates: list, whole: list,
+                          pages: list) -> list:
     """Page numbers a PDF left on lines of their own (3, or 3/7): numbers that count on
     (3, 4, 5 …; of one total), a page of text apart, each between lines of prose — never
-    a table's cells or a numbered list's serial numbers."""
+    a table's cells or a numbered list's serial numbers.  ``candidates``: the lines left
+    unclassified of at most PAGE_COUNT_MAX characters that open with a digit."""
     found = []  # (line, number, total)
-    for i in short:
-        lo, hi = ls.spans[i]
-        if hi - lo > PAGE_COUNT_MAX or not text[lo].isdigit():
-            continue
+    for i in candidates:
+        lo, hi = ls[i]
         m = PAGE_COUNT.fullmatch(text, lo, hi)
-        if m and ls.length(ls.prev[i]) >= PROSE_MIN and (
-                ls.next[i] is None or ls.length(ls.next[i]) >= PROSE_MIN):
+        if m and ls.length(ls.prev(i)) >= PROSE_MIN and (
+                ls.next(i) is None or ls.length(ls.next(i)) >= PROSE_MIN):
             found.append((i, int(m.group("n")), m.group("m")))
     out = []
     for k, (i, n, total) in enumerate(found):
         if any(0 <= k + d < len(found) and found[k + d][1] == n + d and found[k + d][2] == total
-               and abs(ls.spans[found[k + d][0]][0] - ls.spans[i][0]) >= PAGE_MIN
+               and abs(ls[found[k + d][0]][0] - ls[i][0]) >= PAGE_MIN
                for d in (-1, 1)):
-            out.append(_Part(ls.spans[i][0], ls.spans[i][1], "page", ["页码"]))
+            out.append(_Part(ls[i][0], ls[i][1], "page", ["页码"]))
             whole[i] = True
             pages.append(i)
     return out
@@ -850,23 +871,21 @@ def _counted_page_numbers(text: str, ls: _Lines, short: list, whole: list, pages
 
 def _running_titles(text: str, ls: _Lines, whole: list, pages: list, doc) -> list:
     """A short line printed beside the page number on several pages: the running title
-    (not the header of a table that each page repeats)."""
-    if len(pages) < 2:
-        return []
+    (not the header of a table that each page repeats).  ``pages``: two or more."""
     tables = doc.table_lines  # (1-based lines; looked for only in a text with pages)
     seen: dict = {}
     for i in pages:
-        for j in (ls.prev[i], ls.next[i]):
+        for j in (ls.prev(i), ls.next(i)):
             if j is None or whole[j] or j + 1 in tables:
                 continue
-            lo, hi = ls.spans[j]
+            lo, hi = ls[j]
             if hi - lo <= RUNNING_TITLE_MAX and not SENTENCE_STOP.search(text, lo, hi):
                 seen.setdefault(text[lo:hi], set()).add(j)
     out = []
     for repeated in seen.values():
         if len(repeated) >= 2:
             for j in sorted(repeated):
-                out.append(_Part(ls.spans[j][0], ls.spans[j][1], "page", ["页眉"]))
+                out.append(_Part(ls[j][0], ls[j][1], "page", ["页眉"]))
                 whole[j] = True
     return out
 
@@ -874,18 +893,20 @@ def _running_titles(text: str, ls: _Lines, whole: list, pages: list, doc) -> lis
 def _head(ls: _Lines, whole: list) -> list:
     """The first lines of the page that are not chrome: where a template prints the
     site's name, and the title again."""
-    # (told in C: the non-blank lines that are not chrome, the first HEAD_LINES of them)
-    return list(islice(compress(ls.filled, map(not_, map(whole.__getitem__, ls.filled))),
-                       HEAD_LINES))
+    head = []
+    for i in ls.filled:
+        if not whole[i]:
+            head.append(i)
+            if len(head) == HEAD_LINES:
+                break
+    return head
 
 
 def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
     """The site's name and address printed above the report: a short line with a web
     address, no sentence and no field, before any line of the report's own.  Taken
-    off ``head`` when it is one."""
-    if not head:
-        return []
-    lo, hi = ls.spans[head[0]]
+    off ``head`` (not empty) when it is one."""
+    lo, hi = ls[head[0]]
     if hi - lo <= SITE_HEADER_MAX and (site := SITE_ADDRESS.search(text, lo, hi)) \
             and ":" not in text[lo:hi] and not SENTENCE_STOP.search(text, lo, hi):
         whole[head.pop(0)] = True
@@ -895,39 +916,48 @@ def _site_header(text: str, ls: _Lines, whole: list, head: list) -> list:
 
 def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
     """The title or subtitle (the first two lines of content) printed again by the
-    page template a few lines further down; headings (a table of contents) are not."""
+    page template a few lines further down; headings (a table of contents) are not.
+    ``head``: two lines or more."""
     # First without the headings (most texts never need them): does a line repeat one above?
-    keys: list = []
+    if not _head_copies(text, ls, head, _NO_LINES):
+        return []
+    out = []
+    for i, key in _head_copies(text, ls, head, doc.heading_lines):
+        out.append(_Part(ls.starts[i], ls.ends[i], "repeat", [key]))
+        whole[i] = True
+    return out
+
+
+_NO_LINES: frozenset = frozenset()
+
+
+def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list:
+    """(line, key) of each head line that repeats one of the first two, the lines of
+    ``headings`` (1-based) left out; a copy is reported once, its original stays."""
+    # A copy opens as its original does: in most heads no line opens as one of the first two.
+    opens = [*map(text.__getitem__, map(ls.starts.__getitem__, head))]
+    if opens[0] not in opens[1:] and (len(opens) < 3 or opens[1] not in opens[2:]):
+        return []
     originals: set = set()
+    firsts = ""  # what they open with: a line that opens otherwise is no copy, keyed or not
+    out = []
     for n, i in enumerate(head):
-        if n >= 2 and not originals:
-            return []  # (past the first two, only a copy of an original is looked for)
-        key = _head_key(text, *ls.spans[i])
-        keys.append(key)
+        if n >= 2:
+            if not originals:
+                break  # (past the first two, only a copy of an original is looked for)
+            if opens[n] not in firsts:
+                continue
+        if i + 1 in headings:
+            continue
+        key = _head_key(text, *ls[i])
         if key is None:
             continue
         if key in originals:
-            break
-        if n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
-            originals.add(key)
-    else:
-        return []
-    keys += [_head_key(text, *ls.spans[i]) for i in head[len(keys):]]
-    headings = doc.heading_lines  # 1-based lines
-    originals.clear()
-    out: list = []
-    for n, (i, key) in enumerate(zip(head, keys)):
-        if n >= 2 and not originals:
-            break  # (past the first two, only a copy of an original is looked for)
-        if key is None or i + 1 in headings:
-            continue
-        if key in originals:
-            lo, hi = ls.spans[i]
-            out.append(_Part(lo, hi, "repeat", [key]))
-            whole[i] = True
-            originals.discard(key)  # the copy is reported once; the original stays
+            out.append((i, key))
+            originals.discard(key)
         elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
             originals.add(key)
+            firsts += key[0]
     return out
 
 
@@ -949,24 +979,21 @@ def _label(s: str) -> str:
 
 def _list_follows(text: str, ls: _Lines, i: int) -> bool:
     """Whether the next non-blank line is a numbered item (the label heads a real list)."""
-    j = ls.next[i]
-    return j is not None and bool(LIST_ITEM.match(text, *ls.spans[j]))
+    j = ls.next(i)
+    return j is not None and bool(LIST_ITEM.match(text, *ls[j]))
 
 
-def _metadata(text: str, lines: "_Spans", whole: list) -> Optional[_Part]:
-    """The metadata block before the title: from the first line of content (after blank
-    lines and other residue) over key lines and the values of empty keys."""
-    n = len(lines)
-    k = 0
-    while k < n and (lines[k][0] == lines[k][1] or whole[k]):
-        k += 1
-    if k == n or text[lines[k][0]] not in KEY_FIRST or not KEY_LINE.match(text, *lines[k]):
+def _metadata(text: str, ls: _Lines, whole: list, k: int) -> Optional[_Part]:
+    """The metadata block before the title: from ``k``, the first line of content (after
+    blank lines and other residue), over key lines and the values of empty keys."""
+    lo, hi = ls[k]
+    if text[lo] not in KEY_FIRST or not KEY_LINE.match(text, lo, hi):
         return None
-    start, last = lines[k][0], k
-    expect_value = bool(EMPTY_LAST_KEY.search(text, *lines[k]))
-    keys = [m.group("key") for m in ANY_KEY.finditer(text, *lines[k])]
-    for j in range(k + 1, n):
-        lo, hi = lines[j]
+    start, last = lo, k
+    expect_value = bool(EMPTY_LAST_KEY.search(text, lo, hi))
+    keys = [m.group("key") for m in ANY_KEY.finditer(text, lo, hi)]
+    for j in range(k + 1, len(ls)):
+        lo, hi = ls[j]
         if lo == hi or whole[j]:
             continue
         if KEY_LINE.match(text, lo, hi) or SECONDARY_KEY_LINE.match(text, lo, hi):
@@ -977,7 +1004,7 @@ def _metadata(text: str, lines: "_Spans", whole: list) -> Optional[_Part]:
         else:
             break  # the title
         last = j
-    return _Part(start, lines[last][1], "metadata", keys)
+    return _Part(start, ls.ends[last], "metadata", keys)
 
 
 def _merge(doc, parts: list) -> list:

@@ -794,6 +794,18 @@ def test_the_sites_header_above_the_report():
     assert doc.text[title_of(doc).start:title_of(doc).end] == TITLE
 
 
+@pytest.mark.parametrize("text, title", [
+    ("浙江省人民政府 www.zj.gov.cn\n", None),
+    (f"浙江省人民政府 www.zj.gov.cn\n\n{TITLE}\n", TITLE),
+])
+def test_a_site_header_with_one_line_or_none_after_it(text, title):
+    # The header taken off leaves one line of the head or none: no title to be repeated.
+    assert residue(text) == ["浙江省人民政府 www.zj.gov.cn"]
+    doc = Document(text)
+    found = title_of(doc)
+    assert (doc.text[found.start:found.end] if found else None) == title
+
+
 @pytest.mark.parametrize("text", [
     # A report's own contact lines, and an address in its body, are no header.
     f"{TITLE}\n{BODY}\n网址:www.zj.gov.cn\n",
