@@ -5,7 +5,7 @@ repeated run is grown by comparing neighbours, never by pairwise search.
 """
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, repeat
 from operator import ne, not_, sub
 from typing import Optional
 
@@ -53,8 +53,10 @@ def _across_pages(doc, text: str, pages: list) -> tuple:
     return units, unit_keys
 
 
-# Paragraphs told at a time whether two of their sentences may be the same (_clear).
+# Paragraphs told at a time whether two of their sentences may be the same (_clear),
+# and, where they may, told again in groups: the few paragraphs of a repeat are read.
 _CHUNK = 32
+_GROUP = 4
 # What ends a sentence besides 。, and an end followed by a mark that closes the sentence
 # (as Document's sentence pattern reads them).
 _OTHER_ENDS = ("!", "?", "…")
@@ -105,9 +107,28 @@ def _key(piece: str) -> str:
     return piece
 
 
+def _keys_of_pieces(text: str, pieces: list, starts: list, lengths: list) -> list:
+    """The keys of the paragraphs at ``starts`` (as long as ``lengths``) from ``pieces``,
+    their text split at white space, in order: a paragraph as long as its first piece is
+    that piece; one that holds white space is as many pieces as it splits into."""
+    keys = []
+    at = 0
+    for start, length in zip(starts, lengths):
+        if at < len(pieces) and len(pieces[at]) == length:
+            keys.append(pieces[at])
+            at += 1
+        else:
+            parts = text[start:start + length].split()
+            keys.append("".join(parts))
+            at += len(parts)
+    if at != len(pieces):  # (never: white space alone stands between paragraphs)
+        return [_key(text[start:start + length]) for start, length in zip(starts, lengths)]
+    return keys
+
+
 def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: int) -> tuple:
     """Each paragraph's key (see _key) by its hash and its length, and whether each
-    _CHUNK paragraphs and the one before are told clear (_clear) with the paragraphs
+    _GROUP paragraphs and the one before are told clear (_clear) with the paragraphs
     ``read`` among them.  The keys are made a chunk at a time and dropped: held together,
     they would be as large as the text again."""
     hashes: list = []
@@ -120,13 +141,20 @@ def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: in
         # are its paragraphs' keys, as long as the paragraphs are (none holds white space).
         keys = text[starts[low]:ends[high - 1]].split()
         key_lengths = list(map(len, keys))
-        if key_lengths != list(map(sub, ends[low:high], starts[low:high])):
-            keys = list(map("".join, map(str.split, map(text.__getitem__, map(
-                slice, starts[low:high], ends[low:high])))))
+        lengths_as_written = list(map(sub, ends[low:high], starts[low:high]))
+        if key_lengths != lengths_as_written:
+            keys = _keys_of_pieces(text, keys, starts[low:high], lengths_as_written)
             key_lengths = list(map(len, keys))
         hashes += map(hash, keys)
         lengths += key_lengths
-        clear.append(_clear(before + list(compress(keys, read[low:high])), min_chars))
+        groups = range(low, high, _GROUP)
+        if _clear(before + list(compress(keys, read[low:high])), min_chars):
+            clear += repeat(True, len(groups))
+        else:
+            for g in groups:
+                prior = before if g == low else keys[g - low - 1:g - low] if read[g - 1] else []
+                told = compress(keys[g - low:g - low + _GROUP], read[g:g + _GROUP])
+                clear.append(_clear(prior + list(told), min_chars))
         before = keys[-1:] if read[high - 1] else []
     return hashes, lengths, clear
 
@@ -256,7 +284,7 @@ class DuplicateBlock(Rule):
         """Sentences said again inside one paragraph or in the paragraph right after
         (a paste at a paragraph boundary); a run of them is one finding.  ``read``: the
         paragraphs that may hold a sentence that counts (``min_chars``); ``clear``: of
-        each _CHUNK paragraphs, whether they and the one before hold none twice."""
+        each _GROUP paragraphs, whether they and the one before hold none twice."""
         if all(clear):
             return  # most documents
         # A sentence is read as a string and named by (paragraph index, its place in the
@@ -287,10 +315,10 @@ class DuplicateBlock(Rule):
         before: set = set()
         previous: list = []
         unread: Optional[int] = None
-        for chunk in compress(range(len(clear)), map(not_, clear)):
-            low = chunk * _CHUNK
-            high = min(low + _CHUNK, len(paragraphs))
-            if not chunk or clear[chunk - 1]:
+        for group in compress(range(len(clear)), map(not_, clear)):
+            low = group * _GROUP
+            high = min(low + _GROUP, len(paragraphs))
+            if not group or clear[group - 1]:
                 before, previous = set(), []
                 unread = low - 1 if low and read[low - 1] else None
             for index in range(low, high):
