@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
+from functools import lru_cache
+from itertools import accumulate, chain, compress
+from operator import itemgetter, not_
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
@@ -23,10 +24,9 @@ QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
 _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
-# Splitting on the marks gives each mark and the length of the text before it at once.
-_SPLIT_AT_MARKS = re.compile("(" + MARKS.pattern + ")")
-# The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
-_ANY_WIDTH_MARK = re.compile(MARKS.pattern[:-1] + "（）［］＂]")
+# The marks as written, before folding (（ ） ［ ］ ＂ fold to marks): splitting the text
+# on them gives each mark and the length of the text before it at once.
+_SPLIT_AT_ANY_WIDTH_MARK = re.compile("(" + MARKS.pattern[:-1] + "（）［］＂])")
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
 EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
@@ -51,6 +51,8 @@ FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
 # The marks of the pairs that a width tells apart: a pair of mixed width holds one of each.
 _HALF_WIDTH = frozenset("()[]")
 _FULL_WIDTH_PAIRED = frozenset(FULL_WIDTH[m] for m in _HALF_WIDTH)
+# The marks as written that fold to a mark.
+_FOLD_MARKS = [(full, half) for half, full in FULL_WIDTH.items()]
 # A pair of one width with nothing between its marks, as written: deleting these pass
 # after pass leaves something of well-nested marks only where a pair is of mixed width.
 EMPTY_PAIRS_AS_WRITTEN = EMPTY_PAIRS + tuple(
@@ -63,10 +65,9 @@ ITEM_MARKER = re.compile(r"(?:^|(?<=[\s,;:。、!?]))(?:\d{1,2}|[a-zA-Z]|[一二
 EMOTICON = re.compile(r"[:;=8][-^']?[()\[\]]|[()][-^']?[:;=]")
 # A half-open interval: [0,1) (0,1]
 INTERVAL = re.compile(r"[\[(]\s*-?[\d.]+%?\s*[,~]\s*-?[\d.]+%?\s*[)\]]")
+INTERVAL_MIN = len("(0,1)")
 # An apostrophe, don’t, which the scan skips (the paragraph's bounds aside).
 APOSTROPHE = re.compile("’(?<=[A-Za-z]’)(?=[A-Za-z])")
-# The marks of an interval that a well-nested paragraph can hold.
-_EMPTY_BRACKETS = re.compile(r"\(\)|\[\]")
 CLAUSE_PUNCT = set(",;:。!?、")
 NEXT_CHAR = re.compile(r"\s*(.)")
 # A reversed pair encloses a short term: ”枫桥式“.
@@ -266,8 +267,8 @@ WRAPPED_MIN = 15
 
 
 def _marks_of(text: str) -> tuple:
-    """The positions and the string of the marks of ``text``."""
-    parts = _SPLIT_AT_MARKS.split(text)  # text, mark, text, mark, …, text
+    """The positions and the string of the marks of ``text`` as written, in either width."""
+    parts = _SPLIT_AT_ANY_WIDTH_MARK.split(text)  # text, mark, text, mark, …, text
     return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
 
 
@@ -291,20 +292,27 @@ def _outside(positions: list, marks: str, spans: list) -> tuple:
 
 def _well_nested(marks: str, bounds: list, empty_pairs: tuple = EMPTY_PAIRS) -> list:
     """For each (first, end) slice of ``marks``, whether its marks are well nested and
-    each closed by its own kind: then a paragraph has no problem but its pairs.  All the
-    slices are reduced at once, kept apart by a character that is no mark (deleting
-    empty pairs in any order leaves the same)."""
-    joined = "\n".join([marks[first:end] for first, end in bounds])
+    each closed by its own kind: then a paragraph has no problem but its pairs."""
+    return [_nests(marks[first:end], empty_pairs) if end - first <= _FEW_MARKS
+            else _reduces(marks[first:end], empty_pairs) for first, end in bounds]
+
+
+def _reduces(marks: str, empty_pairs: tuple) -> bool:
+    """Whether deleting the empty pairs pass after pass leaves nothing of ``marks``."""
     for _ in range(NESTING_PASSES):
-        reduced = joined
+        reduced = marks
         for pair in empty_pairs:
             reduced = reduced.replace(pair, "")
-        if len(reduced) == len(joined):
+        if len(reduced) == len(marks):
             break
-        joined = reduced
-        if len(joined) == len(bounds) - 1:  # the separators alone: no pass more to confirm it
-            return [True] * len(bounds)
-    return [not rest for rest in joined.split("\n")]
+        marks = reduced
+    return not marks
+
+
+# The few marks of most paragraphs repeat from one to the next ((一), “…”, 《…》): each
+# string of them is reduced once.
+_FEW_MARKS = 16
+_nests = lru_cache(maxsize=1024)(_reduces)
 
 
 def _nested_pairs(positions: list, marks: str, first: int, end: int):
@@ -383,32 +391,35 @@ class PairScan:
         self._scanned: list = []  # (start, _Paragraph) of each paragraph or run scanned
         self._terms: set | None = None
         self._text = doc.text
-        if _ANY_WIDTH_MARK.search(doc.text) is None:
-            # No mark in either width (a short text): nothing to scan, and the text is not
-            # even folded (the folded copy is read only at and between marks).
+        # One search over the text as written (folding keeps every offset); only
+        # paragraphs holding marks are looked at.
+        positions, marks = _marks_of(doc.text)
+        if doc.front_matter is not None and positions:  # blank in the folded text
+            first = bisect_left(positions, doc.front_matter.end)
+            positions, marks = positions[first:], marks[first:]
+        if not positions:
+            # No mark (a short text): nothing to scan, nor any chrome to keep apart, and
+            # the text is not even folded (the folded copy is read only at and between marks).
             self._folded, self._positions, self._marks, self._plain = doc.text, [], "", []
             return
         self._folded = text = doc.folded
-        # One search over the whole text; only paragraphs holding marks are looked at.
-        positions, marks = _marks_of(text)
-        if not positions:  # nothing to scan, nor any chrome to keep apart
-            self._positions, self._marks, self._plain = positions, marks, []
-            return
+        for full, half in _FOLD_MARKS:
+            if full in marks:
+                marks = marks.replace(full, half)
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
         self._positions, self._marks = positions, marks = _outside(positions, marks, chrome)
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
-        nested = _well_nested(marks, [(first, k) for _, first, k in held])
-        skipping = _skipping_marks(text, paragraphs, held, positions, marks, chrome)
+        plain = _well_nested(marks, [(first, k) for _, first, k in held])
+        for j in _skipping_marks(text, paragraphs, held, positions, marks, chrome):
+            plain[j] = False
         # (start, end, first mark, end of the marks) of each paragraph whose marks are
         # well nested and read as they stand: no problem, only pairs
         self._plain = [(paragraphs[i].start, paragraphs[i].end, first, k)
-                       for j, (i, first, k) in enumerate(held) if nested[j] and j not in skipping]
+                       for i, first, k in compress(held, plain)]
         chrome_ends = [end for _, end in chrome]
         run = None  # the paragraphs scanned so far that a later one may go on from
-        for j, (i, first, k) in enumerate(held):
-            if nested[j] and j not in skipping:
-                continue
+        for i, first, k in compress(held, map(not_, plain)):
             para = paragraphs[i]
             if run is not None and not all(
                     _covered(chrome, chrome_ends, between)
@@ -474,6 +485,7 @@ class PairScan:
         text, positions, marks = self._folded, self._positions, self._marks
         plain_positions = list(chain.from_iterable(positions[first:k] for _, _, first, k in self._plain))
         plain_marks = "".join([marks[first:k] for _, _, first, k in self._plain])
+        terms: list = []
         for (opener, closer), kind in zip(QUOTES.items(), _QUOTE_KINDS):
             parts = kind.split(plain_marks)  # marks, quotation mark, marks, …
             at = list(accumulate(map(len, parts)))[0:-1:2]
@@ -483,7 +495,8 @@ class PairScan:
             else:
                 pairs = ((p, q) for _, _, first, k in self._plain
                          for p, q, mark in _nested_pairs(positions, marks, first, k) if mark == closer)
-            yield from (text[p + 1:q] for p, q in pairs if q - p - 1 <= TERM_MAX)
+            terms += [text[p + 1:q] for p, q in pairs if q - p - 1 <= TERM_MAX]
+        return terms
 
     def term_after(self, text: str, pos: int) -> str:
         """The longest quoted term that the text right after ``pos`` begins with: the
@@ -518,18 +531,19 @@ def _skipping_marks(text: str, paragraphs: list, held: list, positions: list, ma
     apostrophe, a pair around an interval [0,1] (whose marks stand side by side among
     the marks, or one of them in chrome).  Where they are not, marks read as they stand."""
     found: set = set()
-    # an interval holds no mark: its two marks stand side by side
-    if "()" in marks or "[]" in marks:
-        side_by_side = [m.start() for m in _EMPTY_BRACKETS.finditer(marks)]
-        opening = map(positions.__getitem__, side_by_side)
-        after_closing = map((1).__add__, map(positions.__getitem__, map((1).__add__, side_by_side)))
-        intervals = list(compress(side_by_side, map(INTERVAL.match, repeat(text), opening, after_closing)))
-        if intervals:
-            firsts = [first for _, first, _ in held]
-            for at in intervals:
+    # an interval holds no mark: its two marks stand side by side, and apart (not the
+    # many of items' numbers, (一))
+    firsts: list = []
+    for empty in ("()", "[]"):
+        at = marks.find(empty)
+        while at >= 0:
+            opening, closing = positions[at], positions[at + 1]
+            if closing - opening >= INTERVAL_MIN - 1 and INTERVAL.match(text, opening, closing + 1):
+                firsts = firsts or [first for _, first, _ in held]
                 j = bisect_right(firsts, at) - 1
                 if j >= 0:
                     found.add(j)
+            at = marks.find(empty, at + 2)
     if "’" not in marks and not chrome:
         return found  # most texts: no apostrophe, no chrome
     starts = [paragraphs[i].start for i, _, _ in held]
