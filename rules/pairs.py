@@ -24,9 +24,8 @@ QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
 _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
-# The marks as written, before folding (（ ） ［ ］ ＂ fold to marks): splitting the text
-# on them gives each mark and the length of the text before it at once.
-_SPLIT_AT_ANY_WIDTH_MARK = re.compile("(" + MARKS.pattern[:-1] + "（）［］＂])")
+# The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
+_ANY_WIDTH_MARKS = "".join(OPENERS) + "".join(CLOSERS) + '"（）［］＂'
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
 EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
@@ -267,9 +266,21 @@ WRAPPED_MIN = 15
 
 
 def _marks_of(text: str) -> tuple:
-    """The positions and the string of the marks of ``text`` as written, in either width."""
-    parts = _SPLIT_AT_ANY_WIDTH_MARK.split(text)  # text, mark, text, mark, …, text
-    return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
+    """The positions and the string of the marks of ``text`` as written, in either width:
+    each kind looked for on its own, a search for one character being quicker than one
+    for any of several (most kinds never occur)."""
+    positions: list = []
+    find = text.find
+    for mark in _ANY_WIDTH_MARKS:
+        if mark in text:
+            at = find(mark)
+            while at >= 0:
+                positions.append(at)
+                at = find(mark, at + 1)
+    if not positions:
+        return positions, ""
+    positions.sort()
+    return positions, "".join(itemgetter(*positions)(text))
 
 
 def _outside(positions: list, marks: str, spans: list) -> tuple:
