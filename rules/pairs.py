@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import itemgetter, not_
 
@@ -303,27 +302,20 @@ def _outside(positions: list, marks: str, spans: list) -> tuple:
 
 def _well_nested(marks: str, bounds: list, empty_pairs: tuple = EMPTY_PAIRS) -> list:
     """For each (first, end) slice of ``marks``, whether its marks are well nested and
-    each closed by its own kind: then a paragraph has no problem but its pairs."""
-    return [_nests(marks[first:end], empty_pairs) if end - first <= _FEW_MARKS
-            else _reduces(marks[first:end], empty_pairs) for first, end in bounds]
-
-
-def _reduces(marks: str, empty_pairs: tuple) -> bool:
-    """Whether deleting the empty pairs pass after pass leaves nothing of ``marks``."""
+    each closed by its own kind: then a paragraph has no problem but its pairs.  All the
+    slices are reduced at once, kept apart by a character that is no mark (deleting
+    empty pairs in any order leaves the same)."""
+    joined = "\n".join([marks[first:end] for first, end in bounds])
     for _ in range(NESTING_PASSES):
-        reduced = marks
+        reduced = joined
         for pair in empty_pairs:
             reduced = reduced.replace(pair, "")
-        if len(reduced) == len(marks):
+        if len(reduced) == len(joined):
             break
-        marks = reduced
-    return not marks
-
-
-# The few marks of most paragraphs repeat from one to the next ((一), “…”, 《…》): each
-# string of them is reduced once.
-_FEW_MARKS = 16
-_nests = lru_cache(maxsize=1024)(_reduces)
+        joined = reduced
+        if len(joined) == len(bounds) - 1:  # the separators alone: no pass more to confirm it
+            return [True] * len(bounds)
+    return [not rest for rest in joined.split("\n")]
 
 
 def _nested_pairs(positions: list, marks: str, first: int, end: int):
