@@ -243,9 +243,9 @@ class DuplicateBlock(Rule):
         whose ``keys`` are equal have the same key; ``agreeing(i, j, n)``: how many of the
         pairs (i + t, j + t) of equal ``keys`` are the same, from t = 0 on, n at most."""
         n = len(keys)
-        first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # each key's first paragraph
-        if len(first) == n:
+        if len(set(keys)) == n:
             return  # no key repeats (most documents)
+        first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # each key's first paragraph
         origin = list(map(first.__getitem__, keys))
         covered = -1  # copies end here; a later run starts after it
         for i in compress(range(n), map(ne, origin, range(n))):
