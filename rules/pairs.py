@@ -404,13 +404,17 @@ class PairScan:
             # No mark (a short text): nothing to scan, nor any chrome to keep apart, and
             # the text is not even folded (the folded copy is read only at and between marks).
             self._folded, self._positions, self._marks, self._plain = doc.text, [], "", []
+            self._as_written = ""
             return
         self._folded = text = doc.folded
+        as_written = marks
         for full, half in _FOLD_MARKS:
             if full in marks:
                 marks = marks.replace(full, half)
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
-        self._positions, self._marks = positions, marks = _outside(positions, marks, chrome)
+        self._positions, self._marks = _outside(positions, marks, chrome)
+        self._as_written = _outside(positions, as_written, chrome)[1]
+        positions, marks = self._positions, self._marks
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
         plain = _well_nested(marks, [(first, k) for _, first, k in held])
@@ -458,8 +462,7 @@ class PairScan:
         """(start, end) of each pair whose two marks differ in width, in the order of the
         text.  A well-nested paragraph holds one only if its marks as written, each pair
         of one width deleted pass after pass, leave something."""
-        text, folded, positions = self._text, self._folded, self._positions
-        as_written = "".join(itemgetter(*positions)(text)) if positions else ""
+        text, folded, positions, as_written = self._text, self._folded, self._positions, self._as_written
         if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
             return []  # most texts: all their brackets of one width
         one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],
@@ -467,7 +470,7 @@ class PairScan:
         parts = [(start, [(p.start, p.end) for p in result.problems if p.kind == "pair"])
                  for start, result in self._scanned]
         parts += [(start, [(p, q + 1) for p, q, _ in _nested_pairs(positions, self._marks, first, k)])
-                  for (start, _, first, k), plain in zip(self._plain, one_width) if not plain]
+                  for start, _, first, k in compress(self._plain, map(not_, one_width))]
         parts.sort(key=itemgetter(0))
         return [(p, q) for _, pairs in parts for p, q in pairs
                 if (text[p] != folded[p]) != (text[q - 1] != folded[q - 1])]
@@ -490,6 +493,8 @@ class PairScan:
         plain_marks = "".join([marks[first:k] for _, _, first, k in self._plain])
         terms: list = []
         for (opener, closer), kind in zip(QUOTES.items(), _QUOTE_KINDS):
+            if opener not in plain_marks and closer not in plain_marks:
+                continue  # (‘ ’ in most texts)
             parts = kind.split(plain_marks)  # marks, quotation mark, marks, …
             at = list(accumulate(map(len, parts)))[0:-1:2]
             if "".join(parts[1::2]) == (opener + closer) * (len(at) // 2):
