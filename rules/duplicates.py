@@ -1,7 +1,8 @@
 """Duplicated text: a block pasted twice, a sentence said twice in one paragraph.
 
 Linear time: each paragraph and sentence is hashed once (a dict lookup), and a
-repeated run is grown by comparing neighbours, never by pairwise search.
+repeated run is grown along its neighbours (their keys and their text compared a run at
+a time), never by pairwise search.
 """
 from __future__ import annotations
 
@@ -121,7 +122,7 @@ def _keys_of_pieces(text: str, pieces: list, starts: list, lengths: list) -> lis
             parts = text[start:start + length].split()
             keys.append("".join(parts))
             at += len(parts)
-    if at != len(pieces):  # (never: white space alone stands between paragraphs)
+    if at != len(pieces):  # (a guard: only white space stands between the paragraphs)
         return [_key(text[start:start + length]) for start, length in zip(starts, lengths)]
     return keys
 
@@ -265,7 +266,8 @@ class DuplicateBlock(Rule):
                    and same(lo_i - 1, lo_j - 1)):
                 lo_i, lo_j = lo_i - 1, lo_j - 1
             # (lo_i > j: a paragraph before j with j's key would be j's original)
-            hi_i, hi_j = i + min(agree, lo_i - j) - 1, j + min(agree, lo_i - j) - 1
+            forward = min(agree, lo_i - j) - 1
+            hi_i, hi_j = i + forward, j + forward
             covered = hi_i
             copy_first, copy_last = paras[lo_i], paras[hi_i]
             orig_first, orig_last = paras[lo_j], paras[hi_j]
@@ -311,14 +313,14 @@ class DuplicateBlock(Rule):
         # A sentence that repeats none is an original for the rest of its paragraph and
         # the next one: the keys of those of the paragraph before (a set of short keys
         # too, never asked for) and that paragraph's keys, if it was read; if it was told
-        # to repeat none with its chunk, its index, its keys read only if asked.
+        # to repeat none with its group, its index, its keys read only if asked.
         before: set = set()
         previous: list = []
         unread: Optional[int] = None
         for group in compress(range(len(clear)), map(not_, clear)):
             low = group * _GROUP
             high = min(low + _GROUP, len(paragraphs))
-            if not group or clear[group - 1]:
+            if not group or clear[group - 1]:  # after a group told clear
                 before, previous = set(), []
                 unread = low - 1 if low and read[low - 1] else None
             for index in range(low, high):

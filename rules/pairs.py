@@ -394,7 +394,7 @@ class PairScan:
         self._scanned: list = []  # (start, _Paragraph) of each paragraph or run scanned
         self._terms: set | None = None
         self._text = doc.text
-        # One search over the text as written (folding keeps every offset); only
+        # The marks found in the text as written (folding keeps every offset); only
         # paragraphs holding marks are looked at.
         positions, marks = _marks_of(doc.text)
         if doc.front_matter is not None and positions:  # blank in the folded text
@@ -462,7 +462,8 @@ class PairScan:
         """(start, end) of each pair whose two marks differ in width, in the order of the
         text.  A well-nested paragraph holds one only if its marks as written, each pair
         of one width deleted pass after pass, leave something."""
-        text, folded, positions, as_written = self._text, self._folded, self._positions, self._as_written
+        text, folded, positions = self._text, self._folded, self._positions
+        as_written = self._as_written
         if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
             return []  # most texts: all their brackets of one width
         one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],
