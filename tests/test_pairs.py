@@ -367,3 +367,12 @@ def test_a_text_without_marks_in_either_width_is_not_folded_for_the_pairs():
     # A full-width bracket is a mark before it is folded.
     doc = Document("（秘密)\n")
     assert PairScan.of(doc).mixed_width_pairs() == [(0, 4)]
+
+
+def test_marks_of_a_front_matter_are_no_pairs():
+    # The front matter is blank in the folded text the rules read, not in the text as
+    # written, where the scan finds the marks.
+    text = "---\ntitle: “草稿（一\nlayout: post\n---\n\n# 报告\n\n推进“一网通办”（全程网办）。\n"
+    assert pairs(text, path="report.md") == []
+    assert pairs(text.replace("推进“一网通办”", "推进“一网通办"), path="report.md") == [
+        ("unmatched-pair", "“")]
