@@ -25,6 +25,10 @@ _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
 # The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
 _ANY_WIDTH_MARKS = "".join(OPENERS) + "".join(CLOSERS) + '"（）［］＂'
+# Splitting a short text on them gives each mark and the length of the text before it at
+# once; in a longer one, each kind is looked for on its own (most never occur), quicker.
+_SPLIT_AT_ANY_WIDTH_MARK = re.compile("([" + re.escape(_ANY_WIDTH_MARKS) + "])")
+_LONG_TEXT = 8192
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
 EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
@@ -265,9 +269,12 @@ WRAPPED_MIN = 15
 
 
 def _marks_of(text: str) -> tuple:
-    """The positions and the string of the marks of ``text`` as written, in either width:
-    each kind looked for on its own, a search for one character being quicker than one
-    for any of several (most kinds never occur)."""
+    """The positions and the string of the marks of ``text`` as written, in either width."""
+    if len(text) < _LONG_TEXT:
+        parts = _SPLIT_AT_ANY_WIDTH_MARK.split(text)  # text, mark, text, mark, …, text
+        if len(parts) == 1:
+            return [], ""  # (a short text often holds none)
+        return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
     positions: list = []
     find = text.find
     for mark in _ANY_WIDTH_MARKS:
@@ -397,7 +404,7 @@ class PairScan:
         # The marks found in the text as written (folding keeps every offset); only
         # paragraphs holding marks are looked at.
         positions, marks = _marks_of(doc.text)
-        if doc.front_matter is not None and positions:  # blank in the folded text
+        if positions and doc.front_matter is not None:  # blank in the folded text
             first = bisect_left(positions, doc.front_matter.end)
             positions, marks = positions[first:], marks[first:]
         if not positions:
