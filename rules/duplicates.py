@@ -1,10 +1,13 @@
 """Duplicated text: a block pasted twice, a sentence said twice in one paragraph.
 
 Linear time: each paragraph and sentence is hashed once (a dict lookup), and a
-repeated run is grown by comparing neighbours, never by pairwise search.
+repeated run is grown along its neighbours (their keys and their text compared a run at
+a time), never by pairwise search.
 """
 from __future__ import annotations
 
+from itertools import compress, repeat
+from operator import ne, not_, sub
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -51,22 +54,10 @@ def _across_pages(doc, text: str, pages: list) -> tuple:
     return units, unit_keys
 
 
-def _fingerprints(text: str, paragraphs: list) -> tuple:
-    """Each paragraph's key (see _key) by its hash and its length.  The keys are made in C
-    (a text without white space is split into one piece, which join gives back as it is)
-    and dropped one by one: held together, they would be as large as the text again."""
-    hashes: list = []
-    lengths: list = []
-    add_hash, add_length = hashes.append, lengths.append
-    for key in map("".join, map(str.split, map(text.__getitem__, map(
-            slice, [p.start for p in paragraphs], [p.end for p in paragraphs])))):
-        add_hash(hash(key))
-        add_length(len(key))
-    return hashes, lengths
-
-
-# Paragraphs told at a time whether two of their sentences may be the same (_clear).
+# Paragraphs told at a time whether two of their sentences may be the same (_clear),
+# and, where they may, told again in groups: the few paragraphs of a repeat are read.
 _CHUNK = 32
+_GROUP = 4
 # What ends a sentence besides 。, and an end followed by a mark that closes the sentence
 # (as Document's sentence pattern reads them).
 _OTHER_ENDS = ("!", "?", "…")
@@ -93,12 +84,80 @@ def _clear(keys: list, min_chars: int) -> bool:
     return len(set(pieces)) - (empty > 0) == len(pieces) - empty
 
 
+def _agreeing_keys(keys: list, i: int, j: int, limit: int) -> int:
+    """How many of keys[i:] and keys[j:] agree from the first on, ``limit`` at most:
+    slices compared in C, twice as long each time until one differs, then half as long."""
+    n, step, growing = 0, 1, True
+    while step:
+        step = min(step, limit - n)
+        if step and keys[i + n:i + n + step] == keys[j + n:j + n + step]:
+            n += step
+            if growing:
+                step *= 2
+        else:
+            growing = False
+            step //= 2
+    return n
+
+
 def _key(piece: str) -> str:
     """What makes two pieces of (folded) text the same: white space removed."""
     # Report text rarely holds white space; testing first is cheaper than splitting.
     if " " in piece or not piece.isprintable():  # every other space is not printable
         return "".join(piece.split())
     return piece
+
+
+def _keys_of_pieces(text: str, pieces: list, starts: list, lengths: list) -> list:
+    """The keys of the paragraphs at ``starts`` (as long as ``lengths``) from ``pieces``,
+    their text split at white space, in order: a paragraph as long as its first piece is
+    that piece; one that holds white space is as many pieces as it splits into."""
+    keys = []
+    at = 0
+    for start, length in zip(starts, lengths):
+        if at < len(pieces) and len(pieces[at]) == length:
+            keys.append(pieces[at])
+            at += 1
+        else:
+            parts = text[start:start + length].split()
+            keys.append("".join(parts))
+            at += len(parts)
+    if at != len(pieces):  # (a guard: only white space stands between the paragraphs)
+        return [_key(text[start:start + length]) for start, length in zip(starts, lengths)]
+    return keys
+
+
+def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: int) -> tuple:
+    """Each paragraph's key (see _key) by its hash and its length, and whether each
+    _GROUP paragraphs and the one before are told clear (_clear) with the paragraphs
+    ``read`` among them.  The keys are made a chunk at a time and dropped: held together,
+    they would be as large as the text again."""
+    hashes: list = []
+    lengths: list = []
+    clear: list = []
+    before: list = []  # the key of the paragraph before a chunk, if it is read
+    for low in range(0, len(starts), _CHUNK):
+        high = min(low + _CHUNK, len(starts))
+        # Only white space stands between two paragraphs: the chunk's pieces without it
+        # are its paragraphs' keys, as long as the paragraphs are (none holds white space).
+        keys = text[starts[low]:ends[high - 1]].split()
+        key_lengths = list(map(len, keys))
+        lengths_as_written = list(map(sub, ends[low:high], starts[low:high]))
+        if key_lengths != lengths_as_written:
+            keys = _keys_of_pieces(text, keys, starts[low:high], lengths_as_written)
+            key_lengths = list(map(len, keys))
+        hashes += map(hash, keys)
+        lengths += key_lengths
+        groups = range(low, high, _GROUP)
+        if _clear(before + list(compress(keys, read[low:high])), min_chars):
+            clear += repeat(True, len(groups))
+        else:
+            for g in groups:
+                prior = before if g == low else keys[g - low - 1:g - low] if read[g - 1] else []
+                told = compress(keys[g - low:g - low + _GROUP], read[g:g + _GROUP])
+                clear.append(_clear(prior + list(told), min_chars))
+        before = keys[-1:] if read[high - 1] else []
+    return hashes, lengths, clear
 
 
 class DuplicateBlock(Rule):
@@ -129,64 +188,86 @@ class DuplicateBlock(Rule):
             return
         text, tables = doc.folded, doc.table_lines
         paras = doc.paragraphs
-        hashes, lengths = _fingerprints(text, paras)
+        starts, ends = [p.start for p in paras], [p.end for p in paras]
+        min_sentence = options["min-sentence-chars"]
+        # A table row is never a duplicated block (a converter repeats the header of
+        # every table), nor read for sentences: its index.
+        rows = [i for i, p in enumerate(paras) if p.first_line in tables] if tables else []
+        # Too short to hold a sentence that counts, or a table row: not read for sentences.
+        read = list(map(min_sentence.__le__, map(sub, ends, starts)))
+        for i in rows:
+            read[i] = False
+        hashes, lengths, clear = _fingerprints(text, starts, ends, read, min_sentence)
         pages = page_chrome(doc)
         if pages:  # a PDF's text: units joined across page breaks, keyed by their keys
             units, keys = _across_pages(doc, text, pages)
             blocks = self._blocks(units, keys, [len(k) if isinstance(k, str) else 0 for k in keys],
-                                  lambda i, j: True, options["min-chars"])
+                                  lambda i, j: True, lambda i, j, n: n, options["min-chars"])
         else:
-            # A table row is never a duplicated block (a converter repeats the header of
-            # every table): its key matches nothing, not even an equal row.
             keys = hashes   # (not read as hashes after this)
-            if tables:
-                for i, p in enumerate(paras):
-                    if p.first_line in tables:
-                        keys[i] = (i,)
+            for i in rows:
+                keys[i] = (i,)  # a key that matches nothing, not even an equal row's
 
             def same(i: int, j: int) -> bool:   # equal hashes: the keys confirm it
-                a, b = text[paras[i].start:paras[i].end], text[paras[j].start:paras[j].end]
+                a, b = text[starts[i]:ends[i]], text[starts[j]:ends[j]]
                 return a == b or _key(a) == _key(b)
 
-            blocks = self._blocks(paras, keys, lengths, same, options["min-chars"])
+            def agreeing(i: int, j: int, n: int) -> int:
+                """How many of the paragraphs i.., j.. (n at most, with equal hashes) are
+                the same, from the first on: one comparison of the two runs' text confirms
+                them all where their paragraphs stand alike."""
+                shift = starts[i] - starts[j]
+                if text[starts[i]:ends[i + n - 1]] == text[starts[j]:ends[j + n - 1]] \
+                        and starts[i:i + n] == list(map(shift.__add__, starts[j:j + n])) \
+                        and ends[i:i + n] == list(map(shift.__add__, ends[j:j + n])):
+                    return n
+                t = 0
+                while t < n and same(i + t, j + t):
+                    t += 1
+                return t
+
+            blocks = self._blocks(paras, keys, lengths, same, agreeing, options["min-chars"])
         blocks = list(blocks)
         yield from blocks
         # Both come in text order, and the copies do not overlap: one walk along them.
         copies = [(f.start, f.end) for f in blocks]
         k = 0
-        for f in self._sentences(doc, lengths, options["min-sentence-chars"]):
+        for f in self._sentences(doc, lengths, read, clear, min_sentence):
             while k < len(copies) and copies[k][1] <= f.start:
                 k += 1
             if not (k < len(copies) and copies[k][0] <= f.start):
                 yield f  # not inside a copied block
 
-    def _blocks(self, paras: list, keys: list, lengths: list, same, min_chars: int):
+    def _blocks(self, paras: list, keys: list, lengths: list, same, agreeing, min_chars: int):
         """``keys``: of each paragraph, its key or the key's hash (a table row's matches
         nothing); ``lengths``: its key's length; ``same(i, j)``: whether two paragraphs
-        whose ``keys`` are equal have the same key."""
-        first: dict = {}
-        original = []  # index of the first paragraph with the same key, or None
-        for i, k in enumerate(keys):
-            j = first.setdefault(k, i)
-            original.append(j if j != i and same(i, j) else None)
-        long = [n >= min_chars and type(k) is not tuple for k, n in zip(keys, lengths)]
+        whose ``keys`` are equal have the same key; ``agreeing(i, j, n)``: how many of the
+        pairs (i + t, j + t) of equal ``keys`` are the same, from t = 0 on, n at most."""
+        n = len(keys)
+        if len(set(keys)) == n:
+            return  # no key repeats (most documents)
+        first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # each key's first paragraph
+        origin = list(map(first.__getitem__, keys))
         covered = -1  # copies end here; a later run starts after it
-        for i in range(len(paras)):
-            j = original[i]
-            if i <= covered or j is None or not long[i]:
+        for i in compress(range(n), map(ne, origin, range(n))):
+            if i <= covered or lengths[i] < min_chars:
                 continue
-            # Grow the copy i.. alongside the original j.. backwards over short
-            # paragraphs (a heading above the block) and forwards over everything.
+            j = origin[i]
+            # The copy i.. and its original j.. as far as their keys agree (the original
+            # ends before the copy starts), then as far as they are the same.
+            agree = agreeing(i, j, _agreeing_keys(keys, i, j, min(n - i, i - j)))
+            if not agree:
+                continue  # equal hashes of different keys
+            # Grow the copy backwards over short paragraphs (a heading above the block)
+            # and forwards over everything.
             lo_i, lo_j = i, j
-            while (lo_i - 1 > covered and lo_j - 1 >= 0 and lo_j - 1 < lo_i - 1
+            while (lo_i - 1 > covered and lo_j - 1 >= 0
                    and keys[lo_i - 1] == keys[lo_j - 1] and lengths[lo_j - 1]
                    and same(lo_i - 1, lo_j - 1)):
                 lo_i, lo_j = lo_i - 1, lo_j - 1
-            hi_i, hi_j = i, j
-            while (hi_i + 1 < len(paras) and hi_j + 1 < lo_i
-                   and keys[hi_i + 1] == keys[hi_j + 1]   # (or already compared:)
-                   and (original[hi_i + 1] == hi_j + 1 or same(hi_i + 1, hi_j + 1))):
-                hi_i, hi_j = hi_i + 1, hi_j + 1
+            # (lo_i > j: a paragraph before j with j's key would be j's original)
+            forward = min(agree, lo_i - j) - 1
+            hi_i, hi_j = i + forward, j + forward
             covered = hi_i
             copy_first, copy_last = paras[lo_i], paras[hi_i]
             orig_first, orig_last = paras[lo_j], paras[hi_j]
@@ -201,9 +282,13 @@ class DuplicateBlock(Rule):
                 related=[Related(orig_first.start, orig_last.end,
                                  zh="首次出现", en="first occurrence")])
 
-    def _sentences(self, doc, key_lengths: list, min_chars: int):
+    def _sentences(self, doc, key_lengths: list, read: list, clear: list, min_chars: int):
         """Sentences said again inside one paragraph or in the paragraph right after
-        (a paste at a paragraph boundary); a run of them is one finding."""
+        (a paste at a paragraph boundary); a run of them is one finding.  ``read``: the
+        paragraphs that may hold a sentence that counts (``min_chars``); ``clear``: of
+        each _GROUP paragraphs, whether they and the one before hold none twice."""
+        if all(clear):
+            return  # most documents
         # A sentence is read as a string and named by (paragraph index, its place in the
         # paragraph): offsets are looked up only in the few paragraphs with a repeat.
         looked_up: dict = {}  # paragraph index -> the (start, end) of its sentences
@@ -214,7 +299,7 @@ class DuplicateBlock(Rule):
                 looked_up[paragraph] = [m.span() for m in matches]
             return looked_up[paragraph]
 
-        text, tables, paragraphs = doc.folded, doc.table_lines, doc.paragraphs
+        paragraphs = doc.paragraphs
         sentences = doc.sentence_texts
 
         def keys_of(index: int) -> list:
@@ -225,27 +310,19 @@ class DuplicateBlock(Rule):
                 keys = list(map("".join, map(str.split, keys)))
             return keys
 
-        # Too short to hold a sentence that counts, or a table row: passed over.
-        read = [p.end - p.start >= min_chars and p.first_line not in tables for p in paragraphs]
         # A sentence that repeats none is an original for the rest of its paragraph and
         # the next one: the keys of those of the paragraph before (a set of short keys
         # too, never asked for) and that paragraph's keys, if it was read; if it was told
-        # to repeat none with its chunk (_clear), its index, its keys read only if asked.
+        # to repeat none with its group, its index, its keys read only if asked.
         before: set = set()
         previous: list = []
         unread: Optional[int] = None
-        for low in range(0, len(paragraphs), _CHUNK):
-            high = min(low + _CHUNK, len(paragraphs))
-            # The chunk's paragraphs and the one before, which the first is compared with.
-            told = [i for i in range(max(0, low - 1), high) if read[i]]
-            pieces = [text[paragraphs[i].start:paragraphs[i].end] for i in told]
-            if _clear([p if len(p) == key_lengths[i] else "".join(p.split())
-                       for p, i in zip(pieces, told)], min_chars):
-                if read[high - 1]:
-                    unread = high - 1
-                else:
-                    before, previous, unread = set(), [], None
-                continue
+        for group in compress(range(len(clear)), map(not_, clear)):
+            low = group * _GROUP
+            high = min(low + _GROUP, len(paragraphs))
+            if not group or clear[group - 1]:  # after a group told clear
+                before, previous = set(), []
+                unread = low - 1 if low and read[low - 1] else None
             for index in range(low, high):
                 if not read[index]:
                     before, previous, unread = set(), [], None

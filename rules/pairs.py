@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress
+from operator import itemgetter, not_
 
 from reportlint import Fix, Related, Rule, hookimpl
 from reportlint.document import Paragraph
@@ -23,10 +23,12 @@ QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
 _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
 MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
-# Splitting on the marks gives each mark and the length of the text before it at once.
-_SPLIT_AT_MARKS = re.compile("(" + MARKS.pattern + ")")
 # The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
-_ANY_WIDTH_MARK = re.compile(MARKS.pattern[:-1] + "（）［］＂]")
+_ANY_WIDTH_MARKS = "".join(OPENERS) + "".join(CLOSERS) + '"（）［］＂'
+# Splitting a short text on them gives each mark and the length of the text before it at
+# once; in a longer one, each kind is looked for on its own (most never occur), quicker.
+_SPLIT_AT_ANY_WIDTH_MARK = re.compile("([" + re.escape(_ANY_WIDTH_MARKS) + "])")
+_LONG_TEXT = 8192
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
 EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
@@ -51,6 +53,8 @@ FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
 # The marks of the pairs that a width tells apart: a pair of mixed width holds one of each.
 _HALF_WIDTH = frozenset("()[]")
 _FULL_WIDTH_PAIRED = frozenset(FULL_WIDTH[m] for m in _HALF_WIDTH)
+# The marks as written that fold to a mark.
+_FOLD_MARKS = [(full, half) for half, full in FULL_WIDTH.items()]
 # A pair of one width with nothing between its marks, as written: deleting these pass
 # after pass leaves something of well-nested marks only where a pair is of mixed width.
 EMPTY_PAIRS_AS_WRITTEN = EMPTY_PAIRS + tuple(
@@ -63,10 +67,9 @@ ITEM_MARKER = re.compile(r"(?:^|(?<=[\s,;:。、!?]))(?:\d{1,2}|[a-zA-Z]|[一二
 EMOTICON = re.compile(r"[:;=8][-^']?[()\[\]]|[()][-^']?[:;=]")
 # A half-open interval: [0,1) (0,1]
 INTERVAL = re.compile(r"[\[(]\s*-?[\d.]+%?\s*[,~]\s*-?[\d.]+%?\s*[)\]]")
+INTERVAL_MIN = len("(0,1)")
 # An apostrophe, don’t, which the scan skips (the paragraph's bounds aside).
 APOSTROPHE = re.compile("’(?<=[A-Za-z]’)(?=[A-Za-z])")
-# The marks of an interval that a well-nested paragraph can hold.
-_EMPTY_BRACKETS = re.compile(r"\(\)|\[\]")
 CLAUSE_PUNCT = set(",;:。!?、")
 NEXT_CHAR = re.compile(r"\s*(.)")
 # A reversed pair encloses a short term: ”枫桥式“.
@@ -266,9 +269,24 @@ WRAPPED_MIN = 15
 
 
 def _marks_of(text: str) -> tuple:
-    """The positions and the string of the marks of ``text``."""
-    parts = _SPLIT_AT_MARKS.split(text)  # text, mark, text, mark, …, text
-    return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
+    """The positions and the string of the marks of ``text`` as written, in either width."""
+    if len(text) < _LONG_TEXT:
+        parts = _SPLIT_AT_ANY_WIDTH_MARK.split(text)  # text, mark, text, mark, …, text
+        if len(parts) == 1:
+            return [], ""  # (a short text often holds none)
+        return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
+    positions: list = []
+    find = text.find
+    for mark in _ANY_WIDTH_MARKS:
+        if mark in text:
+            at = find(mark)
+            while at >= 0:
+                positions.append(at)
+                at = find(mark, at + 1)
+    if not positions:
+        return positions, ""
+    positions.sort()
+    return positions, "".join(itemgetter(*positions)(text))
 
 
 def _outside(positions: list, marks: str, spans: list) -> tuple:
@@ -383,32 +401,39 @@ class PairScan:
         self._scanned: list = []  # (start, _Paragraph) of each paragraph or run scanned
         self._terms: set | None = None
         self._text = doc.text
-        if _ANY_WIDTH_MARK.search(doc.text) is None:
-            # No mark in either width (a short text): nothing to scan, and the text is not
-            # even folded (the folded copy is read only at and between marks).
+        # The marks found in the text as written (folding keeps every offset); only
+        # paragraphs holding marks are looked at.
+        positions, marks = _marks_of(doc.text)
+        if positions and doc.front_matter is not None:  # blank in the folded text
+            first = bisect_left(positions, doc.front_matter.end)
+            positions, marks = positions[first:], marks[first:]
+        if not positions:
+            # No mark (a short text): nothing to scan, nor any chrome to keep apart, and
+            # the text is not even folded (the folded copy is read only at and between marks).
             self._folded, self._positions, self._marks, self._plain = doc.text, [], "", []
+            self._as_written = ""
             return
         self._folded = text = doc.folded
-        # One search over the whole text; only paragraphs holding marks are looked at.
-        positions, marks = _marks_of(text)
-        if not positions:  # nothing to scan, nor any chrome to keep apart
-            self._positions, self._marks, self._plain = positions, marks, []
-            return
+        as_written = marks
+        for full, half in _FOLD_MARKS:
+            if full in marks:
+                marks = marks.replace(full, half)
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
-        self._positions, self._marks = positions, marks = _outside(positions, marks, chrome)
+        self._positions, self._marks = _outside(positions, marks, chrome)
+        self._as_written = _outside(positions, as_written, chrome)[1]
+        positions, marks = self._positions, self._marks
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
-        nested = _well_nested(marks, [(first, k) for _, first, k in held])
-        skipping = _skipping_marks(text, paragraphs, held, positions, marks, chrome)
+        plain = _well_nested(marks, [(first, k) for _, first, k in held])
+        for j in _skipping_marks(text, paragraphs, held, positions, marks, chrome):
+            plain[j] = False
         # (start, end, first mark, end of the marks) of each paragraph whose marks are
         # well nested and read as they stand: no problem, only pairs
         self._plain = [(paragraphs[i].start, paragraphs[i].end, first, k)
-                       for j, (i, first, k) in enumerate(held) if nested[j] and j not in skipping]
+                       for i, first, k in compress(held, plain)]
         chrome_ends = [end for _, end in chrome]
         run = None  # the paragraphs scanned so far that a later one may go on from
-        for j, (i, first, k) in enumerate(held):
-            if nested[j] and j not in skipping:
-                continue
+        for i, first, k in compress(held, map(not_, plain)):
             para = paragraphs[i]
             if run is not None and not all(
                     _covered(chrome, chrome_ends, between)
@@ -445,7 +470,7 @@ class PairScan:
         text.  A well-nested paragraph holds one only if its marks as written, each pair
         of one width deleted pass after pass, leave something."""
         text, folded, positions = self._text, self._folded, self._positions
-        as_written = "".join(itemgetter(*positions)(text)) if positions else ""
+        as_written = self._as_written
         if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
             return []  # most texts: all their brackets of one width
         one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],
@@ -453,7 +478,7 @@ class PairScan:
         parts = [(start, [(p.start, p.end) for p in result.problems if p.kind == "pair"])
                  for start, result in self._scanned]
         parts += [(start, [(p, q + 1) for p, q, _ in _nested_pairs(positions, self._marks, first, k)])
-                  for (start, _, first, k), plain in zip(self._plain, one_width) if not plain]
+                  for start, _, first, k in compress(self._plain, map(not_, one_width))]
         parts.sort(key=itemgetter(0))
         return [(p, q) for _, pairs in parts for p, q in pairs
                 if (text[p] != folded[p]) != (text[q - 1] != folded[q - 1])]
@@ -474,7 +499,10 @@ class PairScan:
         text, positions, marks = self._folded, self._positions, self._marks
         plain_positions = list(chain.from_iterable(positions[first:k] for _, _, first, k in self._plain))
         plain_marks = "".join([marks[first:k] for _, _, first, k in self._plain])
+        terms: list = []
         for (opener, closer), kind in zip(QUOTES.items(), _QUOTE_KINDS):
+            if opener not in plain_marks and closer not in plain_marks:
+                continue  # (‘ ’ in most texts)
             parts = kind.split(plain_marks)  # marks, quotation mark, marks, …
             at = list(accumulate(map(len, parts)))[0:-1:2]
             if "".join(parts[1::2]) == (opener + closer) * (len(at) // 2):
@@ -483,7 +511,8 @@ class PairScan:
             else:
                 pairs = ((p, q) for _, _, first, k in self._plain
                          for p, q, mark in _nested_pairs(positions, marks, first, k) if mark == closer)
-            yield from (text[p + 1:q] for p, q in pairs if q - p - 1 <= TERM_MAX)
+            terms += [text[p + 1:q] for p, q in pairs if q - p - 1 <= TERM_MAX]
+        return terms
 
     def term_after(self, text: str, pos: int) -> str:
         """The longest quoted term that the text right after ``pos`` begins with: the
@@ -518,18 +547,19 @@ def _skipping_marks(text: str, paragraphs: list, held: list, positions: list, ma
     apostrophe, a pair around an interval [0,1] (whose marks stand side by side among
     the marks, or one of them in chrome).  Where they are not, marks read as they stand."""
     found: set = set()
-    # an interval holds no mark: its two marks stand side by side
-    if "()" in marks or "[]" in marks:
-        side_by_side = [m.start() for m in _EMPTY_BRACKETS.finditer(marks)]
-        opening = map(positions.__getitem__, side_by_side)
-        after_closing = map((1).__add__, map(positions.__getitem__, map((1).__add__, side_by_side)))
-        intervals = list(compress(side_by_side, map(INTERVAL.match, repeat(text), opening, after_closing)))
-        if intervals:
-            firsts = [first for _, first, _ in held]
-            for at in intervals:
+    # an interval holds no mark: its two marks stand side by side, and apart (not the
+    # many of items' numbers, (一))
+    firsts: list = []
+    for empty in ("()", "[]"):
+        at = marks.find(empty)
+        while at >= 0:
+            opening, closing = positions[at], positions[at + 1]
+            if closing - opening >= INTERVAL_MIN - 1 and INTERVAL.match(text, opening, closing + 1):
+                firsts = firsts or [first for _, first, _ in held]
                 j = bisect_right(firsts, at) - 1
                 if j >= 0:
                     found.add(j)
+            at = marks.find(empty, at + 2)
     if "’" not in marks and not chrome:
         return found  # most texts: no apostrophe, no chrome
     starts = [paragraphs[i].start for i, _, _ in held]

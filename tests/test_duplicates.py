@@ -234,3 +234,25 @@ def test_a_paragraph_that_ends_its_sentence_before_a_page_number_stays_its_own()
     assert (f.start, f.end) == (text.rindex(P2), text.rindex(P2) + len(P2))
     (rel,) = f.related
     assert (rel.start, rel.end) == (text.index(P2), text.index(P2) + len(P2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["全年", "办结", "。", " ", "\u3000", "\t", "\xa0", "\n",
+                                          "\n\n", "\r\n", "| 甲 | 乙 |", "# 标题", "- 一项"]),
+                         max_size=12).map("".join), min_size=1, max_size=40),
+       st.sampled_from(["x.txt", "x.md"]))
+def test_keys_made_a_chunk_at_a_time_are_each_paragraphs_key(lines, path):
+    """duplicate-block keys the paragraphs from their chunk's text split at white space
+    (only white space stands between two paragraphs): the keys must be each paragraph's
+    own, however white space falls in and between them."""
+    from operator import sub
+
+    from reportlint.document import Document
+    from reportlint.rules.duplicates import _fingerprints, _key
+
+    doc = Document("\n".join(lines), path=path)
+    text, paragraphs = doc.folded, doc.paragraphs
+    starts, ends = [p.start for p in paragraphs], [p.end for p in paragraphs]
+    hashes, lengths, _ = _fingerprints(text, starts, ends, [n >= 3 for n in map(sub, ends, starts)], 3)
+    keys = [_key(text[p.start:p.end]) for p in paragraphs]
+    assert (hashes, lengths) == (list(map(hash, keys)), list(map(len, keys)))

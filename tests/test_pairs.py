@@ -367,3 +367,22 @@ def test_a_text_without_marks_in_either_width_is_not_folded_for_the_pairs():
     # A full-width bracket is a mark before it is folded.
     doc = Document("（秘密)\n")
     assert PairScan.of(doc).mixed_width_pairs() == [(0, 4)]
+
+
+def test_marks_of_a_front_matter_are_no_pairs():
+    # The front matter is blank in the folded text the rules read, not in the text as
+    # written, where the scan finds the marks.
+    text = "---\ntitle: “草稿（一\nlayout: post\n---\n\n# 报告\n\n推进“一网通办”（全程网办）。\n"
+    assert pairs(text, path="report.md") == []
+    assert pairs(text.replace("推进“一网通办”", "推进“一网通办"), path="report.md") == [
+        ("unmatched-pair", "“")]
+
+
+def test_a_long_texts_marks_are_found_by_kind_as_a_short_texts_are_by_one_split(monkeypatch):
+    from reportlint.rules import pairs as pair_rules
+
+    text = "推进“一网通办”（全程网办）,见[1]与《纲要》「甲」『乙』【丙】〔丁〕〈戊〉‘己’\"庚\"＂辛＂［壬］。\n" * 200
+    assert len(text) >= pair_rules._LONG_TEXT
+    by_kind = pair_rules._marks_of(text)
+    monkeypatch.setattr(pair_rules, "_LONG_TEXT", len(text) + 1)
+    assert pair_rules._marks_of(text) == by_kind and len(by_kind[0]) == 26 * 200
