@@ -18,9 +18,6 @@ FIXABLE = ("", "safe", "unsafe")
 SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
 # The order findings are reported in: by place, then by rule.
 TEXT_ORDER = attrgetter("start", "end", "rule")
-# Sets a frozen record's field in its __init__ (its own __setattr__ refuses); one call
-# per field, not FrozenRecord._assign's loop, on the path of every finding.
-_set = object.__setattr__
 
 
 def lines_message(first: int, last: int) -> Message:
@@ -76,10 +73,12 @@ class Fix(FrozenRecord):
     safe: bool
 
     def __init__(self, start: int, end: int, replacement: str, safe: bool = True):
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "replacement", replacement)
-        _set(self, "safe", safe)
+        # One call per field, not FrozenRecord._assign's loop: a rule may give a million.
+        set_start, set_end, set_replacement, set_safe = self._setters
+        set_start(self, start)
+        set_end(self, end)
+        set_replacement(self, replacement)
+        set_safe(self, safe)
 
 
 class Related(FrozenRecord):
@@ -99,12 +98,13 @@ class Related(FrozenRecord):
 
     def __init__(self, start: int, end: int, zh: str = "", en: str = "",
                  path: Optional[str] = None, where: Optional[tuple] = None):
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "zh", zh)
-        _set(self, "en", en)
-        _set(self, "path", path)
-        _set(self, "where", where)
+        set_start, set_end, set_zh, set_en, set_path, set_where = self._setters
+        set_start(self, start)
+        set_end(self, end)
+        set_zh(self, zh)
+        set_en(self, en)
+        set_path(self, path)
+        set_where(self, where)
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
@@ -127,15 +127,17 @@ class Finding(FrozenRecord):
 
     def __init__(self, rule: str, category: str, severity: str, start: int, end: int,
                  zh: str, en: str, related: tuple = (), fix: Optional[Fix] = None):
-        _set(self, "rule", rule)
-        _set(self, "category", category)
-        _set(self, "severity", severity)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "zh", zh)
-        _set(self, "en", en)
-        _set(self, "related", related)
-        _set(self, "fix", fix)
+        (set_rule, set_category, set_severity, set_start, set_end, set_zh, set_en, set_related,
+         set_fix) = self._setters
+        set_rule(self, rule)
+        set_category(self, category)
+        set_severity(self, severity)
+        set_start(self, start)
+        set_end(self, end)
+        set_zh(self, zh)
+        set_en(self, en)
+        set_related(self, related)
+        set_fix(self, fix)
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
