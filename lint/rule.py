@@ -74,7 +74,7 @@ class Fix(FrozenRecord):
 
     def __init__(self, start: int, end: int, replacement: str, safe: bool = True):
         # One call per field, not FrozenRecord._assign's loop: a rule may give a million.
-        set_start, set_end, set_replacement, set_safe = self._setters
+        set_start, set_end, set_replacement, set_safe = Fix._setters   # (a subclass's has more)
         set_start(self, start)
         set_end(self, end)
         set_replacement(self, replacement)
@@ -98,7 +98,7 @@ class Related(FrozenRecord):
 
     def __init__(self, start: int, end: int, zh: str = "", en: str = "",
                  path: Optional[str] = None, where: Optional[tuple] = None):
-        set_start, set_end, set_zh, set_en, set_path, set_where = self._setters
+        set_start, set_end, set_zh, set_en, set_path, set_where = Related._setters
         set_start(self, start)
         set_end(self, end)
         set_zh(self, zh)
@@ -128,7 +128,7 @@ class Finding(FrozenRecord):
     def __init__(self, rule: str, category: str, severity: str, start: int, end: int,
                  zh: str, en: str, related: tuple = (), fix: Optional[Fix] = None):
         (set_rule, set_category, set_severity, set_start, set_end, set_zh, set_en, set_related,
-         set_fix) = self._setters
+         set_fix) = Finding._setters
         set_rule(self, rule)
         set_category(self, category)
         set_severity(self, severity)
