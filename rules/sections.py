@@ -185,21 +185,16 @@ def _body_hits(profile, text, parts: set):
 
 def _anchor(doc) -> Optional[tuple]:
     """Where a finding about the whole document points: the title, else the first line
-    of real content (page residue above it is not the document's); None if there is none.
-    Found once per document: missing-title and missing-section both want it."""
-    return doc.shared(_find_anchor)
-
-
-def _find_anchor(doc) -> Optional[tuple]:
+    of real content (page residue above it is not the document's), trimmed; None if
+    there is none.  Two look-ups of shared work and an array's: not worth sharing."""
     title = title_of(doc)
     if title is not None:
         return title.start, title.end
     first = content_start_line(doc)
     if first is None:
         return None
-    span = doc.line_spans[first - 1]
-    line = doc.folded[span.start:span.end]
-    return span.start + len(line) - len(line.lstrip()), span.start + len(line.rstrip())
+    starts, ends = doc.trimmed_lines
+    return starts[first - 1], ends[first - 1]
 
 
 class MissingSection(Rule):
