@@ -379,7 +379,7 @@ def chrome_tail(text: str, chrome: list, start: int, end: int) -> tuple:
 TITLE_MAX = 80
 _NOT_TITLE_END = (":", ",", ";", "、")
 # `# 标题` is the title in a plain-text file too (converters write Markdown as .txt).
-_MD_TITLE = _Lazy(r"\s*(#\s+)?")
+_MD_TITLE = _Lazy(r"#\s+")
 
 
 def title_of(doc):
@@ -393,18 +393,23 @@ def _title(doc):
     first = content_start_line(doc)
     if first is None:
         return None
-    span = doc.line_spans[first - 1]
-    line = doc.folded[span.start:span.end]
-    prefix = _MD_TITLE.match(line)
-    if not prefix.group(1) and first in doc.heading_lines:
+    # The line trimmed, read from the arrays: no Span of it, no copy but the title's.
+    starts, ends = doc.trimmed_lines
+    start, end = starts[first - 1], ends[first - 1]
+    text = doc.folded
+    md = _MD_TITLE.match(text, start, doc.line_ends[first - 1]) if text[start] == "#" else None
+    if md is not None:
+        start = md.end()
+    elif first in doc.heading_lines:
         return None
-    lead = prefix.end()
-    body = line[lead:].rstrip()
-    if not body or len(body) > TITLE_MAX or "。" in body or body.endswith(_NOT_TITLE_END):
+    if start >= end or end - start > TITLE_MAX:
+        return None
+    body = text[start:end]
+    if "。" in body or body.endswith(_NOT_TITLE_END):
         return None
     if "," in body and doc.wrapped:
         return None   # a clause of a hard-wrapped paragraph (a PDF's first line), not a title
-    return Span(span.start + lead, span.start + lead + len(body))
+    return Span(start, end)
 
 
 def content_start_line(doc) -> Optional[int]:
