@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.document import DI, SHI
@@ -91,10 +92,19 @@ def _attachment_lines(doc) -> list:
     # most texts.
     if "附" not in text or "附件" not in text:
         return []
-    found = [(doc.position(m.start())[0], True)
-             for m in ATTACHMENT_LINE.finditer(text)]
-    found += [(doc.position(m.start())[0], False)
-              for m in ATTACHMENT_LIST.finditer(text)]
+    # Both patterns start a line (after \n) and hold 附件 in it: tried only at the start of
+    # a line that does, not over the whole text.
+    found = []
+    at = text.find("附件")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        line = doc.position(start)[0]
+        if ATTACHMENT_LINE.match(text, start):
+            found.append((line, True))
+        if ATTACHMENT_LIST.match(text, start):
+            found.append((line, False))
+        end = text.find("\n", at)
+        at = text.find("附件", end) if end >= 0 else -1
     return sorted(found)
 
 
@@ -309,6 +319,9 @@ class HeadingSequence(Rule):
 # -- enumeration-sequence ----------------------------------------------------------
 
 
+_START = attrgetter("start")
+
+
 def _two_in_a_paragraph(doc) -> bool:
     """Whether a paragraph may hold two enumerators of one kind (a list to check): two
     candidates of 一是 or of 第一 in one paragraph, before what precedes them is checked.
@@ -316,20 +329,19 @@ def _two_in_a_paragraph(doc) -> bool:
     searches finding none, the others mostly by the paragraphs their candidates stand
     in (one 一是 per line): neither needs the per-paragraph enumerators."""
     text = doc.folded
-    starts = None
     for candidate in (SHI, DI):
         first = candidate.search(text)
         if first is None or candidate.search(text, first.end()) is None:
             continue
-        if starts is None:
-            starts = [p.start for p in doc.paragraphs]
-        paragraph = -1
+        # k: how many paragraphs start at or before the candidate (where 是 stands for
+        # SHI, its numeral just before it: one line, one paragraph).
+        paragraphs = doc.paragraphs
+        k = last = -1
         for m in candidate.finditer(text):
-            # Where 是 stands for SHI, its numeral just before it: one line, one paragraph.
-            here = bisect_right(starts, m.start())
-            if here == paragraph:
+            k = bisect_right(paragraphs, m.start(), max(k, 0), key=_START)
+            if k == last:
                 return True
-            paragraph = here
+            last = k
     return False
 
 
