@@ -90,8 +90,8 @@ def cue_state(doc) -> int:
 
 def _cue_state(doc) -> int:
     # The text holds the cue wherever its folded copy does (folding leaves CJK alone).
-    # Its rarest character first: a search for one (a memchr) is ten times quicker than
-    # for a word, and tells most texts.
+    # 息 first, the cue's rarest character: a search for one character (a memchr) is ten
+    # times quicker than for a word, and tells most texts.
     text = doc.text
     if CUE[-1] not in text or CUE not in text:
         return NO_CUE

@@ -336,9 +336,9 @@ def _two_in_a_paragraph(doc) -> bool:
         # k: how many paragraphs start at or before the candidate (where 是 stands for
         # SHI, its numeral just before it: one line, one paragraph).
         paragraphs = doc.paragraphs
-        k = last = -1
+        k, last = 0, -1
         for m in candidate.finditer(text):
-            k = bisect_right(paragraphs, m.start(), max(k, 0), key=_START)
+            k = bisect_right(paragraphs, m.start(), k, key=_START)
             if k == last:
                 return True
             last = k
