@@ -400,8 +400,12 @@ def _title(doc):
     md = _MD_TITLE.match(text, start, doc.line_ends[first - 1]) if text[start] == "#" else None
     if md is not None:
         start = md.end()
-    elif first in doc.heading_lines:
-        return None
+    else:
+        # A heading on the line: the headings are in line order, no set of their lines made.
+        headings = doc.headings
+        k = bisect_left(headings, first, key=lambda h: h.line)
+        if k < len(headings) and headings[k].line == first:
+            return None
     if start >= end or end - start > TITLE_MAX:
         return None
     body = text[start:end]
