@@ -217,8 +217,10 @@ class MissingSection(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
-        if not profile.parts:
-            return  # a type without parts (generic): nothing is required
+        # A type without parts (generic) requires nothing: no generator is made.
+        return self._missing(doc, profile) if profile.parts else ()
+
+    def _missing(self, doc, profile):
         for part, cov in zip(profile.parts, coverage(doc)):
             if not part.required:
                 continue
@@ -257,8 +259,10 @@ class SectionOrder(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
-        if not profile.parts:
-            return  # a type without parts (generic): no order to keep
+        # A type without parts (generic) has no order to keep: no generator is made.
+        return self._misplaced(doc, profile) if profile.parts else ()
+
+    def _misplaced(self, doc, profile):
         present = [(part, cov) for part, cov in zip(profile.parts, coverage(doc))
                    if cov is not None and cov.top_level]
         in_order = _longest_in_order([cov.start for _, cov in present])
