@@ -90,15 +90,25 @@ def cue_state(doc) -> int:
 
 def _cue_state(doc) -> int:
     # The text holds the cue wherever its folded copy does (folding leaves CJK alone).
-    # 息 first, the cue's rarest character: a search for one character (a memchr) is ten
-    # times quicker than for a word, and tells most texts.
-    text = doc.text
-    if CUE[-1] not in text or CUE not in text:
+    if not _holds_cue(doc.text):
         return NO_CUE
     # Table 三 or 四 named as the format spells it: a text that only names 政府信息公开
     # holds no compact copy of either.
     folded = doc.folded
     return MAY_HOLD if any(anchor.search(folded) for anchor in _spelled_anchors()) else CUE_ONLY
+
+
+def _holds_cue(text: str) -> bool:
+    """Whether ``text`` says 政府信息, looked for by its last and rarest character, 息: a
+    search for one character (a memchr) is many times quicker than for a word, which
+    reads a whole text that does not hold it; the cue is checked where 息 stands."""
+    last = len(CUE) - 1
+    at = text.find(CUE[last], last)
+    while at >= 0:
+        if text.startswith(CUE, at - last):
+            return True
+        at = text.find(CUE[last], at + 1)
+    return False
 
 
 def may_hold(doc) -> bool:
