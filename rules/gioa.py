@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.rules.gioa_format import CUE, gioa_format, may_hold
+from reportlint.rules.gioa_format import NO_CUE, cue_state, gioa_format, may_hold
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,10 +32,6 @@ def gioa_tables(doc):
     from reportlint.rules.gioa_tables import gioa_tables as read
 
     return read(doc)
-
-
-def _has_cue(doc) -> bool:
-    return CUE in doc.text
 
 
 SOURCE_ZH = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号；2019年试行格式为国办公开办函〔2019〕60号）"
@@ -192,7 +188,7 @@ class _Identity(Rule):
     def check(self, doc, options):
         # A function, not a generator, for the documents without a table (most): they
         # cost one look-up.
-        return self._broken(doc) if identities(doc) else iter(())
+        return self._broken(doc) if may_hold(doc) and identities(doc) else iter(())
 
     def _broken(self, doc):
         for ident, left, right in _checked(doc, self.kind):
@@ -329,7 +325,7 @@ class BlankTotal(Rule):
                                        "| 二、上年结转政府信息公开申请数量 | 18 |  |  |  |  |  | 18 |\n"}
 
     def check(self, doc, options):
-        return self._blanks(doc) if identities(doc) else iter(())
+        return self._blanks(doc) if may_hold(doc) and identities(doc) else iter(())
 
     def _blanks(self, doc):
         for ident in blank_totals(doc):
@@ -371,6 +367,8 @@ class Unreadable(Rule):
                 "good": EXAMPLE_HEAD + "一、本年新收政府信息公开申请数量 3402 99 0 4 5 1 3511\n"}
 
     def check(self, doc, options):
+        if not may_hold(doc):
+            return iter(())     # most documents: one look-up
         tables = gioa_tables(doc)
         return self._unread(doc, tables) if tables.t3 or tables.t4 else iter(())
 
@@ -478,6 +476,8 @@ class TextTable(Rule):
                                        "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"}
 
     def check(self, doc, options):
+        if not may_hold(doc):
+            return iter(())     # most documents: one look-up
         tables = gioa_tables(doc).t3
         # none, or several (two years side by side): which one is meant?
         return self._contradicted(doc, tables[0]) if len(tables) == 1 else iter(())
@@ -573,8 +573,8 @@ class PartCount(Rule):
                 "情况、存在问题及改进情况、其他需要报告的事项等六部分组成。"}
 
     def check(self, doc, options):
-        # 政府信息公开 holds the cue, which the text holds wherever its folded copy does.
-        return self._miscounted(doc) if doc.shared(_has_cue) else iter(())
+        # 政府信息公开 holds the cue.
+        return self._miscounted(doc) if cue_state(doc) != NO_CUE else iter(())
 
     def _miscounted(self, doc):
         text = doc.folded

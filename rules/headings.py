@@ -51,6 +51,8 @@ continues an enclosing list closes the nested one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.document import DI, SHI
@@ -85,12 +87,25 @@ ATTACHMENT_LIST = Lazy(rf"(?m)^{_SP}附件{_SP}:{_SP}(?:\d{{1,2}}[.、]|\(\d{{1,
 
 def _attachment_lines(doc) -> list:
     """(1-based line, whether it opens an attachment rather than a list of them), in order."""
-    if "附件" not in doc.folded:
-        return []
-    found = [(doc.position(m.start())[0], True)
-             for m in ATTACHMENT_LINE.finditer(doc.folded)]
-    found += [(doc.position(m.start())[0], False)
-              for m in ATTACHMENT_LIST.finditer(doc.folded)]
+    text = doc.folded
+    found: list = []
+    # 附件 looked for by its rare first character: a search for one character (a memchr)
+    # is many times quicker than for a word, which would read most of a long text.  Both
+    # patterns start a line (after \n) and hold 附件 in it: each is tried only at the start
+    # of a line that does, once.
+    at = text.find("附")
+    while at >= 0:
+        if not text.startswith("件", at + 1):
+            at = text.find("附", at + 1)
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        line = doc.position(start)[0]
+        if ATTACHMENT_LINE.match(text, start):
+            found.append((line, True))
+        if ATTACHMENT_LIST.match(text, start):
+            found.append((line, False))
+        end = text.find("\n", at)
+        at = text.find("附", end) if end >= 0 else -1
     return sorted(found)
 
 
@@ -190,8 +205,8 @@ class HeadingSequence(Rule):
         stack: list = []            # indices of the open headings, shallowest first
         last_in_parent: dict = {}   # (parent index, style) -> index of the last sibling
         last_of_style: dict = {}    # style -> index of the last counted heading
-        # level -> index of the last doubtful heading of that level or a shallower one
-        doubt = {level: -1 for level in range(1, 5)}
+        # [level] -> index of the last doubtful heading of that level or a shallower one
+        doubt = [-1] * 5
         attachments, a = _attachment_lines(doc), 0
         for i, h in enumerate(headings):
             if h.style == "md":
@@ -204,7 +219,7 @@ class HeadingSequence(Rule):
                 if whole:
                     # An attachment is a document of its own: its numbering starts afresh.
                     stack, last_in_parent, last_of_style = [], {}, {}
-                    doubt = {level: -1 for level in range(1, 5)}
+                    doubt = [-1] * 5
                 else:
                     # A list of attachments is a list of its own: Arabic items count afresh.
                     stack = [k for k in stack if headings[k].style not in ARABIC_STYLES]
@@ -305,15 +320,29 @@ class HeadingSequence(Rule):
 # -- enumeration-sequence ----------------------------------------------------------
 
 
-def _two_of_a_kind(text: str) -> bool:
-    """Whether the text may hold two enumerators of one kind (a list to check): two
-    candidates of 一是 or of 第一, before what precedes them is checked.  Most texts
-    are told no by a search stopping at the second candidate or by two searches
-    finding none, without the per-paragraph enumerators."""
+_START = attrgetter("start")
+
+
+def _two_in_a_paragraph(doc) -> bool:
+    """Whether a paragraph may hold two enumerators of one kind (a list to check): two
+    candidates of 一是 or of 第一 in one paragraph, before what precedes them is checked.
+    Most texts are told no by a search stopping at the second candidate or by two
+    searches finding none, the others mostly by the paragraphs their candidates stand
+    in (one 一是 per line): neither needs the per-paragraph enumerators."""
+    text = doc.folded
     for candidate in (SHI, DI):
         first = candidate.search(text)
-        if first is not None and candidate.search(text, first.end()) is not None:
-            return True
+        if first is None or candidate.search(text, first.end()) is None:
+            continue
+        # k: how many paragraphs start at or before the candidate (where 是 stands for
+        # SHI, its numeral just before it: one line, one paragraph).
+        paragraphs = doc.paragraphs
+        k, last = 0, -1
+        for m in candidate.finditer(text):
+            k = bisect_right(paragraphs, m.start(), k, key=_START)
+            if k == last:
+                return True
+            last = k
     return False
 
 
@@ -341,7 +370,7 @@ class EnumerationSequence(Rule):
                 "good": "主要做法:一是加强领导;二是完善制度;三是强化考核。"}
 
     def check(self, doc, options):
-        if not _two_of_a_kind(doc.folded):
+        if not _two_in_a_paragraph(doc):
             return  # no list to check: the paragraphs' enumerators are not looked for
         for items in filter(None, doc.enumerations):  # most paragraphs have none
             # kind -> stack of open lists, each [value, start, end] of its last item

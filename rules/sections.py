@@ -185,21 +185,16 @@ def _body_hits(profile, text, parts: set):
 
 def _anchor(doc) -> Optional[tuple]:
     """Where a finding about the whole document points: the title, else the first line
-    of real content (page residue above it is not the document's); None if there is none.
-    Found once per document: missing-title and missing-section both want it."""
-    return doc.shared(_find_anchor)
-
-
-def _find_anchor(doc) -> Optional[tuple]:
+    of real content (page residue above it is not the document's), trimmed; None if
+    there is none.  Two look-ups of shared work and an array's: not worth sharing."""
     title = title_of(doc)
     if title is not None:
         return title.start, title.end
     first = content_start_line(doc)
     if first is None:
         return None
-    span = doc.line_spans[first - 1]
-    line = doc.folded[span.start:span.end]
-    return span.start + len(line) - len(line.lstrip()), span.start + len(line.rstrip())
+    starts, ends = doc.trimmed_lines
+    return starts[first - 1], ends[first - 1]
 
 
 class MissingSection(Rule):
@@ -222,8 +217,10 @@ class MissingSection(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
-        if not profile.parts:
-            return  # a type without parts (generic): nothing is required
+        # A type without parts (generic) requires nothing: no generator is made.
+        return self._missing(doc, profile) if profile.parts else ()
+
+    def _missing(self, doc, profile):
         for part, cov in zip(profile.parts, coverage(doc)):
             if not part.required:
                 continue
@@ -262,8 +259,10 @@ class SectionOrder(Rule):
 
     def check(self, doc, options):
         profile = profile_of(doc)
-        if not profile.parts:
-            return  # a type without parts (generic): no order to keep
+        # A type without parts (generic) has no order to keep: no generator is made.
+        return self._misplaced(doc, profile) if profile.parts else ()
+
+    def _misplaced(self, doc, profile):
         present = [(part, cov) for part, cov in zip(profile.parts, coverage(doc))
                    if cov is not None and cov.top_level]
         in_order = _longest_in_order([cov.start for _, cov in present])

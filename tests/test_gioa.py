@@ -241,3 +241,15 @@ def test_a_report_that_never_says_the_cue_costs_the_gioa_rules_one_look(monkeypa
                    path="x.txt")
     active = [ActiveRule(rule, rule.severity, dict(rule.options)) for rule in RULES]
     assert run_rules(doc, active, timeout=0) == ([], [])
+
+
+def test_the_cue_state_is_told_once_per_document_from_the_whole_text():
+    """What the eight rules may find: nothing without 政府信息 (信息 alone is not it, nor
+    a cut 政府信), the part count with it, the tables only where one is named."""
+    from reportlint.rules.gioa_format import CUE_ONLY, MAY_HOLD, NO_CUE, cue_state
+
+    for text, state in [("今年以来,我们坚持依法行政。", NO_CUE), ("推进信息公开,政府信。", NO_CUE),
+                        ("政府信息公开工作有序推进。", CUE_ONLY),
+                        ("收到申请。\n本机关政府信息", CUE_ONLY),
+                        (gioa.EXAMPLE_HEAD + "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n", MAY_HOLD)]:
+        assert cue_state(Document(text)) == state, text

@@ -461,13 +461,15 @@ def test_enumeration_counts_on_after_a_gap():
 
 
 def test_a_text_without_two_enumerators_of_a_kind_is_not_split_into_lists():
-    # One 一是 and one 第二 (or none) cannot skip or repeat: the per-paragraph
-    # enumerators are never looked for; two of a kind still are, across paragraphs too.
-    for text in ("今年以来,我们坚持依法行政。\n", "一是加强领导。第二,完善制度。\n"):
+    # One 一是 and one 第二 (or none) cannot skip or repeat, nor two of a kind in two
+    # paragraphs (a paragraph's list starts afresh): the per-paragraph enumerators are
+    # never looked for; two of a kind in one paragraph still are.
+    for text in ("今年以来,我们坚持依法行政。\n", "一是加强领导。第二,完善制度。\n",
+                 "一是加强领导。\n三是完善制度。\n", "第一,加强领导。\n第三,完善制度。\n"):
         doc = Document(text)
         assert list(RULES["enumeration-sequence"].check(doc, {})) == []
         assert "enumerations" not in vars(doc)
-    doc = Document("一是加强领导。\n三是完善制度。\n")
+    doc = Document("一是加强领导。\n二是完善制度;三是强化考核。\n")
     assert list(RULES["enumeration-sequence"].check(doc, {})) == []
     assert "enumerations" in vars(doc)
     text = "第一,加强领导;第三,完善制度。"
