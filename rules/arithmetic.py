@@ -14,8 +14,8 @@ from itertools import accumulate, chain, islice
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, DIGIT_BLOCKS, Quantity,
-                                clause_start, iter_quantities, ordinal_value)
+from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, Quantity,
+                                candidate_class, clause_start, iter_quantities, ordinal_value)
 from reportlint.patterns import Lazy
 from reportlint.vocab import vocab_of
 
@@ -570,9 +570,10 @@ class BalanceMismatch(_Arithmetic):
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
 # (The count opens with one character class without \d, which the regex engine skips to
-# quickly, then a lookbehind checks the character it took (numbers.DIGIT_BLOCKS); a
+# quickly, then a lookbehind checks the character it took (numbers.candidate_class); a
 # second digit only after a first.)
-LIST_COUNT = Lazy(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
+_COUNT_FIRST = candidate_class("0123456789二两三四五六七八九十")
+LIST_COUNT = Lazy(rf"(?P<n>{_COUNT_FIRST}(?<=[\d二两三四五六七八九十])"
                   r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
