@@ -10,7 +10,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from itertools import accumulate, chain, islice
+from itertools import chain, repeat
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
@@ -595,8 +595,9 @@ INSIDE = "\ue000"
 WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
 CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
 LAST_CLAUSE_STOP = Lazy(r"(?s:.*)[,;:。!?()\n]")
-# A clause from its first 、 to its end.
-LISTED = Lazy(r"、[^,;:。!?()\n]*")
+# A count after a 、 of its clause, with no 、 between: from each 、 the segment up to the
+# next one is read once, so the search is linear in the clause.
+COUNT_AFTER_MARK = Lazy(r"、[^,;:。!?()\n、]*?" + LIST_COUNT.pattern)
 # What makes the items uncertain.  A count an item holds is looked for only where a run
 # of digits starts: inside the run the pattern would fail again, after backtracking over
 # the rest of the run.
@@ -830,29 +831,10 @@ def _list_counts(masked: _Masked):
 
 
 def _counts_after_lists(text: str) -> list:
-    """Where LIST_COUNT matches in a clause after its first 、 (quotes not masked), in
-    order: the clauses are searched as one string, in C, a batch of them at a time (the
-    clauses of a big text, joined at once, would take as much memory as a third of it)."""
-    out: list = []
-    found = LISTED.finditer(text)
-    # A batch's starts and pieces are read by map, in C, not by a Python step for each
-    # (a text holds a list every hundred characters).
-    batch = list(islice(found, _LIST_BATCH))
-    while batch:
-        _search_lists(list(map(re.Match.start, batch)), list(map(re.Match.group, batch)), out)
-        batch = list(islice(found, _LIST_BATCH))
-    return out
-
-
-_LIST_BATCH = 4096
-
-
-def _search_lists(starts: list, pieces: list, out: list) -> None:
-    joined = "\n".join(pieces)  # no count holds a line break
-    offsets = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
-    for m in LIST_COUNT.finditer(joined):
-        k = bisect_right(offsets, m.start()) - 1
-        out.append(starts[k] + m.start() - offsets[k])
+    """Where a count stands after a 、 of its clause (quotes not masked), in order: the
+    first count after each 、 (COUNT_AFTER_MARK), which is all the walk of _list_counts
+    looks ahead to: a count later in the clause is found with the first one."""
+    return list(map(re.Match.start, COUNT_AFTER_MARK.finditer(text), repeat("n")))
 
 
 @hookimpl
