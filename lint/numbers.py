@@ -108,7 +108,8 @@ def candidate_class(chars: str) -> str:
     the first plane.  A class that names the planes beyond the first costs the scan a
     second test at every character; its complement within the first plane is one table
     lookup, and leaves those planes in the class without naming them."""
-    inside = sorted([(ord(c), ord(c)) for c in chars] + [r for r in _DIGIT_RANGES if r[0] <= 0xffff])
+    inside = sorted([(ord(c), ord(c)) for c in chars]
+                    + [(lo, hi) for lo, hi in _DIGIT_RANGES if hi <= 0xffff])
     gaps, at = [], 0
     for lo, hi in inside:
         if lo > at:

@@ -77,8 +77,8 @@ class Vocab:
         return words | self.bounded | self.added | self.removed
 
     def pattern(self, *kinds: str):
-        """One pattern for the words of ``kinds`` (labels, totals, breakdown …), longest
-        first: a search finds the leftmost word, and the longest one there."""
+        """One pattern for the words of ``kinds`` (labels, totals, breakdown …), a tree of
+        them (_trie): a search finds the leftmost word, and the longest one there."""
         try:  # asked for at every document: found in two lookups
             return self.__dict__["_patterns"][kinds]
         except KeyError:

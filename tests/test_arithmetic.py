@@ -405,6 +405,21 @@ def test_supersets_are_read_again_after_a_merge():
     assert v.supersets() == {"化解": ("排查", "受理"), "办结": ("受理",)}
 
 
+@pytest.mark.parametrize("text,found", [
+    ("共受理信访件", "受理信访"),          # a longer word that stops short: the longest that ends
+    ("受理信访事项12件", "受理信访事项"),
+    ("办结受理", "办结"),                  # the leftmost, not the longest
+    ("受a受理", "受理"),
+    ("不予受理", "不予受理"),
+])
+def test_the_word_tree_finds_the_leftmost_longest_word(text, found):
+    from reportlint.vocab import Vocab
+
+    v = Vocab()
+    v.merge({"subsets": [{"subset": ["办结", "不予受理"], "superset": ["受理", "受理信访", "受理信访事项"]}]})
+    assert v.pattern("labels").search(text).group() == found
+
+
 def test_a_label_is_the_leftmost_longest_word_unless_neutral():
     from reportlint.vocab import Vocab
 
