@@ -10,12 +10,12 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from itertools import accumulate, chain, islice
+from itertools import chain, repeat
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, DIGIT_BLOCKS, Quantity,
-                                clause_start, iter_quantities, ordinal_value)
+from reportlint.numbers import (CLAUSE_LOOKBACK, CN_BIG, CN_NUMERAL_CHARS, Quantity,
+                                candidate_class, clause_start, iter_quantities, ordinal_value)
 from reportlint.patterns import Lazy
 from reportlint.vocab import vocab_of
 
@@ -570,9 +570,10 @@ class BalanceMismatch(_Arithmetic):
 # A count: a Chinese numeral 二…十 (checked by hand: not part of a larger number or of
 # 第三) or an Arabic number (checked by hand: right after 等), then a classifier.
 # (The count opens with one character class without \d, which the regex engine skips to
-# quickly, then a lookbehind checks the character it took (numbers.DIGIT_BLOCKS); a
+# quickly, then a lookbehind checks the character it took (numbers.candidate_class); a
 # second digit only after a first.)
-LIST_COUNT = Lazy(rf"(?P<n>[0-9二两三四五六七八九十{DIGIT_BLOCKS}](?<=[\d二两三四五六七八九十])"
+_COUNT_FIRST = candidate_class("0123456789二两三四五六七八九十")
+LIST_COUNT = Lazy(rf"(?P<n>{_COUNT_FIRST}(?<=[\d二两三四五六七八九十])"
                   r"(?:(?<=\d)\d)?)(?P<m>方面|[项个大类种条家支批])")
 _NUMERAL = CN_NUMERAL_CHARS + "".join(CN_BIG)
 NOT_BEFORE_COUNT = frozenset("0123456789第几" + _NUMERAL)
@@ -594,8 +595,9 @@ INSIDE = "\ue000"
 WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
 CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
 LAST_CLAUSE_STOP = Lazy(r"(?s:.*)[,;:。!?()\n]")
-# A clause from its first 、 to its end.
-LISTED = Lazy(r"、[^,;:。!?()\n]*")
+# A count after a 、 of its clause, with no 、 between: from each 、 the segment up to the
+# next one is read once, so the search is linear in the clause.
+COUNT_AFTER_MARK = Lazy(r"、[^,;:。!?()\n、]*?" + LIST_COUNT.pattern)
 # What makes the items uncertain.  A count an item holds is looked for only where a run
 # of digits starts: inside the run the pattern would fail again, after backtracking over
 # the rest of the run.
@@ -629,8 +631,10 @@ class _Masked:
         self.starts: list[int] = []
         self.ends: list[int] = []
         at = 0
-        quoted = sorted((q.start() + 1, q.end() - 1) for p in QUOTED for q in p.finditer(text))
+        # The quotes' spans, read in C (a text holds thousands): the marks are left out below.
+        quoted = sorted(chain.from_iterable(map(re.Match.span, p.finditer(text)) for p in QUOTED))
         for start, end in quoted:
+            start, end = start + 1, end - 1
             if end > at:  # “…《…》…”: the outer quote holds the inner one
                 self.starts.append(max(start, at))
                 self.ends.append(end)
@@ -829,29 +833,10 @@ def _list_counts(masked: _Masked):
 
 
 def _counts_after_lists(text: str) -> list:
-    """Where LIST_COUNT matches in a clause after its first 、 (quotes not masked), in
-    order: the clauses are searched as one string, in C, a batch of them at a time (the
-    clauses of a big text, joined at once, would take as much memory as a third of it)."""
-    out: list = []
-    found = LISTED.finditer(text)
-    # A batch's starts and pieces are read by map, in C, not by a Python step for each
-    # (a text holds a list every hundred characters).
-    batch = list(islice(found, _LIST_BATCH))
-    while batch:
-        _search_lists(list(map(re.Match.start, batch)), list(map(re.Match.group, batch)), out)
-        batch = list(islice(found, _LIST_BATCH))
-    return out
-
-
-_LIST_BATCH = 4096
-
-
-def _search_lists(starts: list, pieces: list, out: list) -> None:
-    joined = "\n".join(pieces)  # no count holds a line break
-    offsets = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
-    for m in LIST_COUNT.finditer(joined):
-        k = bisect_right(offsets, m.start()) - 1
-        out.append(starts[k] + m.start() - offsets[k])
+    """Where a count stands after a 、 of its clause (quotes not masked), in order: the
+    first count after each 、 (COUNT_AFTER_MARK), which is all the walk of _list_counts
+    looks ahead to: a count later in the clause is found with the first one."""
+    return list(map(re.Match.start, COUNT_AFTER_MARK.finditer(text), repeat("n")))
 
 
 @hookimpl

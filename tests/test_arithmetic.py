@@ -386,18 +386,13 @@ def test_rate_out_of_range_names_the_rate_nearest_its_number_whatever_the_hash_s
     assert "答复率" in message and "参与率" not in message
 
 
-@pytest.mark.parametrize("batch", [1, 2, 3])
-def test_lists_searched_in_batches_find_what_one_search_finds(monkeypatch, batch):
-    """The clauses after a 、 are searched a batch at a time (memory): a count is found
-    wherever the batches are cut."""
+def test_the_walk_over_lists_looks_ahead_to_the_first_count_after_each_mark():
+    """Of the counts after a 、 of their clause, the first after each 、 is where the walk
+    stops: one that follows it in the clause is found with it."""
     from reportlint.rules import arithmetic
 
-    text = ("甲、乙、丙三项工作，丁、戊两个部门，己、庚、辛、壬四类问题；“子、丑”两方面，"
-            "寅、卯等五大产业。") * 3
-    whole = arithmetic._counts_after_lists(text)
-    assert len(whole) >= 9
-    monkeypatch.setattr(arithmetic, "_LIST_BATCH", batch)
-    assert arithmetic._counts_after_lists(text) == whole
+    text = "甲、乙、丙三项工作四个部门,丁五类问题;戊、己两方面,庚、辛、壬、癸工作。"
+    assert [text[p:p + 2] for p in arithmetic._counts_after_lists(text)] == ["三项", "两方"]
 
 
 def test_supersets_are_read_again_after_a_merge():
@@ -408,6 +403,21 @@ def test_supersets_are_read_again_after_a_merge():
     assert v.supersets() == {"化解": ("排查",)}
     v.merge({"subsets": [{"subset": ["化解", "办结"], "superset": ["受理"]}]})
     assert v.supersets() == {"化解": ("排查", "受理"), "办结": ("受理",)}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("共受理信访件", "受理信访"),          # a longer word that stops short: the longest that ends
+    ("受理信访事项12件", "受理信访事项"),
+    ("办结受理", "办结"),                  # the leftmost, not the longest
+    ("受a受理", "受理"),
+    ("不予受理", "不予受理"),
+])
+def test_the_word_tree_finds_the_leftmost_longest_word(text, found):
+    from reportlint.vocab import Vocab
+
+    v = Vocab()
+    v.merge({"subsets": [{"subset": ["办结", "不予受理"], "superset": ["受理", "受理信访", "受理信访事项"]}]})
+    assert v.pattern("labels").search(text).group() == found
 
 
 def test_a_label_is_the_leftmost_longest_word_unless_neutral():

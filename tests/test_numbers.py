@@ -89,6 +89,20 @@ def test_every_decimal_digit_may_start_a_number():
     assert [d for d in digits if not candidate.fullmatch(d)] == []
 
 
+def test_candidate_class_holds_its_characters_and_the_digit_blocks():
+    # Written as the complement of the rest of the first plane: it must hold the same
+    # characters as the class that names them.
+    import re
+    import sys
+
+    from reportlint.numbers import DIGIT_BLOCKS, candidate_class
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for chars in ("0123456789.一二万亿", "二两十", "]^-\\"):
+        named = re.compile(f"[{re.escape(chars)}{DIGIT_BLOCKS}]")
+        assert re.findall(candidate_class(chars), every) == named.findall(every)
+
+
 @pytest.mark.parametrize("text,value", [("٣٤件", 34), ("𝟑件", 3), ("१२%", 12), ("7件", 7)])
 def test_digits_of_other_scripts_are_read(text, value):
     assert [(q.start, q.end, q.value) for q in parse_quantities(text)] == [(0, len(text), value)]
