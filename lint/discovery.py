@@ -53,7 +53,7 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
 
     for path in paths:
         if path == "-":
-            add(path, path)
+            add(path, os.path.abspath(path))   # (as a file named - would be)
         elif os.path.isdir(path):
             for f, key, excluded in _walk(path, config_for, found):
                 add(f, key, excluded)
@@ -72,45 +72,50 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
 def _walk(top: str, config_for, found: Discovery):
     """(path, absolute path, excluded) of the files of the configured extensions under
     ``top``, as os.walk goes: a folder's files in order, then its folders, never into a
-    linked folder.  A folder's entries tell what each is without a look at every file."""
-    try:
-        entries = sorted(os.scandir(top), key=attrgetter("name"))
-    except OSError as e:
-        found.errors.append((e.filename or top, msg("cannot read it: {reason}",
-                                                    reason=e.strerror or str(e))))
-        return
-    folders = []
-    config, extensions, absolute = None, (), ""
-    for entry in entries:
-        name = entry.name
+    linked folder.  A folder's entries tell what each is without a look at every file.
+    Folders waiting are kept on a stack, not in recursive calls: a tree may be deep."""
+    waiting = [top]
+    while waiting:
+        folder = waiting.pop()
         try:
-            is_folder = entry.is_dir()
-        except OSError:
-            is_folder = False
-        if is_folder:
-            if not name.startswith(".") and name not in SKIP_DIRS:
-                folders.append(entry)
+            entries = sorted(os.scandir(folder), key=attrgetter("name"))
+        except OSError as e:
+            found.errors.append((e.filename or folder, msg("cannot read it: {reason}",
+                                                           reason=e.strerror or str(e))))
             continue
-        if config is None:   # the folder's configuration, the same for all its files
-            config = config_for(entry.path)
-            extensions = tuple(e.lower() for e in config.extensions)
-            absolute = os.path.abspath(top)
-        if name.lower().endswith(extensions):
-            passed_over = _special(entry)
-            path = entry.path
-            if passed_over is None:
-                yield path, os.path.join(absolute, name), config.is_excluded(path)
-            elif not config.is_excluded(path):
-                found.notices.append((path, passed_over))
-        elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
-            found.skipped.append(entry.path)
-    for entry in folders:
-        try:
-            linked = entry.is_symlink()
-        except OSError:
-            linked = True
-        if not linked:
-            yield from _walk(entry.path, config_for, found)
+        folders = []
+        config, extensions, absolute = None, (), ""
+        for entry in entries:
+            name = entry.name
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not name.startswith(".") and name not in SKIP_DIRS and not _linked(entry):
+                    folders.append(entry.path)
+                continue
+            if config is None:   # the folder's configuration, the same for all its files
+                config = config_for(entry.path)
+                extensions = tuple(e.lower() for e in config.extensions)
+                absolute = os.path.abspath(folder)
+            if name.lower().endswith(extensions):
+                passed_over = _special(entry)
+                path = entry.path
+                if passed_over is None:
+                    yield path, os.path.join(absolute, name), config.is_excluded(path)
+                elif not config.is_excluded(path):
+                    found.notices.append((path, passed_over))
+            elif not name.startswith("."):   # .gitignore, .reportlint.yaml: not reports
+                found.skipped.append(entry.path)
+        waiting += reversed(folders)   # the first on top: walked next, in order
+
+
+def _linked(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
 
 
 def _special(entry: os.DirEntry):

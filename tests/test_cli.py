@@ -377,6 +377,36 @@ def test_directory_is_walked_for_txt_and_md(tmp_path, capsys):
     assert code == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_sweep_goes_folder_by_folder_in_order_and_never_into_a_linked_folder(tmp_path, capsys):
+    write(tmp_path / "docs" / "b" / "b.txt", REVERSED)
+    write(tmp_path / "docs" / "a" / "z" / "a.txt", REVERSED)
+    write(tmp_path / "docs" / "a" / "y.txt", REVERSED)
+    write(tmp_path / "docs" / "c.txt", REVERSED)
+    write(tmp_path / "docs" / "folder.txt" / "d.txt", REVERSED)   # a folder, not a report
+    write(tmp_path / "elsewhere" / "e.txt", REVERSED)
+    (tmp_path / "docs" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    code, out, _ = run(["--format", "concise", "--select", "pairs", "docs"], capsys)
+    # a folder's own files first, then its folders, each in name order, depth first
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        os.path.join("docs", *parts) for parts in
+        (["c.txt"], ["a", "y.txt"], ["a", "z", "a.txt"], ["b", "b.txt"],
+         ["folder.txt", "d.txt"])]
+    assert code == 1
+
+
+def test_a_sweep_of_a_deep_tree(tmp_path, capsys):
+    deep = str(tmp_path / "docs")
+    os.mkdir(deep)
+    for _ in range(1200):   # deeper than the interpreter's recursion limit (made one by one:
+        deep = os.path.join(deep, "d")   # pathlib's mkdir(parents=True) recurses)
+        os.mkdir(deep)
+    with open(os.path.join(deep, "a.txt"), "w", encoding="utf-8") as f:
+        f.write(REVERSED)
+    code, out, _ = run(["--format", "concise", "--select", "pairs", "docs"], capsys)
+    assert out.count("reversed-quotes") == 1 and code == 1
+
+
 # A sweep that lints nothing fails: a CI gate must not pass having checked nothing.
 
 
