@@ -100,6 +100,7 @@ _NUMBER_CHAR = _NUMBER_FIRST + "."           # what it goes on with
 # look-up at every character (a fifth of a scan): a scan tries it first, and a lookbehind
 # then checks the one character it took against the class with \d.
 _DIGIT_RANGES = ((0x0660, 0x1fff), (0xa620, 0xabff), (0xff10, 0xff19), (0x10000, 0x10ffff))
+# (The blocks as a class names them: what the tests check candidate_class against.)
 DIGIT_BLOCKS = "".join(rf"\U{lo:08x}-\U{hi:08x}" for lo, hi in _DIGIT_RANGES)
 
 

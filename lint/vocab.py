@@ -3,6 +3,7 @@ with which counts, which rates are bounded — data in rules/vocab/*.yaml, exten
 from .reportlint.yaml under ``vocab:``."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -83,8 +84,6 @@ class Vocab:
             return self.__dict__["_patterns"][kinds]
         except KeyError:
             pass
-        import re
-
         words = set().union(*(getattr(self, kind) for kind in kinds))
         pattern = self.__dict__.setdefault("_patterns", {})[kinds] = re.compile(
             _trie(sorted(words)) or "(?!)")
@@ -136,19 +135,17 @@ def _trie(words: list) -> str:
     tree of their shared beginnings (受理(?:率)?): where a word may start, the engine tries
     each first character once, not each of a hundred words (a third of a search).  The
     text picks one path through the tree, and a greedy ``?`` ends it at its last word."""
-    import re
-
     tree: dict = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _branches(tree, re.escape)
+    return _branches(tree)
 
 
-def _branches(node: dict, escape) -> str:
-    alternatives = [escape(char) + _branches(node[char], escape) for char in sorted(node) if char]
+def _branches(node: dict) -> str:
+    alternatives = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
     if not alternatives:
         return ""
     body = "|".join(alternatives)

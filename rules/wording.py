@@ -43,7 +43,7 @@ def list_hits(doc) -> list:
     """The word list's hits in the document; a phrase with a ``since`` date is not
     looked for in a document dated before it."""
     hits = word_list_of(doc).find(doc.folded)
-    if hits and any(h.entry.since for h in hits):
+    if any(h.entry.since for h in hits):
         date = doc.shared(document_date)
         if date is not None:
             hits = [h for h in hits if h.entry.since is None or date >= h.entry.since]
@@ -461,14 +461,15 @@ def _titles(text: str, start: int, end: int) -> list:
 
 
 # The class of a full-width mark.
-_FULL_CLASS = {"，": ",", "；": ";", "：": ":"}
+_FULL_CLASS = {FULL[c]: c for c in ",;:"}
+_FULL_MARK = Lazy("[，；：（]")
 
 
 def _full_width_marks(doc) -> list:
     """(start, end, class) of the full-width marks: , ; : one by one, （ ） as pairs."""
     text = doc.text
     out = []
-    for m in re.finditer("[，；：（]", text):
+    for m in _FULL_MARK.finditer(text):
         p = m.start()
         c = text[p]
         if c != "（":

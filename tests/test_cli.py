@@ -401,10 +401,17 @@ def test_a_sweep_of_a_deep_tree(tmp_path, capsys):
     for _ in range(1200):   # deeper than the interpreter's recursion limit (made one by one:
         deep = os.path.join(deep, "d")   # pathlib's mkdir(parents=True) recurses)
         os.mkdir(deep)
-    with open(os.path.join(deep, "a.txt"), "w", encoding="utf-8") as f:
+    report = os.path.join(deep, "a.txt")
+    with open(report, "w", encoding="utf-8") as f:
         f.write(REVERSED)
-    code, out, _ = run(["--format", "concise", "--select", "pairs", "docs"], capsys)
-    assert out.count("reversed-quotes") == 1 and code == 1
+    try:
+        code, out, _ = run(["--format", "concise", "--select", "pairs", "docs"], capsys)
+        assert out.count("reversed-quotes") == 1 and code == 1
+    finally:   # taken down here, from the bottom: pytest's own clean-up would recurse
+        os.remove(report)
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
 
 
 # A sweep that lints nothing fails: a CI gate must not pass having checked nothing.
