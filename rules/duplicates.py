@@ -111,7 +111,9 @@ def _key(piece: str) -> str:
 def _keys_of_pieces(text: str, pieces: list, starts: list, lengths: list) -> list:
     """The keys of the paragraphs at ``starts`` (as long as ``lengths``) from ``pieces``,
     their text split at white space, in order: a paragraph as long as its first piece is
-    that piece; one that holds white space is as many pieces as it splits into."""
+    that piece; one that holds white space is as many pieces as it splits into.  (Only
+    white space stands between the Document's paragraphs: tests/test_duplicates.py holds
+    it to that.)"""
     keys = []
     at = 0
     for start, length in zip(starts, lengths):
@@ -122,8 +124,6 @@ def _keys_of_pieces(text: str, pieces: list, starts: list, lengths: list) -> lis
             parts = text[start:start + length].split()
             keys.append("".join(parts))
             at += len(parts)
-    if at != len(pieces):  # (a guard: only white space stands between the paragraphs)
-        return [_key(text[start:start + length]) for start, length in zip(starts, lengths)]
     return keys
 
 

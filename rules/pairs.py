@@ -13,7 +13,7 @@ from itertools import accumulate, chain, compress
 from operator import itemgetter, not_
 
 from reportlint import Fix, Related, Rule, hookimpl
-from reportlint.document import Paragraph
+from reportlint.document import Paragraph, fold
 from reportlint.residue import SENTENCE_END, chrome_tail, residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
@@ -22,9 +22,10 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 QUOTES = {"“": "”", "‘": "’"}
 CLOSING_QUOTES = set(QUOTES.values())
 _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
-MARKS = re.compile('[' + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+_MARK_CHARS = "".join(OPENERS) + "".join(CLOSERS) + '"'
+MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 # The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
-_ANY_WIDTH_MARKS = "".join(OPENERS) + "".join(CLOSERS) + '"（）［］＂'
+_ANY_WIDTH_MARKS = _MARK_CHARS + "（）［］＂"
 # Splitting a short text on them gives each mark and the length of the text before it at
 # once; in a longer one, each kind is looked for on its own (most never occur), quicker.
 _SPLIT_AT_ANY_WIDTH_MARK = re.compile("([" + re.escape(_ANY_WIDTH_MARKS) + "])")
@@ -53,8 +54,6 @@ FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
 # The marks of the pairs that a width tells apart: a pair of mixed width holds one of each.
 _HALF_WIDTH = frozenset("()[]")
 _FULL_WIDTH_PAIRED = frozenset(FULL_WIDTH[m] for m in _HALF_WIDTH)
-# The marks as written that fold to a mark.
-_FOLD_MARKS = [(full, half) for half, full in FULL_WIDTH.items()]
 # A pair of one width with nothing between its marks, as written: deleting these pass
 # after pass leaves something of well-nested marks only where a pair is of mixed width.
 EMPTY_PAIRS_AS_WRITTEN = EMPTY_PAIRS + tuple(
@@ -278,11 +277,10 @@ def _marks_of(text: str) -> tuple:
     positions: list = []
     find = text.find
     for mark in _ANY_WIDTH_MARKS:
-        if mark in text:
-            at = find(mark)
-            while at >= 0:
-                positions.append(at)
-                at = find(mark, at + 1)
+        at = find(mark)
+        while at >= 0:
+            positions.append(at)
+            at = find(mark, at + 1)
     if not positions:
         return positions, ""
     positions.sort()
@@ -414,14 +412,9 @@ class PairScan:
             self._as_written = ""
             return
         self._folded = text = doc.folded
-        as_written = marks
-        for full, half in _FOLD_MARKS:
-            if full in marks:
-                marks = marks.replace(full, half)
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
-        self._positions, self._marks = _outside(positions, marks, chrome)
-        self._as_written = _outside(positions, as_written, chrome)[1]
-        positions, marks = self._positions, self._marks
+        positions, self._as_written = _outside(positions, marks, chrome)
+        self._positions, self._marks = positions, marks = positions, fold(self._as_written)
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
         plain = _well_nested(marks, [(first, k) for _, first, k in held])

@@ -256,3 +256,5 @@ def test_keys_made_a_chunk_at_a_time_are_each_paragraphs_key(lines, path):
     hashes, lengths, _ = _fingerprints(text, starts, ends, [n >= 3 for n in map(sub, ends, starts)], 3)
     keys = [_key(text[p.start:p.end]) for p in paragraphs]
     assert (hashes, lengths) == (list(map(hash, keys)), list(map(len, keys)))
+    # what the keys rest on: only white space stands between two paragraphs
+    assert not any(text[end:start].split() for end, start in zip(ends, starts[1:]))
