@@ -33,6 +33,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
 _match_start, _match_end = re.Match.start, re.Match.end
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
+# A line break with white space (not a break) right after or right before it.
+_LF_BY_SPACE = re.compile(r"\n(?:[^\S\n]|(?<=[^\S\n]\n))")
 # A sentence: from a non-space character to its 。!?… and closing quote, or to the
 # end of its paragraph.
 _SENTENCE = re.compile(r"\S[^。!?…]*(?:[。!?…]+[”’」』)]*|$)")
@@ -345,20 +347,37 @@ class Document:
     @_once
     def trimmed_lines(self) -> tuple:
         """(starts, ends) of each line of ``folded`` without its surrounding white space,
-        as integer arrays; a blank line's start is its end."""
+        as integer arrays (read only: they may be ``line_starts`` and ``line_ends``
+        themselves); a blank line's start is its end."""
         folded = self.folded
-        lo, hi = [], []
-        for start, end in zip(self.line_starts, self.line_ends):
+        starts, ends = self.line_starts, self.line_ends
+        if "\r" in folded:
+            return self._trim(range(len(starts)))
+        # Where only LF ends a line, the lines with white space at an edge are told by one
+        # search for their line breaks (a literal, which the engine skips to); most texts
+        # have none, and their lines are ``line_starts``/``line_ends`` themselves.
+        edged = set()
+        for m in _LF_BY_SPACE.finditer(folded):
+            i = bisect_right(starts, m.start())  # the line after the break (1 + the one before)
+            edged.update((i - 1, i))
+        if folded[:1].isspace() and folded[0] != "\n":
+            edged.add(0)
+        if folded[-1:].isspace() and folded[-1] != "\n":
+            edged.add(len(starts) - 1)
+        return self._trim(edged) if edged else (starts, ends)
+
+    def _trim(self, lines) -> tuple:
+        """``trimmed_lines`` with the given lines (0-based indexes) trimmed."""
+        folded = self.folded
+        lo, hi = array("q", self.line_starts), array("q", self.line_ends)
+        for i in lines:
+            start, end = lo[i], hi[i]
             line = folded[start:end]   # one line at a time: the copy stays in the cache
             content = line.strip()
-            if len(content) == end - start:  # most lines: nothing to strip
-                lo.append(start)
-                hi.append(end)
-            else:
-                start = end - len(line.lstrip())
-                lo.append(start)
-                hi.append(start + len(content))
-        return array("q", lo), array("q", hi)
+            if len(content) != end - start:  # most lines: nothing to strip
+                lo[i] = start = end - len(line.lstrip())
+                hi[i] = start + len(content)
+        return lo, hi
 
     def line_index(self, offset: int) -> int:
         """The 0-based index of the line that holds ``offset``."""
