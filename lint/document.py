@@ -85,8 +85,9 @@ FRONT_MATTER = re.compile(
 # A Markdown pipe table: rows with cells between |, and the |---|---| under its header.
 TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
-# Lines looked at to tell the wrap width.
+# Lines looked at to tell the wrap width, and up to how many are counted without a Counter.
 _WRAP_SAMPLE = 400
+_FEW_WIDTHS = 24
 # The first character of a heading of any style, after the indent.
 _HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
 # Headings use few numbers (一 … 十, 1 … 20): each is read once.
@@ -325,17 +326,23 @@ class Document:
     def line_starts(self) -> array:
         """Where each line starts: an integer array, not an object per line."""
         text = self.text
-        breaks = (_LF if "\r" not in text else _LINE_BREAK).finditer(text)
-        return array("q", [0, *map(_match_end, breaks)])  # (quicker from a list than an iterator)
+        if "\r" in text:
+            return array("q", [0, *map(_match_end, _LINE_BREAK.finditer(text))])
+        # The usual case: a line ends at its LF and the next starts after it; the line
+        # ends, read with the starts by every document, are kept from the same search.
+        breaks = [*map(_match_start, _LF.finditer(text))]  # (an array is quicker made from a list)
+        ends = self.__dict__["line_ends"] = array("q", breaks)
+        ends.append(len(text))
+        return array("q", [0, *map((1).__add__, breaks)])
 
     @_once
     def line_ends(self) -> array:
         """Where each line ends, without its terminator (CRLF, CR and LF all end a line)."""
         text = self.text
-        if "\r" not in text:  # the usual case: a line ends right before the next one starts
-            ends = array("q", [*map((-1).__add__, self.line_starts[1:])])
-        else:
-            ends = array("q", [*map(_match_start, _LINE_BREAK.finditer(text))])
+        if "\r" not in text:
+            self.line_starts  # which keeps the ends, told by the same search
+            return self.__dict__["line_ends"]
+        ends = array("q", [*map(_match_start, _LINE_BREAK.finditer(text))])
         ends.append(len(text))
         return ends
 
@@ -416,6 +423,13 @@ class Document:
         code points or in display columns, depending on the tool that wrapped it,
         and most of them stop mid-sentence.
         """
+        text = self.text
+        if "\r" not in text:
+            # Most texts have fewer than three open lines: told by two searches, without the
+            # lines (one open line break, and the last line, are two at most).
+            first = _OPEN_LINE_END.search(text)
+            if first is None or _OPEN_LINE_END.search(text, first.end()) is None:
+                return None
         lines = []
         for line in self._open_lines():
             line = line.rstrip()
@@ -428,10 +442,16 @@ class Document:
         # A page's proportional digits make a full line run a little past the commonest width too.
         below, above = (_PAGE_SHORTFALL, _PAGE_SHORTFALL) if self.paged else (3, 0)
         for measure in (print_width,) if self.paged else (len, display_width):
-            widths = [measure(line) for line in lines]
-            width, count = Counter(widths).most_common(1)[0]
-            near = sum(1 for w in widths if width - below <= w <= width + above)
-            if count >= 3 and near >= 0.5 * len(widths):
+            widths = list(map(measure, lines))
+            # The commonest width (the first seen of equals): a short sample's, by counts
+            # in place, quicker than a Counter (which the sample of a long text needs).
+            if len(widths) <= _FEW_WIDTHS:
+                width = max(widths, key=widths.count)
+                count = widths.count(width)
+            else:
+                width, count = Counter(widths).most_common(1)[0]
+            if count >= 3 and sum(width - below <= w <= width + above
+                                  for w in widths) >= 0.5 * len(widths):
                 return measure, width
         return None
 
