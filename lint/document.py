@@ -72,11 +72,12 @@ HEADING_STYLES = (
 _HEADING = re.compile("|".join(
     f"(?P<s{k}>{pattern.replace('(?P<n>', f'(?P<n{k}>')})"
     for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
-_STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
-# Per style: the number of its group n<k>, and what its marker opens with before the
+# By the number of a style's group s<k> (a match's ``lastindex``: it closes last): the
+# style, its level, the number of its group n<k>, and what its marker opens with before the
 # ordinal (the bracket of a -paren style); the group frac by number (quicker than by name).
-_ORDINAL_GROUP = tuple(_HEADING.groupindex[f"n{k}"] for k in range(len(HEADING_STYLES)))
-_MARKER_LEAD = tuple(1 if "paren" in style else 0 for style, _, _ in HEADING_STYLES)
+_STYLE_OF_GROUP: dict = {
+    _HEADING.groupindex[f"s{k}"]: (style, level, _HEADING.groupindex[f"n{k}"], int("paren" in style))
+    for k, (style, level, _) in enumerate(HEADING_STYLES)}
 _FRAC_GROUP = _HEADING.groupindex["frac"]
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
@@ -656,9 +657,7 @@ class Document:
             m = _HEADING.match(text, starts[i], ends[i])
             if not m or i + 1 in tables:
                 continue
-            k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
-            style, level, _ = HEADING_STYLES[k]
-            group = _ORDINAL_GROUP[k]
+            style, level, group, lead = _STYLE_OF_GROUP[m.lastindex]
             n = m.group(group)
             if style == "md":
                 level, ordinal = len(n), None
@@ -666,13 +665,15 @@ class Document:
             else:
                 ordinal = _ordinal_value(n)
                 title_start = m.end()
-            body_end = max(title_start, hi[i])  # (the title without the white space after it)
+            body_end = hi[i]  # (the title without the white space after it)
+            if body_end < title_start:
+                body_end = title_start
             stop = text.find("。", title_start, body_end)
             standalone = stop < 0 or (stop == body_end - 1
                                       and body_end - title_start <= _STANDALONE_MAX)
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
                 title_start, body_end if standalone else stop, i + 1, style, level, ordinal,
-                Span(m.start(group) - _MARKER_LEAD[k], title_start),
+                Span(m.start(group) - lead, title_start),
                 standalone, style == "num" and m.group(_FRAC_GROUP) is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
