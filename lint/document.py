@@ -364,7 +364,7 @@ class Document:
         # Where only LF ends a line, the lines with white space at an edge are told by one
         # search for their line breaks (a literal, which the engine skips to); most texts
         # have none, and their lines are ``line_starts``/``line_ends`` themselves.
-        edged = set()
+        edged: set = set()
         for m in _LF_BY_SPACE.finditer(folded):
             i = bisect_right(starts, m.start())  # the line after the break (1 + the one before)
             edged.update((i - 1, i))
