@@ -360,32 +360,47 @@ class Document:
         folded = self.folded
         starts, ends = self.line_starts, self.line_ends
         if "\r" in folded:
-            return self._trim(range(len(starts)))
+            return self._trim_every_line()
         # Where only LF ends a line, the lines with white space at an edge are told by one
-        # search for their line breaks (a literal, which the engine skips to); most texts
-        # have none, and their lines are ``line_starts``/``line_ends`` themselves.
-        edged: set = set()
+        # search for their line breaks (a literal, which the engine skips to): most texts
+        # have none, and their lines are ``line_starts``/``line_ends`` themselves; a text
+        # with many (indented paragraphs) has each of its lines looked at.
+        edged: list = []
+        most = 4 + len(starts) // 32
         for m in _LF_BY_SPACE.finditer(folded):
             i = bisect_right(starts, m.start())  # the line after the break (1 + the one before)
-            edged.update((i - 1, i))
+            edged += (i - 1, i)
+            if len(edged) > most:
+                return self._trim_every_line()
         if folded[:1].isspace() and folded[0] != "\n":
-            edged.add(0)
+            edged.append(0)
         if folded[-1:].isspace() and folded[-1] != "\n":
-            edged.add(len(starts) - 1)
-        return self._trim(edged) if edged else (starts, ends)
-
-    def _trim(self, lines) -> tuple:
-        """``trimmed_lines`` with the given lines (0-based indexes) trimmed."""
-        folded = self.folded
-        lo, hi = array("q", self.line_starts), array("q", self.line_ends)
-        for i in lines:
+            edged.append(len(starts) - 1)
+        if not edged:
+            return starts, ends
+        lo, hi = array("q", starts), array("q", ends)
+        for i in edged:  # (a line twice: trimmed already, the second time changes nothing)
             start, end = lo[i], hi[i]
+            line = folded[start:end]
+            content = line.strip()
+            lo[i] = start = end - len(line.lstrip())
+            hi[i] = start + len(content)
+        return lo, hi
+
+    def _trim_every_line(self) -> tuple:
+        folded = self.folded
+        lo, hi = [], []
+        for start, end in zip(self.line_starts, self.line_ends):
             line = folded[start:end]   # one line at a time: the copy stays in the cache
             content = line.strip()
-            if len(content) != end - start:  # most lines: nothing to strip
-                lo[i] = start = end - len(line.lstrip())
-                hi[i] = start + len(content)
-        return lo, hi
+            if len(content) == end - start:  # most lines: nothing to strip
+                lo.append(start)
+                hi.append(end)
+            else:
+                start = end - len(line.lstrip())
+                lo.append(start)
+                hi.append(start + len(content))
+        return array("q", lo), array("q", hi)
 
     def line_index(self, offset: int) -> int:
         """The 0-based index of the line that holds ``offset``."""
