@@ -396,6 +396,7 @@ def test_trimmed_lines_leave_out_surrounding_white_space_of_the_folded_text():
 @pytest.mark.parametrize("text", [
     "甲\n乙 \n丙", "甲\n\x0c乙\n丙", "\t甲\n乙", "甲\n乙\xa0", "甲\n\n乙\n", "\n \n", " ", "",
     "甲 \r\n 乙\r丙", "甲\n\n\n乙\n \n",
+    "标题\n" + "\u3000\u3000正文。\n" * 12 + "\t",  # indented paragraphs: every line looked at
 ])
 def test_trimmed_lines_are_each_line_stripped_wherever_the_white_space_is(text):
     doc = Document(text)
