@@ -388,6 +388,7 @@ class Document:
         return lo, hi
 
     def _trim_every_line(self) -> tuple:
+        """``trimmed_lines`` by a look at each line."""
         folded = self.folded
         lo, hi = [], []
         for start, end in zip(self.line_starts, self.line_ends):
