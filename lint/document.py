@@ -33,6 +33,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
 _match_start, _match_end = re.Match.start, re.Match.end
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
+# A line break with white space (not a break) right after or right before it.
+_LF_BY_SPACE = re.compile(r"\n(?:[^\S\n]|(?<=[^\S\n]\n))")
 # A sentence: from a non-space character to its 。!?… and closing quote, or to the
 # end of its paragraph.
 _SENTENCE = re.compile(r"\S[^。!?…]*(?:[。!?…]+[”’」』)]*|$)")
@@ -70,11 +72,12 @@ HEADING_STYLES = (
 _HEADING = re.compile("|".join(
     f"(?P<s{k}>{pattern.replace('(?P<n>', f'(?P<n{k}>')})"
     for k, (_, _, pattern) in enumerate(HEADING_STYLES)))
-_STYLE_OF_GROUP: dict = {f"s{k}": k for k in range(len(HEADING_STYLES))}
-# Per style: the number of its group n<k>, and what its marker opens with before the
+# By the number of a style's group s<k> (a match's ``lastindex``: it closes last): the
+# style, its level, the number of its group n<k>, and what its marker opens with before the
 # ordinal (the bracket of a -paren style); the group frac by number (quicker than by name).
-_ORDINAL_GROUP = tuple(_HEADING.groupindex[f"n{k}"] for k in range(len(HEADING_STYLES)))
-_MARKER_LEAD = tuple(1 if "paren" in style else 0 for style, _, _ in HEADING_STYLES)
+_STYLE_OF_GROUP: dict = {
+    _HEADING.groupindex[f"s{k}"]: (style, level, _HEADING.groupindex[f"n{k}"], int("paren" in style))
+    for k, (style, level, _) in enumerate(HEADING_STYLES)}
 _FRAC_GROUP = _HEADING.groupindex["frac"]
 # YAML front matter a converter writes at the top (--- … ---): metadata, not text.
 FRONT_MATTER = re.compile(
@@ -83,8 +86,9 @@ FRONT_MATTER = re.compile(
 # A Markdown pipe table: rows with cells between |, and the |---|---| under its header.
 TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
-# Lines looked at to tell the wrap width.
+# Lines looked at to tell the wrap width, and up to how many are counted without a Counter.
 _WRAP_SAMPLE = 400
+_FEW_WIDTHS = 24
 # The first character of a heading of any style, after the indent.
 _HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
 # Headings use few numbers (一 … 十, 1 … 20): each is read once.
@@ -323,17 +327,23 @@ class Document:
     def line_starts(self) -> array:
         """Where each line starts: an integer array, not an object per line."""
         text = self.text
-        breaks = (_LF if "\r" not in text else _LINE_BREAK).finditer(text)
-        return array("q", [0, *map(_match_end, breaks)])  # (quicker from a list than an iterator)
+        if "\r" in text:
+            return array("q", [0, *map(_match_end, _LINE_BREAK.finditer(text))])
+        # The usual case: a line ends at its LF and the next starts after it; the line
+        # ends, read with the starts by every document, are kept from the same search.
+        breaks = [*map(_match_start, _LF.finditer(text))]  # (an array is quicker made from a list)
+        ends = self.__dict__["line_ends"] = array("q", breaks)
+        ends.append(len(text))
+        return array("q", [0, *map((1).__add__, breaks)])
 
     @_once
     def line_ends(self) -> array:
         """Where each line ends, without its terminator (CRLF, CR and LF all end a line)."""
         text = self.text
-        if "\r" not in text:  # the usual case: a line ends right before the next one starts
-            ends = array("q", [*map((-1).__add__, self.line_starts[1:])])
-        else:
-            ends = array("q", [*map(_match_start, _LINE_BREAK.finditer(text))])
+        if "\r" not in text:
+            self.line_starts  # which keeps the ends, told by the same search
+            return self.__dict__["line_ends"]
+        ends = array("q", [*map(_match_start, _LINE_BREAK.finditer(text))])
         ends.append(len(text))
         return ends
 
@@ -345,7 +355,40 @@ class Document:
     @_once
     def trimmed_lines(self) -> tuple:
         """(starts, ends) of each line of ``folded`` without its surrounding white space,
-        as integer arrays; a blank line's start is its end."""
+        as integer arrays (read only: they may be ``line_starts`` and ``line_ends``
+        themselves); a blank line's start is its end."""
+        folded = self.folded
+        starts, ends = self.line_starts, self.line_ends
+        if "\r" in folded:
+            return self._trim_every_line()
+        # Where only LF ends a line, the lines with white space at an edge are told by one
+        # search for their line breaks (a literal, which the engine skips to): most texts
+        # have none, and their lines are ``line_starts``/``line_ends`` themselves; a text
+        # with many (indented paragraphs) has each of its lines looked at.
+        edged: list = []
+        most = 4 + len(starts) // 32
+        for m in _LF_BY_SPACE.finditer(folded):
+            i = bisect_right(starts, m.start())  # the line after the break (1 + the one before)
+            edged += (i - 1, i)
+            if len(edged) > most:
+                return self._trim_every_line()
+        if folded[:1].isspace() and folded[0] != "\n":
+            edged.append(0)
+        if folded[-1:].isspace() and folded[-1] != "\n":
+            edged.append(len(starts) - 1)
+        if not edged:
+            return starts, ends
+        lo, hi = array("q", starts), array("q", ends)
+        for i in edged:  # (a line twice: trimmed already, the second time changes nothing)
+            start, end = lo[i], hi[i]
+            line = folded[start:end]
+            content = line.strip()
+            lo[i] = start = end - len(line.lstrip())
+            hi[i] = start + len(content)
+        return lo, hi
+
+    def _trim_every_line(self) -> tuple:
+        """``trimmed_lines`` by a look at each line."""
         folded = self.folded
         lo, hi = [], []
         for start, end in zip(self.line_starts, self.line_ends):
@@ -397,6 +440,13 @@ class Document:
         code points or in display columns, depending on the tool that wrapped it,
         and most of them stop mid-sentence.
         """
+        text = self.text
+        if "\r" not in text:
+            # Most texts have fewer than three open lines: told by two searches, without the
+            # lines (one open line break, and the last line, are two at most).
+            first = _OPEN_LINE_END.search(text)
+            if first is None or _OPEN_LINE_END.search(text, first.end()) is None:
+                return None
         lines = []
         for line in self._open_lines():
             line = line.rstrip()
@@ -409,10 +459,16 @@ class Document:
         # A page's proportional digits make a full line run a little past the commonest width too.
         below, above = (_PAGE_SHORTFALL, _PAGE_SHORTFALL) if self.paged else (3, 0)
         for measure in (print_width,) if self.paged else (len, display_width):
-            widths = [measure(line) for line in lines]
-            width, count = Counter(widths).most_common(1)[0]
-            near = sum(1 for w in widths if width - below <= w <= width + above)
-            if count >= 3 and near >= 0.5 * len(widths):
+            widths = list(map(measure, lines))
+            # The commonest width (the first seen of equals): a short sample's, by counts
+            # in place, quicker than a Counter (which the sample of a long text needs).
+            if len(widths) <= _FEW_WIDTHS:
+                width = max(widths, key=widths.count)
+                count = widths.count(width)
+            else:
+                width, count = Counter(widths).most_common(1)[0]
+            if count >= 3 and sum(width - below <= w <= width + above
+                                  for w in widths) >= 0.5 * len(widths):
                 return measure, width
         return None
 
@@ -617,9 +673,7 @@ class Document:
             m = _HEADING.match(text, starts[i], ends[i])
             if not m or i + 1 in tables:
                 continue
-            k = _STYLE_OF_GROUP[m.lastgroup]  # (the style's group closes last)
-            style, level, _ = HEADING_STYLES[k]
-            group = _ORDINAL_GROUP[k]
+            style, level, group, lead = _STYLE_OF_GROUP[m.lastindex]
             n = m.group(group)
             if style == "md":
                 level, ordinal = len(n), None
@@ -627,13 +681,15 @@ class Document:
             else:
                 ordinal = _ordinal_value(n)
                 title_start = m.end()
-            body_end = max(title_start, hi[i])  # (the title without the white space after it)
+            body_end = hi[i]  # (the title without the white space after it)
+            if body_end < title_start:
+                body_end = title_start
             stop = text.find("。", title_start, body_end)
             standalone = stop < 0 or (stop == body_end - 1
                                       and body_end - title_start <= _STANDALONE_MAX)
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
                 title_start, body_end if standalone else stop, i + 1, style, level, ordinal,
-                Span(m.start(group) - _MARKER_LEAD[k], title_start),
+                Span(m.start(group) - lead, title_start),
                 standalone, style == "num" and m.group(_FRAC_GROUP) is not None))
         if any(h.ambiguous for h in out):
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list

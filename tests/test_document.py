@@ -393,6 +393,19 @@ def test_trimmed_lines_leave_out_surrounding_white_space_of_the_folded_text():
     assert lo[1] == hi[1] == doc.line_ends[1] and lo[2] == hi[2] == doc.line_ends[2]
 
 
+@pytest.mark.parametrize("text", [
+    "甲\n乙 \n丙", "甲\n\x0c乙\n丙", "\t甲\n乙", "甲\n乙\xa0", "甲\n\n乙\n", "\n \n", " ", "",
+    "甲 \r\n 乙\r丙", "甲\n\n\n乙\n \n",
+    "标题\n" + "\u3000\u3000正文。\n" * 12 + "\t",  # indented paragraphs: every line looked at
+])
+def test_trimmed_lines_are_each_line_stripped_wherever_the_white_space_is(text):
+    doc = Document(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lo, hi = doc.trimmed_lines
+    assert [doc.text[a:b] for a, b in zip(lo, hi)] == [line.strip() for line in lines]
+    assert all(a == b == end for a, b, end in zip(lo, hi, doc.line_ends) if not doc.text[a:end].strip())
+
+
 def test_lines_holding_a_character_are_found_once_each_in_order():
     doc = Document("a|b|c\n无\n|\n\n左|右")
     assert doc.lines_holding("|") == [1, 3, 5]
