@@ -669,9 +669,11 @@ class Document:
         candidates = [i for i, start, end in zip(range(len(lo)), lo, hi)
                       if start < end and text[start] in _HEADING_FIRST]
         for i in candidates:
+            if i + 1 in tables:
+                continue
             # (matched in the text, up to the line's end: no copy of the line)
             m = _HEADING.match(text, starts[i], ends[i])
-            if not m or i + 1 in tables:
+            if not m:
                 continue
             style, level, group, lead = _STYLE_OF_GROUP[m.lastindex]
             n = m.group(group)
