@@ -59,6 +59,15 @@ def input_files(corpus: str) -> tuple[list, list]:
     return seeds, corpus_files
 
 
+def command_env(**extra: str) -> dict:
+    """The environment of a timed command: this one, with ``extra``, and without
+    PYTHONDONTWRITEBYTECODE, which would make every run compile the modules changed since
+    their .pyc files were written, where an installed package has them compiled."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
 def spread(values: list) -> dict:
     """Median, lowest and highest of repeated measurements."""
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
@@ -345,9 +354,7 @@ def cold_starts(commands: list, runs: int) -> list:
     """Each (label, command) ``runs`` times after a warm-up.  The commands take turns, so
     that the drift of a shared machine weighs on them alike, and each median is also
     given as a ratio to the interpreter floor's (the last command), which drifts with it."""
-    # The warm-up writes the .pyc files, as an installed package has them; a
-    # PYTHONDONTWRITEBYTECODE in the environment would make every run compile every module.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = command_env()   # (the warm-up writes the .pyc files)
     times: dict = {label: [] for label, _ in commands}
     codes: dict = {label: set() for label, _ in commands}
     failures: dict = {}

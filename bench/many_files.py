@@ -22,7 +22,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_CORPUS, input_files, log, read_report, spread  # noqa: E402
+from bench import DEFAULT_CORPUS, command_env, input_files, log, read_report, spread  # noqa: E402
 
 FILES = 2000
 FILE_BYTES = 3000
@@ -104,7 +104,7 @@ def timed(command: str, cwd: str) -> dict:
     open(cpu_file, "w").close()
     cpu0, wall0 = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, shell=True, cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, env={**os.environ, "MANY_FILES_CPU": cpu_file})
+                          stderr=subprocess.PIPE, env=command_env(MANY_FILES_CPU=cpu_file))
     wall, cpu = time.perf_counter() - wall0, _children_cpu() - cpu0
     if done.returncode not in (0, 1, 123):   # 1: findings; 123: xargs saw a 1
         raise SystemExit(f"many_files: {command!r} failed ({done.returncode}):\n"

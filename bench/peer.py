@@ -30,7 +30,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_CORPUS, MB, ROOT, build_text, log, spread  # noqa: E402
+from bench import DEFAULT_CORPUS, MB, ROOT, build_text, command_env, log, spread  # noqa: E402
 
 PEER = r"""
 import json, sys
@@ -49,7 +49,8 @@ def _run(cmd: list) -> tuple[float, float, int, int]:
     """Wall seconds, CPU seconds of the child, exit code and bytes printed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.run(cmd, cwd=ROOT, env=command_env(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

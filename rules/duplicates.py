@@ -100,6 +100,17 @@ def _agreeing_keys(keys: list, i: int, j: int, limit: int) -> int:
     return n
 
 
+# Characters of two runs compared at a time: a run may be most of a text, and its two
+# copies held at once would raise a run's peak memory by as much.
+_COMPARED = 1 << 16
+
+
+def _same_text(text: str, a: int, b: int, length: int) -> bool:
+    """Whether ``text[a:a + length] == text[b:b + length]``, compared a piece at a time."""
+    return all(text[a + k:a + k + _COMPARED] == text[b + k:b + k + _COMPARED]
+               for k in range(0, length, _COMPARED))
+
+
 def _key(piece: str) -> str:
     """What makes two pieces of (folded) text the same: white space removed."""
     # Report text rarely holds white space; testing first is cheaper than splitting.
@@ -217,7 +228,7 @@ class DuplicateBlock(Rule):
                 the same, from the first on: one comparison of the two runs' text confirms
                 them all where their paragraphs stand alike."""
                 shift = starts[i] - starts[j]
-                if text[starts[i]:ends[i + n - 1]] == text[starts[j]:ends[j + n - 1]] \
+                if _same_text(text, starts[i], starts[j], ends[i + n - 1] - starts[i]) \
                         and starts[i:i + n] == list(map(shift.__add__, starts[j:j + n])) \
                         and ends[i:i + n] == list(map(shift.__add__, ends[j:j + n])):
                     return n

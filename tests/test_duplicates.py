@@ -258,3 +258,14 @@ def test_keys_made_a_chunk_at_a_time_are_each_paragraphs_key(lines, path):
     assert (hashes, lengths) == (list(map(hash, keys)), list(map(len, keys)))
     # what the keys rest on: only white space stands between two paragraphs
     assert not any(text[end:start].split() for end, start in zip(ends, starts[1:]))
+
+
+def test_two_runs_longer_than_a_piece_are_compared_to_their_last_character():
+    from reportlint.rules.duplicates import _COMPARED, _same_text
+
+    run = "全面推进依法行政。" * (_COMPARED // 4)        # over two pieces long
+    text = run + "\n" + run + "\n" + run[:-1] + "！"      # the third differs at its end only
+    n = len(run)
+    assert _same_text(text, 0, n + 1, n)
+    assert not _same_text(text, 0, 2 * (n + 1), n)
+    assert not _same_text(text, 1, n + 1, n)               # shifted by one
