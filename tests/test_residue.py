@@ -849,3 +849,16 @@ def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title():
     assert title_of(Document(wrapped)) is None
     # The same first line above text that is not wrapped is a title as before, commas or not.
     assert title_of(Document("关于印发方案的通知\n" + body)) is not None
+
+
+def test_the_short_line_gate_lets_through_every_first_character_a_check_tests():
+    # _scan looks at a short line without a sentence only if its first character is in
+    # _OPENS_SHORT (or a digit): every set of first characters a line check tests must be
+    # in it, or a new kind of chrome would be passed over unseen.  KEY_FIRST is not a line
+    # check's: the metadata block is read after the loop, from the lines themselves.
+    from reportlint import residue
+
+    sets = {name for name in dir(residue) if name.endswith("_FIRST")} - {"KEY_FIRST"}
+    assert {"TOOLBAR_FIRST", "PAGE_MARK_FIRST", "INFO_FIRST"} <= sets
+    assert [name for name in sorted(sets)
+            if not getattr(residue, name) <= residue._OPENS_SHORT] == []
