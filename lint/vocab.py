@@ -86,7 +86,7 @@ class Vocab:
             pass
         words = set().union(*(getattr(self, kind) for kind in kinds))
         pattern = self.__dict__.setdefault("_patterns", {})[kinds] = re.compile(
-            _trie(sorted(words)) or "(?!)")
+            _trie(words) or "(?!)")
         return pattern
 
     def supersets(self) -> dict:
@@ -99,10 +99,6 @@ class Vocab:
                 for label in sub:
                     found[label] = found.get(label, ()) + tuple(sups)
         return found
-
-    def label(self, text: str, start: int, end: int) -> Optional[str]:
-        """The label of a number: the leftmost-longest vocabulary word in its clause."""
-        return self.labeller()(text, start, end)
 
     def labeller(self):
         """A function (text, start, end) -> the label of a number whose clause is

@@ -10,9 +10,11 @@ stay silent.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
+from reportlint.patterns import Lazy
 from reportlint.rules.gioa_format import NO_CUE, cue_state, gioa_format, may_hold
 from typing import TYPE_CHECKING
 
@@ -408,22 +410,20 @@ class _Stated:
         self.percent = percent  # (start, end, value, decimals)
 
 
-def _text_pattern():
-    words = sorted({w for k in gioa_format().text_counts for w in k["words"]}, key=len, reverse=True)
+@lru_cache(maxsize=1)
+def _text_pattern() -> tuple:
+    """The pattern of a count stated in the text, and the text count of each of its words."""
+    by_word = {w: k for k in gioa_format().text_counts for w in k["words"]}
+    words = sorted(by_word, key=len, reverse=True)
     return re.compile(
         "(?P<w>" + "|".join(map(re.escape, words)) + ")" + GAP + r"{0,20}?(?<![\d.])(?P<n>\d+)件"
-        r"(?:[^。;!?\n|]{0,4}?占" + GAP + r"{0,10}?(?P<p>\d+(?:\.\d+)?)%)?")
-
-
-_PATTERN: list = []
+        r"(?:[^。;!?\n|]{0,4}?占" + GAP + r"{0,10}?(?P<p>\d+(?:\.\d+)?)%)?"), by_word
 
 
 def _stated(doc) -> list:
-    if not _PATTERN:
-        _PATTERN.append(_text_pattern())
-    by_word = {w: k for k in gioa_format().text_counts for w in k["words"]}
+    pattern, by_word = _text_pattern()
     out = []
-    for m in _PATTERN[0].finditer(doc.folded):
+    for m in pattern.finditer(doc.folded):
         p = m.group("p")
         percent = None if p is None else (m.start("p"), m.end("p") + 1, float(p),
                                           len(p.split(".")[1]) if "." in p else 0)
@@ -541,7 +541,7 @@ class TextTable(Rule):
 # -- the introduction's count of parts --------------------------------------------------
 
 CN_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-PART_COUNT = re.compile(r"由(?P<list>[^。;!?\n]{2,200}?)(?:等|共)?(?P<n>[二两三四五六七八九十])(?:个)?部分(?:组成|构成)")
+PART_COUNT = Lazy(r"由(?P<list>[^。;!?\n]{2,200}?)(?:等|共)?(?P<n>[二两三四五六七八九十])(?:个)?部分(?:组成|构成)")
 
 
 class PartCount(Rule):

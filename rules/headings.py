@@ -236,14 +236,15 @@ class HeadingSequence(Rule):
             parent = stack[depth - 1] if depth else -1
             key = (parent, h.style)
             prev = last_in_parent.get(key)
-            if h.ambiguous and h.ordinal != (1 if prev is None else headings[prev].ordinal + 1):
+            expected = 1 if prev is None else headings[prev].ordinal + 1
+            if h.ambiguous and h.ordinal != expected:
                 continue  # 3.5%…: a decimal unless it goes on with its list; it counts for nothing
             del stack[depth:]
             advance = True
             if prev is None:
                 finding = self._first_sibling(doc, headings, i, parent,
                                               last_of_style.get(h.style), doubt)
-            elif h.ordinal == headings[prev].ordinal + 1:
+            elif h.ordinal == expected:
                 finding = None  # the usual case: the next number
             else:
                 finding, advance = self._next_sibling(doc, headings, i, prev, doubt)
@@ -338,7 +339,7 @@ def _two_in_a_paragraph(doc) -> bool:
         # SHI, its numeral just before it: one line, one paragraph).
         paragraphs = doc.paragraphs
         k, last = 0, -1
-        for m in candidate.finditer(text):
+        for m in candidate.finditer(text, first.start()):
             k = bisect_right(paragraphs, m.start(), k, key=_START)
             if k == last:
                 return True

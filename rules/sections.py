@@ -71,9 +71,7 @@ def coverage(doc) -> list:
 
 def _coverage(doc) -> list:
     profile = profile_of(doc)
-    found: list = [None] * len(profile.parts)
-    if not found:
-        return found  # a type without parts (generic): nothing to look for
+    found: list = [None] * len(profile.parts)   # (its callers ask only for a type with parts)
     text = doc.folded
     top = min((h.level for h in doc.headings), default=None)
     namer = _Namer(profile, text)
@@ -221,12 +219,15 @@ class MissingSection(Rule):
         return self._missing(doc, profile) if profile.parts else ()
 
     def _missing(self, doc, profile):
+        anchor = None   # where a missing part is reported: found for the first one
         for part, cov in zip(profile.parts, coverage(doc)):
             if not part.required:
                 continue
             if cov is None:
+                if anchor is None:
+                    anchor = _anchor(doc) or (0, 0)
                 yield self.finding(
-                    *(_anchor(doc) or (0, 0)),
+                    *anchor,
                     zh=f"缺少必备部分：{part.name['zh']}（文件类型 {profile.name} 应包括此项，"
                        "但没有相应的标题，正文中也没有写到）",
                     en=f"missing part: {part.name['en']} (a document of type {profile.name} "

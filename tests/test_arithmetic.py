@@ -429,7 +429,7 @@ def test_a_label_is_the_leftmost_longest_word_unless_neutral():
     assert label("共受理信访事项12件", 0, 7) == "受理信访"
     assert label("共受理信访事项12件", 3, 7) is None
     assert label("其他办结5件", 0, 4) is None
-    assert v.label("依法办结5件", 0, 4) == "办结"
+    assert label("依法办结5件", 0, 4) == "办结"
 
 
 def test_a_text_without_a_quantity_or_a_list_count_is_not_read_further(monkeypatch):

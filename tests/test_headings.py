@@ -571,3 +571,15 @@ def test_hard_wrapped_paragraph_is_one_scope():
 def test_int_to_cn_round_trips(n, cn):
     from reportlint.numbers import cn_to_int
     assert mod.int_to_cn(n) == cn and cn_to_int(cn) == n
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、甲\n二、乙\n按附件要求执行。\n一、丙\n", []),      # 附件 inside a sentence: no attachment
+    ("一、甲\n附近附件\n附件2\n一、乙\n", [(3, True)]),      # 附 before 附件 on a line of its own
+    ("一、甲\n附附件1\n附件2\n", [(3, True)]),               # a 附 right before 附件: no line start
+])
+def test_only_a_line_that_opens_with_附件_is_an_attachment(text, expected):
+    from reportlint.document import Document
+    from reportlint.rules.headings import _attachment_lines
+
+    assert _attachment_lines(Document(text, path="x.txt")) == expected
