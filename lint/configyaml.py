@@ -382,8 +382,9 @@ class _Reader:
 
     @staticmethod
     def skip(line: str, c: int) -> int:
-        m = _SPACES.match(line, c)    # always matches
-        return m.end() if m else c
+        m = _SPACES.match(line, c)
+        assert m is not None   # (it matches the empty string too)
+        return m.end()
 
     def flow_item(self, seq, c: int, indent: int) -> int:
         """One item of a flow sequence, appended to ``seq``: the column after it."""

@@ -9,8 +9,9 @@ first compile() of a process costs milliseconds of start-up.
 
 A record does what its dataclass did: equal to a record of its own class with equal
 fields, shown as ``Fix(start=0, end=1, …)``, matched by position (``case Fix(start, end,
-replacement)``), and, when frozen, immutable, hashable by its fields and picklable.  ``replace(**changes)`` does what ``dataclasses.replace`` did
-(``copy.replace`` on Python 3.13 calls it).  What it is not: a dataclass, for
+replacement)``), and, when frozen, immutable, hashable by its fields and picklable.
+``replace(**changes)`` does what ``dataclasses.replace`` did (``copy.replace`` on Python
+3.13 calls it).  What it is not: a dataclass, for
 ``dataclasses.fields``/``asdict``/``is_dataclass`` or a ``@dataclass`` subclass.
 """
 from __future__ import annotations

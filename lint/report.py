@@ -25,8 +25,8 @@ _LINE_BREAKS = re.compile(r"\r\n|\r")
 class FileResult(Record):
     """What linting one file found: ``path``; ``doc``, the linted Document, for positions;
     ``findings``; ``errors``, messages (a rule that crashed …); ``profile``, the document
-    type (None when the run's format does not show it); ``failures``, (rule name, exception) of each rule that raised, kept in this
-    process only and left out of equality and repr."""
+    type (None when the run's output does not show it); ``failures``, (rule name, exception)
+    of each rule that raised, kept in this process only and left out of equality and repr."""
 
     _fields = ("path", "doc", "findings", "errors", "profile", "failures")
     _compared = ("path", "doc", "findings", "errors", "profile")

@@ -27,7 +27,8 @@ def check_rule_metadata(rule: Rule) -> None:
     """The metadata every rule needs: what registration asks (a name, a category, a known
     severity and fixability), a kebab-case name and a summary in both languages.  Raises
     AssertionError naming what is wrong."""
-    rule = rule.loaded()   # a built-in rule from the registry: its family's
+    if hasattr(rule, "loaded"):   # (anything else is named as no Rule by rule_problem)
+        rule = rule.loaded()      # a built-in rule from the registry: its family's
     problem = rule_problem(rule)
     assert not problem, problem
     assert _KEBAB.fullmatch(rule.name), f"rule name {rule.name!r} is not kebab-case"

@@ -25,7 +25,7 @@ class TimeLimitExceeded(BaseException):
 
 
 def can_limit() -> bool:
-    """Whether ``call_with_limit`` can stop a call here and now."""
+    """Whether a time limit (TimeLimits, call_with_limit) can stop a call here and now."""
     return (hasattr(signal, "setitimer")
             and _in_main_thread()
             # None: a handler installed outside Python, which could not be put back.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from .configerrors import ConfigError, value_where, where
 from .messages import msg
@@ -126,7 +126,7 @@ class Vocab:
         return any(sub in a and sup in b for a, b in self.subsets)
 
 
-def _trie(words: list) -> str:
+def _trie(words: Iterable[str]) -> str:
     """A pattern that finds the leftmost word of ``words`` and the longest one there, as a
     tree of their shared beginnings (受理(?:率)?): where a word may start, the engine tries
     each first character once, not each of a hundred words (a third of a search).  The

@@ -178,7 +178,7 @@ class _Arithmetic(Rule):
         stmts = statements(doc)
         return self._check(doc, stmts, vocab_of(doc)) if stmts else ()
 
-    def _check(self, doc, stmts: list, vocab):  # pragma: no cover
+    def _check(self, doc, stmts, vocab):  # pragma: no cover
         raise NotImplementedError
 
 
@@ -198,7 +198,7 @@ class SubsetExceedsTotal(_Arithmetic):
     examples = {"bad": "全区共排查各类矛盾纠纷2887件,化解2936件。",
                 "good": "全区共排查各类矛盾纠纷2887件,化解2836件。"}
 
-    def _check(self, doc, stmts: list, vocab):
+    def _check(self, doc, stmts, vocab):
         supersets = vocab.supersets()
         for stmt in stmts:
             total = None  # the 共 … count a 其中 breakdown refers to
@@ -287,7 +287,7 @@ class PartsSumMismatch(_Arithmetic):
     examples = {"bad": "共梳理文件252件,其中继续有效187件、废止41件、宣布失效33件、修改1件。",
                 "good": "共梳理文件252件,其中继续有效187件、废止41件、宣布失效23件、修改1件。"}
 
-    def _check(self, doc, stmts: list, vocab):
+    def _check(self, doc, stmts, vocab):
         text = doc.folded
         for stmt in stmts:
             for i, it in enumerate(stmt):
@@ -387,7 +387,7 @@ class RateMismatch(_Arithmetic):
     examples = {"bad": "共受理5931件,成功调解5929件,调解成功率98.97%。",
                 "good": "共受理5931件,成功调解5929件,调解成功率99.97%。"}
 
-    def _check(self, doc, stmts: list, vocab):
+    def _check(self, doc, stmts, vocab):
         for stmt in stmts:
             for it in stmt:
                 if it.q.is_percent and self._rate(it, vocab) is not None:
@@ -451,7 +451,7 @@ class RateOutOfRange(_Arithmetic):
     }
     examples = {"bad": "调解成功8140件,成功率为109%。", "good": "调解成功8140件,成功率为99%。"}
 
-    def _check(self, doc, stmts: list, vocab):
+    def _check(self, doc, stmts, vocab):
         for stmt in stmts:
             name = None
             for it in stmt:
@@ -486,7 +486,7 @@ class BalanceMismatch(_Arithmetic):
     examples = {"bad": "清单401项调整为400项,其中新增3项,取消5项。",
                 "good": "清单401项调整为400项,其中新增3项,取消4项。"}
 
-    def _check(self, doc, stmts: list, vocab):
+    def _check(self, doc, stmts, vocab):
         adjusted = vocab.pattern("adjusted").search
         text = doc.folded
         for stmt in stmts:

@@ -265,6 +265,20 @@ def test_a_format_that_shows_no_document_type_does_not_recognise_it(tmp_path, ca
     assert "reversed-quotes" in out and code == 1
 
 
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "html"])
+def test_the_document_type_is_shown_exactly_by_the_formats_that_show_it(tmp_path, capsys, fmt):
+    from reportlint.formats import FORMATS, PROFILE_SHOWN
+
+    assert fmt in FORMATS
+    write(tmp_path / "a.txt", REVERSED)
+    write(tmp_path / "b.txt", REVERSED)
+    # two files: text prints its table of files (and their types) only for more than one
+    code, out, _ = run(["--format", fmt, "--select", "pairs", "--jobs", "1", "a.txt", "b.txt"],
+                       capsys)
+    assert ("generic" in out) == (fmt in PROFILE_SHOWN)
+    assert code == 1
+
+
 def test_json_names_the_document_type_under_select(tmp_path, capsys):
     write(tmp_path / "a.txt", REVERSED)
     code, out, _ = run(["--format", "json", "--select", "pairs", "--jobs", "1", "a.txt"],

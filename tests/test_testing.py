@@ -76,6 +76,11 @@ def test_rule_metadata_is_checked(attr, value, message):
         check_rule_metadata(bad)
 
 
+def test_an_object_that_is_no_rule_is_named_so():
+    with pytest.raises(AssertionError, match="is not a reportlint Rule"):
+        check_rule_metadata(object())
+
+
 def _registry_rules():
     from reportlint.plugins import default_registry
 
