@@ -37,7 +37,9 @@ _NOT_A_BREAK = re.compile(r"[^\r\n]")
 _LF_BY_SPACE = re.compile(r"\n(?:[^\S\n]|(?<=[^\S\n]\n))")
 # A sentence: from a non-space character to its 。!?… and closing quote, or to the
 # end of its paragraph.
-_SENTENCE = re.compile(r"\S[^。!?…]*(?:[。!?…]+[”’」』)]*|$)")
+SENTENCE_ENDS = "。!?…"
+SENTENCE_CLOSERS = "”’」』)"
+_SENTENCE = re.compile(rf"\S[^{SENTENCE_ENDS}]*(?:[{SENTENCE_ENDS}]+[{SENTENCE_CLOSERS}]*|$)")
 # A Markdown line that starts a block of its own: heading, list item, quote, fence, table.
 _MD_BLOCK_START = re.compile(r"\s*(?:$|#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|```|~~~|\|)")
 # A line that ends with one of these ends its paragraph even when hard-wrapped.

@@ -1,21 +1,21 @@
 """Duplicated text: a block pasted twice, a sentence said twice in one paragraph.
 
-Linear time: each paragraph and sentence is hashed once (a dict lookup), and a
-repeated run is grown along its neighbours (their keys and their text compared a run at
-a time), never by pairwise search.
+Linear time: each paragraph is keyed and hashed once (a dict lookup), and a repeated
+run is grown along its neighbours (their keys and their text compared a run at a time),
+never by pairwise search.  Sentences are told apart a chunk of paragraphs at a time, by
+one split of their keys at every sentence end (_clear); only the groups of paragraphs
+where two may be the same are read sentence by sentence.
 """
 from __future__ import annotations
 
 from itertools import compress, repeat
 from operator import ne, not_, sub
-from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
-from reportlint.document import Paragraph
+from reportlint.document import SENTENCE_CLOSERS, SENTENCE_ENDS, Paragraph
 from reportlint.patterns import Lazy
 from reportlint.residue import SENTENCE_END, chrome_tail, page_chrome
 from reportlint.rule import line_range
-
 
 
 def _across_pages(doc, text: str, pages: list) -> tuple:
@@ -56,12 +56,12 @@ def _across_pages(doc, text: str, pages: list) -> tuple:
 
 # Paragraphs told at a time whether two of their sentences may be the same (_clear),
 # and, where they may, told again in groups: the few paragraphs of a repeat are read.
-_CHUNK = 32
 _GROUP = 4
+_CHUNK = 8 * _GROUP   # (a whole number of groups: a group's flags are found by its index)
 # What ends a sentence besides 。, and an end followed by a mark that closes the sentence
 # (as Document's sentence pattern reads them).
-_OTHER_ENDS = ("!", "?", "…")
-_END_CLOSED = Lazy("。[”’」』)]")
+_OTHER_ENDS = tuple(SENTENCE_ENDS.replace("。", ""))
+_END_CLOSED = Lazy(f"。[{SENTENCE_CLOSERS}]")
 
 
 def _clear(keys: list, min_chars: int) -> bool:
@@ -327,7 +327,7 @@ class DuplicateBlock(Rule):
         # to repeat none with its group, its index, its keys read only if asked.
         before: set = set()
         previous: list = []
-        unread: Optional[int] = None
+        unread: int | None = None
         for group in compress(range(len(clear)), map(not_, clear)):
             low = group * _GROUP
             high = min(low + _GROUP, len(paragraphs))

@@ -24,8 +24,9 @@ CLOSING_QUOTES = set(QUOTES.values())
 _QUOTE_KINDS = [re.compile(f"([{opener}{closer}])") for opener, closer in QUOTES.items()]
 _MARK_CHARS = "".join(OPENERS) + "".join(CLOSERS) + '"'
 MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
+FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
 # The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
-_ANY_WIDTH_MARKS = _MARK_CHARS + "（）［］＂"
+_ANY_WIDTH_MARKS = _MARK_CHARS + "".join(FULL_WIDTH.values())
 # Splitting a short text on them gives each mark and the length of the text before it at
 # once; in a longer one, each kind is looked for on its own (most never occur), quicker.
 _SPLIT_AT_ANY_WIDTH_MARK = re.compile("([" + re.escape(_ANY_WIDTH_MARKS) + "])")
@@ -50,7 +51,6 @@ NAMES = {
     "『": ("左双直角引号", "opening double corner bracket"),
     "』": ("右双直角引号", "closing double corner bracket"),
 }
-FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
 # The marks of the pairs that a width tells apart: a pair of mixed width holds one of each.
 _HALF_WIDTH = frozenset("()[]")
 _FULL_WIDTH_PAIRED = frozenset(FULL_WIDTH[m] for m in _HALF_WIDTH)
@@ -414,7 +414,8 @@ class PairScan:
         self._folded = text = doc.folded
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
         positions, self._as_written = _outside(positions, marks, chrome)
-        self._positions, self._marks = positions, marks = positions, fold(self._as_written)
+        marks = fold(self._as_written)
+        self._positions, self._marks = positions, marks
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
         plain = _well_nested(marks, [(first, k) for _, first, k in held])

@@ -391,7 +391,7 @@ _CJK_OPENERS = "“‘《「『【〔（"
 # mark, asked where one is found: a class of the Chinese characters takes milliseconds to
 # compile); a half-width ( whose ) closes it on its line, with no other ( between.  One
 # pattern a mark: a search skips to a character many times faster than to a class.
-_HALF_SEPARATORS = [Lazy(re.escape(c) + r"(?<=\S.)") for c in ",;:"]
+_HALF_SEPARATORS = {c: Lazy(re.escape(c) + r"(?<=\S.)") for c in ",;:"}
 _HALF_PAIR = Lazy(r"\([^()（\n]*\)")
 # The title marks, whose contents (the document's own quoted names) stay as written.
 _TITLE_MARK = Lazy("[《》]")
@@ -413,7 +413,7 @@ def _half_width_marks(doc) -> list:
     where one is found is it asked where that line's titles stand."""
     text = doc.text
     found = []
-    for kind, pattern in zip(",;:", _HALF_SEPARATORS):
+    for kind, pattern in _HALF_SEPARATORS.items():
         at = [m.start() + 1 for m in pattern.finditer(text)]   # the character after it
         found += [(p - 1, p, kind) for p in at   # most: before a 汉字, no call
                   if "\u4e00" <= text[p:p + 1] <= "\u9fff" or _opens_chinese(text[p:p + 1])]
@@ -526,9 +526,7 @@ class WidthConsistency(Rule):
         full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
         counts = {"h": _count(half), "f": full_counts}
         n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
-        total = n_half + n_full
-        if not total:
-            return []
+        total = n_half + n_full   # (both at least one: checked above)
         if n_full >= options["majority"] * total:
             minority, majority, to_full = half, "f", True
         elif n_half >= options["majority"] * total:
@@ -588,9 +586,10 @@ def _merged(spans) -> tuple:
 
 # A line that is a label and its value (主办：某某办公室, 发布日期: 2023-01-05): a form's or a
 # site's, written by the CMS, not in the wording of the text.
-_LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。，,；;]*$")
+_NOT_ON_A_LABEL_LINE = "，,；;"
+_LABEL_LINE = Lazy(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：][^\n。" + _NOT_ON_A_LABEL_LINE + "]*$")
 # A line that holds one of these is no label line: the marks themselves need no asking.
-_NEVER_ON_A_LABEL_LINE = frozenset("，,；;")
+_NEVER_ON_A_LABEL_LINE = frozenset(_NOT_ON_A_LABEL_LINE)
 
 
 class _NotWording:

@@ -269,3 +269,31 @@ def test_two_runs_longer_than_a_piece_are_compared_to_their_last_character():
     assert _same_text(text, 0, n + 1, n)
     assert not _same_text(text, 0, 2 * (n + 1), n)
     assert not _same_text(text, 1, n + 1, n)               # shifted by one
+
+
+def test_a_copy_whose_middle_paragraph_differs_only_in_white_space_is_one_copy():
+    # the run's texts differ (a space), so its paragraphs are compared one by one: still one
+    # copy of three paragraphs, keys being the text without white space
+    copy = "\n".join([P1, P2.replace("行政执法", "行政 执法", 1), P3])
+    text = "\n".join(["标题", P1, P2, P3, "二、工作安排", copy]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.index(copy), text.index(copy) + len(copy))
+    (rel,) = f.related
+    assert text[rel.start:rel.end] == "\n".join([P1, P2, P3])
+
+
+def test_a_copy_laid_out_otherwise_is_still_one_copy():
+    # blank lines between the copy's paragraphs, none between the original's: the layout
+    # differs, so the run is confirmed paragraph by paragraph
+    copy = "\n\n".join([P1, P2, P3])
+    text = "\n".join(["标题", P1, P2, P3, "二、工作安排", copy]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.index(copy), text.index(copy) + len(copy))
+
+
+def test_equal_hashes_of_different_keys_are_no_copy():
+    from reportlint.rules.duplicates import DuplicateBlock
+
+    blocks = DuplicateBlock()._blocks([None] * 4, [1, 2, 1, 2], [40] * 4,
+                                      lambda i, j: False, lambda i, j, n: 0, 30)
+    assert list(blocks) == []
