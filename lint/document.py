@@ -21,10 +21,8 @@ from .record import Record
 if TYPE_CHECKING:
     from .location import Location, SourceMap
 
-# U+FF01..U+FF5E -> U+0021..U+007E, U+3000 ideographic space -> space.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FOLD[0x3000] = 0x20
-_FOLD_MAP = {chr(k): chr(v) for k, v in _FOLD.items()}
+# U+FF01..U+FF5E -> U+0021..U+007E (the ideographic space is replaced apart, by _fold_piece).
+_FOLD_MAP = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 # The full-width forms but the ideographic space: a class of one range is searched
 # quicker than one with a character besides; the space, a literal, quicker still, apart.
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
@@ -270,6 +268,18 @@ class LineSpans(Sequence):
 _UNMADE = object()  # what ``Document.shared`` has not made yet
 
 
+def trim(text: str, start: int, end: int) -> tuple:
+    """(start, end) of ``text[start:end]`` without its surrounding white space; (end, end)
+    when it is white space only."""
+    if start == end or not (text[start].isspace() or text[end - 1].isspace()):
+        return start, end  # most lines: nothing to trim
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    if lead == len(piece):
+        return end, end
+    return start + lead, start + len(piece.rstrip())
+
+
 class Document:
     def __init__(self, text: str, path: str = "<text>", markdown: Optional[bool] = None,
                  context: Context = NO_CONTEXT, source_map: Optional["SourceMap"] = None,
@@ -382,11 +392,7 @@ class Document:
             return starts, ends
         lo, hi = array("q", starts), array("q", ends)
         for i in edged:  # (a line twice: trimmed already, the second time changes nothing)
-            start, end = lo[i], hi[i]
-            line = folded[start:end]
-            content = line.strip()
-            lo[i] = start = end - len(line.lstrip())
-            hi[i] = start + len(content)
+            lo[i], hi[i] = trim(folded, lo[i], hi[i])
         return lo, hi
 
     def _trim_every_line(self) -> tuple:
@@ -394,15 +400,9 @@ class Document:
         folded = self.folded
         lo, hi = [], []
         for start, end in zip(self.line_starts, self.line_ends):
-            line = folded[start:end]   # one line at a time: the copy stays in the cache
-            content = line.strip()
-            if len(content) == end - start:  # most lines: nothing to strip
-                lo.append(start)
-                hi.append(end)
-            else:
-                start = end - len(line.lstrip())
-                lo.append(start)
-                hi.append(start + len(content))
+            start, end = trim(folded, start, end)
+            lo.append(start)
+            hi.append(end)
         return array("q", lo), array("q", hi)
 
     def line_index(self, offset: int) -> int:
@@ -685,9 +685,7 @@ class Document:
             else:
                 ordinal = _ordinal_value(n)
                 title_start = m.end()
-            body_end = hi[i]  # (the title without the white space after it)
-            if body_end < title_start:
-                body_end = title_start
+            body_end = max(hi[i], title_start)  # (the title without the white space after it)
             stop = text.find("。", title_start, body_end)
             standalone = stop < 0 or (stop == body_end - 1
                                       and body_end - title_start <= _STANDALONE_MAX)

@@ -36,7 +36,8 @@ page numbers — never from one site's exact strings.
 Some lines are chrome only beside other chrome (a lone 下载 or 中 may be a table's cell,
 编辑: 张三 a bulletin's own line): they are kept when they touch it.  Residue that touches
 other residue (only white space between) is one block.  Each line is matched a bounded
-number of times and looks only at its non-blank neighbours, so the scan is linear.
+number of times and looks only at its non-blank neighbours (found by bisection), so the
+scan is linear but for a logarithm.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ from itertools import compress, count
 from operator import ne
 from typing import Optional
 
-from .document import Span
+from .document import Span, trim
 from .patterns import Lazy as _Lazy
 from .record import FrozenRecord
 
@@ -409,7 +410,8 @@ def _title(doc):
     if first is None:
         return None
     text = doc.folded
-    start, end = doc.trimmed_lines[0][first - 1], doc.trimmed_lines[1][first - 1]
+    starts, ends = doc.trimmed_lines
+    start, end = starts[first - 1], ends[first - 1]
     # (the mark and the white space after it, up to the end of the line)
     marked = _MD_TITLE.match(text, start, doc.line_ends[first - 1]) if text[start] == "#" else None
     if marked:
@@ -445,18 +447,8 @@ def _content_start(doc) -> Optional[int]:
     return None
 
 
-def _trim(text: str, start: int, end: int) -> tuple:
-    if start == end or not (text[start].isspace() or text[end - 1].isspace()):
-        return start, end  # most lines: nothing to trim
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    if lead == len(piece):
-        return end, end
-    return start + lead, start + len(piece.rstrip())
-
-
 class _Lines:
-    """The lines of the folded text, trimmed: ``lines[i]`` is (start, end), equal for a
+    """The lines of the folded text, trimmed: ``ls[i]`` is (start, end), equal for a
     blank line; ``prev(i)`` and ``next(i)`` are the nearest non-blank lines around it,
     found by bisection in ``filled``, the non-blank lines in order.  Made without a
     Python loop over the lines: a text of a hundred thousand lines holds no tuple per
@@ -526,7 +518,7 @@ def _scan(doc) -> list:
         # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
         if (prev_crumb is None and i not in hinted and text[hi - 1] not in CAPTION_END
-                and find(".", hi - 6 if hi - lo > 6 else lo, hi) < 0):
+                and find(".", max(lo, hi - 6), hi) < 0):
             if hi - lo > FOOTER_MAX or find("。", lo, hi) >= 0 \
                     or SENTENCE_STOP.search(text, lo, hi) is not None:
                 # A longer line, or one with a sentence in it (。 is found quickest), is
@@ -611,12 +603,12 @@ def _scan(doc) -> list:
                 skip_to = after + 1
             continue
         # A file name at the end of the line.
-        m = FILE_END.search(text, lo, hi) if "." in text[max(lo, hi - 6):hi] else None
+        m = FILE_END.search(text, lo, hi) if text.find(".", max(lo, hi - 6), hi) >= 0 else None
         if m:
             name_start = lo
             for stop in SENTENCE_STOP.finditer(text, lo, m.start()):
                 name_start = stop.end()
-            name_start, _ = _trim(text, name_start, hi)
+            name_start, _ = trim(text, name_start, hi)
             if (0 < m.start() - name_start <= FILE_NAME_MAX
                     and not NOT_A_PASTED_NAME.match(text, name_start, hi)):
                 parts.append(_Part(name_start, hi, "filename", [m.group("ext").lower()]))
@@ -797,7 +789,7 @@ def _caption(text: str, lo: int, hi: int) -> Optional[int]:
     m = CREDIT.search(text, max(lo, hi - CREDIT_WINDOW), hi)
     if m is None:
         return None
-    return lo if hi - lo <= CAPTION_MAX else _trim(text, m.start(), hi)[0]
+    return lo if hi - lo <= CAPTION_MAX else trim(text, m.start(), hi)[0]
 
 
 def _beside_chrome(weak: list, ls: _Lines, whole: list) -> list:
@@ -936,17 +928,16 @@ def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list
     ``headings`` (1-based) left out; a copy is reported once, its original stays."""
     # A copy opens as its original does: in most heads no line opens as one of the first two.
     opens = [*map(text.__getitem__, map(ls.starts.__getitem__, head))]
-    if opens[0] not in opens[1:] and (len(opens) < 3 or opens[1] not in opens[2:]):
+    if opens[0] not in opens[1:] and opens[1] not in opens[2:]:   # (``head``: two lines or more)
         return []
     originals: set = set()
-    firsts = ""  # what they open with: a line that opens otherwise is no copy, keyed or not
     out = []
     for n, i in enumerate(head):
         if n >= 2:
             if not originals:
                 break  # (past the first two, only a copy of an original is looked for)
-            if opens[n] not in firsts:
-                continue
+            if opens[n] not in opens[:2]:
+                continue   # (it opens as neither original: no copy, keyed or not)
         if i + 1 in headings:
             continue
         key = _head_key(text, *ls[i])
@@ -957,7 +948,6 @@ def _head_copies(text: str, ls: _Lines, head: list, headings: frozenset) -> list
             originals.discard(key)
         elif n < 2 and TITLE_MIN <= len(key) <= REPEAT_MAX:
             originals.add(key)
-            firsts += key[0]
     return out
 
 

@@ -862,3 +862,13 @@ def test_the_short_line_gate_lets_through_every_first_character_a_check_tests():
     assert {"TOOLBAR_FIRST", "PAGE_MARK_FIRST", "INFO_FIRST"} <= sets
     assert [name for name in sorted(sets)
             if not getattr(residue, name) <= residue._OPENS_SHORT] == []
+
+
+def test_the_subtitle_repeated_by_the_page_template():
+    # the second line printed again below it: a copy of the second original
+    assert residue(f"{TITLE}\n某县人民政府\n某县人民政府\n{BODY}\n") == ["某县人民政府"]
+
+
+@pytest.mark.parametrize("third", [TITLE[:-2], "某县人民政府"[:-1] + "办公室"])
+def test_a_head_line_that_opens_as_the_title_or_subtitle_but_is_no_copy(third):
+    assert residue(f"{TITLE}\n某县人民政府\n{third}\n{BODY}\n") == []
