@@ -417,7 +417,7 @@ def _lint(args, out, echo: Optional[_Filter]) -> int:
                     max_findings=0 if args.statistics or args.write_baseline
                     else args.max_findings_per_rule,
                     # The document type is read only where the report printed shows it.
-                    profiles=args.format in PROFILE_SHOWN and not (
+                    show_profiles=args.format in PROFILE_SHOWN and not (
                         args.diff or args.write_baseline or (args.statistics and not args.output)))
     stdin = None
     if echo is not None:

@@ -122,7 +122,7 @@ def candidate_class(chars: str) -> str:
 
 
 # What a number may start with.
-NUMBER_CANDIDATE = candidate_class("0123456789." + CN_NUMERAL_CHARS + "万亿")
+_NUMBER_CANDIDATE = candidate_class("0123456789." + CN_NUMERAL_CHARS + "万亿")
 # A quantity: a number (Arabic with decimals, or Chinese; then 万/亿), 余/多, a unit
 # or %, then 以上 ….  The pattern opens with a single character class, which the
 # regex engine skips to quickly; the number is read apart in code.  It is tried only
@@ -134,7 +134,7 @@ _UNIT_FIRST = re.escape("".join(sorted({u[0] for u in UNITS})))
 QUANTITY = Lazy(
     # What follows the first character (more of the number, 余/多, a unit or %) is looked
     # at first: most numerals stand in words (进一步, 统一), and are turned away at once.
-    rf"(?P<num>{NUMBER_CANDIDATE}(?=[{_NUMBER_CHAR}余多%{_UNIT_FIRST}])"
+    rf"(?P<num>{_NUMBER_CANDIDATE}(?=[{_NUMBER_CHAR}余多%{_UNIT_FIRST}])"
     rf"(?<=[{_NUMBER_CHAR}])(?<![{_NUMBER_CHAR}]{{2}})"
     rf"(?:(?<=\.)\.*[{_NUMBER_FIRST}]|(?<=[{_NUMBER_FIRST}]))[{_NUMBER_CHAR}]*)"
     rf"(?P<approx1>余|多)?"

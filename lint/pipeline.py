@@ -69,7 +69,7 @@ class Pipeline:
                  ignore: Optional[list] = None, encoding: Optional[str] = None,
                  max_bytes: int = sources.DEFAULT_MAX_BYTES, fix: Optional[str] = None,
                  unsafe_fixes: bool = False, rule_timeout: Optional[float] = None,
-                 profiles: bool = True):
+                 show_profiles: bool = True):
         self.resolver = resolver
         self.filters = filters
         self.select = select
@@ -79,7 +79,7 @@ class Pipeline:
         self.fix = fix                      # "write" (--fix) or "diff" (--diff)
         self.unsafe_fixes = unsafe_fixes
         self.rule_timeout = rule_timeout    # --rule-timeout; None: the configuration's
-        self.profiles = profiles            # whether a result names its document type
+        self.show_profiles = show_profiles  # whether a result names its document type
         # Entered by whoever lints a series of files with this pipeline (a run, a worker):
         # the alarm's handler is then installed once for them all, not once per file.
         self.limits = TimeLimits()
@@ -114,7 +114,7 @@ class Pipeline:
         ran = [a for a in active if a.rule.name not in failed] if failed else active
         findings, used = self.filters.suppress(doc, config, findings, ran)
         return FileResult(path=doc.path, doc=doc, findings=findings, errors=errors,
-                          profile=profile_of(doc).name if self.profiles else None,
+                          profile=profile_of(doc).name if self.show_profiles else None,
                           failures=failures), used
 
     def active_rules(self, config: Optional[Config], path: str) -> list:

@@ -34,7 +34,7 @@ class Linter:
                  report_unused: bool = False, fix: Optional[str] = None,
                  unsafe_fixes: bool = False, baseline: Optional[tuple] = None,
                  compare: Optional[list] = None, rule_timeout: Optional[float] = None,
-                 max_findings: Optional[int] = None, profiles: bool = True):
+                 max_findings: Optional[int] = None, show_profiles: bool = True):
         self.registry = default_registry() if registry is None else registry
         self.select = select
         self.ignore = ignore
@@ -58,7 +58,7 @@ class Linter:
         self.max_findings = max_findings
         # Whether each result names its document type: only some formats show it, and
         # recognising it may cost more than the selected rules (a CI gate's --select).
-        self.profiles = profiles
+        self.show_profiles = show_profiles
         known = None
         if baseline:   # imported for --baseline only, not on a plain run's start-up
             from .baseline import Baseline
@@ -68,14 +68,14 @@ class Linter:
         self.filters = Filters(self.registry, report_unused, known, select, ignore,
                                max_findings)
         self.pipeline = Pipeline(self.resolver, self.filters, select, ignore, encoding,
-                                 max_bytes, fix, unsafe_fixes, rule_timeout, profiles)
+                                 max_bytes, fix, unsafe_fixes, rule_timeout, show_profiles)
 
     def settings(self) -> dict:
         """What a worker process needs to build the same Linter."""
         return {k: getattr(self, k) for k in (
             "select", "ignore", "encoding", "config_path", "use_config", "max_bytes",
             "profile", "report_unused", "fix", "unsafe_fixes", "baseline", "compare",
-            "rule_timeout", "max_findings", "profiles")}
+            "rule_timeout", "max_findings", "show_profiles")}
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``; raises ConfigError."""
