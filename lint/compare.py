@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
-
 from .engine import with_severity
 from .messages import msg
 from .rule import TEXT_ORDER, Related, lines_message
@@ -56,15 +54,19 @@ class Sentences:
                 self.lines[last], self.ends[last] - self.line_starts[last] + 1)
 
 
-@dataclass
 class Text:
-    """One report as the comparison sees it: its keyed sentences, in order."""
+    """One report as the comparison sees it: its keyed sentences, in order.  (A plain
+    class: a dataclass imports inspect, ast, dis and tokenize on the way.)"""
 
-    path: str
-    sentences: Sentences
-    options: dict | None = None           # the rule's options; None: not linted
-    source: bool = True                   # whether other texts are compared with it
-    _at: dict | None = None               # key -> indices of its sentences, built on demand
+    __slots__ = ("path", "sentences", "options", "source", "_at")
+
+    def __init__(self, path: str, sentences: Sentences, options: dict | None = None,
+                 source: bool = True):
+        self.path = path
+        self.sentences = sentences
+        self.options = options     # the rule's options; None: not linted
+        self.source = source       # whether other texts are compared with it
+        self._at: dict | None = None   # key -> indices of its sentences, built on demand
 
     def positions(self, key: int) -> list:
         if self._at is None:
