@@ -111,24 +111,38 @@ class TimeLimits:
         self._expired = True
         raise TimeLimitExceeded
 
-    def call(self, call: Callable[..., T], seconds: Optional[float] = None, *args) -> T:
-        """``call(*args)``, or TimeLimitExceeded once it has run ``seconds`` (default: the
-        series' limit)."""
+    def start(self, seconds: Optional[float]) -> bool:
+        """Begin a call limited to ``seconds`` (None: the series' limit); False, and nothing
+        begun, where the call runs without a limit.  ``stop`` ends it, however it ends."""
         if seconds is None:
             seconds = self.seconds
         if not self._on or not seconds or seconds <= 0 or self._thread != get_ident():
-            return call(*args)
+            return False
         deadline = monotonic() + seconds
         self._expired = False
         self._deadline = deadline
         if not self._timer_due or self._timer_due > deadline:
             self._set_timer(seconds)
+        return True
+
+    def stop(self) -> None:
+        """End the call ``start`` began: TimeLimitExceeded if its time ran out, even when
+        the call caught the exception and went on."""
+        self._deadline = None
+        if self._expired:
+            raise TimeLimitExceeded
+
+    def call(self, call: Callable[..., T], seconds: Optional[float] = None, *args) -> T:
+        """``call(*args)``, or TimeLimitExceeded once it has run ``seconds`` (default: the
+        series' limit)."""
+        if not self.start(seconds):
+            return call(*args)
         try:
             result = call(*args)
-        finally:
+        except BaseException:
             self._deadline = None
-        if self._expired:   # the call caught the exception and went on: its time was up all the same
-            raise TimeLimitExceeded
+            raise
+        self.stop()
         return result
 
 
