@@ -114,18 +114,22 @@ def read_stream(stream, limit: int) -> bytes:
 
 
 def _read_capped(fd: int, limit: int, size: int) -> bytes:
-    """At most ``limit`` bytes, else TooLarge.  The ``size`` the file says (and one byte
-    more, to see that it grew) is read at once: a big file's bytes are then held once,
-    not twice as chunks and their join (which gives back a single chunk itself)."""
+    """At most ``limit`` bytes, else TooLarge.  The ``size`` the file says, and one byte
+    more to see that it grew, is asked for at once: a big file's bytes are then held once,
+    not twice as chunks and their join (which gives back a single chunk itself).  When
+    exactly ``size`` bytes come back, that is all the file held when it was read: no
+    second read to meet its end (most files, one read)."""
     chunks: list = []
     total = 0
-    want = max(min(size, limit) + 1, CHUNK)
+    want = min(size, limit) + 1 if size else CHUNK   # (0: a /proc file, which says 0)
     while True:
         chunk = os.read(fd, want)
-        want = CHUNK
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)
         if total > limit:
             raise TooLarge(None)
         chunks.append(chunk)
+        if total == size and len(chunks) == 1:
+            return chunk
+        want = CHUNK

@@ -118,6 +118,53 @@ def test_reading_stops_past_the_limit_whatever_the_size_says(tmp_path, monkeypat
     assert len(reads) == 2       # one chunk, then the one that went past the limit
 
 
+def _counting_reads(monkeypatch, short_first: int = 0) -> list:
+    """The sizes os.read is asked for; with ``short_first``, the first read gives back
+    only that many bytes (a network or FUSE file system may)."""
+    reads: list = []
+    real_read = os.read
+
+    def read(fd, n):
+        reads.append(n)
+        return real_read(fd, short_first if short_first and len(reads) == 1 else n)
+
+    monkeypatch.setattr(reading.os, "read", read)
+    return reads
+
+
+def test_a_file_that_holds_what_its_size_says_is_read_in_one_call(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes("一、总体情况\n".encode() * 100)
+    reads = _counting_reads(monkeypatch)
+    assert sources.load(str(path)).text == "一、总体情况\n" * 100
+    assert reads == [os.path.getsize(path) + 1]   # its size, and one byte to see it grew
+
+
+def test_a_short_read_goes_on_to_the_end(tmp_path, monkeypatch):
+    # Fewer bytes than the size says are not the whole file: reading goes on to its end.
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 5000)
+    reads = _counting_reads(monkeypatch, short_first=1000)
+    data, _ = reading.read_regular(str(path), 10_000)
+    assert data == b"x" * 5000
+    assert len(reads) == 3       # the short read, the rest, and the end
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_to_its_end(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+
+    def says_less(fd):
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid,
+                               st.st_gid, 3000, st.st_atime, st.st_mtime, st.st_ctime))
+
+    monkeypatch.setattr(reading.os, "fstat", says_less)
+    data, _ = reading.read_regular(str(path), 10_000)
+    assert data == b"x" * 5000
+
+
 # -- baselines ------------------------------------------------------------------------------
 
 
