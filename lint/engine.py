@@ -79,21 +79,24 @@ def _run(doc: Document, active: list[ActiveRule], failures: Optional[list], time
     # A family's own shared work (Document.shared, keyed by a function of the module its
     # rules are written in) is dropped after its last rule.
     last = {a.module: a for a in active}
-    start, stop = limits.start, limits.stop
     size = len(doc.text)
-    # Each rule is called here, with no call in between: a small document's rules take a
-    # few microseconds each, and every layer around them would cost a third of that.
+    limited = limits.limited(timeout)
+    # Each rule is called here, with no call in between and its time limit kept in place
+    # (as TimeLimits.call keeps a call's): a small document's rules take a few
+    # microseconds each, and every layer around them would cost a third of that.
     for a in active:
         rule = a.checker
         try:
-            limited = start(timeout)
+            if limited:
+                limits.begin(timeout)
             try:
                 # All of a rule's findings or none: what it yielded before it failed is
                 # an unfinished check, not a result.
                 found = [*rule.check(doc, a.options)]
             finally:
-                if limited:
-                    stop()
+                limits.deadline = None
+            if limited and limits.expired:   # it caught TimeLimitExceeded and went on
+                raise TimeLimitExceeded
             if found:
                 default, severity = rule.severity, a.severity
                 for i, f in enumerate(found):

@@ -57,9 +57,13 @@ class TimeLimits:
         self._thread: Optional[int] = None
         self._previous: Any = None   # the handler to put back
         self._on = False
-        self._deadline: Optional[float] = None   # of the call running; None between calls
-        self._timer_due = 0.0     # when the timer fires; 0: not set
-        self._expired = False
+        # The running call's deadline (None between calls), when the timer fires (0: not
+        # set), and whether the handler stopped the call: ``call`` keeps them, and so does
+        # the engine itself for each rule, where a call per rule would cost a small
+        # document a tenth of its rules' time.
+        self.deadline: Optional[float] = None
+        self.timer_due = 0.0
+        self.expired = False
 
     @property
     def entered(self) -> bool:
@@ -91,58 +95,57 @@ class TimeLimits:
         self._thread = None
         if self._on:
             self._on = False
-            self._timer_due = 0.0
+            self.timer_due = 0.0
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous)
 
-    def _set_timer(self, seconds: float) -> None:
-        self._timer_due = monotonic() + seconds
+    def limited(self, seconds: Optional[float]) -> bool:
+        """Whether a call of this thread limited to ``seconds`` (None: the series' limit)
+        gets the limit: not where no limit can stop it."""
+        if seconds is None:
+            seconds = self.seconds
+        return bool(self._on and seconds and seconds > 0 and self._thread == get_ident())
+
+    def set_timer(self, seconds: float) -> None:
+        """Make the timer fire in ``seconds``: for a call whose deadline comes before
+        ``timer_due`` (or with no timer set)."""
+        self.timer_due = monotonic() + seconds
         signal.setitimer(signal.ITIMER_REAL, seconds)
 
     def _on_alarm(self, signum, frame):
-        self._timer_due = 0.0
-        deadline = self._deadline
+        self.timer_due = 0.0
+        deadline = self.deadline
         if deadline is None:   # between calls: the next call sets the timer again
             return
         left = deadline - monotonic()
         if left > 0:   # set for an earlier call: this one still has time
-            self._set_timer(left)
+            self.set_timer(left)
             return
-        self._expired = True
+        self.expired = True
         raise TimeLimitExceeded
 
-    def start(self, seconds: Optional[float]) -> bool:
-        """Begin a call limited to ``seconds`` (None: the series' limit); False, and nothing
-        begun, where the call runs without a limit.  ``stop`` ends it, however it ends."""
-        if seconds is None:
-            seconds = self.seconds
-        if not self._on or not seconds or seconds <= 0 or self._thread != get_ident():
-            return False
-        deadline = monotonic() + seconds
-        self._expired = False
-        self._deadline = deadline
-        if not self._timer_due or self._timer_due > deadline:
-            self._set_timer(seconds)
-        return True
-
-    def stop(self) -> None:
-        """End the call ``start`` began: TimeLimitExceeded if its time ran out, even when
-        the call caught the exception and went on."""
-        self._deadline = None
-        if self._expired:
-            raise TimeLimitExceeded
+    def begin(self, seconds: float) -> None:
+        """Begin a call limited to ``seconds`` (where ``limited`` says it can be): its
+        caller sets ``deadline`` back to None when it ends, however it ends, and then
+        raises TimeLimitExceeded if ``expired`` (the call caught it and went on)."""
+        self.deadline = deadline = monotonic() + seconds
+        self.expired = False
+        if not self.timer_due or self.timer_due > deadline:
+            self.set_timer(seconds)
 
     def call(self, call: Callable[..., T], seconds: Optional[float] = None, *args) -> T:
         """``call(*args)``, or TimeLimitExceeded once it has run ``seconds`` (default: the
         series' limit)."""
-        if not self.start(seconds):
+        seconds = self.seconds if seconds is None else seconds
+        if not seconds or not self.limited(seconds):
             return call(*args)
+        self.begin(seconds)
         try:
             result = call(*args)
-        except BaseException:
-            self._deadline = None
-            raise
-        self.stop()
+        finally:
+            self.deadline = None
+        if self.expired:   # the call caught the exception and went on: its time was up all the same
+            raise TimeLimitExceeded
         return result
 
 
