@@ -334,6 +334,15 @@ def _is_shim(path: str) -> bool:
         shebang.rstrip().endswith(sh) for sh in (b"/sh", b"/bash", b" sh", b" bash"))
 
 
+def install_kind() -> str:
+    """How reportlint is installed for this interpreter: "editable" (the repository's own
+    lint/ folder, reached through an import hook that every start pays for) or "regular"."""
+    import reportlint
+
+    return "editable" if os.path.basename(os.path.dirname(reportlint.__file__)) == "lint" \
+        else "regular"
+
+
 def cold_commands() -> list:
     cmds = [("python -m reportlint", [sys.executable, "-m", "reportlint", COLD_FILE])]
     on_path = shutil.which("reportlint")

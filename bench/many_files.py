@@ -22,7 +22,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_CORPUS, command_env, input_files, log, read_report, spread  # noqa: E402
+from bench import (DEFAULT_CORPUS, command_env, input_files, install_kind, log,  # noqa: E402
+                   read_report, spread)
 
 FILES = 2000
 FILE_BYTES = 3000
@@ -153,7 +154,7 @@ def main() -> int:
               "commands": commands, "results": _figures(runs, info["files"]),
               "load_average": spread(load),
               "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                          "cpus": os.cpu_count()}}
+                          "cpus": os.cpu_count(), "install": install_kind()}}
     print(json.dumps(report, indent=2) if args.json else _markdown(report))
     return 0
 
@@ -201,7 +202,7 @@ def _markdown(report: dict) -> str:
         f"{info['files']} files, {info['bytes'] / 1e6:.2f} MB ({info['mean_bytes']} bytes each), "
         f"--format {report['format']}, median (min–max) of {report['repeat']} runs; "
         f"{report['machine']['cpus']} CPUs, load average {fig(report['load_average'], 1)}, "
-        f"Python {report['machine']['python']}",
+        f"Python {report['machine']['python']}, {report['machine']['install']} install",
         "",
         "| run | files/s (CPU) | files/s (CPU, start-up taken off) | files/s (wall) |",
         "|---|---:|---:|---:|",
