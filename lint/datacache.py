@@ -2,9 +2,10 @@
 
 ruamel.yaml is a pure-Python parser: the few hundred lines of built-in data cost
 more to parse than linting a report does (configyaml reads most of them in a tenth of
-the time).  The parsed data is kept in the user's cache folder, keyed by the file's
-content, so a cold start reads it back; so is what is derived from such a file (the word
-list's index).  It is kept in marshal's format, as the interpreter's own .pyc files are:
+the time).  The parsed data is kept in the user's cache folder, keyed by the file's path,
+size and modification time (as the interpreter's own .pyc files are: hashing the content
+cost every start 2.5 ms), so a cold start reads it back; so is what is derived from such
+a file (the word list's index).  It is kept in marshal's format, as the interpreter's own .pyc files are:
 read back quicker than JSON and without importing json (a few milliseconds of every
 start), and as it was built (tuples stay tuples).  A cache that cannot be read or written
 is simply not used.
@@ -44,13 +45,12 @@ def cache_dir() -> str:
 
 def load_yaml_data(path: str):
     """The plain data (dicts, lists, strings, numbers) of a trusted YAML file."""
-    with open(path, "rb") as f:
-        raw = f.read()
 
     def parse():
         from .configyaml import Unsupported, load
 
-        text = raw.decode("utf-8")
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8")
         try:
             return load(text)    # a fraction of ruamel.yaml's time, where the file allows
         except Unsupported:
@@ -58,18 +58,24 @@ def load_yaml_data(path: str):
 
             return YAML(typ="safe", pure=True).load(text)
 
-    return _cached(sha256(raw).hexdigest()[:32], parse)
+    return _cached(_key([path], "yaml"), parse)
 
 
 def load_derived(paths: list, name: str, build):
     """What ``build()`` derives from the files ``paths`` (plain data), kept like the parsed
-    YAML: keyed by the files' content and ``name`` (what is derived, in which format), so a
-    change to any of them derives it again."""
+    YAML: keyed by the files and ``name`` (what is derived, in which format), so a change
+    to any of them derives it again."""
+    return _cached(_key(paths, name), build)
+
+
+def _key(paths: list, name: str) -> str:
+    """The cache key of what ``name`` makes from the files ``paths`` as they are now."""
     digest = sha256(name.encode("utf-8"))
     for path in paths:
-        with open(path, "rb") as f:
-            digest.update(sha256(f.read()).digest())
-    return _cached(digest.hexdigest()[:32], build)
+        st = os.stat(path)
+        digest.update(f"\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}".encode(
+            "utf-8", "surrogateescape"))
+    return digest.hexdigest()[:32]
 
 
 def _cached(key: str, build):

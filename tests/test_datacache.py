@@ -20,6 +20,18 @@ def test_data_is_parsed_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assert datacache.load_yaml_data(str(src)) == {"names": ["覆盖率"]}
 
 
+def test_an_edit_of_the_same_size_is_parsed_again(tmp_path, monkeypatch):
+    # The key is the file's path, size and modification time, as a .pyc file's is.
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"a": 1}
+    before = os.stat(src).st_mtime_ns
+    src.write_text("a: 2\n", encoding="utf-8")
+    os.utime(src, ns=(before + 1_000_000, before + 1_000_000))
+    assert datacache.load_yaml_data(str(src)) == {"a": 2}
+
+
 def test_a_broken_or_unwritable_cache_is_not_used(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
