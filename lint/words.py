@@ -290,7 +290,7 @@ class WordList:
             self._keys = {k: (k, entry, tuple(guarded)) for k, entry, guarded in index["keys"]}
             self._anchors = {c: [(o, n, frozenset(ks)) for o, n, ks in groups]
                              for c, groups in index["anchors"]}
-        self._patterns: dict = {}     # long search? -> patterns
+        self._patterns: dict = {}     # long search? -> pattern
         self._searched = 0
 
     def index(self) -> dict:
@@ -319,23 +319,25 @@ class WordList:
                              for c, g in groups.items()}
         return self._anchors
 
-    def _searches(self, size: int) -> list:
-        """The patterns that find the anchors in a text of ``size`` characters.
+    def _search(self, size: int) -> Optional[re.Pattern]:
+        """The pattern that finds the anchors in a text of ``size`` characters (None: the
+        list has no key).
 
         One character class finds every anchor.  An anchor that is a common character
         (法制政府 has none rarer than 府) then stops the search at every 政府, one Python
-        step each; in a long text those anchors are found instead by a pattern that also
-        checks the characters their keys put next to them (制政府), and the rare anchors
-        only beside a character that one of the rare anchors' keys puts next to its
-        anchor.  Those patterns cost more to compile than a short text saves, so they
-        are made once this word list has searched LONG_SEARCH characters."""
+        step each; in a long text the anchors are found instead by a pattern that also
+        checks, behind the anchor it found, the characters its keys put next to it: for a
+        common anchor, its own keys' (制政府); for a rare one, a character that one of the
+        rare anchors' keys puts next to its anchor.  One scan for both: the class of all
+        anchors leads, so the search skips to them at C speed, and only there are the
+        checks tried.  That pattern costs more to compile than a short text saves, so it
+        is made once this word list has searched LONG_SEARCH characters."""
         self._searched += size
         long = self._searched >= LONG_SEARCH
         if long not in self._patterns:
             anchors = self._anchored()
-            if not long:
-                sources = [_chars(anchors)]
-            else:
+            source = _chars(anchors)
+            if long and anchors:
                 rare: set = set()
                 after: set = set()
                 before: set = set()
@@ -350,9 +352,11 @@ class WordList:
                     [f"(?<={_chars(before)}.)"] if before else [])
                 # The most common first: a branch is rejected by its first character.
                 common = sorted((c for c in anchors if c not in rare), key=_rarity)
-                sources = [_chars(rare) + "(?:" + "|".join(checks) + ")" if rare else "",
-                           "|".join(_beside(c, anchors[c]) for c in common)]
-            self._patterns[long] = [re.compile(s) for s in sources if s]
+                branches = ([_chars(rare) + "(?:" + "|".join(checks) + ")"] if rare else []) + [
+                    _beside(c, anchors[c]) for c in common]
+                # Each branch is one character wide: the anchor found, looked at again.
+                source += "(?<=" + "|".join(branches) + ")"
+            self._patterns[long] = re.compile(source) if source else None
         return self._patterns[long]
 
     def find(self, text: str) -> list:
@@ -360,8 +364,8 @@ class WordList:
         leftmost-longest, never overlapping, in text order."""
         if not text:
             return []
-        found = [m.start() for pattern in self._searches(len(text))
-                 for m in pattern.finditer(text)]
+        pattern = self._search(len(text))
+        found = [m.start() for m in pattern.finditer(text)] if pattern is not None else []
         if not found:
             return []   # most short texts
         by_anchor = self._anchored()
