@@ -86,6 +86,22 @@ def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
     assert (text.index("丏"), text.index("丏") + 1, "丐") in short
 
 
+def test_a_long_search_from_the_first_text_where_an_earlier_run_left_it_compiled(
+        monkeypatch):
+    """The index holds the long search's source: where the patterns kept between runs hold
+    it compiled, the first text is searched with it; else with the class of the anchors."""
+    from reportlint import words as words_module
+
+    items = builtin_words()
+    index = words_module.WordList(items).index()
+    for kept in (False, True):
+        monkeypatch.setattr(words_module, "stored",
+                            lambda pattern, flags=0: kept and pattern == index["search"])
+        word_list = words_module.WordList(items, index)
+        assert [(h.start, h.end) for h in word_list.find("推进法制政府建设")] == [(2, 6)]
+        assert (word_list._search(0).pattern == index["search"]) is kept
+
+
 def test_the_built_in_word_list_s_index_comes_from_the_cache_as_it_was_built(
         tmp_path, monkeypatch):
     """The built-in list's keys and anchors are kept in the data cache: read back, they are
