@@ -109,6 +109,12 @@ def load_compiled() -> None:
         _store[pattern, flags] = entry
 
 
+def stored(pattern: str, flags: int = 0) -> bool:
+    """Whether the store put ``pattern`` into re's cache at the start of this run: compiling
+    it costs nothing."""
+    return _store is not None and (pattern, flags) in _store
+
+
 def save_compiled() -> None:
     """Keep the patterns this run compiled that the store does not hold yet."""
     if _store is None:

@@ -8,7 +8,7 @@ regular expressions the text next to a wrong form must match, for what a string 
 say; ``since`` is the date from which a phrase is the official wording.  Every wrong form
 and guard is a key, looked for where its rarest character stands; the index is built once
 per word list, when a wording rule first runs (the built-in list's is kept in the data
-cache).
+cache, with the source of its long search's pattern).
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from typing import Optional
 
 from .configerrors import ConfigError, value_where, where
 from .messages import msg
+from .patterns import stored
 
 KINDS = ("typo", "variant", "phrase")
 FIELDS = ("kind", "right", "wrong", "guard", "after", "before", "since", "source")
@@ -25,12 +26,14 @@ FIELDS = ("kind", "right", "wrong", "guard", "after", "before", "since", "source
 # never reads further, so a match costs the same wherever it stands.
 CONTEXT_WINDOW = 16
 # An anchor that is a common character is looked for beside this many characters of its
-# key, once a word list has searched LONG_SEARCH characters.
+# key, once a word list has searched LONG_SEARCH characters: about where the long search's
+# pattern has repaid its compiling (some 7 ms more than the class's, against some 40 ns
+# less a character).
 CONTEXT = 2
-LONG_SEARCH = 400_000
+LONG_SEARCH = 200_000
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORDS_FILE = "words.yaml"   # in rules/vocab/, beside the arithmetic vocabulary
-INDEX_FORMAT = 1            # of WordList.index()
+INDEX_FORMAT = 2            # of WordList.index()
 # The 800 characters most common in report text, most common first (counted on thirty
 # government work reports): a key is looked for where its rarest character stands.
 COMMON_CHARS = (
@@ -284,20 +287,25 @@ class WordList:
         self._entries: list = [None] * len(self._items)
         self._keys: dict
         self._anchors: Optional[dict] = None
+        self._long: Optional[str] = None   # the source of the long search's pattern
         if index is None:
             self._keys = _keys(items)
         else:
             self._keys = {k: (k, entry, tuple(guarded)) for k, entry, guarded in index["keys"]}
             self._anchors = {c: [(o, n, frozenset(ks)) for o, n, ks in groups]
                              for c, groups in index["anchors"]}
-        self._patterns: dict = {}     # long search? -> patterns
-        self._searched = 0
+            self._long = index["search"]
+        self._patterns: dict = {}     # long search? -> pattern
+        # Searched long from the first text when an earlier run left that pattern compiled.
+        self._searched = LONG_SEARCH if self._long is not None and stored(self._long) else 0
 
     def index(self) -> dict:
-        """The keys and anchors, as plain data for the data cache."""
+        """The keys and anchors, and the long search's source, as plain data for the data
+        cache (that source takes milliseconds to build)."""
         return {"keys": [[k, entry, list(guarded)] for k, entry, guarded in self._keys.values()],
                 "anchors": [[c, [[o, n, sorted(ks)] for o, n, ks in groups]]
-                            for c, groups in self._anchored().items()]}
+                            for c, groups in self._anchored().items()],
+                "search": self._long_source()}
 
     def _anchored(self) -> dict:
         """anchor -> [(offset, length, keys)]: each key is looked for where its rarest
@@ -319,23 +327,33 @@ class WordList:
                              for c, g in groups.items()}
         return self._anchors
 
-    def _searches(self, size: int) -> list:
-        """The patterns that find the anchors in a text of ``size`` characters.
+    def _search(self, size: int) -> Optional[re.Pattern]:
+        """The pattern that finds the anchors in a text of ``size`` characters (None: the
+        list has no key).
 
         One character class finds every anchor.  An anchor that is a common character
         (法制政府 has none rarer than 府) then stops the search at every 政府, one Python
-        step each; in a long text those anchors are found instead by a pattern that also
-        checks the characters their keys put next to them (制政府), and the rare anchors
-        only beside a character that one of the rare anchors' keys puts next to its
-        anchor.  Those patterns cost more to compile than a short text saves, so they
-        are made once this word list has searched LONG_SEARCH characters."""
+        step each; in a long text the anchors are found instead by a pattern that also
+        checks, behind the anchor it found, the characters its keys put next to it: for a
+        common anchor, its own keys' (制政府); for a rare one, a character that one of the
+        rare anchors' keys puts next to its anchor.  One scan for both: the class of all
+        anchors leads, so the search skips to them at C speed, and only there are the
+        checks tried.  That pattern costs more to compile than a short text saves, so it
+        is made once this word list has searched LONG_SEARCH characters, or at once when
+        the compiled patterns kept between runs hold it."""
         self._searched += size
         long = self._searched >= LONG_SEARCH
         if long not in self._patterns:
+            source = self._long_source() if long else _chars(self._anchored())
+            self._patterns[long] = re.compile(source) if source else None
+        return self._patterns[long]
+
+    def _long_source(self) -> str:
+        """The source of the long search's pattern (see ``_search``)."""
+        if self._long is None:
             anchors = self._anchored()
-            if not long:
-                sources = [_chars(anchors)]
-            else:
+            source = _chars(anchors)
+            if anchors:
                 rare: set = set()
                 after: set = set()
                 before: set = set()
@@ -350,18 +368,20 @@ class WordList:
                     [f"(?<={_chars(before)}.)"] if before else [])
                 # The most common first: a branch is rejected by its first character.
                 common = sorted((c for c in anchors if c not in rare), key=_rarity)
-                sources = [_chars(rare) + "(?:" + "|".join(checks) + ")" if rare else "",
-                           "|".join(_beside(c, anchors[c]) for c in common)]
-            self._patterns[long] = [re.compile(s) for s in sources if s]
-        return self._patterns[long]
+                branches = ([_chars(rare) + "(?:" + "|".join(checks) + ")"] if rare else []) + [
+                    _beside(c, anchors[c]) for c in common]
+                # Each branch is one character wide: the anchor found, looked at again.
+                source += "(?<=" + "|".join(branches) + ")"
+            self._long = source
+        return self._long
 
     def find(self, text: str) -> list:
         """The wrong forms in ``text`` (folded) outside their guards and in their context:
         leftmost-longest, never overlapping, in text order."""
         if not text:
             return []
-        found = [m.start() for pattern in self._searches(len(text))
-                 for m in pattern.finditer(text)]
+        pattern = self._search(len(text))
+        found = [m.start() for m in pattern.finditer(text)] if pattern is not None else []
         if not found:
             return []   # most short texts
         by_anchor = self._anchored()

@@ -50,6 +50,19 @@ def test_a_run_keeps_its_patterns_and_the_next_finds_them_compiled(fresh, monkey
     assert re.compile(SAMPLES[0][0]).search("共一万二千人次").group("num") == "一"
 
 
+def test_stored_tells_the_patterns_that_the_store_put_back(fresh, monkeypatch):
+    pattern, flags = SAMPLES[1]
+    assert not patterns.stored(pattern, flags)   # no store read
+    patterns.load_compiled()
+    re.compile(pattern, flags)
+    assert not patterns.stored(pattern, flags)   # compiled by this run, not put back
+    patterns.save_compiled()
+    _next_run(monkeypatch)
+    patterns.load_compiled()
+    assert patterns.stored(pattern, flags)
+    assert not patterns.stored(pattern) and not patterns.stored("never compiled")
+
+
 def test_a_store_of_another_interpreter_or_a_broken_one_is_not_used(fresh, monkeypatch):
     patterns.load_compiled()
     re.compile("other build")

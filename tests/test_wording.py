@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reportlint.rules.wording import (
     ConfusableWord, DoubledPunctuation, DoubledWord, PhraseForm, VariantForm, WidthConsistency,
-    YearSpanDash, document_date, repeats)
+    YearSpanDash, _SPAN_DASHES, document_date, repeats)
 from reportlint.testing import assert_findings, findings_of
 from reportlint.words import builtin_word_list, builtin_words
 from tests.helpers import run_cli
@@ -84,6 +84,22 @@ def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
     assert hits(words_module.WordList(items)) == short
     assert len(short) > 300 and short[0] == (0, 4, "法治政府")
     assert (text.index("丏"), text.index("丏") + 1, "丐") in short
+
+
+def test_a_long_search_from_the_first_text_where_an_earlier_run_left_it_compiled(
+        monkeypatch):
+    """The index holds the long search's source: where the patterns kept between runs hold
+    it compiled, the first text is searched with it; else with the class of the anchors."""
+    from reportlint import words as words_module
+
+    items = builtin_words()
+    index = words_module.WordList(items).index()
+    for kept in (False, True):
+        monkeypatch.setattr(words_module, "stored",
+                            lambda pattern, flags=0: kept and pattern == index["search"])
+        word_list = words_module.WordList(items, index)
+        assert [(h.start, h.end) for h in word_list.find("推进法制政府建设")] == [(2, 6)]
+        assert (word_list._search(0).pattern == index["search"]) is kept
 
 
 def test_the_built_in_word_list_s_index_comes_from_the_cache_as_it_was_built(
@@ -250,6 +266,22 @@ def test_doubled_punctuation():
                             ["，，", "。。", "、、", "；；", "！！"])
     assert [f.fix.replacement for f in found] == ["，", "。", "、", "；", "！"]
     assert_findings(DoubledPunctuation(), "依法行政,,加快建设", [",,"])
+
+
+def test_each_doubled_mark_is_found_where_its_mark_occurs(monkeypatch):
+    """A mark's pattern is searched for only in a text that holds the mark."""
+    from reportlint.rules import wording
+
+    assert_findings(DoubledPunctuation(), "是否依法？？依据：：如下", ["？？", "：："])
+
+    class Unsearched:
+        def search(self, *args):
+            raise AssertionError("searched a text without the mark")
+        finditer = search
+
+    monkeypatch.setattr(wording, "_DOUBLED_MARKS",
+                        [(c, Unsearched()) for c in ";:!?"] + wording._DOUBLED_MARKS[:2])
+    assert_findings(DoubledPunctuation(), "依法行政，，加快建设。。", ["，，", "。。"])
 
 
 def test_doubled_punctuation_look_alikes():
@@ -505,3 +537,11 @@ def test_year_spans_are_searched_for_only_where_they_can_stand(monkeypatch):
     (f,) = findings_of(DoubledPunctuation(), text)
     assert text[f.start:f.end] == "。。"
     assert findings_of(YearSpanDash(), text) == []
+    # Years, but no dash: no span either.
+    assert findings_of(YearSpanDash(), "2021年至2025年，计划于2023年完成") == []
+
+
+@pytest.mark.parametrize("dash", list(_SPAN_DASHES))
+def test_a_year_span_is_found_with_each_dash(dash):
+    (f,) = findings_of(YearSpanDash(), f"规划期为2021{dash}2025年。")
+    assert f.fix.replacement == "—"
