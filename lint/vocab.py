@@ -77,6 +77,11 @@ class Vocab:
             words |= p
         return words | self.bounded | self.added | self.removed
 
+    @property
+    def rate_names(self) -> set:
+        """The names of every rate (办结率, 调解成功率 …)."""
+        return set().union(*(names for names, _, _ in self.rates))
+
     def pattern(self, *kinds: str):
         """One pattern for the words of ``kinds`` (labels, totals, breakdown …), a tree of
         them (_trie): a search finds the leftmost word, and the longest one there."""

@@ -433,8 +433,9 @@ class RateMismatch(_Arithmetic):
     @staticmethod
     def _rate(it, vocab) -> Optional[int]:
         """Which rate of the vocabulary a percentage states, if any."""
-        if not it.q.exact or vocab.has(it.context, "growth"):
-            return None  # 办结率同比提高5% is a change of the rate, not the rate
+        if not it.q.exact or not vocab.has(it.context, "rate_names") \
+                or vocab.has(it.context, "growth"):
+            return None  # no rate named; 办结率同比提高5% is a change of the rate, not the rate
         for r, (names, _, _) in enumerate(vocab.rates):
             if _rate_name(vocab, it.context, names) is not None:
                 return r
@@ -459,7 +460,9 @@ class RateOutOfRange(_Arithmetic):
                 if not q.is_percent:
                     name = None
                     continue
-                found = _rate_name(vocab, it.context, vocab.bounded)
+                # Most percentages name no rate: one search tells, before the names are tried.
+                found = _rate_name(vocab, it.context, vocab.bounded) \
+                    if vocab.has(it.context, "bounded") else None
                 if found or not it.context.strip("、和及 "):
                     name = found or name  # 满意率分别为100%、98%: the name carries on
                 else:
@@ -578,8 +581,8 @@ MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 _INERT = rf"、,:()\d{_NUMERAL}"
 _QUOTE_END = "\n。!?;"
 # One pattern per kind: a pattern opening with one literal is searched for fast.
-QUOTED = tuple(Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}")
-               for o, c in ("“”", "《》"))
+QUOTED = tuple((o, Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}"))
+               for o, c in ("“”", "《》"))  # (the opening mark, the pattern)
 INSIDE = "\ue000"
 WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
 CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
@@ -621,7 +624,9 @@ class _Masked:
         self.ends: list[int] = []
         at = 0
         # The quotes' spans, read in C (a text holds thousands): the marks are left out below.
-        quoted = sorted(chain.from_iterable(map(re.Match.span, p.finditer(text)) for p in QUOTED))
+        # Each kind is searched from its first opening mark, if the text holds one.
+        quoted = sorted(chain.from_iterable(map(re.Match.span, p.finditer(text, text.find(o)))
+                                            for o, p in QUOTED if o in text))
         for start, end in quoted:
             start, end = start + 1, end - 1
             if end > at:  # “…《…》…”: the outer quote holds the inner one

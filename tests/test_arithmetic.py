@@ -405,6 +405,37 @@ def test_supersets_are_read_again_after_a_merge():
     assert v.supersets() == {"化解": ("排查", "受理"), "办结": ("受理",)}
 
 
+@pytest.mark.parametrize("text", ["修订《调解、仲裁办法》、《信访条例》三项法规。",
+                                  "修订“调解、仲裁办法”、“信访条例”三项法规。"])
+def test_a_text_holding_one_kind_of_quote_has_it_masked(text):
+    # Each kind of quote is searched only in a text that holds its opening mark: the 、
+    # inside the one kind the text holds still belongs to one item.
+    assert [f.zh for f in findings(text, "count-mismatch")] == ["列举了2项，却称三项"]
+    assert findings(text.replace("《", "").replace("》", "").replace("“", "").replace("”", ""),
+                    "count-mismatch") == []
+
+
+def test_rate_names_are_read_again_after_a_merge():
+    from reportlint.vocab import Vocab
+
+    v = Vocab()
+    v.merge({"rates": [{"names": ["办结率"], "numerator": ["办结"], "denominator": ["受理"]}]})
+    assert v.has("办结率为98%", "rate_names") and not v.has("答复率为98%", "rate_names")
+    v.merge({"rates": [{"names": ["答复率"], "numerator": ["答复"], "denominator": ["收到"]}]})
+    assert v.rate_names == {"办结率", "答复率"} and v.has("答复率为98%", "rate_names")
+
+
+@pytest.mark.parametrize("text,found", [
+    # A percentage that names a rate is checked; one that names none is passed over at once.
+    ("共受理5931件,成功调解5929件,调解成功率98.97%。", [("rate-mismatch", "98.97%")]),
+    ("共受理5931件,成功调解5929件,占比98.97%。", []),
+    ("调解成功8140件,成功率为109%。", [("rate-out-of-range", "109%")]),
+    ("调解成功8140件,达到109%。", []),
+])
+def test_only_a_percentage_that_names_a_rate_is_checked(text, found):
+    assert [(rule, shown) for rule, _, shown in arithmetic(text)] == found
+
+
 @pytest.mark.parametrize("text,found", [
     ("共受理信访件", "受理信访"),          # a longer word that stops short: the longest that ends
     ("受理信访事项12件", "受理信访事项"),
