@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, overload
 
 from .context import NO_CONTEXT, Context
@@ -83,6 +84,7 @@ _FRAC_GROUP = _HEADING.groupindex["frac"]
 FRONT_MATTER = re.compile(
     r"\ufeff?---[ \t]*\r?\n(?=[ \t]*[^\s:#][^\s:]*[ \t]*:)(?:[^\r\n]*\r?\n){0,100}?"
     r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+_FRONT_MATTER_OPENS = ("---", "\ufeff---")
 # A Markdown pipe table: rows with cells between |, and the |---|---| under its header.
 TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
@@ -93,6 +95,7 @@ _FEW_WIDTHS = 24
 _HEADING_FIRST = frozenset("#(0123456789" + CN_NUMERAL_CHARS)
 # Headings use few numbers (一 … 十, 1 … 20): each is read once.
 _ordinal_value = lru_cache(maxsize=1024)(ordinal_value)
+_LINE_OF = attrgetter("line")
 # A heading line longer than this that holds a full stop is a run-in heading:
 # "(一)组织领导进一步加强。一是…" — the heading is the part before the 。
 _STANDALONE_MAX = 60
@@ -321,7 +324,8 @@ class Document:
     @_once
     def front_matter(self) -> Optional[Span]:
         """The YAML front matter at the top, if any: no rule reads it."""
-        m = FRONT_MATTER.match(self.text)
+        # (its opening told first: most texts are spared the pattern)
+        m = FRONT_MATTER.match(self.text) if self.text.startswith(_FRONT_MATTER_OPENS) else None
         return Span(0, m.end()) if m else None
 
     @_once
@@ -552,7 +556,7 @@ class Document:
     @_once
     def heading_lines(self) -> frozenset:
         """The 1-based lines that hold a heading."""
-        return frozenset(h.line for h in self.headings)
+        return frozenset(map(_LINE_OF, self.headings))
 
     @_once
     def table_lines(self) -> frozenset:
@@ -670,6 +674,7 @@ class Document:
         # white space (a blank line's is past it); a table row is no heading.
         candidates = [i for i, start, end in zip(range(len(lo)), lo, hi)
                       if start < end and text[start] in _HEADING_FIRST]
+        any_ambiguous = False   # (told in the loop: no second look at every heading)
         for i in candidates:
             if i + 1 in tables:
                 continue
@@ -689,11 +694,12 @@ class Document:
             stop = text.find("。", title_start, body_end)
             standalone = stop < 0 or (stop == body_end - 1
                                       and body_end - title_start <= _STANDALONE_MAX)
+            ambiguous = style == "num" and m.group(_FRAC_GROUP) is not None
+            any_ambiguous = any_ambiguous or ambiguous
             out.append(Heading(  # positional (start, end, line … ambiguous): quicker
                 title_start, body_end if standalone else stop, i + 1, style, level, ordinal,
-                Span(m.start(group) - lead, title_start),
-                standalone, style == "num" and m.group(_FRAC_GROUP) is not None))
-        if any(h.ambiguous for h in out):
+                Span(m.start(group) - lead, title_start), standalone, ambiguous))
+        if any_ambiguous:
             # 3.5%… may be a decimal: it is the item 3. only where it goes on with the list
             # of its level (2. before it since the last 一、 or (一); or 1. that starts a
             # list followed by 2.) and the next clear item does not take its number.

@@ -190,7 +190,7 @@ class _Identity(Rule):
     def check(self, doc, options):
         # A function, not a generator, for the documents without a table (most): they
         # cost one look-up.
-        return self._broken(doc) if may_hold(doc) and identities(doc) else iter(())
+        return self._broken(doc) if may_hold(doc) and identities(doc) else ()
 
     def _broken(self, doc):
         for ident, left, right in _checked(doc, self.kind):
@@ -327,7 +327,7 @@ class BlankTotal(Rule):
                                        "| 二、上年结转政府信息公开申请数量 | 18 |  |  |  |  |  | 18 |\n"}
 
     def check(self, doc, options):
-        return self._blanks(doc) if may_hold(doc) and identities(doc) else iter(())
+        return self._blanks(doc) if may_hold(doc) and identities(doc) else ()
 
     def _blanks(self, doc):
         for ident in blank_totals(doc):
@@ -370,7 +370,7 @@ class Unreadable(Rule):
 
     def check(self, doc, options):
         tables = gioa_tables(doc)   # (most documents: one look-up, no table)
-        return self._unread(doc, tables) if tables.t3 or tables.t4 else iter(())
+        return self._unread(doc, tables) if tables.t3 or tables.t4 else ()
 
     def _unread(self, doc, tables):
         for t in tables.t3:
@@ -476,7 +476,7 @@ class TextTable(Rule):
     def check(self, doc, options):
         tables = gioa_tables(doc).t3   # (most documents: one look-up, no table)
         # none, or several (two years side by side): which one is meant?
-        return self._contradicted(doc, tables[0]) if len(tables) == 1 else iter(())
+        return self._contradicted(doc, tables[0]) if len(tables) == 1 else ()
 
     def _contradicted(self, doc, table):
         rows = table.rows
@@ -570,7 +570,7 @@ class PartCount(Rule):
 
     def check(self, doc, options):
         # 政府信息公开 holds the cue.
-        return self._miscounted(doc) if cue_state(doc) != NO_CUE else iter(())
+        return self._miscounted(doc) if cue_state(doc) != NO_CUE else ()
 
     def _miscounted(self, doc):
         text = doc.folded

@@ -199,9 +199,12 @@ class HeadingSequence(Rule):
                 "good": "一、总体要求\n二、主要任务\n三、保障措施"}
 
     def check(self, doc, options):
-        headings, text = doc.headings, doc.folded
-        if len(headings) < 2:
-            return  # nothing to count against: no look for attachments either
+        headings = doc.headings
+        # Nothing to count against without two: no look for attachments, no generator made.
+        return self._counted(doc, headings) if len(headings) >= 2 else ()
+
+    def _counted(self, doc, headings):
+        text = doc.folded
         stack: list = []            # indices of the open headings, shallowest first
         last_in_parent: dict = {}   # (parent index, style) -> index of the last sibling
         last_of_style: dict = {}    # style -> index of the last counted heading
@@ -371,8 +374,10 @@ class EnumerationSequence(Rule):
                 "good": "主要做法:一是加强领导;二是完善制度;三是强化考核。"}
 
     def check(self, doc, options):
-        if not _two_in_a_paragraph(doc):
-            return  # no list to check: the paragraphs' enumerators are not looked for
+        # No list to check: the paragraphs' enumerators are not looked for, no generator made.
+        return self._counted(doc) if _two_in_a_paragraph(doc) else ()
+
+    def _counted(self, doc):
         for items in filter(None, doc.enumerations):  # most paragraphs have none
             # kind -> stack of open lists, each [value, start, end] of its last item
             lists: dict = {"shi": [], "di": []}

@@ -127,7 +127,11 @@ class WebResidue(Rule):
                 "good": "发布日期:2024-02-29 09:02 来源:法规监督科"}
 
     def check(self, doc, options):
-        for block in residue_blocks(doc):
+        blocks = residue_blocks(doc)
+        return self._reported(doc, blocks) if blocks else ()   # most texts: no generator made
+
+    def _reported(self, doc, blocks):
+        for block in blocks:
             zh, en = describe(doc, block)
             yield self.finding(block.start, block.end, zh=zh, en=en, fix=deletion(doc, block))
 

@@ -44,6 +44,15 @@ def test_a_horizontal_rule_is_no_front_matter():
     assert Document(text).front_matter is None
 
 
+def test_front_matter_after_a_byte_order_mark_and_none_below_the_first_line():
+    # The opening told before the pattern: a BOM before it still opens front matter,
+    # a line above it does not.
+    with_bom = "\ufeff" + FRONT + BODY
+    assert Document(with_bom).front_matter.end == len("\ufeff" + FRONT)
+    assert Document("\n" + FRONT + BODY).front_matter is None
+    assert Document(" " + FRONT + BODY).front_matter is None
+
+
 def test_a_title_written_as_a_markdown_heading_in_plain_text():
     doc = Document(f"# {TITLE}\n\n{BODY}", path="report.txt")
     assert doc.text[title_of(doc).start:title_of(doc).end] == TITLE
