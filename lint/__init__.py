@@ -6,7 +6,6 @@ Public API::
 """
 from __future__ import annotations
 
-from typing import Optional
 
 if __name__ != "reportlint":
     # The folder lint/ is the package reportlint only once installed (pyproject.toml maps
@@ -23,6 +22,10 @@ if __name__ != "reportlint":
     raise ImportError(_message)
 
 from .rule import Finding, Fix, Related, Rule, hookimpl
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 __version__ = "0.1.0"
 __all__ = ["check_text", "check_file", "lint_paths", "Finding", "Fix", "Related", "Rule",

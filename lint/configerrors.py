@@ -5,9 +5,12 @@ Kept apart from config.py so that every module reading a part of the configurati
 """
 from __future__ import annotations
 
-from typing import Union
 
 from .messages import Message, UserError
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Union
 
 
 class ConfigError(UserError):

@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, overload
 
 from .context import NO_CONTEXT, Context
 from .numbers import CN_NUMERAL_CHARS, cn_to_int, ordinal_value
 from .record import Record
 
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
 if TYPE_CHECKING:
+    from typing import Optional
     from .location import Location, SourceMap
 
 # U+FF01..U+FF5E -> U+0021..U+007E (the ideographic space is replaced apart, by _fold_piece).
@@ -175,33 +176,27 @@ def print_width(s: str) -> int:
     return display_width(s, _PRINT_WIDE)
 
 
-_T = TypeVar("_T")
+if TYPE_CHECKING:   # the type checker knows what it is: a cached property
+    from functools import cached_property as _once
+else:
+    class _once:
+        """``functools.cached_property`` without its lock: before Python 3.12 every first
+        read takes a lock that all instances share, a few microseconds each, and a small
+        document reads a dozen of these once."""
 
+        def __init__(self, make):
+            self.make = make
+            self.__doc__ = make.__doc__
 
-class _once(Generic[_T]):
-    """``functools.cached_property`` without its lock: before Python 3.12 every first read
-    takes a lock that all instances share, a few microseconds each, and a small document
-    reads a dozen of these once."""
+        def __set_name__(self, owner, name):
+            self.name = name
 
-    def __init__(self, make: Callable[[Any], _T]):
-        self.make = make
-        self.__doc__ = make.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, doc: None, owner: Optional[type] = None) -> "_once[_T]": ...
-
-    @overload
-    def __get__(self, doc: object, owner: Optional[type] = None) -> _T: ...
-
-    def __get__(self, doc, owner=None):
-        if doc is None:
-            return self
-        # Stored under the same name: the next read finds it and never comes here.
-        value = doc.__dict__[self.name] = self.make(doc)
-        return value
+        def __get__(self, doc, owner=None):
+            if doc is None:
+                return self
+            # Stored under the same name: the next read finds it and never comes here.
+            value = doc.__dict__[self.name] = self.make(doc)
+            return value
 
 
 # Records (reportlint.record), not dataclasses: a document has tens of thousands of spans

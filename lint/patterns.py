@@ -5,7 +5,10 @@ import marshal
 import os
 import re
 import sys
-from typing import Optional
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class Lazy:

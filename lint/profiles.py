@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import sys
 from functools import cached_property, lru_cache
-from typing import Optional
 
 from .configerrors import ConfigError, value_where, where
 from .messages import msg
 from .record import FrozenRecord
 from .residue import title_of
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 # Title text beyond this is body, not a title; body cues are looked for this far.
 BODY_CUE_CHARS = 2000

@@ -17,7 +17,10 @@ replacement)``), and, when frozen, immutable, hashable by its fields and picklab
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any, Callable, TypeVar
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Any, Callable, TypeVar
 
 
 class Record:
@@ -58,9 +61,8 @@ class Record:
     __replace__ = replace
 
 
-# After Record: a bound named by a string would be compiled when the TypeVar is made, a
-# millisecond of every start.
-_R = TypeVar("_R", bound=Record)
+if TYPE_CHECKING:
+    _R = TypeVar("_R", bound=Record)
 
 
 class FrozenRecord(Record):

@@ -5,16 +5,15 @@ import codecs
 import functools
 import os
 import re
-from typing import Iterable, Optional
-
-from typing import TYPE_CHECKING
 
 from . import readers
 from .messages import UserError, msg
 from .patterns import Lazy
 from .reading import FileState, NotRegularFile, TooLarge, read_regular
 
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
 if TYPE_CHECKING:
+    from typing import Iterable, Optional
     from .location import SourceMap
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

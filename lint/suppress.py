@@ -22,10 +22,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .config import GlobMemo
 from .rule import UNUSED, Finding
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 COMMENT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".xhtml")
 DIRECTIVE = re.compile(

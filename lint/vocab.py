@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
 
 from .configerrors import ConfigError, value_where, where
 from .messages import msg
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 # key -> the shape of its value: words, a list of word lists, or mappings of word lists.
 SCHEMA = {

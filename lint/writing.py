@@ -10,10 +10,13 @@ import hashlib
 import os
 import stat
 import tempfile
-from typing import Callable, Optional
 
 from .messages import UserError, msg
 from .reading import READ_FLAGS, CHUNK, FileState
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Callable, Optional
 
 
 class Refused(UserError):

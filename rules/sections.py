@@ -8,13 +8,16 @@ of the body does, and missing otherwise.
 from __future__ import annotations
 
 from heapq import heapify, heapreplace
-from typing import Optional
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.patterns import Lazy
 from reportlint.profiles import profile_of
 from reportlint.record import FrozenRecord
 from reportlint.residue import content_start_line, title_of
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 # An addressee alone on its line (中共某市委、某市人民政府:) or a speech's opening;
 # compiled on first use: only a document without a title needs it.

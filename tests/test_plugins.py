@@ -347,7 +347,8 @@ def test_hookimpl_marks_a_function_as_pluggy_s_own_marker_does(options):
 # shutil gave argparse the terminal's width, hashlib the data cache's keys, threading told
 # the time limit whether it ran in the main thread, json read the data cache, dataclasses
 # (with inspect, ast, dis and tokenize) made the Finding and report classes.
-NOT_AT_START = ("pluggy", "shutil", "hashlib", "threading", "json", "dataclasses", "inspect")
+NOT_AT_START = ("pluggy", "shutil", "hashlib", "threading", "json", "dataclasses", "inspect",
+                "typing")
 
 
 def test_a_plain_run_imports_none_of_the_modules_it_does_not_need(tmp_path):

@@ -17,13 +17,16 @@ import posixpath
 import re
 import zipfile
 import zlib
-from typing import Optional
 from xml.etree import ElementTree as ET
 
 from ..messages import msg
 from ..numbers import int_to_cn
 from ..tables import TableBuilder
 from .base import ReadError, Reading, TextBuilder
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -9,11 +9,14 @@ out one row per line, cells apart: ``plain_tables`` reads it.
 from __future__ import annotations
 
 import unicodedata
-from typing import Optional
 
 from ..messages import msg
 from ..tables import plain_tables
 from .base import ReadError, Reading, TextBuilder
+
+TYPE_CHECKING = False   # not typing's: importing typing costs every start 4 ms
+if TYPE_CHECKING:
+    from typing import Optional
 
 INSTALL = "pip install 'reportlint[pdf]'"
 # The blocks whose characters NFKC maps to the ordinary ideograph.
