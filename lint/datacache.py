@@ -2,12 +2,12 @@
 
 ruamel.yaml is a pure-Python parser: the few hundred lines of built-in data cost
 more to parse than linting a report does (configyaml reads most of them in a tenth of
-the time).  The parsed data is kept in the user's cache folder, keyed by the file's path,
-size and modification time (as the interpreter's own .pyc files are: hashing the content
-cost every start 2.5 ms), so a cold start reads it back; so is what is derived from such
-a file (the word list's index).  It is kept in marshal's format, as the interpreter's own .pyc files are:
-read back quicker than JSON and without importing json (a few milliseconds of every
-start), and as it was built (tuples stay tuples).  A cache that cannot be read or written
+the time).  The parsed data is kept in the user's cache folder, so a cold start reads it
+back; so is what is derived from such a file (the word list's index).  It is kept as the
+interpreter's own .pyc files are: keyed by the file's path, size and modification time
+(hashing the content cost every start 2.5 ms), and in marshal's format, read back quicker
+than JSON and without importing json (a few milliseconds of every start), and as it was
+built (tuples stay tuples).  A cache that cannot be read or written
 is simply not used.
 """
 from __future__ import annotations
