@@ -101,16 +101,12 @@ class TimeLimits:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous)
 
-    def limited(self, seconds: Optional[float]) -> bool:
-        """Whether a call of this thread limited to ``seconds`` (None: the series' limit)
-        gets the limit: not where no limit can stop it."""
-        if seconds is None:
-            seconds = self.seconds
-        return bool(self._on and seconds and seconds > 0 and self._thread == get_ident())
+    def limited(self, seconds: float) -> bool:
+        """Whether a call of this thread limited to ``seconds`` (0: none) gets the limit:
+        not where no limit can stop it."""
+        return self._on and seconds > 0 and self._thread == get_ident()
 
-    def set_timer(self, seconds: float) -> None:
-        """Make the timer fire in ``seconds``: for a call whose deadline comes before
-        ``timer_due`` (or with no timer set)."""
+    def _set_timer(self, seconds: float) -> None:
         self.timer_due = monotonic() + seconds
         signal.setitimer(signal.ITIMER_REAL, seconds)
 
@@ -121,7 +117,7 @@ class TimeLimits:
             return
         left = deadline - monotonic()
         if left > 0:   # set for an earlier call: this one still has time
-            self.set_timer(left)
+            self._set_timer(left)
             return
         self.expired = True
         raise TimeLimitExceeded
@@ -133,17 +129,17 @@ class TimeLimits:
         self.deadline = deadline = monotonic() + seconds
         self.expired = False
         if not self.timer_due or self.timer_due > deadline:
-            self.set_timer(seconds)
+            self._set_timer(seconds)
 
-    def call(self, call: Callable[..., T], seconds: Optional[float] = None, *args) -> T:
-        """``call(*args)``, or TimeLimitExceeded once it has run ``seconds`` (default: the
+    def call(self, call: Callable[[], T], seconds: Optional[float] = None) -> T:
+        """``call()``, or TimeLimitExceeded once it has run ``seconds`` (default: the
         series' limit)."""
         seconds = self.seconds if seconds is None else seconds
         if not seconds or not self.limited(seconds):
-            return call(*args)
+            return call()
         self.begin(seconds)
         try:
-            result = call(*args)
+            result = call()
         finally:
             self.deadline = None
         if self.expired:   # the call caught the exception and went on: its time was up all the same
