@@ -323,6 +323,13 @@ class Document:
         m = FRONT_MATTER.match(self.text) if self.text.startswith(_FRONT_MATTER_OPENS) else None
         return Span(0, m.end()) if m else None
 
+    @property
+    def body_start(self) -> int:
+        """Where the text after the front matter starts (0 without any): a rule that reads
+        ``text`` as written, where the front matter is not blanked, begins there."""
+        front = self.front_matter
+        return 0 if front is None else front.end
+
     @_once
     def folded(self) -> str:
         folded = fold(self.text)

@@ -402,8 +402,8 @@ class PairScan:
         # The marks found in the text as written (folding keeps every offset); only
         # paragraphs holding marks are looked at.
         positions, marks = _marks_of(doc.text)
-        if positions and doc.front_matter is not None:  # blank in the folded text
-            first = bisect_left(positions, doc.front_matter.end)
+        if positions and doc.body_start:  # (the front matter: blank in the folded text)
+            first = bisect_left(positions, doc.body_start)
             positions, marks = positions[first:], marks[first:]
         if not positions:
             # No mark (a short text): nothing to scan, nor any chrome to keep apart, and

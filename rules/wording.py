@@ -427,8 +427,8 @@ def _half_width_marks(doc) -> list:
     found += [(m.start(), m.end(), "()") for m in _HALF_PAIR.finditer(text)
               if any(_is_han(c) for c in m.group()[1:-1])]
     found.sort()
-    if doc.front_matter is not None:   # blanked in the folded text: no rule reads it
-        del found[:bisect_left(found, (doc.front_matter.end,))]
+    if doc.body_start:   # the front matter: blanked in the folded text, no rule reads it
+        del found[:bisect_left(found, (doc.body_start,))]
     out = []
     line_end = -1
     titles: list = []   # the line's titles: opening 《 and closing 》 offsets, in turn
@@ -473,10 +473,11 @@ _FULL_MARK = Lazy("[，；：（]")
 
 
 def _full_width_marks(doc) -> list:
-    """(start, end, class) of the full-width marks: , ; : one by one, （ ） as pairs."""
+    """(start, end, class) of the full-width marks after the front matter: , ; : one by
+    one, （ ） as pairs."""
     text = doc.text
     out = []
-    for m in _FULL_MARK.finditer(text):
+    for m in _FULL_MARK.finditer(text, doc.body_start):
         p = m.start()
         c = text[p]
         if c != "（":
@@ -530,7 +531,8 @@ class WidthConsistency(Rule):
         half = _half_width_marks(doc)
         if not half:
             return []  # none used as Chinese punctuation: the same
-        full_counts = {k: sum(text.count(FULL[c]) for c in k) for k in (",", ";", ":", "()")}
+        body = doc.body_start   # (the front matter's marks count for nothing)
+        full_counts = {k: sum(text.count(FULL[c], body) for c in k) for k in (",", ";", ":", "()")}
         counts = {"h": _count(half), "f": full_counts}
         n_half, n_full = sum(counts["h"].values()), sum(full_counts.values())
         total = n_half + n_full   # (both at least one: checked above)

@@ -338,6 +338,7 @@ def test_width_consistency_without_a_half_width_mark_as_punctuation_counts_nothi
     "某县报告\n一、主要工作\n（一）依法行政\n" + FULL_TEXT.replace("，", ",") + "\n（二）政务公开\n",
     # A converter's front matter is no text: its marks count for nothing.
     "---\ntitle: 某县报告,草稿;附件(一)\n---\n" + FULL_TEXT,
+    "---\ntitle: 某县报告，草稿；附件（一）\n---\n" + FULL_TEXT.replace("，", ","),   # and the reverse
 ])
 def test_width_consistency_look_alikes(text):
     assert_findings(WidthConsistency(), text, [])
