@@ -99,16 +99,10 @@ def _cue_state(doc) -> int:
 
 
 def _holds_cue(text: str) -> bool:
-    """Whether ``text`` says 政府信息, looked for by its last and rarest character, 息: a
-    search for one character (a memchr) is many times quicker than for a word, which
-    reads a whole text that does not hold it; the cue is checked where 息 stands."""
-    last = len(CUE) - 1
-    at = text.find(CUE[last], last)
-    while at >= 0:
-        if text.startswith(CUE, at - last):
-            return True
-        at = text.find(CUE[last], at + 1)
-    return False
+    """Whether ``text`` says 政府信息: its last and rarest character, 息, looked for first
+    (one character is found many times quicker than a word, in a text without it), then
+    the word itself (quicker than a look at each 息 of a report full of 信息)."""
+    return CUE[-1] in text and CUE in text
 
 
 def may_hold(doc) -> bool:

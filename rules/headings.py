@@ -89,15 +89,10 @@ def _attachment_lines(doc) -> list:
     """(1-based line, whether it opens an attachment rather than a list of them), in order."""
     text = doc.folded
     found: list = []
-    # 附件 looked for by its rare first character: a search for one character (a memchr)
-    # is many times quicker than for a word, which would read most of a long text.  Both
-    # patterns start a line (after \n) and hold 附件 in it: each is tried only at the start
-    # of a line that does, once.
-    at = text.find("附")
+    # Both patterns start a line (after \n) and hold 附件 in it: each is tried only at the
+    # start of a line that does, once.
+    at = text.find("附件")
     while at >= 0:
-        if not text.startswith("件", at + 1):
-            at = text.find("附", at + 1)
-            continue
         start = text.rfind("\n", 0, at) + 1
         line = doc.position(start)[0]
         if ATTACHMENT_LINE.match(text, start):
@@ -105,7 +100,7 @@ def _attachment_lines(doc) -> list:
         if ATTACHMENT_LIST.match(text, start):
             found.append((line, False))
         end = text.find("\n", at)
-        at = text.find("附", end) if end >= 0 else -1
+        at = text.find("附件", end) if end >= 0 else -1
     return sorted(found)
 
 
