@@ -629,12 +629,8 @@ class Document:
 
     def _paragraph(self, start: int, end: int, first: int, last: int) -> Paragraph:
         # Trim surrounding white space so that spans cover only the text.
-        if not self.text[start].isspace() and not self.text[end - 1].isspace():
-            return Paragraph(start, end, first, last)  # most paragraphs: no copy to strip
-        seg = self.text[start:end]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        return Paragraph(start + lead, end - trail, first, last)
+        start, end = trim(self.text, start, end)
+        return Paragraph(start, end, first, last)
 
     @_once
     def sentences(self) -> list[Span]:

@@ -507,7 +507,7 @@ def _scan(doc) -> list:
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
     # The lines holding a widget's word (one search tells most texts hold none).
-    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)} if WIDGET_START.search(text) else ()
+    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)}
     links_tail = None             # where the short lines closing the page begin
     numbers = []                  # short lines left unclassified that open with a digit
     glue = []                     # and those that open with a bracket or a separator

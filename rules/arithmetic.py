@@ -628,8 +628,9 @@ class _Masked:
         at = 0
         # The quotes' spans, read in C (a text holds thousands): the marks are left out below.
         # Each kind is searched from its first opening mark, if the text holds one.
-        quoted = sorted(chain.from_iterable(map(re.Match.span, p.finditer(text, text.find(o)))
-                                            for o, p in QUOTED if o in text))
+        opened = [(p, first) for o, p in QUOTED if (first := text.find(o)) >= 0]
+        quoted = sorted(chain.from_iterable(map(re.Match.span, p.finditer(text, first))
+                                            for p, first in opened))
         for start, end in quoted:
             start, end = start + 1, end - 1
             if end > at:  # “…《…》…”: the outer quote holds the inner one
