@@ -68,7 +68,10 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
         name = (stdin_filename or "-") if path == "-" else path
         if excluded is None:
             excluded = config_for(name).is_excluded(name)
-        (found.excluded if excluded else found.files).append(path if excluded else (path, name))
+        if excluded:
+            found.excluded.append(path)
+        else:
+            found.files.append((path, name))
     return found
 
 

@@ -193,9 +193,9 @@ class Rule:
         ``severity`` is for a rule that reports some findings below its default
         (a guess is ``info``); the engine maps the default to the configured one.
         """
-        # (positional, and a tuple kept as it is: a rule may give a million findings)
+        # (positional: a rule may give a million findings; tuple() gives a tuple back as it is)
         return Finding(self.name, self.category, severity or self.severity, start, end, zh, en,
-                       related if type(related) is tuple else tuple(related), fix)
+                       tuple(related), fix)
 
     def __repr__(self) -> str:
         return f"<rule {self.name}>"

@@ -12,7 +12,7 @@ import codecs
 import re
 from bisect import bisect_left, bisect_right
 
-from reportlint import Finding, Fix, Rule, hookimpl
+from reportlint import Fix, Rule, hookimpl
 from reportlint.document import fold
 from reportlint.patterns import Lazy
 from reportlint.words import word_list_of
@@ -550,10 +550,9 @@ class WidthConsistency(Rule):
         marks = [mark for mark in minority if mark[2] not in chosen]
         if not marks:
             return []
-        # What a mark's finding says, by the mark (most are one of five); the findings
-        # made here, with what the rule knows: the minority may be thousands of marks.
+        # What a mark's finding says, by the mark (most are one of five): the minority may
+        # be thousands of marks.
         said: dict = {}
-        rule, category, severity = self.name, self.category, self.severity
         found = []
         for start, end in _NotWording(doc).own(marks):
             original = text[start:end]
@@ -561,8 +560,7 @@ class WidthConsistency(Rule):
             if words is None:
                 words = said[original] = _said(original, to_full)
             fixed, zh, en = words
-            found.append(Finding(rule, category, severity, start, end, zh, en, (),
-                                 Fix(start, end, fixed)))
+            found.append(self.finding(start, end, zh=zh, en=en, fix=Fix(start, end, fixed)))
         return found
 
 
