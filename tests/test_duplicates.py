@@ -204,7 +204,9 @@ def test_paragraphs_told_clear_hold_no_two_equal_sentences_that_count(paragraphs
 def test_a_sentence_repeated_across_a_chunk_of_paragraphs_is_found():
     s = "全年共开展法治督察13次,督促落实整改问题20个。"
     paragraphs = [f"第{i}段的内容各不相同,只为凑足段落的数量。" for i in range(40)]
-    for first in (30, 31, 32):   # each side of the 32nd paragraph, where a chunk ends
+    # Every place: each side of the 32nd paragraph, where a chunk ends, and each side of
+    # every group inside a chunk.
+    for first in range(40):
         text = "\n".join(paragraphs[:first] + [P1 + s, s + P2] + paragraphs[first:]) + "\n"
         (f,) = findings(text, "duplicate-block")
         assert text[f.start:f.end] == s and f.start == text.index(s + P2)

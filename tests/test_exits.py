@@ -298,3 +298,24 @@ def test_a_diff_of_a_name_that_is_not_utf8_names_it_escaped(gbk_named, capsys):
     code, out, err = run(["--diff", gbk_named], capsys)
     assert code == 1, err
     assert f"--- in/{ESCAPED}" in out and "+郑宅司法所荣获省级“枫桥式”司法所。" in out
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_sweep_goes_on(tmp_path,
+                                                                          monkeypatch):
+    # (monkeypatched: a test run as root could list a folder whose permissions say no)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "a" / "x.txt", "一、总体情况\n")
+    write(tmp_path / "b" / "y.txt", "一、总体情况\n")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.path.basename(path) == "a":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = discover([str(tmp_path)], lambda path: Config())
+    assert [os.path.basename(p) for p, _ in found.files] == ["y.txt"]
+    assert [(os.path.basename(p), m.text("en")) for p, m in found.errors] == [
+        ("a", "cannot read it: Permission denied")]
