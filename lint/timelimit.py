@@ -27,7 +27,7 @@ class TimeLimitExceeded(BaseException):
 
 
 def can_limit() -> bool:
-    """Whether a time limit (TimeLimits, call_with_limit) can stop a call here and now."""
+    """Whether a time limit (TimeLimits) can stop a call here and now."""
     return (hasattr(signal, "setitimer")
             and _in_main_thread()
             # None: a handler installed outside Python, which could not be put back.
@@ -146,8 +146,3 @@ class TimeLimits:
             raise TimeLimitExceeded
         return result
 
-
-def call_with_limit(seconds: float, call: Callable[[], T]) -> T:
-    """``call()``, or TimeLimitExceeded once it has run ``seconds`` (0: no limit)."""
-    with TimeLimits(seconds) as limits:
-        return limits.call(call)

@@ -11,7 +11,7 @@ from reportlint import Finding, Fix, Related, Rule, RuleError, check_text
 from reportlint.document import Document
 from reportlint.engine import ActiveRule, run_rules
 from reportlint.plugins import default_registry
-from reportlint.timelimit import TimeLimitExceeded, TimeLimits, call_with_limit
+from reportlint.timelimit import TimeLimitExceeded, TimeLimits
 from tests.helpers import run_cli
 from tests.test_engine import REVERSED
 
@@ -309,10 +309,16 @@ def test_a_series_entered_twice_is_set_up_and_cleared_once(alarm_untouched):
             limits.call(lambda: Loops().check(None, {}).__next__(), 0.1)
 
 
+def _limited(seconds, call):
+    """``call()`` under a limit of its own, as a single call outside a series gets it."""
+    with TimeLimits(seconds) as limits:
+        return limits.call(call)
+
+
 def test_a_limit_of_zero_arms_no_alarm(alarm_untouched):
-    assert call_with_limit(0, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
-    assert call_with_limit(-1, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
-    assert call_with_limit(5, lambda: signal.getitimer(signal.ITIMER_REAL))[0] > 0
+    assert _limited(0, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
+    assert _limited(-1, lambda: signal.getitimer(signal.ITIMER_REAL)) == (0.0, 0.0)
+    assert _limited(5, lambda: signal.getitimer(signal.ITIMER_REAL))[0] > 0
 
 
 def test_the_alarm_of_the_embedding_program_is_left_alone():
@@ -337,7 +343,7 @@ def test_the_alarm_of_the_embedding_program_is_left_alone():
 
 def test_outside_the_main_thread_rules_run_without_a_limit(alarm_untouched):
     got = []
-    thread = threading.Thread(target=lambda: got.append(call_with_limit(0.1, lambda: "done")))
+    thread = threading.Thread(target=lambda: got.append(_limited(0.1, lambda: "done")))
     thread.start()
     thread.join()
     assert got == ["done"]
@@ -350,12 +356,13 @@ def test_a_thread_started_without_threading_runs_rules_without_a_limit():
     import sys
 
     probe = ("import _thread, sys\n"
-             "from reportlint.timelimit import call_with_limit\n"
+             "from reportlint.timelimit import TimeLimits\n"
              "got, lock = [], _thread.allocate_lock()\n"
              "lock.acquire()\n"
              "def run():\n"
              "    try:\n"
-             "        got.append(call_with_limit(0.1, lambda: 'done'))\n"
+             "        with TimeLimits(0.1) as limits:\n"
+             "            got.append(limits.call(lambda: 'done'))\n"
              "    finally:\n"
              "        lock.release()\n"
              "_thread.start_new_thread(run, ())\n"

@@ -445,3 +445,10 @@ def test_a_hard_wrap_is_told_whatever_ends_the_lines(newline, ending):
     # Three cut lines make a wrap: the third counts when nothing follows it too.
     three = newline.join(["甲" * 25, "乙" * 25, "丙" * 25]) + (newline if ending else "")
     assert Document(three)._wrap[1] == 25
+
+
+@pytest.mark.parametrize("pairs", [3, 13])   # a few lines (counted in place), many (a Counter)
+@pytest.mark.parametrize("first, second", [(30, 40), (40, 30)])
+def test_the_wrap_width_is_the_first_seen_of_equally_common_widths(pairs, first, second):
+    lines = ["甲" * first, "乙" * second] * pairs
+    assert Document("\n".join(lines))._wrap == (len, first)
