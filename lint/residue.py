@@ -111,34 +111,39 @@ WIDGET = _Lazy(
 # them): the lines holding none are never searched.
 WIDGET_STARTS = COUNTER_WORDS + ("【", "[", "打印", "关闭", "返回顶部", "加入收藏", "收藏本页",
                                  "分享到", "扫一扫", "字体", "字号")
-# Any of them (a regular expression of words finds them faster than an Aho-Corasick
-# automaton here: it skips along to the characters they start with).
-WIDGET_START = _Lazy("|".join(map(re.escape, WIDGET_STARTS)))
-# That search tests every character of the text, most of which holds none of the words:
-# that is told by a few 'in' tests instead, of a character of each word that reports
-# seldom hold (浏 of 浏览次数, 闭 of 关闭 …) and, for those it holds, of their words.
-_WIDGET_RARE = "浏访击阅【[印闭顶藏享扫字"
+# Where any of them stands is found from a character of each word that reports seldom
+# hold (览 of 浏览次数, 闭 of 关闭 …): 'in' and find skip along to it (to a byte of it), where
+# a search for the words themselves tests every character; most texts hold none of them,
+# and a long one a few hundred a megabyte.  (Of two rare characters, the one found faster:
+# 浏's low byte is the high byte of many a common character, 览's of few.)
+_WIDGET_RARE = "览访击阅【[印闭返藏享扫字"
 
 
 def _words_by_rare(words) -> tuple:
+    """((rare character, ((word, the character's offset in it), …)), …)"""
     by_rare: dict = {}
     for word in words:
         rare = next((c for c in word if c in _WIDGET_RARE), word[0])
-        by_rare.setdefault(rare, []).append(word)
+        by_rare.setdefault(rare, []).append((word, word.index(rare)))
     return tuple((rare, tuple(held)) for rare, held in by_rare.items())
 
 
 WIDGET_WORDS_BY_RARE = _words_by_rare(WIDGET_STARTS)
 
 
-def holds_widget_word(text: str) -> bool:
-    """Whether ``text`` holds a word of WIDGET_STARTS (WIDGET_START would find one)."""
+def widget_word_lines(doc) -> set:
+    """The (0-based) lines of ``doc.folded`` that hold a word of WIDGET_STARTS."""
+    text, line_starts = doc.folded, doc.line_starts
+    lines: set = set()
     for rare, words in WIDGET_WORDS_BY_RARE:
-        if rare in text:
-            for word in words:
-                if word in text:
-                    return True
-    return False
+        at = text.find(rare)  # (most texts: -1)
+        while at >= 0:
+            for word, offset in words:
+                if at >= offset and text.startswith(word, at - offset):
+                    lines.add(bisect_right(line_starts, at) - 1)
+                    break
+            at = text.find(rare, at + 1)
+    return lines
 
 
 _COUNTER_KEY = _Lazy(_COUNTERS)
@@ -533,9 +538,7 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    # The lines holding a widget's word (most texts hold none).
-    hinted = ({i - 1 for i in doc.lines_holding(WIDGET_START)} if holds_widget_word(text)
-              else _NO_LINES)
+    hinted = widget_word_lines(doc)  # the lines holding a widget's word (most texts: none)
     links_tail = None             # where the short lines closing the page begin
     numbers = []                  # short lines left unclassified that open with a digit
     glue = []                     # and those that open with a bracket or a separator

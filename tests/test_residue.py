@@ -881,18 +881,24 @@ def test_a_head_line_that_opens_as_the_title_or_subtitle_but_is_no_copy(third):
     ["浏览", "次数", "访问", "点击", "数", "量", "阅读", "【", "[", "打印", "关闭", "返回", "顶部",
      "加入", "收藏", "本页", "分享", "到", "扫", "一", "字体", "字号", "共享", "封闭", "文字",
      "依法行政", "。", " ", "\n"]), max_size=12).map("".join))
-def test_a_text_holds_a_widget_word_exactly_when_the_search_finds_one(text):
-    """The scan searches for the widget words only in a text the 'in' tests tell holds one."""
-    from reportlint.residue import WIDGET_START, holds_widget_word
+def test_the_lines_holding_a_widget_word_are_those_a_search_for_the_words_finds(text):
+    """The scan looks for widgets only on the lines holding a word they start with, which
+    it finds from a rare character of each word."""
+    import re
 
-    assert holds_widget_word(text) == (WIDGET_START.search(text) is not None)
+    from reportlint.residue import WIDGET_STARTS, widget_word_lines
+
+    doc = Document(text)
+    words = re.compile("|".join(map(re.escape, WIDGET_STARTS)))
+    assert widget_word_lines(doc) == {i - 1 for i in doc.lines_holding(words)}
 
 
-def test_each_widget_word_is_told_held_and_the_rare_characters_alone_are_not():
-    from reportlint.residue import WIDGET_STARTS, holds_widget_word
+def test_each_widget_word_is_found_and_the_rare_characters_alone_are_not():
+    from reportlint.residue import WIDGET_STARTS, widget_word_lines
 
-    assert all(holds_widget_word(f"{BODY}{word}{BODY}") for word in WIDGET_STARTS)
-    assert not holds_widget_word(f"{BODY}共享封闭文字印发西藏打击扫黑走访查阅{BODY}")
+    for word in WIDGET_STARTS:
+        assert widget_word_lines(Document(f"{BODY}\n{BODY}{word}{BODY}\n{BODY}")) == {1}
+    assert widget_word_lines(Document(f"{BODY}共享封闭文字印发西藏打击扫黑走访查阅{BODY}")) == set()
 
 
 def test_a_widget_in_a_text_that_holds_one_word_of_them_is_found():
