@@ -204,9 +204,8 @@ class DuplicateBlock(Rule):
     def check(self, doc, options):
         # A copy and its original hold at least twice the shortest text that counts
         # (their keys): a shorter document (a notice, a test) is spared every scan.
-        paras = doc.paragraphs
         if len(doc.text) < 2 * min(options["min-chars"], options["min-sentence-chars"]) \
-                or not paras:
+                or not (paras := doc.paragraphs):
             return ()
         text, tables = doc.folded, doc.table_lines
         starts, ends = [*map(_START, paras)], [*map(_END, paras)]
@@ -231,6 +230,7 @@ class DuplicateBlock(Rule):
 
     def _findings(self, doc, options, starts: list, ends: list, read: list, rows: list,
                   pages: list):
+        """The repeated blocks and sentences of a text that check could not clear."""
         text, paras = doc.folded, doc.paragraphs
         min_sentence = options["min-sentence-chars"]
         hashes, lengths, clear = _fingerprints(text, starts, ends, read, min_sentence)
