@@ -111,9 +111,43 @@ WIDGET = _Lazy(
 # them): the lines holding none are never searched.
 WIDGET_STARTS = COUNTER_WORDS + ("【", "[", "打印", "关闭", "返回顶部", "加入收藏", "收藏本页",
                                  "分享到", "扫一扫", "字体", "字号")
-# Any of them (a regular expression of words finds them faster than an Aho-Corasick
-# automaton here: it skips along to the characters they start with).
-WIDGET_START = _Lazy("|".join(map(re.escape, WIDGET_STARTS)))
+# Where any of them stands is found from a character of each word that reports seldom
+# hold (览 of 浏览次数, 闭 of 关闭 …): 'in' and find skip along to it (to a byte of it), where
+# a search for the words themselves tests every character; most texts hold none of them,
+# and a long one a few hundred a megabyte.  (Of two rare characters, the one found faster:
+# 浏's low byte is the high byte of many a common character, 览's of few.)
+_WIDGET_RARE = "览访击阅【[印闭返藏享扫字"
+
+
+def _words_by_rare(words) -> tuple:
+    """((rare character, ((word, the character's offset in it), …)), …)"""
+    by_rare: dict = {}
+    for word in words:
+        rare = next((c for c in word if c in _WIDGET_RARE), word[0])
+        by_rare.setdefault(rare, []).append((word, word.index(rare)))
+    return tuple((rare, tuple(held)) for rare, held in by_rare.items())
+
+
+WIDGET_WORDS_BY_RARE = _words_by_rare(WIDGET_STARTS)
+
+
+def widget_word_lines(doc) -> set:
+    """The (0-based) lines of ``doc.folded`` that hold a word of WIDGET_STARTS."""
+    text, line_starts = doc.folded, doc.line_starts
+    lines: set = set()
+    for rare, words in WIDGET_WORDS_BY_RARE:
+        if rare not in text:
+            continue  # (most: told by 'in', cheaper than a call of find)
+        at = text.find(rare)
+        while at >= 0:
+            for word, offset in words:
+                if at >= offset and text.startswith(word, at - offset):
+                    lines.add(bisect_right(line_starts, at) - 1)
+                    break
+            at = text.find(rare, at + 1)
+    return lines
+
+
 _COUNTER_KEY = _Lazy(_COUNTERS)
 _LABEL_NOISE = _Lazy(r"[\s\[\]【】:]+")
 # What may stand between two widgets of one group: 打印本页 | 关闭窗口
@@ -506,8 +540,7 @@ def _scan(doc) -> list:
     prev_crumb = None             # index of the last line of an open breadcrumb trail
     skip_to = 0                   # lines before this were taken with a line above them
     page_lines = []               # page numbers: the running title stands beside them
-    # The lines holding a widget's word (one search tells most texts hold none).
-    hinted = {i - 1 for i in doc.lines_holding(WIDGET_START)}
+    hinted = widget_word_lines(doc)  # the lines holding a widget's word (most texts: none)
     links_tail = None             # where the short lines closing the page begin
     numbers = []                  # short lines left unclassified that open with a digit
     glue = []                     # and those that open with a bracket or a separator
@@ -520,17 +553,21 @@ def _scan(doc) -> list:
         # Most lines (prose, headings) are told cheaply to be none of what follows (a
         # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
+        # What this test finds out, _chrome_line does not look for again: whether the line
+        # holds a sentence's end (None: not looked for), its footer mark (None: not found
+        # or not looked for).
+        stop = footer = None
         if (prev_crumb is None and i not in hinted and text[hi - 1] not in CAPTION_END
                 and find(".", max(lo, hi - 6), hi) < 0):
-            if hi - lo > FOOTER_MAX or find("。", lo, hi) >= 0 \
-                    or SENTENCE_STOP.search(text, lo, hi) is not None:
+            if hi - lo > FOOTER_MAX or (stop := find("。", lo, hi) >= 0
+                                        or SENTENCE_STOP.search(text, lo, hi) is not None):
                 # A longer line, or one with a sentence in it (。 is found quickest), is
                 # no footer and none of the short chrome (a toolbar, a page mark or number,
                 # a time stamp, a label, glue); a line of fields holds a colon.
                 if first not in _OPENS_ANY and (first not in INFO_FIRST or find(":", lo, hi) < 0):
                     continue
             elif first not in _OPENS_SHORT and not first.isdigit() \
-                    and FOOTER_MARK.search(text, lo, hi) is None:
+                    and (footer := FOOTER_MARK.search(text, lo, hi)) is None:
                 continue  # a short line that opens as no chrome does and holds no footer mark
         # Breadcrumbs and the lines that continue them.
         if prev_crumb is not None and (
@@ -559,7 +596,7 @@ def _scan(doc) -> list:
             whole[i] = True
             continue
         # Lines that are chrome from end to end.
-        found = _chrome_line(text, ls, i)
+        found = _chrome_line(text, ls, i, stop, footer)
         if found is not None:
             kind, labels, last, strong = found
             if kind == "links" and last is None:
@@ -647,10 +684,11 @@ def _scan(doc) -> list:
     return parts
 
 
-def _chrome_line(text: str, ls: _Lines, i: int):
+def _chrome_line(text: str, ls: _Lines, i: int, stop: Optional[bool], footer):
     """(kind, labels, last line index, strong) when line ``i`` (and maybe lines after
     it) is chrome; a weak one is chrome only beside other chrome.  For a link label the
-    last line is None: the caller finds where its link titles end."""
+    last line is None: the caller finds where its link titles end.  ``stop``: whether
+    the line holds a sentence's end, if known; ``footer``: its FOOTER_MARK match, if found."""
     lo, hi = ls[i]
     n = hi - lo
     first = text[lo]
@@ -674,8 +712,8 @@ def _chrome_line(text: str, ls: _Lines, i: int):
             return "pageinfo", ["时间"], i, ":" in m.group()
         if first in LINKS_FIRST and LINKS_LABEL.fullmatch(text, lo, hi):
             return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], None, True
-    if not SENTENCE_STOP.search(text, lo, hi):
-        m = FOOTER_MARK.search(text, lo, hi)
+    if not (SENTENCE_STOP.search(text, lo, hi) if stop is None else stop):
+        m = footer or FOOTER_MARK.search(text, lo, hi)
         if m:
             return "footer", [m.group()], i, True
         m = FOOTER_FIELD.match(text, lo, hi) if first in FOOTER_FIELD_FIRST else None
@@ -914,10 +952,14 @@ def _repeated_head(text: str, ls: _Lines, whole: list, head: list, doc) -> list:
     page template a few lines further down; headings (a table of contents) are not.
     ``head``: two lines or more."""
     # First without the headings (most texts never need them): does a line repeat one above?
-    if not _head_copies(text, ls, head, _NO_LINES):
+    copies = _head_copies(text, ls, head, _NO_LINES)
+    if not copies:
         return []
+    headings = doc.heading_lines
+    if any(i + 1 in headings for i in head):  # (else leaving them out changes nothing)
+        copies = _head_copies(text, ls, head, headings)
     out = []
-    for i, key in _head_copies(text, ls, head, doc.heading_lines):
+    for i, key in copies:
         out.append(_Part(ls.starts[i], ls.ends[i], "repeat", [key]))
         whole[i] = True
     return out

@@ -9,7 +9,7 @@ where two may be the same are read sentence by sentence.
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import ne, not_, sub
+from operator import attrgetter, ne, not_, sub
 
 from reportlint import Related, Rule, hookimpl
 from reportlint.document import SENTENCE_CLOSERS, SENTENCE_ENDS, Paragraph
@@ -53,6 +53,8 @@ def _across_pages(doc, text: str, pages: list) -> tuple:
         broken = end < p.end and text[end - 1] not in SENTENCE_END
     return units, unit_keys
 
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 # Paragraphs told at a time whether two of their sentences may be the same (_clear),
 # and, where they may, told again in groups: the few paragraphs of a repeat are read.
@@ -138,6 +140,20 @@ def _keys_of_pieces(text: str, pieces: list, starts: list, lengths: list) -> lis
     return keys
 
 
+def _chunk_keys(text: str, starts: list, ends: list, low: int, high: int) -> tuple:
+    """The keys (see _key) of the paragraphs ``low:high`` (``high > low``) and their
+    lengths."""
+    # Only white space stands between two paragraphs: the chunk's pieces without it are
+    # its paragraphs' keys, as long as the paragraphs are (none holds white space).
+    keys = text[starts[low]:ends[high - 1]].split()
+    key_lengths = list(map(len, keys))
+    lengths_as_written = list(map(sub, ends[low:high], starts[low:high]))
+    if key_lengths != lengths_as_written:
+        keys = _keys_of_pieces(text, keys, starts[low:high], lengths_as_written)
+        key_lengths = list(map(len, keys))
+    return keys, key_lengths
+
+
 def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: int) -> tuple:
     """Each paragraph's key (see _key) by its hash and its length, and whether each
     _GROUP paragraphs and the one before are told clear (_clear) with the paragraphs
@@ -149,14 +165,7 @@ def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: in
     before: list = []  # the key of the paragraph before a chunk, if it is read
     for low in range(0, len(starts), _CHUNK):
         high = min(low + _CHUNK, len(starts))
-        # Only white space stands between two paragraphs: the chunk's pieces without it
-        # are its paragraphs' keys, as long as the paragraphs are (none holds white space).
-        keys = text[starts[low]:ends[high - 1]].split()
-        key_lengths = list(map(len, keys))
-        lengths_as_written = list(map(sub, ends[low:high], starts[low:high]))
-        if key_lengths != lengths_as_written:
-            keys = _keys_of_pieces(text, keys, starts[low:high], lengths_as_written)
-            key_lengths = list(map(len, keys))
+        keys, key_lengths = _chunk_keys(text, starts, ends, low, high)
         hashes += map(hash, keys)
         lengths += key_lengths
         groups = range(low, high, _GROUP)
@@ -195,11 +204,11 @@ class DuplicateBlock(Rule):
     def check(self, doc, options):
         # A copy and its original hold at least twice the shortest text that counts
         # (their keys): a shorter document (a notice, a test) is spared every scan.
-        if len(doc.text) < 2 * min(options["min-chars"], options["min-sentence-chars"]):
-            return
+        if len(doc.text) < 2 * min(options["min-chars"], options["min-sentence-chars"]) \
+                or not (paras := doc.paragraphs):
+            return ()
         text, tables = doc.folded, doc.table_lines
-        paras = doc.paragraphs
-        starts, ends = [p.start for p in paras], [p.end for p in paras]
+        starts, ends = [*map(_START, paras)], [*map(_END, paras)]
         min_sentence = options["min-sentence-chars"]
         # A table row is never a duplicated block (a converter repeats the header of
         # every table), nor read for sentences: its index.
@@ -208,8 +217,23 @@ class DuplicateBlock(Rule):
         read = list(map(min_sentence.__le__, map(sub, ends, starts)))
         for i in rows:
             read[i] = False
-        hashes, lengths, clear = _fingerprints(text, starts, ends, read, min_sentence)
         pages = page_chrome(doc)
+        # Most documents are one chunk that repeats no sentence: then no paragraph that
+        # counts repeats either (it would repeat its sentences), if every paragraph that
+        # counts is read (a table row's repeat is none), and when no page chrome joins
+        # paragraphs into other keys.  Told before any hashing.
+        if len(paras) <= _CHUNK and options["min-chars"] >= min_sentence and not pages \
+                and _clear([*compress(_chunk_keys(text, starts, ends, 0, len(paras))[0], read)],
+                           min_sentence):
+            return ()
+        return self._findings(doc, options, starts, ends, read, rows, pages)
+
+    def _findings(self, doc, options, starts: list, ends: list, read: list, rows: list,
+                  pages: list):
+        """The repeated blocks and sentences of a text that check could not clear."""
+        text, paras = doc.folded, doc.paragraphs
+        min_sentence = options["min-sentence-chars"]
+        hashes, lengths, clear = _fingerprints(text, starts, ends, read, min_sentence)
         if pages:  # a PDF's text: units joined across page breaks, keyed by their keys
             units, keys = _across_pages(doc, text, pages)
             blocks = self._blocks(units, keys, [len(k) if isinstance(k, str) else 0 for k in keys],

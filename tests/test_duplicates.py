@@ -299,3 +299,41 @@ def test_equal_hashes_of_different_keys_are_no_copy():
     blocks = DuplicateBlock()._blocks([None] * 4, [1, 2, 1, 2], [40] * 4,
                                       lambda i, j: False, lambda i, j, n: 0, 30)
     assert list(blocks) == []
+
+
+# -- the one-chunk gate: a chunk that repeats no sentence repeats no paragraph -------------
+
+def test_a_text_of_one_chunk_repeating_no_sentence_is_not_hashed(monkeypatch):
+    from reportlint.rules import duplicates
+
+    def hashed(*args):
+        raise AssertionError("a text that repeats no sentence was hashed")
+    monkeypatch.setattr(duplicates, "_fingerprints", hashed)
+    assert findings("\n".join(["标题", P1, P2, P3]) + "\n", "duplicate-block") == []
+
+
+def test_a_copy_in_one_chunk_is_still_found_past_the_gate():
+    text = "\n".join(["标题", P1, P2, "二、执法", P1]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.rindex(P1), text.rindex(P1) + len(P1))
+
+
+def test_a_copy_joined_across_a_page_number_is_found_though_no_sentence_repeats():
+    # The original's sentence goes on after the page number: its two halves and the copy
+    # are three different sentences, yet the joined original is the copy.
+    cut = P1.index("全年")
+    text = "\n".join(["标题", P1[:cut], "— 1 —", P1[cut:], P2, P1]) + "\n"
+    (f,) = findings(text, "duplicate-block")
+    assert (f.start, f.end) == (text.rindex(P1), text.rindex(P1) + len(P1))
+    (rel,) = f.related
+    assert (rel.start, rel.end) == (text.index(P1[:cut]), text.index(P1[cut:]) + len(P1) - cut)
+
+
+def test_a_copy_too_short_to_be_read_for_sentences_is_found_with_a_lower_min_chars():
+    from reportlint.document import Document
+    from reportlint.rules.duplicates import DuplicateBlock
+
+    short = "推进依法行政,建设法治政府。"   # 14 characters: not read for sentences of 15
+    doc = Document("\n".join([short, P1, short]) + "\n", path="x.txt")
+    (f,) = DuplicateBlock().check(doc, {"min-chars": 10, "min-sentence-chars": 15})
+    assert (f.start, f.end) == (doc.text.rindex(short), doc.text.rindex(short) + len(short))

@@ -872,3 +872,61 @@ def test_the_subtitle_repeated_by_the_page_template():
 @pytest.mark.parametrize("third", [TITLE[:-2], "某县人民政府"[:-1] + "办公室"])
 def test_a_head_line_that_opens_as_the_title_or_subtitle_but_is_no_copy(third):
     assert residue(f"{TITLE}\n某县人民政府\n{third}\n{BODY}\n") == []
+
+
+# -- what the scan tells before it looks line by line ------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["浏览", "次数", "访问", "点击", "数", "量", "阅读", "【", "[", "打印", "关闭", "返回", "顶部",
+     "加入", "收藏", "本页", "分享", "到", "扫", "一", "字体", "字号", "共享", "封闭", "文字",
+     "依法行政", "。", " ", "\n"]), max_size=12).map("".join))
+def test_the_lines_holding_a_widget_word_are_those_a_search_for_the_words_finds(text):
+    """The scan looks for widgets only on the lines holding a word they start with, which
+    it finds from a rare character of each word."""
+    import re
+
+    from reportlint.residue import WIDGET_STARTS, widget_word_lines
+
+    doc = Document(text)
+    words = re.compile("|".join(map(re.escape, WIDGET_STARTS)))
+    assert widget_word_lines(doc) == {i - 1 for i in doc.lines_holding(words)}
+
+
+def test_each_widget_word_is_found_and_the_rare_characters_alone_are_not():
+    from reportlint.residue import WIDGET_STARTS, widget_word_lines
+
+    for word in WIDGET_STARTS:
+        assert widget_word_lines(Document(f"{BODY}\n{BODY}{word}{BODY}\n{BODY}")) == {1}
+    assert widget_word_lines(Document(f"{BODY}共享封闭文字印发西藏打击扫黑走访查阅{BODY}")) == set()
+
+
+def test_a_widget_in_a_text_that_holds_one_word_of_them_is_found():
+    assert residue(f"{TITLE}\n{BODY}\n【关闭】\n") == ["【关闭】"]
+    assert residue(f"{TITLE}\n{BODY}进一步关闭污染企业。\n") == []
+
+
+def test_the_head_is_looked_for_copies_once_when_no_head_line_is_a_heading(monkeypatch):
+    from reportlint import residue as module
+
+    calls = []
+    head_copies = module._head_copies
+    monkeypatch.setattr(module, "_head_copies", lambda *a: calls.append(a) or head_copies(*a))
+    assert residue(f"{TITLE}\n发布日期:2024-03-13\n{TITLE}\n{BODY}\n") == [TITLE]
+    assert len(calls) == 1
+    # With a heading among them, again without it: a table of contents is no copy, the
+    # title repeated below it is.
+    calls.clear()
+    text = f"{TITLE}\n一、工作完成情况\n二、存在的问题\n一、工作完成情况\n{TITLE}\n{BODY}\n"
+    assert residue(text) == [TITLE]
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("line, found", [
+    # Opening as a footer field does (not searched for a mark before): its mark makes it one.
+    ("主办单位:某市人民政府办公室 版权所有", True),
+    # Opening as a breadcrumb does, with a sentence's end: no footer.
+    ("网站 版权所有 的声明已经更新。", False),
+])
+def test_a_footer_mark_on_a_line_the_first_test_let_through(line, found):
+    assert residue(f"{TITLE}\n{BODY}\n{line}\n") == ([line] if found else [])
