@@ -584,7 +584,7 @@ MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 _INERT = rf"、,:()\d{_NUMERAL}"
 _QUOTE_END = "\n。!?;"
 # One pattern per kind: a pattern opening with one literal is searched for fast.
-QUOTE_MARKS = ("“”", "《》")
+QUOTE_MARKS = (("“", "”"), ("《", "》"))
 QUOTED = tuple((o, Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}"))
                for o, c in QUOTE_MARKS)  # (the opening mark, the pattern)
 # The clause stops a quote may hold (QUOTED lets in every one but _QUOTE_END).
