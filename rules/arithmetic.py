@@ -799,8 +799,8 @@ class CountMismatch(_Arithmetic):
 
 
 def _quote_holds_stop(text: str) -> bool:
-    """Whether a clause stop stands between an opening quote mark and the next closing
-    one: every quote QUOTED masks is such a span."""
+    """Whether a clause stop a quote may hold (STOP_IN_QUOTE) stands between an opening
+    quote mark and the next closing one: every quote QUOTED masks is such a span."""
     for opening, closing in QUOTE_MARKS:
         at = text.find(opening)
         while at >= 0:
