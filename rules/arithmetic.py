@@ -584,8 +584,11 @@ MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 _INERT = rf"、,:()\d{_NUMERAL}"
 _QUOTE_END = "\n。!?;"
 # One pattern per kind: a pattern opening with one literal is searched for fast.
+QUOTE_MARKS = (("“", "”"), ("《", "》"))
 QUOTED = tuple((o, Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}"))
-               for o, c in ("“”", "《》"))  # (the opening mark, the pattern)
+               for o, c in QUOTE_MARKS)  # (the opening mark, the pattern)
+# The clause stops a quote may hold (QUOTED lets in every one but _QUOTE_END).
+STOP_IN_QUOTE = Lazy(r"[,:()]")
 INSIDE = "\ue000"
 WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
 CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
@@ -745,10 +748,16 @@ class CountMismatch(_Arithmetic):
 
     def check(self, doc, options):
         text = doc.folded
-        if "、" not in text or LIST_COUNT.search(text) is None:
-            return  # no list, or no count of one: the quotes and the lists are not read
+        if "、" not in text:
+            return  # no list: the quotes and the lists are not read
+        counts = _counts_after_lists(text)
+        # With no count after a 、 of its clause, a list and its count can share a clause
+        # only across a quote holding a clause stop (文旅、“海洋,渔业”三大), which the masks
+        # pass over: most texts have none, and their quotes are not read.
+        if not counts and (not _quote_holds_stop(text) or LIST_COUNT.search(text) is None):
+            return
         masked = _Masked(text)
-        for start, m in _list_counts(masked):
+        for start, m in _list_counts(masked, counts):
             n = m.group("n")
             if masked[m.start() - 1:m.start()] in NOT_BEFORE_COUNT:
                 continue  # 第三个, 十三项, 709个: part of another number
@@ -789,8 +798,24 @@ class CountMismatch(_Arithmetic):
                     related=[Related(start, end, zh="列举的各项", en="the list")])
 
 
-def _list_counts(masked: _Masked):
-    """(where the list starts, the count's match) for each count after a 、-list.
+def _quote_holds_stop(text: str) -> bool:
+    """Whether a clause stop a quote may hold (STOP_IN_QUOTE) stands between an opening
+    quote mark and the next closing one: every quote QUOTED masks is such a span."""
+    for opening, closing in QUOTE_MARKS:
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find(closing, at + 1)
+            if end < 0:
+                break
+            if STOP_IN_QUOTE.search(text, at + 1, end):
+                return True
+            at = text.find(opening, end + 1)  # a quote opened before the close ends there too
+    return False
+
+
+def _list_counts(masked: _Masked, counts: list):
+    """(where the list starts, the count's match) for each count after a 、-list, given
+    where the first count after each 、 stands (_counts_after_lists).
 
     Only clauses holding 、 are searched: numerals such as 一个 are everywhere,
     lists are not.  A second count in a clause starts the next list, so that list's
@@ -798,7 +823,6 @@ def _list_counts(masked: _Masked):
     """
     text, mask_starts = masked.text, masked.starts
     size = len(text)
-    counts = _counts_after_lists(text)
     i = masked.find("、", 0, size)
     clause_end = 0
     while i >= 0:

@@ -296,6 +296,28 @@ def test_list_counts_among_many_clauses_are_each_found_in_place():
     assert [(f.start, f.end, f.zh) for f in found] == expected
 
 
+def test_list_counts_with_no_count_after_a_mark_unless_a_quote_joins_the_clause():
+    # No count after a 、 of its clause: the list is not read, unless a quote holding a
+    # clause stop makes one clause of the list and its count.
+    assert findings("打造文旅、海洋,渔业三大特色产业。", "count-mismatch") == []
+    assert findings("打造文旅、“海洋”,渔业三大特色产业。", "count-mismatch") == []
+    (f,) = findings("打造文旅、“海洋,渔业”三大特色产业。", "count-mismatch")
+    assert f.zh == "列举了2项，却称三大"
+    (f,) = findings("打造文旅、《海洋:渔业》三大特色产业。", "count-mismatch")
+    assert f.zh == "列举了2项，却称三大"
+
+
+@pytest.mark.parametrize("text,holds", [
+    ("“海洋,渔业”", True), ("《甲(乙)》", True), ("“甲“乙:丙”", True),   # an opening inside
+    ("“海洋”,渔业", False), ("“甲”“乙”,丙", False), ("“甲,乙", False),   # unclosed: no quote
+    ("文旅,海洋", False), ("“甲”,《乙,丙", False),
+])
+def test_a_quote_holding_a_clause_stop(text, holds):
+    from reportlint.rules import arithmetic
+
+    assert arithmetic._quote_holds_stop(text) is holds
+
+
 # -- the vocabulary in .reportlint.yaml --------------------------------------------------------
 
 
