@@ -84,21 +84,28 @@ def _chars(chars) -> str:
     return "[" + re.escape("".join(sorted(chars))) + "]" if chars else ""
 
 
-def _beside(anchor: str, groups: list) -> str:
-    """A pattern of ``anchor`` where it stands beside the characters one of its keys puts
-    next to it, on the side where the key has more of them (政府 is everywhere, 制政府
-    is not): a filter, the keys are compared where it matches."""
-    contexts = set()
+def _sides(anchor: str, groups: list) -> set:
+    """What one of its keys puts next to ``anchor``, on the side where the key has more of
+    it (政府 is everywhere, 制政府 is not): ("after", the characters after it), ("before",
+    the characters before it), or ("", "") for a key of one character."""
+    sides = set()
     for offset, _, keys in groups:
         for key in keys:
             before = key[max(0, offset - CONTEXT):offset]
             after = key[offset + 1:offset + 1 + CONTEXT]
-            contexts.add(f"(?={re.escape(after)})" if len(after) >= len(before) and after
-                         else f"(?<={re.escape(before + anchor)})" if before else "")
-    if "" in contexts:
+            sides.add(("after", after) if len(after) >= len(before) and after
+                      else ("before", before) if before else ("", ""))
+    return sides
+
+
+def _beside(anchor: str, sides: set) -> str:
+    """A pattern of ``anchor`` where it stands beside what one of its keys puts next to it
+    (``_sides``): a filter, the keys are compared where it matches."""
+    if ("", "") in sides:
         return re.escape(anchor)   # a key of one character: every one is a place to look
-    checks = "|".join(sorted(contexts))
-    return re.escape(anchor) + (f"(?:{checks})" if len(contexts) > 1 else checks)
+    checks = "|".join(sorted(f"(?={re.escape(chars)})" if side == "after"
+                             else f"(?<={re.escape(chars + anchor)})" for side, chars in sides))
+    return re.escape(anchor) + (f"(?:{checks})" if len(sides) > 1 else checks)
 
 
 # -- validation (``vocab: words:`` in a configuration or a plugin) -----------------------
@@ -369,10 +376,25 @@ class WordList:
                             before.update(k[o - 1] for k, o in keys if o + 1 == len(k))
                 checks = ([f"(?={_chars(after)})"] if after else []) + (
                     [f"(?<={_chars(before)}.)"] if before else [])
-                # The most common first: a branch is rejected by its first character.
-                common = sorted((c for c in anchors if c not in rare), key=_rarity)
-                branches = ([_chars(rare) + "(?:" + "|".join(checks) + ")"] if rare else []) + [
-                    _beside(c, anchors[c]) for c in common]
+                branches = [_chars(rare) + "(?:" + "|".join(checks) + ")"] if rare else []
+                sides = {c: _sides(c, anchors[c]) for c in anchors if c not in rare}
+                plain = [c for c in sides if ("", "") in sides[c]]
+                if plain:
+                    branches.append(_chars(plain))
+                # Common anchors stand some thirty times in a page, and at each the
+                # branches of all of them are tried in turn: one test first, of a
+                # character that any of their keys puts beside its anchor, rejects two
+                # in three at once.  (The most common first: a branch is rejected by its
+                # first character.)
+                common = sorted((c for c in sides if c not in plain), key=_rarity)
+                if common:
+                    near = [s for c in common for s in sides[c]]
+                    nexts = _chars({chars[0] for side, chars in near if side == "after"})
+                    lasts = _chars({chars[-1] for side, chars in near if side == "before"})
+                    near_checks = ([f"(?={nexts})"] if nexts else []) + (
+                        [f"(?<={lasts}.)"] if lasts else [])
+                    branches.append(_chars(common) + "(?:" + "|".join(near_checks) + ")(?<="
+                                    + "|".join(_beside(c, sides[c]) for c in common) + ")")
                 # Each branch is one character wide: the anchor found, looked at again.
                 source += "(?<=" + "|".join(branches) + ")"
             self._long = source

@@ -86,6 +86,21 @@ def test_a_long_search_finds_what_a_short_one_does(monkeypatch):
     assert (text.index("丏"), text.index("丏") + 1, "丐") in short
 
 
+def test_a_long_search_rejects_a_common_anchor_by_its_neighbours(monkeypatch):
+    """The long search tests once whether a common anchor has beside it a character that
+    any common anchor's keys ask for, and only then tries its own keys' neighbours: 府
+    alone is skipped, 府 beside 为 (which 做为 asks for) is tried and skipped, 制政府 and
+    府一体 are found."""
+    from reportlint import words as words_module
+
+    monkeypatch.setattr(words_module, "LONG_SEARCH", 0)
+    pattern = words_module.WordList(builtin_words())._search(0)
+    def anchors(text):
+        return [m.start() for m in pattern.finditer(text)]
+    assert anchors("建设政府") == [] and anchors("政府为民") == []
+    assert anchors("法制政府") == [3] and anchors("政府一体") == [1]
+
+
 def test_a_long_search_from_the_first_text_where_an_earlier_run_left_it_compiled(
         monkeypatch):
     """The index holds the long search's source: where the patterns kept between runs hold
