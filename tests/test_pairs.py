@@ -387,3 +387,19 @@ def test_the_marks_found_kind_by_kind_are_those_one_search_for_any_mark_finds():
     any_mark = re.compile("[" + re.escape(pair_rules._ANY_WIDTH_MARKS) + "]")
     by_kind = pair_rules._marks_of(text)
     assert by_kind == [m.start() for m in any_mark.finditer(text)] and len(by_kind) == 26 * 200
+
+
+def test_a_mark_of_a_rare_kind_alone_and_a_full_width_one_alone_are_found():
+    # Each kind is looked for only where it occurs: one of a rare kind, or a full-width
+    # form that folds to a mark, is still found when no other mark is there.
+    assert pairs("见『附件甲。\n") == [("unmatched-pair", "『")]
+    assert pairs("见附件［甲。\n") == [("unmatched-pair", "［")]
+    assert pairs("见附件＂甲。\n") == [("unmatched-pair", "＂")]
+
+
+def test_pairs_of_mixed_width_looked_for_only_where_a_bracket_is():
+    from reportlint.document import Document
+    from reportlint.rules.pairs import PairScan
+
+    assert PairScan(Document("“甲”与《乙》\n")).mixed_width_pairs() == []  # no bracket at all
+    assert PairScan(Document("“甲”与［乙]\n")).mixed_width_pairs() == [(4, 7)]
