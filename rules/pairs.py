@@ -266,7 +266,7 @@ WRAPPED_MIN = 15
 def _marks_of(text: str) -> list:
     """The positions of the marks of ``text`` as written, in either width, in order.
     Each kind is looked for on its own: a text holds few of them (a scan for any mark
-    at once tests every character against all of them, many times slower)."""
+    at once tests every character against all of them, about twice the work)."""
     positions: list = []
     find = text.find
     for mark in _ANY_WIDTH_MARKS:
