@@ -13,7 +13,7 @@ from itertools import accumulate, chain, compress
 from operator import itemgetter, not_
 
 from reportlint import Fix, Related, Rule, hookimpl
-from reportlint.document import Paragraph, fold
+from reportlint.document import Paragraph
 from reportlint.residue import SENTENCE_END, chrome_tail, residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
@@ -27,10 +27,6 @@ MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 FULL_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］", '"': "＂"}
 # The marks as written, before folding: （ ） ［ ］ ＂ fold to marks.
 _ANY_WIDTH_MARKS = _MARK_CHARS + "".join(FULL_WIDTH.values())
-# Splitting a short text on them gives each mark and the length of the text before it at
-# once; in a longer one, each kind is looked for on its own (most never occur), quicker.
-_SPLIT_AT_ANY_WIDTH_MARK = re.compile("([" + re.escape(_ANY_WIDTH_MARKS) + "])")
-_LONG_TEXT = 8192
 # A pair with nothing between its marks; deleting these pass after pass leaves nothing
 # of a paragraph whose marks are well nested and each closed by its own kind.
 EMPTY_PAIRS = tuple(o + c for o, c in OPENERS.items())
@@ -267,42 +263,39 @@ MAX_JOINED = 8
 WRAPPED_MIN = 15
 
 
-def _marks_of(text: str) -> tuple:
-    """The positions and the string of the marks of ``text`` as written, in either width."""
-    if len(text) < _LONG_TEXT:
-        parts = _SPLIT_AT_ANY_WIDTH_MARK.split(text)  # text, mark, text, mark, …, text
-        if len(parts) == 1:
-            return [], ""  # (a short text often holds none)
-        return list(accumulate(map(len, parts)))[0:-1:2], "".join(parts[1::2])
+def _marks_of(text: str) -> list:
+    """The positions of the marks of ``text`` as written, in either width, in order.
+    Each kind is looked for on its own: a text holds few of them (a scan for any mark
+    at once tests every character against all of them, about twice the work)."""
     positions: list = []
     find = text.find
     for mark in _ANY_WIDTH_MARKS:
-        at = find(mark)
-        while at >= 0:
-            positions.append(at)
-            at = find(mark, at + 1)
-    if not positions:
-        return positions, ""
+        if mark in text:  # (most kinds never occur: 'in' tells so for less than a find)
+            at = find(mark)
+            while at >= 0:
+                positions.append(at)
+                at = find(mark, at + 1)
     positions.sort()
-    return positions, "".join(itemgetter(*positions)(text))
+    return positions
 
 
-def _outside(positions: list, marks: str, spans: list) -> tuple:
-    """The positions and the string of the marks that fall in none of the sorted,
-    disjoint spans: the runs between the spans, found by bisection."""
+def _chars_at(text: str, positions: list) -> str:
+    return "".join(itemgetter(*positions)(text)) if positions else ""
+
+
+def _outside(positions: list, spans: list) -> list:
+    """The positions that fall in none of the sorted, disjoint spans: the runs between
+    the spans, found by bisection."""
     if not spans:
-        return positions, marks
-    kept_positions: list = []
-    kept_marks = []
+        return positions
+    kept: list = []
     at = 0
     for start, end in spans:
         first = bisect_left(positions, start, at)
-        kept_positions += positions[at:first]
-        kept_marks.append(marks[at:first])
+        kept += positions[at:first]
         at = max(first, bisect_left(positions, end, first))
-    kept_positions += positions[at:]
-    kept_marks.append(marks[at:])
-    return kept_positions, "".join(kept_marks)
+    kept += positions[at:]
+    return kept
 
 
 def _well_nested(marks: str, bounds: list, empty_pairs: tuple = EMPTY_PAIRS) -> list:
@@ -401,20 +394,18 @@ class PairScan:
         self._text = doc.text
         # The marks found in the text as written (folding keeps every offset); only
         # paragraphs holding marks are looked at.
-        positions, marks = _marks_of(doc.text)
+        positions = _marks_of(doc.text)
         if positions and doc.body_start:  # (the front matter: blank in the folded text)
-            first = bisect_left(positions, doc.body_start)
-            positions, marks = positions[first:], marks[first:]
+            positions = positions[bisect_left(positions, doc.body_start):]
         if not positions:
             # No mark (a short text): nothing to scan, nor any chrome to keep apart, and
             # the text is not even folded (the folded copy is read only at and between marks).
             self._folded, self._positions, self._marks, self._plain = doc.text, [], "", []
-            self._as_written = ""
             return
         self._folded = text = doc.folded
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
-        positions, self._as_written = _outside(positions, marks, chrome)
-        marks = fold(self._as_written)
+        positions = _outside(positions, chrome)
+        marks = _chars_at(text, positions)
         self._positions, self._marks = positions, marks
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
@@ -464,7 +455,9 @@ class PairScan:
         text.  A well-nested paragraph holds one only if its marks as written, each pair
         of one width deleted pass after pass, leave something."""
         text, folded, positions = self._text, self._folded, self._positions
-        as_written = self._as_written
+        if _HALF_WIDTH.isdisjoint(self._marks):
+            return []  # no bracket that a width tells apart
+        as_written = _chars_at(text, positions)
         if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
             return []  # most texts: all their brackets of one width
         one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],

@@ -378,11 +378,28 @@ def test_marks_of_a_front_matter_are_no_pairs():
         ("unmatched-pair", "“")]
 
 
-def test_a_long_texts_marks_are_found_by_kind_as_a_short_texts_are_by_one_split(monkeypatch):
+def test_the_marks_found_kind_by_kind_are_those_one_search_for_any_mark_finds():
+    import re
+
     from reportlint.rules import pairs as pair_rules
 
     text = "推进“一网通办”（全程网办）,见[1]与《纲要》「甲」『乙』【丙】〔丁〕〈戊〉‘己’\"庚\"＂辛＂［壬］。\n" * 200
-    assert len(text) >= pair_rules._LONG_TEXT
+    any_mark = re.compile("[" + re.escape(pair_rules._ANY_WIDTH_MARKS) + "]")
     by_kind = pair_rules._marks_of(text)
-    monkeypatch.setattr(pair_rules, "_LONG_TEXT", len(text) + 1)
-    assert pair_rules._marks_of(text) == by_kind and len(by_kind[0]) == 26 * 200
+    assert by_kind == [m.start() for m in any_mark.finditer(text)] and len(by_kind) == 26 * 200
+
+
+def test_a_mark_of_a_rare_kind_alone_and_a_full_width_one_alone_are_found():
+    # Each kind is looked for only where it occurs: one of a rare kind, or a full-width
+    # form that folds to a mark, is still found when no other mark is there.
+    assert pairs("见『附件甲。\n") == [("unmatched-pair", "『")]
+    assert pairs("见附件［甲。\n") == [("unmatched-pair", "［")]
+    assert pairs("见附件＂甲。\n") == [("unmatched-pair", "＂")]
+
+
+def test_pairs_of_mixed_width_looked_for_only_where_a_bracket_is():
+    from reportlint.document import Document
+    from reportlint.rules.pairs import PairScan
+
+    assert PairScan(Document("“甲”与《乙》\n")).mixed_width_pairs() == []  # no bracket at all
+    assert PairScan(Document("“甲”与［乙]\n")).mixed_width_pairs() == [(4, 7)]
