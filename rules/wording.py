@@ -215,24 +215,30 @@ def _attested(text: str, found: list) -> list:
     automaton of them all."""
     if not found:
         return []
+    # Each repeat judged once by what it spans (a word and its copy), however often the
+    # text holds it: a page of toolbars repeats one label at every fourth character.
+    spans = {text[i:i + 2 * size]: size for i, size in found}
     wanted: dict = {}
-    for i, size in found:
+    for span, size in spans.items():
         for k in range(size):
-            wanted.setdefault(text[i + k:i + k + size], 0)
+            wanted.setdefault(span[k:k + size], 0)
     if len(wanted) <= _COUNTED_ONE_BY_ONE:
         for s in wanted:
             wanted[s] = _occurrences(text, s)
     else:
         _count_all(text, wanted)
-    out = []
-    for i, size in found:
-        span = text[i:i + 2 * size]
-        def outside(s: str) -> int:
-            return wanted[s] - sum(span.startswith(s, k) for k in range(size + 1))
-        word = outside(text[i:i + size])
-        if all(word >= outside(text[i + k:i + k + size]) for k in range(1, size)):
-            out.append((i, size))
-    return out
+    kept = {span for span, size in spans.items() if _word_attested(span, size, wanted)}
+    return [(i, size) for i, size in found if text[i:i + 2 * size] in kept]
+
+
+def _word_attested(span: str, size: int, counts: dict) -> bool:
+    """Whether the word that ``span`` repeats (its first ``size`` characters) occurs
+    outside the span as often as each string that straddles the join (``counts``: the
+    occurrences in the whole text)."""
+    def outside(s: str) -> int:
+        return counts[s] - sum(span.startswith(s, k) for k in range(size + 1))
+    word = outside(span[:size])
+    return all(word >= outside(span[k:k + size]) for k in range(1, size))
 
 
 # Strings counted by a search each (at C speed, but a read of the text each) when there
@@ -294,8 +300,15 @@ class DoubledWord(Rule):
     def check(self, doc, options):
         text = doc.folded
         allowed = (ABAB | set(options["allow"])) if options["allow"] else ABAB
-        found = [(i, size) for i, size in repeats(text)
-                 if self._slip(text[i:i + size], allowed)]
+        slips: dict = {}   # word -> whether its repeat is a slip, told once per word
+        found = []
+        for i, size in repeats(text):
+            word = text[i:i + size]
+            slip = slips.get(word)
+            if slip is None:
+                slip = slips[word] = self._slip(word, allowed)
+            if slip:
+                found.append((i, size))
         found = _attested(text, found) + self._de(text)
         if not found:
             return []

@@ -254,6 +254,15 @@ def test_doubled_word_look_alikes(text):
     assert_findings(DoubledWord(), text, [])
 
 
+def test_a_repeat_is_judged_alike_wherever_its_span_stands():
+    # A toolbar's label repeated along a line: one finding a pair, at every pair of every
+    # line (each span is judged once for the whole text).
+    line = "返回顶部" * 19 + "X"
+    found = findings_of(DoubledWord(), "\n".join([line] * 30))
+    assert [(f.start % (len(line) + 1), f.end - f.start) for f in found] == \
+        [(k, 8) for k in range(0, 72, 8)] * 30
+
+
 def test_doubled_word_allow_option():
     assert_findings(DoubledWord(), "请大家对照对照。", [])          # built in
     assert_findings(DoubledWord(), "请大家掂量掂量。", ["掂量掂量"])
