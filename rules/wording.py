@@ -216,10 +216,20 @@ def _attested(text: str, found: list) -> list:
     if not found:
         return []
     # Each repeat judged once by what it spans (a word and its copy), however often the
-    # text holds it: a page of toolbars repeats one label at every fourth character.
-    spans = {text[i:i + 2 * size]: size for i, size in found}
+    # text holds it (a page of toolbars repeats one label at every fourth character), and
+    # with the copies of that span, counted as str.count would, none overlapping: told by
+    # the repeats themselves (every copy is one), not by a search of the text for each.
+    spans: dict = {}   # span -> [size, copies, where the last copy counted ends]
+    for i, size in sorted(found):
+        span = text[i:i + 2 * size]
+        seen = spans.get(span)
+        if seen is None:
+            spans[span] = [size, 1, i + 2 * size]
+        elif i >= seen[2]:
+            seen[1] += 1
+            seen[2] = i + 2 * size
     wanted: dict = {}
-    for span, size in spans.items():
+    for span, (size, _, _) in spans.items():
         for k in range(size):
             wanted.setdefault(span[k:k + size], 0)
     if len(wanted) <= _COUNTED_ONE_BY_ONE:
@@ -227,16 +237,19 @@ def _attested(text: str, found: list) -> list:
             wanted[s] = _occurrences(text, s)
     else:
         _count_all(text, wanted)
-    kept = {span for span, size in spans.items() if _word_attested(span, size, wanted)}
+    kept = {span for span, (size, copies, _) in spans.items()
+            if _word_attested(span, size, wanted, copies)}
     return [(i, size) for i, size in found if text[i:i + 2 * size] in kept]
 
 
-def _word_attested(span: str, size: int, counts: dict) -> bool:
+def _word_attested(span: str, size: int, counts: dict, copies: int) -> bool:
     """Whether the word that ``span`` repeats (its first ``size`` characters) occurs
-    outside the span as often as each string that straddles the join (``counts``: the
-    occurrences in the whole text)."""
+    outside the span's ``copies`` as often as each string that straddles the join
+    (``counts``: the occurrences in the whole text).  Outside every copy, not only the
+    one judged: a phrase written five times (产业创业创新) is not five times the evidence
+    that 业创 is its word."""
     def outside(s: str) -> int:
-        return counts[s] - sum(span.startswith(s, k) for k in range(size + 1))
+        return counts[s] - copies * sum(span.startswith(s, k) for k in range(size + 1))
     word = outside(span[:size])
     return all(word >= outside(span[k:k + size]) for k in range(1, size))
 
