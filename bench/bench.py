@@ -28,8 +28,11 @@ DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 COLD_FILE = os.path.join("seeds", "qinzhou-2023.txt")  # relative to ROOT
 
 MB = 1_000_000
-TARGET_ALL_MBPS = 5.0
+# Issue 11's targets: all rules at 10 MB/s in a warm process; a cold start (warm cache)
+# within 6× the bare interpreter measured in the same run, and 200 ms at most.
+TARGET_ALL_MBPS = 10.0
 TARGET_COLD_MS = 200.0
+TARGET_COLD_RATIO = 6.0
 # Stop repeating a measurement once it has used this many seconds (at least one
 # run always happens), so that one slow rule cannot stretch the whole benchmark.
 LINE_BUDGET_S = 12.0
@@ -492,8 +495,10 @@ def markdown(r: dict) -> str:
             target = ""
             if "floor" not in c["name"]:
                 ratio = f", {c['floor_ratio']:.1f}× the bare interpreter" if c["floor_ratio"] else ""
-                target = (f"{ratio} — target ≤ {TARGET_COLD_MS:g} ms: "
-                          f"{'met' if c['median_ms'] <= TARGET_COLD_MS else 'NOT met'}")
+                ok = c["median_ms"] <= TARGET_COLD_MS and (
+                    c["floor_ratio"] is None or c["floor_ratio"] <= TARGET_COLD_RATIO)
+                target = (f"{ratio} — target ≤ {TARGET_COLD_RATIO:g}× the bare interpreter "
+                          f"and ≤ {TARGET_COLD_MS:g} ms: {'met' if ok else 'NOT met'}")
             lines.append(f"  - {c['name']}: {c['median_ms']:.0f} ms median "
                          f"(min {c['min_ms']:.0f} ms, exit {'/'.join(map(str, c['exit_codes']))})"
                          f"{target}")
@@ -598,7 +603,8 @@ def main(argv=None) -> int:
         "growth": growth,
         "growth_chars": args.growth_chars,
         "cold_runs": args.cold_runs,
-        "targets": {"all_rules_mb_per_s": TARGET_ALL_MBPS, "cold_start_ms": TARGET_COLD_MS},
+        "targets": {"all_rules_mb_per_s": TARGET_ALL_MBPS, "cold_start_ms": TARGET_COLD_MS,
+                    "cold_start_floor_ratio": TARGET_COLD_RATIO},
         "wall_seconds": time.perf_counter() - start,
     }
     if args.json:
