@@ -7,8 +7,10 @@ back; so is what is derived from such a file (the word list's index).  It is kep
 interpreter's own .pyc files are: keyed by the file's path, size and modification time
 (hashing the content cost every start 2.5 ms), and in marshal's format, read back quicker
 than JSON and without importing json (a few milliseconds of every start), and as it was
-built (tuples stay tuples).  A cache that cannot be read or written
-is simply not used.
+built (tuples stay tuples).  A file's name says what it holds (a stem of what is derived
+from which paths) and from which state of the files: writing a new one removes the older
+ones of its stem, and the files of this cache's earlier namings, so that upgrades and edits
+do not pile up files.  A cache that cannot be read, written or cleaned is simply not used.
 """
 from __future__ import annotations
 
@@ -68,19 +70,27 @@ def load_derived(paths: list, name: str, build):
     return _cached(_key(paths, name), build)
 
 
-def _key(paths: list, name: str) -> str:
-    """The cache key of what ``name`` makes from the files ``paths`` as they are now."""
+def _key(paths: list, name: str) -> tuple:
+    """(stem, key) of what ``name`` makes from the files ``paths``: the stem stands for
+    ``name`` and the paths, the same across the files' versions; the key, for the files as
+    they are now too."""
     digest = sha256(name.encode("utf-8"))
     for path in paths:
+        digest.update(f"\0{os.path.abspath(path)}".encode("utf-8", "surrogateescape"))
+    stem = digest.hexdigest()[:16]
+    for path in paths:
         st = os.stat(path)
-        digest.update(f"\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}".encode(
-            "utf-8", "surrogateescape"))
-    return digest.hexdigest()[:32]
+        digest.update(f"\0{st.st_size}\0{st.st_mtime_ns}".encode("ascii"))
+    return stem, digest.hexdigest()[:16]
 
 
-def _cached(key: str, build):
+def _cached(stem_key: tuple, build):
+    stem, key = stem_key
+    folder = cache_dir()
     # Another interpreter version may write marshal's format differently: a file each.
-    cached = os.path.join(cache_dir(), f"{key}.{sys.implementation.cache_tag}.marshal")
+    end = f".{sys.implementation.cache_tag}.marshal"
+    name = f"data-{stem}-{key}{end}"
+    cached = os.path.join(folder, name)
     try:
         with open(cached, "rb") as f:
             return marshal.loads(f.read())   # load(f) reads the file piece by piece
@@ -91,7 +101,32 @@ def _cached(key: str, build):
         store(cached, marshal.dumps(_plain(data)))
     except ValueError:
         pass  # not plain data: the next run builds it again
+    _remove_stale(folder, f"data-{stem}-", end, name)
     return data
+
+
+# The names this cache gave its files before: a key of 32 hex digits, then .json or the
+# interpreter's tag and .marshal.
+_EARLIER_NAMING = r"[0-9a-f]{32}\.(?:json|[^.]+\.marshal)"
+
+
+def _remove_stale(folder: str, start: str, end: str, kept: str) -> None:
+    """Remove the files named ``start…end`` but ``kept`` (the older states of what it
+    holds, for this interpreter) and those of the earlier namings.  Only when a file is
+    written: a run that reads its data back never lists the folder."""
+    import re
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name != kept and (name.startswith(start) and name.endswith(end)
+                             or re.fullmatch(_EARLIER_NAMING, name)):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass   # gone already, or not ours to remove: left
 
 
 def _plain(value):

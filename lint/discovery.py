@@ -45,13 +45,13 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
     Config that governs a path (and raises ConfigError for a broken one)."""
     found = Discovery()
     seen: set = set()
-    candidates = []   # (path, whether its folder's configuration excludes it, or None)
+    candidates = []   # (path, whether a folder sweep found it, whether the sweep excludes it)
 
-    def add(path, key, excluded=None):
+    def add(path, key, swept=False, excluded=False):
         if key not in seen:
             seen.add(key)
-            candidates.append((path, excluded))
-            if excluded is not None:
+            candidates.append((path, swept, excluded))
+            if swept:
                 found.swept.add(path)
 
     for path in paths:
@@ -59,14 +59,14 @@ def discover(paths: list, config_for, stdin_filename: Optional[str] = None) -> D
             add(path, os.path.abspath(path))   # (as a file named - would be)
         elif os.path.isdir(path):
             for f, key, excluded in _walk(path, config_for, found):
-                add(f, key, excluded)
+                add(f, key, swept=True, excluded=excluded)
         elif os.path.exists(path):
             add(path, os.path.abspath(path))
         else:
             found.errors.append((path, msg("no such file or directory")))
-    for path, excluded in candidates:
+    for path, swept, excluded in candidates:
         name = (stdin_filename or "-") if path == "-" else path
-        if excluded is None:
+        if not swept:   # named on the command line (or -): its configuration decides
             excluded = config_for(name).is_excluded(name)
         if excluded:
             found.excluded.append(path)

@@ -100,13 +100,11 @@ _NUMBER_CHAR = _NUMBER_FIRST + "."           # what it goes on with
 # look-up at every character (a fifth of a scan): a scan tries it first, and a lookbehind
 # then checks the one character it took against the class with \d.
 _DIGIT_RANGES = ((0x0660, 0x1fff), (0xa620, 0xabff), (0xff10, 0xff19), (0x10000, 0x10ffff))
-# (The blocks as a class names them: what the tests check candidate_class against.)
-DIGIT_BLOCKS = "".join(rf"\U{lo:08x}-\U{hi:08x}" for lo, hi in _DIGIT_RANGES)
 
 
 def candidate_class(chars: str) -> str:
-    """A character class of ``chars`` and DIGIT_BLOCKS, written as ``[^…]``: the rest of
-    the first plane.  A class that names the planes beyond the first costs the scan a
+    """A character class of ``chars`` and the digit blocks (_DIGIT_RANGES), written as
+    ``[^…]``: the rest of the first plane.  A class that names the planes beyond the first costs the scan a
     second test at every character; its complement within the first plane is one table
     lookup, and leaves those planes in the class without naming them."""
     inside = sorted([(ord(c), ord(c)) for c in chars]

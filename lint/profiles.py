@@ -102,12 +102,11 @@ class Profile:
                 yield start + last + 1 - length, start + last + 1, index
 
     def matches(self, text: str, cues_kind: str, groups: tuple) -> bool:
-        """Whether every group of ``groups`` (the cues of ``cues_kind``) has a wording in
-        ``text``, a title or the opening of a body: a few searches for a substring,
-        stopping at the first group without a hit, cost less than a pass of the
-        automaton; many wordings take the automaton's one pass."""
-        if not groups:
-            return False
+        """Whether every group of ``groups`` (the cues of ``cues_kind``, never empty:
+        _Recogniser keeps only profiles with cues) has a wording in ``text``, a title or
+        the opening of a body: a few searches for a substring, stopping at the first group
+        without a hit, cost less than a pass of the automaton; many wordings take the
+        automaton's one pass."""
         if sum(map(len, groups)) <= FEW_CUES:
             return all(any(map(text.__contains__, group)) for group in groups)
         found = {g for _, _, g in self.hits(text, cues_kind)}

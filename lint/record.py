@@ -36,12 +36,17 @@ class Record:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "_fields" in cls.__dict__:   # a class that names its fields (a subclass's own too)
-            if "_compared" not in cls.__dict__:
-                cls._compared = cls._fields
-            # ``case Fix(start, end, …)``, as a dataclass's positional patterns
-            setattr(cls, "__match_args__", cls._fields)
+            cls._take_fields()
         if cls._fields:   # not FrozenRecord itself
             cls._key = attrgetter(*cls._compared)
+
+    @classmethod
+    def _take_fields(cls) -> None:
+        """What a class that names its own ``_fields`` derives from them."""
+        if "_compared" not in cls.__dict__:
+            cls._compared = cls._fields
+        # ``case Fix(start, end, …)``, as a dataclass's positional patterns
+        setattr(cls, "__match_args__", cls._fields)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
@@ -74,10 +79,10 @@ class FrozenRecord(Record):
     # object.__setattr__ with the field's name.
     _setters: tuple = ()
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "_fields" in cls.__dict__:
-            cls._setters = tuple(getattr(cls, name).__set__ for name in cls._fields)
+    @classmethod
+    def _take_fields(cls) -> None:
+        super()._take_fields()
+        cls._setters = tuple(getattr(cls, name).__set__ for name in cls._fields)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"cannot assign to field {name!r}")

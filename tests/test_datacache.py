@@ -106,3 +106,69 @@ def test_derived_data_comes_back_from_the_cache_as_it_was_built(tmp_path, monkey
     first = datacache.load_derived([str(src)], "test-index", build_once)
     again = datacache.load_derived([str(src)], "test-index", build_once)
     assert first == again == built   # tuples stay tuples (JSON gave lists back)
+
+
+def _cache_with_strangers(tmp_path, monkeypatch) -> tuple:
+    """A cache folder holding files that are not the data cache's, or not of this data."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(cache))
+    other = tmp_path / "other.yaml"
+    other.write_text("b: 1\n", encoding="utf-8")
+    datacache.load_yaml_data(str(other))   # another file's data: kept
+    for name in ("patterns-cpython-311.marshal", "notes.txt", "0" * 31 + ".json",
+                 "x" * 32 + ".json", "tmpabc.tmp"):
+        (cache / name).write_bytes(b"x")
+    return cache, set(os.listdir(cache))
+
+
+def test_a_changed_file_s_data_replaces_what_was_kept_of_it(tmp_path, monkeypatch):
+    # An upgrade or an edit of a data file writes its data anew: the older copy goes, and
+    # nothing but this cache's files of the same data, for the same interpreter.
+    cache, before = _cache_with_strangers(tmp_path, monkeypatch)
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"a": 1}
+    (first,) = set(os.listdir(cache)) - before
+    other_interpreter = first.rsplit(".", 2)[0] + ".cpython-399.marshal"
+    (cache / other_interpreter).write_bytes(marshal.dumps({"a": 0}))
+    for value in (2, 3):
+        src.write_text(f"a: {value}\n", encoding="utf-8")
+        os.utime(src, ns=(value * 10**9, value * 10**9))
+        assert datacache.load_yaml_data(str(src)) == {"a": value}
+    (last,) = set(os.listdir(cache)) - before - {other_interpreter}
+    assert last != first
+    assert set(os.listdir(cache)) == before | {other_interpreter, last}
+
+
+def test_the_files_of_the_earlier_namings_go_when_a_file_is_written(tmp_path, monkeypatch):
+    # Earlier versions named a file by a key of 32 hex digits alone, in JSON, then marshal.
+    cache, before = _cache_with_strangers(tmp_path, monkeypatch)
+    earlier = {"0123456789abcdef" * 2 + ".json", "fedcba9876543210" * 2 + ".cpython-311.marshal"}
+    for name in earlier:
+        (cache / name).write_bytes(b"{}")
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"a": 1}
+    left = set(os.listdir(cache))
+    assert left.isdisjoint(earlier) and before < left
+
+
+def test_data_read_back_lists_no_folder_and_a_cleaning_refused_is_no_error(tmp_path,
+                                                                            monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    datacache.load_yaml_data(str(src))
+
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as m:
+        m.setattr(datacache.os, "listdir", refuse)
+        assert datacache.load_yaml_data(str(src)) == {"a": 1}   # read back: no listing
+    monkeypatch.setattr(datacache.os, "unlink", refuse)
+    src.write_text("a: 2\n", encoding="utf-8")
+    os.utime(src, ns=(2 * 10**9, 2 * 10**9))
+    assert datacache.load_yaml_data(str(src)) == {"a": 2}   # the older file stays
+    assert len(os.listdir(tmp_path / "cache")) == 2
