@@ -87,14 +87,14 @@ class Vocab:
 
     def pattern(self, *kinds: str):
         """One pattern for the words of ``kinds`` (labels, totals, breakdown …), a tree of
-        them (_trie): a search finds the leftmost word, and the longest one there."""
+        them (trie): a search finds the leftmost word, and the longest one there."""
         try:  # asked for at every document: found in two lookups
             return self.__dict__["_patterns"][kinds]
         except KeyError:
             pass
         words = set().union(*(getattr(self, kind) for kind in kinds))
         pattern = self.__dict__.setdefault("_patterns", {})[kinds] = re.compile(
-            _trie(words) or "(?!)")
+            trie(words) or "(?!)")
         return pattern
 
     def supersets(self) -> dict:
@@ -134,7 +134,7 @@ class Vocab:
         return any(sub in a and sup in b for a, b in self.subsets)
 
 
-def _trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str]) -> str:
     """A pattern that finds the leftmost word of ``words`` and the longest one there, as a
     tree of their shared beginnings (受理(?:率)?): where a word may start, the engine tries
     each first character once, not each of a hundred words (a third of a search).  The

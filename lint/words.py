@@ -306,8 +306,9 @@ class WordList:
                              for c, groups in index["anchors"]}
             self._long = index["search"]
         self._patterns: dict = {}     # long search? -> pattern
-        # Searched long from the first text when an earlier run left that pattern compiled.
-        self._searched = LONG_SEARCH if self._long is not None and stored(self._long) else 0
+        # Characters left to search before the long search repays its compiling: none
+        # when an earlier run left that pattern compiled.
+        self._short_left = 0 if self._long is not None and stored(self._long) else LONG_SEARCH
 
     def index(self) -> dict:
         """The keys and anchors, and the long search's source, as plain data for the data
@@ -351,8 +352,8 @@ class WordList:
         checks tried.  That pattern costs more to compile than a short text saves, so it
         is made once this word list has searched LONG_SEARCH characters, or at once when
         the compiled patterns kept between runs hold it."""
-        self._searched += size
-        long = self._searched >= LONG_SEARCH
+        self._short_left -= size
+        long = self._short_left <= 0
         if long not in self._patterns:
             source = self._long_source() if long else _chars(self._anchored())
             self._patterns[long] = re.compile(source) if source else None

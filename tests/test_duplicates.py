@@ -301,6 +301,40 @@ def test_equal_hashes_of_different_keys_are_no_copy():
     assert list(blocks) == []
 
 
+# -- how far a copy's keys agree with its original's ----------------------------------------
+
+def test_agreeing_keys_counts_the_keys_two_runs_share_from_their_first_up_to_the_limit():
+    """_agreeing_keys(keys, i, j, limit): how many of keys[i:] and keys[j:] agree from the
+    first on, ``limit`` at most (the caller's limit keeps both runs inside keys and apart)."""
+    from reportlint.rules.duplicates import _agreeing_keys
+
+    abc = list("abcabc")
+    assert _agreeing_keys(abc, 3, 0, 0) == 0              # limit 0: nothing compared
+    assert _agreeing_keys(abc, 3, 0, 3) == 3              # agreement up to the limit
+    assert _agreeing_keys(abc, 3, 0, 2) == 2              # and no further, though they agree
+    assert _agreeing_keys(list("abcxbc"), 3, 0, 3) == 0   # a disagreement at the first place
+    assert _agreeing_keys(list("abcaxc"), 3, 0, 3) == 1   # in the middle
+    assert _agreeing_keys(list("abcabx"), 3, 0, 3) == 2   # at the last place
+    assert _agreeing_keys(list("aa"), 1, 0, 1) == 1       # runs side by side, one key each
+    # 37 of 40 agree: steps of 1, 2, 4, 8 and 16 agree (31); the next, 32 cut to the 9
+    # left, differs; then 4 agrees (35), 4 differs, 2 agrees (37), 2 and 1 differ.
+    keys = list(range(40)) + list(range(37)) + [-1, -2, -3]
+    assert _agreeing_keys(keys, 40, 0, 40) == 37
+
+
+def test_agreeing_keys_stops_at_a_disagreement_anywhere_within_any_limit():
+    """A copy of 12 keys that differs at one place (or none) agrees up to that place or
+    up to the limit, whichever comes first."""
+    from reportlint.rules.duplicates import _agreeing_keys
+
+    base = [f"k{n}" for n in range(12)]
+    for place in range(len(base) + 1):    # (12: no disagreement)
+        copy = base[:place] + ["other"] + base[place + 1:] if place < len(base) else base
+        for limit in range(len(base) + 1):
+            assert _agreeing_keys(base + copy, len(base), 0, limit) \
+                == min(place, limit), (place, limit)
+
+
 # -- the one-chunk gate: a chunk that repeats no sentence repeats no paragraph -------------
 
 def test_a_text_of_one_chunk_repeating_no_sentence_is_not_hashed(monkeypatch):
