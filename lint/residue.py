@@ -551,17 +551,19 @@ def _scan(doc) -> list:
         # Most lines (prose, headings) are told cheaply to be none of what follows (a
         # caption ends in its credit, a file name in .pdf …).
         first = text[lo]
-        # What this test finds out, _chrome_line does not look for again: whether the line
-        # holds a sentence's end (None: not looked for), its footer mark (None: not found
-        # or not looked for).
-        stop = footer = None
+        # What _chrome_line does not look for again: whether a line short enough to be a
+        # footer holds a sentence's end (。 is found quickest), and the footer mark this
+        # test finds (None: not looked for; a line where none is found goes no further).
+        long = hi - lo > FOOTER_MAX
+        stop = not long and (find("。", lo, hi) >= 0
+                             or SENTENCE_STOP.search(text, lo, hi) is not None)
+        footer = None
         if (prev_crumb is None and i not in hinted and text[hi - 1] not in CAPTION_END
                 and find(".", max(lo, hi - 6), hi) < 0):
-            if hi - lo > FOOTER_MAX or (stop := find("。", lo, hi) >= 0
-                                        or SENTENCE_STOP.search(text, lo, hi) is not None):
-                # A longer line, or one with a sentence in it (。 is found quickest), is
-                # no footer and none of the short chrome (a toolbar, a page mark or number,
-                # a time stamp, a label, glue); a line of fields holds a colon.
+            if long or stop:
+                # A longer line, or one with a sentence in it, is no footer and none of
+                # the short chrome (a toolbar, a page mark or number, a time stamp, a
+                # label, glue); a line of fields holds a colon.
                 if first not in _OPENS_ANY and (first not in INFO_FIRST or find(":", lo, hi) < 0):
                     continue
             elif first not in _OPENS_SHORT and not first.isdigit() \
@@ -644,8 +646,8 @@ def _scan(doc) -> list:
         m = FILE_END.search(text, lo, hi) if text.find(".", max(lo, hi - 6), hi) >= 0 else None
         if m:
             name_start = lo
-            for stop in SENTENCE_STOP.finditer(text, lo, m.start()):
-                name_start = stop.end()
+            for sentence_end in SENTENCE_STOP.finditer(text, lo, m.start()):
+                name_start = sentence_end.end()
             name_start, _ = trim(text, name_start, hi)
             if (0 < m.start() - name_start <= FILE_NAME_MAX
                     and not NOT_A_PASTED_NAME.match(text, name_start, hi)):
@@ -682,11 +684,12 @@ def _scan(doc) -> list:
     return parts
 
 
-def _chrome_line(text: str, ls: _Lines, i: int, stop: Optional[bool], footer):
+def _chrome_line(text: str, ls: _Lines, i: int, stop: bool, footer):
     """(kind, labels, last line index, strong) when line ``i`` (and maybe lines after
     it) is chrome; a weak one is chrome only beside other chrome.  For a link label the
     last line is None: the caller finds where its link titles end.  ``stop``: whether
-    the line holds a sentence's end, if known; ``footer``: its FOOTER_MARK match, if found."""
+    the line, if no longer than FOOTER_MAX, holds a sentence's end; ``footer``: its
+    FOOTER_MARK match, if looked for."""
     lo, hi = ls[i]
     n = hi - lo
     first = text[lo]
@@ -710,7 +713,7 @@ def _chrome_line(text: str, ls: _Lines, i: int, stop: Optional[bool], footer):
             return "pageinfo", ["时间"], i, ":" in m.group()
         if first in LINKS_FIRST and LINKS_LABEL.fullmatch(text, lo, hi):
             return "links", [_LABEL_NOISE.sub("", text[lo:hi]).rstrip(">》")], None, True
-    if not (SENTENCE_STOP.search(text, lo, hi) if stop is None else stop):
+    if not stop:
         m = footer or FOOTER_MARK.search(text, lo, hi)
         if m:
             return "footer", [m.group()], i, True

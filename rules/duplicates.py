@@ -154,18 +154,20 @@ def _chunk_keys(text: str, starts: list, ends: list, low: int, high: int) -> tup
     return keys, key_lengths
 
 
-def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: int) -> tuple:
+def _fingerprints(text: str, starts: list, ends: list, read: list, min_chars: int,
+                  one_chunk=None) -> tuple:
     """Each paragraph's key (see _key) by its hash and its length, and whether each
     _GROUP paragraphs and the one before are told clear (_clear) with the paragraphs
     ``read`` among them.  The keys are made a chunk at a time and dropped: held together,
-    they would be as large as the text again."""
+    they would be as large as the text again.  ``one_chunk``: the keys and their
+    lengths of a text of one chunk, if made already."""
     hashes: list = []
     lengths: list = []
     clear: list = []
     before: list = []  # the key of the paragraph before a chunk, if it is read
     for low in range(0, len(starts), _CHUNK):
         high = min(low + _CHUNK, len(starts))
-        keys, key_lengths = _chunk_keys(text, starts, ends, low, high)
+        keys, key_lengths = one_chunk or _chunk_keys(text, starts, ends, low, high)
         hashes += map(hash, keys)
         lengths += key_lengths
         groups = range(low, high, _GROUP)
@@ -221,19 +223,21 @@ class DuplicateBlock(Rule):
         # Most documents are one chunk that repeats no sentence: then no paragraph that
         # counts repeats either (it would repeat its sentences), if every paragraph that
         # counts is read (a table row's repeat is none), and when no page chrome joins
-        # paragraphs into other keys.  Told before any hashing.
-        if len(paras) <= _CHUNK and options["min-chars"] >= min_sentence and not pages \
-                and _clear([*compress(_chunk_keys(text, starts, ends, 0, len(paras))[0], read)],
-                           min_sentence):
-            return ()
-        return self._findings(doc, options, starts, ends, read, rows, pages)
+        # paragraphs into other keys.  Told before any hashing, by keys _findings keeps.
+        one_chunk = None
+        if len(paras) <= _CHUNK and options["min-chars"] >= min_sentence and not pages:
+            one_chunk = _chunk_keys(text, starts, ends, 0, len(paras))
+            if _clear([*compress(one_chunk[0], read)], min_sentence):
+                return ()
+        return self._findings(doc, options, starts, ends, read, rows, pages, one_chunk)
 
     def _findings(self, doc, options, starts: list, ends: list, read: list, rows: list,
-                  pages: list):
-        """The repeated blocks and sentences of a text that check could not clear."""
+                  pages: list, one_chunk):
+        """The repeated blocks and sentences of a text that check could not clear
+        (``one_chunk``: see _fingerprints)."""
         text, paras = doc.folded, doc.paragraphs
         min_sentence = options["min-sentence-chars"]
-        hashes, lengths, clear = _fingerprints(text, starts, ends, read, min_sentence)
+        hashes, lengths, clear = _fingerprints(text, starts, ends, read, min_sentence, one_chunk)
         if pages:  # a PDF's text: units joined across page breaks, keyed by their keys
             units, keys = _across_pages(doc, text, pages)
             blocks = self._blocks(units, keys, [len(k) if isinstance(k, str) else 0 for k in keys],

@@ -13,7 +13,7 @@ from itertools import accumulate, chain, compress
 from operator import itemgetter, not_
 
 from reportlint import Fix, Related, Rule, hookimpl
-from reportlint.document import Paragraph
+from reportlint.document import Paragraph, fold
 from reportlint.residue import SENTENCE_END, chrome_tail, residue_blocks
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "[": "]",
@@ -400,13 +400,17 @@ class PairScan:
         if not positions:
             # No mark (a short text): nothing to scan, nor any chrome to keep apart, and
             # the text is not even folded (the folded copy is read only at and between marks).
-            self._folded, self._positions, self._marks, self._plain = doc.text, [], "", []
+            self._folded, self._positions, self._plain = doc.text, [], []
+            self._marks = self._as_written = ""
             return
         self._folded = text = doc.folded
         chrome = [(b.start, b.end) for b in residue_blocks(doc)]
         positions = _outside(positions, chrome)
-        marks = _chars_at(text, positions)
-        self._positions, self._marks = positions, marks
+        # The marks are read once, as written (their widths tell pairs of mixed width
+        # apart), and folded as the text is: each character on its own.
+        as_written = _chars_at(doc.text, positions)
+        marks = fold(as_written)
+        self._positions, self._marks, self._as_written = positions, marks, as_written
         paragraphs = doc.paragraphs
         held = _holding_marks(paragraphs, positions)
         plain = _well_nested(marks, [(first, k) for _, first, k in held])
@@ -457,7 +461,7 @@ class PairScan:
         text, folded, positions = self._text, self._folded, self._positions
         if _HALF_WIDTH.isdisjoint(self._marks):
             return []  # no bracket that a width tells apart
-        as_written = _chars_at(text, positions)
+        as_written = self._as_written
         if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
             return []  # most texts: all their brackets of one width
         one_width = _well_nested(as_written, [(first, k) for _, _, first, k in self._plain],

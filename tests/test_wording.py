@@ -411,10 +411,11 @@ def test_year_spans_as_one_pattern_finds_them(text):
     ("《法治政府建设实施纲要（2021-2025年）》", "2021-2025"),
     ("2021~2025年", "2021~2025"), ("2021～2025年", "2021～2025"),
     ("2021–2025年", "2021–2025"), ("2021年-2025年", "2021年-2025"),
+    ("2021〜2025年", "2021〜2025"), ("2021‐2025年", "2021‐2025"), ("2021−2025年", "2021−2025"),
 ])
 def test_year_span_dash(text, expected):
     (f,) = assert_findings(YearSpanDash(), text, [expected])
-    assert f.fix.replacement == "—" and text[f.fix.start:f.fix.end] in "-~～–"
+    assert f.fix.replacement == "—" and text[f.fix.start:f.fix.end] in "-~～–〜‐−"
 
 
 @pytest.mark.parametrize("text", [
