@@ -108,25 +108,35 @@ def _cached(stem_key: tuple, build):
 # The names this cache gave its files before: a key of 32 hex digits, then .json or the
 # interpreter's tag and .marshal.
 _EARLIER_NAMING = r"[0-9a-f]{32}\.(?:json|[^.]+\.marshal)"
+# A file being written (see store); one older than this was left by a process that died
+# while writing it, not one that another run is writing now.
+_WRITING = (".reportlint-", ".tmp")   # prefix, suffix
+_ABANDONED_AFTER_S = 3600
 
 
 def _remove_stale(folder: str, start: str, end: str, kept: str) -> None:
     """Remove the files named ``start…end`` but ``kept`` (the older states of what it
-    holds, for this interpreter) and those of the earlier namings.  Only when a file is
-    written: a run that reads its data back never lists the folder."""
+    holds, for this interpreter), those of the earlier namings and the temporary files of
+    writes abandoned long ago.  Only when a file is written: a run that reads its data back
+    never lists the folder."""
     import re
+    import time
 
     try:
         names = os.listdir(folder)
     except OSError:
         return
+    abandoned_before = time.time() - _ABANDONED_AFTER_S
     for name in names:
-        if name != kept and (name.startswith(start) and name.endswith(end)
-                             or re.fullmatch(_EARLIER_NAMING, name)):
-            try:
-                os.unlink(os.path.join(folder, name))
-            except OSError:
-                pass   # gone already, or not ours to remove: left
+        path = os.path.join(folder, name)
+        try:
+            if (name != kept and (name.startswith(start) and name.endswith(end)
+                                  or re.fullmatch(_EARLIER_NAMING, name))
+                    or name.startswith(_WRITING[0]) and name.endswith(_WRITING[1])
+                    and os.stat(path).st_mtime < abandoned_before):
+                os.unlink(path)
+        except OSError:
+            pass   # gone already, or not ours to remove: left
 
 
 def _plain(value):
@@ -149,7 +159,8 @@ def store(path: str, content: bytes) -> None:
     tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=_WRITING[0],
+                                   suffix=_WRITING[1])
         with os.fdopen(fd, "wb") as f:
             f.write(content)
         os.replace(tmp, path)

@@ -1,6 +1,7 @@
 """The parsed-data cache: used when present, ignored when broken, never required."""
 import marshal
 import os
+import time
 
 from reportlint import datacache
 
@@ -172,3 +173,30 @@ def test_data_read_back_lists_no_folder_and_a_cleaning_refused_is_no_error(tmp_p
     os.utime(src, ns=(2 * 10**9, 2 * 10**9))
     assert datacache.load_yaml_data(str(src)) == {"a": 2}   # the older file stays
     assert len(os.listdir(tmp_path / "cache")) == 2
+
+
+def test_a_write_abandoned_long_ago_is_removed_and_one_under_way_is_not(tmp_path, monkeypatch):
+    # A process killed while writing leaves its temporary file; another run may be writing
+    # one now.  Only ours (by its prefix), and only when it is over an hour old, goes.
+    cache, before = _cache_with_strangers(tmp_path, monkeypatch)
+    abandoned, under_way = cache / ".reportlint-old1.tmp", cache / ".reportlint-new1.tmp"
+    for path in (abandoned, under_way):
+        path.write_bytes(b"half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(abandoned, (hours_ago, hours_ago))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    assert datacache.load_yaml_data(str(src)) == {"a": 1}
+    left = set(os.listdir(cache))
+    assert abandoned.name not in left and under_way.name in left and before < left
+
+
+def test_a_write_under_way_carries_the_cache_s_prefix(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    seen = []
+    real = datacache.os.replace
+    monkeypatch.setattr(datacache.os, "replace",
+                        lambda a, b: seen.append(os.path.basename(a)) or real(a, b))
+    datacache.store(str(tmp_path / "x.marshal"), b"x")
+    (name,) = seen
+    assert name.startswith(".reportlint-") and name.endswith(".tmp")
