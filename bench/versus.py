@@ -37,9 +37,12 @@ ONE_SEED = os.path.join(ROOT, "seeds", "qinzhou-2023.txt")
 def cpu_seconds(python: str, args: list, cwd: str, cache: str) -> float:
     """CPU seconds (user + system) of one whole `python -m reportlint` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([python, "-m", "reportlint", *args, "--format", "json"], cwd=cwd,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          env=command_env(REPORTLINT_CACHE_DIR=cache))
+    try:
+        done = subprocess.run([python, "-m", "reportlint", *args, "--format", "json"],
+                              cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env=command_env(REPORTLINT_CACHE_DIR=cache))
+    except OSError as e:   # no such interpreter
+        raise RuntimeError(f"{python}: {e.strerror}") from None
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):   # 1: findings
         raise RuntimeError(f"{python} -m reportlint {' '.join(args)} exited "
