@@ -13,8 +13,8 @@ round, so that a shared machine's drift weighs on both alike:
 
 Every command is `python -m reportlint --format json`, its report discarded. The figure is
 old / new in CPU time for each pair of runs (its median and range): above 1 means the new
-build is faster. A machine's speed moves absolute figures between sessions, sometimes
-twofold; this ratio moves far less, so it is the one to compare across sessions. Each build
+build is faster. A virtual machine's host moves absolute figures from day to day,
+sometimes twofold; this ratio moves far less, so it is the one to compare across days. Each build
 keeps its own cache folder. Standard library only; exit code 0, or 2 when a command failed.
 """
 from __future__ import annotations
