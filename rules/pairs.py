@@ -459,8 +459,6 @@ class PairScan:
         text.  A well-nested paragraph holds one only if its marks as written, each pair
         of one width deleted pass after pass, leave something."""
         text, folded, positions = self._text, self._folded, self._positions
-        if _HALF_WIDTH.isdisjoint(self._marks):
-            return []  # no bracket that a width tells apart
         as_written = self._as_written
         if _HALF_WIDTH.isdisjoint(as_written) or _FULL_WIDTH_PAIRED.isdisjoint(as_written):
             return []  # most texts: all their brackets of one width
