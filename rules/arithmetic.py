@@ -581,18 +581,20 @@ MAX_FIXED_NAME = max(map(len, FIXED_NAMES))
 # Quoted text, closed within its sentence, is one piece of an item.  Only quotes
 # holding a 、, a clause stop or a numeral need masking (“放管服、一网通办”, “两个确立”);
 # the pattern cannot backtrack far, so finding them is linear.
-_INERT = rf"、,:()\d{_NUMERAL}"
+_CLAUSE_STOPS = ",;:。!?()\n"
 _QUOTE_END = "\n。!?;"
+# The clause stops a quote may hold: every one but those that end it.
+_STOPS_IN_QUOTE = "".join(c for c in _CLAUSE_STOPS if c not in _QUOTE_END)
+_INERT = rf"、{_STOPS_IN_QUOTE}\d{_NUMERAL}"
 # One pattern per kind: a pattern opening with one literal is searched for fast.
 QUOTE_MARKS = (("“", "”"), ("《", "》"))
 QUOTED = tuple((o, Lazy(rf"{o}[^{o}{c}{_QUOTE_END}{_INERT}]*[{_INERT}][^{o}{c}{_QUOTE_END}]*{c}"))
                for o, c in QUOTE_MARKS)  # (the opening mark, the pattern)
-# The clause stops a quote may hold (QUOTED lets in every one but _QUOTE_END).
-STOP_IN_QUOTE = Lazy(r"[,:()]")
+STOP_IN_QUOTE = Lazy(f"[{_STOPS_IN_QUOTE}]")
 INSIDE = "\ue000"
 WHOLLY_QUOTED = Lazy("“[^“”]*”|《[^《》]*》")
-CLAUSE_STOP = Lazy(r"[,;:。!?()\n]")
-LAST_CLAUSE_STOP = Lazy(r"(?s:.*)[,;:。!?()\n]")
+CLAUSE_STOP = Lazy(f"[{_CLAUSE_STOPS}]")
+LAST_CLAUSE_STOP = Lazy(f"(?s:.*)[{_CLAUSE_STOPS}]")
 # A count after a 、 of its clause, with no 、 between: from each 、 the segment up to the
 # next one is read once, so the search is linear in the clause.
 COUNT_AFTER_MARK = Lazy(r"、[^,;:。!?()\n、]*?" + LIST_COUNT.pattern)
