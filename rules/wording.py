@@ -220,8 +220,8 @@ def _attested(text: str, found: list) -> list:
     # with the copies of that span, counted as str.count would, none overlapping: told by
     # the repeats themselves (every copy is one), not by a search of the text for each.
     spans: dict = {}   # span -> [size, copies, where the last copy counted ends]
-    for i, size in sorted(found):
-        span = text[i:i + 2 * size]
+    placed = sorted((i, size, text[i:i + 2 * size]) for i, size in found)
+    for i, size, span in placed:
         seen = spans.get(span)
         if seen is None:
             spans[span] = [size, 1, i + 2 * size]
@@ -239,7 +239,7 @@ def _attested(text: str, found: list) -> list:
         _count_all(text, wanted)
     kept = {span for span, (size, copies, _) in spans.items()
             if _word_attested(span, size, wanted, copies)}
-    return [(i, size) for i, size in found if text[i:i + 2 * size] in kept]
+    return [(i, size) for i, size, span in placed if span in kept]
 
 
 def _word_attested(span: str, size: int, counts: dict, copies: int) -> bool:
