@@ -98,10 +98,11 @@ def _cached(stem_key: tuple, build):
         pass
     data = build()
     try:
-        store(cached, marshal.dumps(_plain(data)))
+        written = store(cached, marshal.dumps(_plain(data)))
     except ValueError:
-        pass  # not plain data: the next run builds it again
-    _remove_stale(folder, f"data-{stem}-", end, name)
+        written = False  # not plain data: the next run builds it again
+    if written:
+        _remove_stale(folder, f"data-{stem}-", end, name)
     return data
 
 
@@ -152,8 +153,9 @@ def _plain(value):
     return value
 
 
-def store(path: str, content: bytes) -> None:
-    """Write ``content`` to ``path`` in the cache folder, whole or not at all."""
+def store(path: str, content: bytes) -> bool:
+    """Write ``content`` to ``path`` in the cache folder, whole or not at all; whether it
+    was written."""
     import tempfile
 
     tmp = None
@@ -165,8 +167,9 @@ def store(path: str, content: bytes) -> None:
             f.write(content)
         os.replace(tmp, path)
         tmp = None
+        return True
     except OSError:
-        pass  # no cache: the next run does the work again
+        return False  # no cache: the next run does the work again
     finally:
         if tmp is not None:  # a half-written file must not pile up in the cache folder
             try:

@@ -200,3 +200,23 @@ def test_a_write_under_way_carries_the_cache_s_prefix(tmp_path, monkeypatch):
     datacache.store(str(tmp_path / "x.marshal"), b"x")
     (name,) = seen
     assert name.startswith(".reportlint-") and name.endswith(".tmp")
+
+
+def test_a_file_that_could_not_be_written_removes_no_older_one(tmp_path, monkeypatch):
+    # The older state is stale, but it is all the folder keeps until a newer one is in
+    # place: cleaning follows a write, never a failed one.
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(cache))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    datacache.load_yaml_data(str(src))
+    first = os.listdir(cache)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(datacache.os, "replace", refuse)
+    src.write_text("a: 2\n", encoding="utf-8")
+    os.utime(src, ns=(2 * 10**9, 2 * 10**9))
+    assert datacache.load_yaml_data(str(src)) == {"a": 2}
+    assert os.listdir(cache) == first
