@@ -104,9 +104,10 @@ _DIGIT_RANGES = ((0x0660, 0x1fff), (0xa620, 0xabff), (0xff10, 0xff19), (0x10000,
 
 def candidate_class(chars: str) -> str:
     """A character class of ``chars`` and the digit blocks (_DIGIT_RANGES), written as
-    ``[^…]``: the rest of the first plane.  A class that names the planes beyond the first costs the scan a
-    second test at every character; its complement within the first plane is one table
-    lookup, and leaves those planes in the class without naming them."""
+    ``[^…]``: the rest of the first plane.  A class that names the planes beyond the
+    first costs the scan a second test at every character; its complement within the
+    first plane is one table lookup, and leaves those planes in the class without naming
+    them."""
     inside = sorted([(ord(c), ord(c)) for c in chars]
                     + [(lo, hi) for lo, hi in _DIGIT_RANGES if hi <= 0xffff])
     gaps, at = [], 0
