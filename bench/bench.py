@@ -71,6 +71,28 @@ def command_env(**extra: str) -> dict:
     return env
 
 
+def run_child(cmd: list, cwd: str = ROOT, **env: str) -> tuple:
+    """Run ``cmd`` (reportlint, or a peer) as a whole process with ``command_env(**env)``:
+    wall seconds, CPU seconds (user + system), exit code and bytes printed.  An exit code
+    other than 0 and 1 (findings), or a command that cannot start, is a RuntimeError."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=command_env(**env), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    except OSError as e:   # no such interpreter
+        raise RuntimeError(f"{cmd[0]}: {e.strerror}") from None
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd[:3])}… exited {p.returncode}: "
+                           + p.stderr.decode("utf-8", "replace").strip()[-400:])
+    return wall, cpu, p.returncode, len(p.stdout)
+
+
 def spread(values: list) -> dict:
     """Median, lowest and highest of repeated measurements."""
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}

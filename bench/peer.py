@@ -23,14 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_CORPUS, MB, ROOT, build_text, command_env, log, spread  # noqa: E402
+from bench import DEFAULT_CORPUS, MB, build_text, log, run_child, spread  # noqa: E402
 
 PEER = r"""
 import json, sys
@@ -45,33 +42,18 @@ json.dump(out, sys.stdout, ensure_ascii=False)
 """
 
 
-def _run(cmd: list) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds of the child, exit code and bytes printed."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, cwd=ROOT, env=command_env(), stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if p.returncode not in (0, 1):  # reportlint exits 1 when it finds something
-        raise RuntimeError(f"{' '.join(cmd[:3])}… exited {p.returncode}: "
-                           + p.stderr.decode("utf-8", "replace").strip()[-400:])
-    return wall, cpu, p.returncode, len(p.stdout)
-
-
 def compare(path: str, runs: int) -> dict:
     env_python = sys.executable
     ours = [env_python, "-m", "reportlint", "--format", "json", path]
     peer = [env_python, "-c", PEER, path]
-    _run(peer), _run(ours)  # warm-up: disk cache, .pyc files, the data cache
+    run_child(peer), run_child(ours)  # warm-up: disk cache, .pyc files, the data cache
     walls: dict = {"reportlint": [], "peer": []}
     cpus: dict = {"reportlint": [], "peer": []}
     printed = {}
     for i in range(runs):
         log(f"peer: pair {i + 1} of {runs}")
         for name, cmd in (("peer", peer), ("reportlint", ours)):
-            wall, cpu, _, size = _run(cmd)
+            wall, cpu, _, size = run_child(cmd)
             walls[name].append(wall)
             cpus[name].append(cpu)
             printed[name] = size

@@ -22,33 +22,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_CORPUS, MB, ROOT, build_text, command_env, log, spread  # noqa: E402
+from bench import DEFAULT_CORPUS, MB, ROOT, build_text, log, run_child, spread  # noqa: E402
 from many_files import FILES, build_tree  # noqa: E402
 
 ONE_SEED = os.path.join(ROOT, "seeds", "qinzhou-2023.txt")
 
 
 def cpu_seconds(python: str, args: list, cwd: str, cache: str) -> float:
-    """CPU seconds (user + system) of one whole `python -m reportlint` process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    try:
-        done = subprocess.run([python, "-m", "reportlint", *args, "--format", "json"],
-                              cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              env=command_env(REPORTLINT_CACHE_DIR=cache))
-    except OSError as e:   # no such interpreter
-        raise RuntimeError(f"{python}: {e.strerror}") from None
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):   # 1: findings
-        raise RuntimeError(f"{python} -m reportlint {' '.join(args)} exited "
-                           f"{done.returncode}: "
-                           + done.stderr.decode("utf-8", "replace").strip()[-400:])
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    """CPU seconds of one whole `python -m reportlint` process."""
+    return run_child([python, "-m", "reportlint", *args, "--format", "json"], cwd,
+                     REPORTLINT_CACHE_DIR=cache)[1]
 
 
 def main() -> int:
